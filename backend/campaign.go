@@ -1,0 +1,232 @@
+package backend
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// CampaignStatus is where a campaign stands in its life.
+type CampaignStatus string
+
+// Campaign statuses, in the order a campaign normally moves through them.
+const (
+	StatusIdea       CampaignStatus = "idea"
+	StatusPlanned    CampaignStatus = "planned"
+	StatusInProgress CampaignStatus = "in_progress"
+	StatusLive       CampaignStatus = "live"
+	StatusCompleted  CampaignStatus = "completed"
+	StatusCancelled  CampaignStatus = "cancelled"
+)
+
+// CampaignStatuses lists every status in life order.
+var CampaignStatuses = []CampaignStatus{StatusIdea, StatusPlanned, StatusInProgress, StatusLive, StatusCompleted, StatusCancelled}
+
+// Valid reports whether s is a known status.
+func (s CampaignStatus) Valid() bool {
+	for _, v := range CampaignStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Field limits a marketer will not meet in practice but that keep one
+// pasted novel from bloating the database and every export.
+const (
+	MaxOwnerLength = 200
+	MaxNotesLength = 20_000
+)
+
+// Campaign is a piece of planned marketing work over a range of days.
+type Campaign struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// TeamID and ChannelID are 0 when not set.
+	TeamID      int64          `json:"teamId"`
+	TeamName    string         `json:"teamName"`
+	Owner       string         `json:"owner"`
+	ChannelID   int64          `json:"channelId"`
+	ChannelName string         `json:"channelName"`
+	Status      CampaignStatus `json:"status"`
+	// StartDate and EndDate are calendar days (YYYY-MM-DD), both inclusive.
+	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
+	Budget    Money  `json:"budget"`
+	Notes     string `json:"notes"`
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+// Normalize trims the free-text fields and upper-cases the currency code.
+func (c *Campaign) Normalize() {
+	c.Name = strings.TrimSpace(c.Name)
+	c.Owner = strings.TrimSpace(c.Owner)
+	c.Notes = strings.TrimSpace(c.Notes)
+	c.Budget.Currency = strings.ToUpper(strings.TrimSpace(c.Budget.Currency))
+}
+
+// Validate returns an EINVALID error naming each wrong field. Whether the
+// team and channel exist is the store's to check.
+func (c *Campaign) Validate() error {
+	fe := FieldErrors{}
+	switch n := utf8.RuneCountInString(c.Name); {
+	case n == 0:
+		fe.Add("name", "field.required", nil)
+	case n > MaxNameLength:
+		fe.Add("name", "field.too_long", map[string]any{"max": MaxNameLength})
+	}
+	if utf8.RuneCountInString(c.Owner) > MaxOwnerLength {
+		fe.Add("owner", "field.too_long", map[string]any{"max": MaxOwnerLength})
+	}
+	if utf8.RuneCountInString(c.Notes) > MaxNotesLength {
+		fe.Add("notes", "field.too_long", map[string]any{"max": MaxNotesLength})
+	}
+	if !c.Status.Valid() {
+		fe.Add("status", "campaign.status_unknown", map[string]any{"status": string(c.Status)})
+	}
+	start, okStart := ParseDay(c.StartDate)
+	end, okEnd := ParseDay(c.EndDate)
+	switch {
+	case c.StartDate == "":
+		fe.Add("startDate", "field.required", nil)
+	case !okStart:
+		fe.Add("startDate", "field.date_invalid", map[string]any{"value": c.StartDate})
+	}
+	switch {
+	case c.EndDate == "":
+		fe.Add("endDate", "field.required", nil)
+	case !okEnd:
+		fe.Add("endDate", "field.date_invalid", map[string]any{"value": c.EndDate})
+	case okStart && end.Before(start):
+		fe.Add("endDate", "campaign.end_before_start", nil)
+	}
+	if c.Budget.Amount < 0 {
+		fe.Add("budget", "campaign.budget_negative", nil)
+	}
+	c.Budget.validate(fe, "budget")
+	if c.TeamID < 0 {
+		fe.Add("teamId", "field.reference_unknown", nil)
+	}
+	if c.ChannelID < 0 {
+		fe.Add("channelId", "field.reference_unknown", nil)
+	}
+	return fe.Err("campaign")
+}
+
+// CampaignUpdate holds the fields to change; nil means "leave as is".
+type CampaignUpdate struct {
+	Name      *string         `json:"name"`
+	TeamID    *int64          `json:"teamId"`
+	Owner     *string         `json:"owner"`
+	ChannelID *int64          `json:"channelId"`
+	Status    *CampaignStatus `json:"status"`
+	StartDate *string         `json:"startDate"`
+	EndDate   *string         `json:"endDate"`
+	Budget    *Money          `json:"budget"`
+	Notes     *string         `json:"notes"`
+}
+
+// Apply copies the given fields onto c.
+func (u CampaignUpdate) Apply(c *Campaign) {
+	set(&c.Name, u.Name)
+	set(&c.TeamID, u.TeamID)
+	set(&c.Owner, u.Owner)
+	set(&c.ChannelID, u.ChannelID)
+	set(&c.Status, u.Status)
+	set(&c.StartDate, u.StartDate)
+	set(&c.EndDate, u.EndDate)
+	set(&c.Budget, u.Budget)
+	set(&c.Notes, u.Notes)
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// CampaignSort names the columns a campaign list can be sorted by.
+type CampaignSort string
+
+// Sortable campaign columns.
+const (
+	SortByStart  CampaignSort = "startDate"
+	SortByEnd    CampaignSort = "endDate"
+	SortByName   CampaignSort = "name"
+	SortByStatus CampaignSort = "status"
+	SortByBudget CampaignSort = "budget"
+	SortByTeam   CampaignSort = "team"
+	SortByOwner  CampaignSort = "owner"
+)
+
+// MaxPageSize bounds one page of results: Wails encodes every result twice
+// and runs it as a script, so big lists are paged.
+const MaxPageSize = 500
+
+// CampaignFilter selects campaigns. Zero values mean "any".
+type CampaignFilter struct {
+	ID *int64 `json:"id"`
+	// Search matches name, owner and notes, ignoring case.
+	Search    string           `json:"search"`
+	TeamID    int64            `json:"teamId"`
+	ChannelID int64            `json:"channelId"`
+	Owner     string           `json:"owner"`
+	Statuses  []CampaignStatus `json:"statuses"`
+	// From and To select campaigns whose range overlaps [From, To].
+	From string       `json:"from"`
+	To   string       `json:"to"`
+	Sort CampaignSort `json:"sort"`
+	Desc bool         `json:"desc"`
+	// Offset and Limit page the result; Limit 0 means MaxPageSize.
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+// Validate returns an EINVALID error for a filter no query can answer.
+func (f *CampaignFilter) Validate() error {
+	fe := FieldErrors{}
+	if f.From != "" {
+		if _, ok := ParseDay(f.From); !ok {
+			fe.Add("from", "field.date_invalid", map[string]any{"value": f.From})
+		}
+	}
+	if f.To != "" {
+		if _, ok := ParseDay(f.To); !ok {
+			fe.Add("to", "field.date_invalid", map[string]any{"value": f.To})
+		}
+	}
+	for _, s := range f.Statuses {
+		if !s.Valid() {
+			fe.Add("statuses", "campaign.status_unknown", map[string]any{"status": string(s)})
+		}
+	}
+	switch f.Sort {
+	case "", SortByStart, SortByEnd, SortByName, SortByStatus, SortByBudget, SortByTeam, SortByOwner:
+	default:
+		fe.Add("sort", "filter.sort_unknown", map[string]any{"sort": string(f.Sort)})
+	}
+	if f.Offset < 0 {
+		fe.Add("offset", "filter.offset_negative", nil)
+	}
+	if f.Limit < 0 || f.Limit > MaxPageSize {
+		fe.Add("limit", "filter.limit_range", map[string]any{"max": MaxPageSize})
+	}
+	return fe.Err("campaign filter")
+}
+
+// CampaignPage is one page of campaigns and the total that match.
+type CampaignPage struct {
+	Campaigns []*Campaign `json:"campaigns"`
+	Total     int         `json:"total"`
+}
+
+// CampaignService keeps campaigns.
+type CampaignService interface {
+	FindCampaignByID(ctx context.Context, id int64) (*Campaign, error)
+	FindCampaigns(ctx context.Context, filter CampaignFilter) ([]*Campaign, int, error)
+	CreateCampaign(ctx context.Context, c *Campaign) error
+	UpdateCampaign(ctx context.Context, id int64, upd CampaignUpdate) (*Campaign, error)
+	DeleteCampaign(ctx context.Context, id int64) error
+}

@@ -1,0 +1,172 @@
+// Package sqlite stores MOps Desk data in one SQLite file through
+// mattn/go-sqlite3: WAL, foreign keys and a busy timeout are set in the DSN
+// so that every pooled connection has them, and each user action runs in
+// one transaction.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+//go:embed migration/*.sql
+var migrationFS embed.FS
+
+// DB is an open MOps Desk database.
+type DB struct {
+	db   *sql.DB
+	path string
+	// Now returns the current time; tests replace it to pin timestamps.
+	Now func() time.Time
+}
+
+// NewDB returns a DB for the file at path; call Open before use.
+func NewDB(path string) *DB {
+	return &DB{path: path, Now: time.Now}
+}
+
+// DSN returns the connection string for path. _txlock=immediate makes every
+// transaction take the write lock at BEGIN, so a writer never fails halfway
+// when upgrading a read lock under another writer.
+func DSN(path string) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_txlock", "immediate")
+	q.Set("_synchronous", "NORMAL")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens the database file, creating it if needed, and applies every
+// migration not yet applied.
+func (db *DB) Open() error {
+	if db.path == "" {
+		return fmt.Errorf("open database: no path given")
+	}
+	sqlDB, err := sql.Open("sqlite3", DSN(db.path))
+	if err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	db.db = sqlDB
+	if err := db.db.Ping(); err != nil {
+		db.db.Close()
+		return fmt.Errorf("open database %s: %w", db.path, err)
+	}
+	if err := db.migrate(); err != nil {
+		db.db.Close()
+		return err
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	return db.db.Close()
+}
+
+// Path returns the database file path.
+func (db *DB) Path() string { return db.path }
+
+// migrate applies the embedded migrations in file-name order, each in its
+// own transaction together with its row in the migrations table.
+func (db *DB) migrate() error {
+	if _, err := db.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migration/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(name string) error {
+	tx, err := db.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, db.timestamp()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Migrations returns the names of the applied migrations in order.
+func (db *DB) Migrations(ctx context.Context) ([]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		out = append(out, strings.TrimPrefix(name, "migration/"))
+	}
+	return out, rows.Err()
+}
+
+// timestamp returns the current instant as UTC RFC 3339.
+func (db *DB) timestamp() string {
+	return db.Now().UTC().Format(time.RFC3339)
+}
+
+// inTx runs fn in one transaction: committed if fn returns nil, rolled
+// back otherwise, so a user action is stored whole or not at all.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// isUniqueViolation reports whether err is SQLite's UNIQUE constraint error.
+func isUniqueViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintUnique
+}

@@ -1,0 +1,147 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"mopsdesk/backend"
+)
+
+// ListService keeps the editable lists (teams, channels).
+type ListService struct{ db *DB }
+
+// NewListService returns a ListService backed by db.
+func NewListService(db *DB) *ListService { return &ListService{db: db} }
+
+var _ backend.ListService = (*ListService)(nil)
+
+// listTable maps a list to its table and the campaign column that uses it.
+// Only these fixed strings ever reach SQL text.
+func listTable(kind backend.ListKind) (table, usedBy string, err error) {
+	switch kind {
+	case backend.ListTeams:
+		return "teams", "team_id", nil
+	case backend.ListChannels:
+		return "channels", "channel_id", nil
+	}
+	return "", "", backend.Errorf(backend.EINVALID, "Unknown list %q.", string(kind))
+}
+
+// ListItems returns the items of a list ordered by name, with use counts.
+func (s *ListService) ListItems(ctx context.Context, kind backend.ListKind) ([]*backend.ListItem, error) {
+	table, usedBy, err := listTable(kind)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.db.QueryContext(ctx, `
+		SELECT t.id, t.name, (SELECT count(*) FROM campaigns c WHERE c.`+usedBy+` = t.id)
+		FROM `+table+` t ORDER BY t.name COLLATE NOCASE`)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", table, err)
+	}
+	defer rows.Close()
+	items := []*backend.ListItem{}
+	for rows.Next() {
+		var it backend.ListItem
+		if err := rows.Scan(&it.ID, &it.Name, &it.Uses); err != nil {
+			return nil, err
+		}
+		items = append(items, &it)
+	}
+	return items, rows.Err()
+}
+
+// CreateListItem adds an item; a name already in the list is a conflict.
+func (s *ListService) CreateListItem(ctx context.Context, kind backend.ListKind, name string) (*backend.ListItem, error) {
+	table, _, err := listTable(kind)
+	if err != nil {
+		return nil, err
+	}
+	name = strings.TrimSpace(name)
+	if err := backend.ValidateListName(name); err != nil {
+		return nil, err
+	}
+	item := &backend.ListItem{Name: name}
+	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (name) VALUES (?)`, name)
+		if err != nil {
+			return err
+		}
+		item.ID, err = res.LastInsertId()
+		return err
+	})
+	if isUniqueViolation(err) {
+		return nil, duplicateName(name)
+	} else if err != nil {
+		return nil, fmt.Errorf("create %s item: %w", table, err)
+	}
+	return item, nil
+}
+
+func duplicateName(name string) error {
+	return &backend.Error{Code: backend.ECONFLICT, Message: fmt.Sprintf("%q is already in the list.", name),
+		Fields: map[string]backend.FieldError{"name": {Key: "list.name_taken", Params: map[string]any{"name": name}}}}
+}
+
+// RenameListItem renames an item; every record that uses it follows.
+func (s *ListService) RenameListItem(ctx context.Context, kind backend.ListKind, id int64, name string) (*backend.ListItem, error) {
+	table, usedBy, err := listTable(kind)
+	if err != nil {
+		return nil, err
+	}
+	name = strings.TrimSpace(name)
+	if err := backend.ValidateListName(name); err != nil {
+		return nil, err
+	}
+	item := &backend.ListItem{ID: id, Name: name}
+	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET name = ? WHERE id = ?`, name, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return backend.Errorf(backend.ENOTFOUND, "That %s entry no longer exists.", kind)
+		}
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM campaigns WHERE `+usedBy+` = ?`, id).Scan(&item.Uses)
+	})
+	if isUniqueViolation(err) {
+		return nil, duplicateName(name)
+	} else if err != nil {
+		return nil, fmt.Errorf("rename %s item: %w", table, err)
+	}
+	return item, nil
+}
+
+// DeleteListItem removes an item that nothing uses; an item in use is a
+// conflict that says how many records use it.
+func (s *ListService) DeleteListItem(ctx context.Context, kind backend.ListKind, id int64) error {
+	table, usedBy, err := listTable(kind)
+	if err != nil {
+		return err
+	}
+	err = s.db.inTx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM `+table+` WHERE id = ?`, id).Scan(&name); err == sql.ErrNoRows {
+			return backend.Errorf(backend.ENOTFOUND, "That %s entry no longer exists.", kind)
+		} else if err != nil {
+			return err
+		}
+		var uses int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM campaigns WHERE `+usedBy+` = ?`, id).Scan(&uses); err != nil {
+			return err
+		}
+		if uses > 0 {
+			return &backend.Error{Code: backend.ECONFLICT,
+				Message: fmt.Sprintf("%q is used by %d campaign(s); move them first.", name, uses),
+				Fields:  map[string]backend.FieldError{"name": {Key: "list.in_use", Params: map[string]any{"name": name, "count": uses}}}}
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("delete %s item: %w", table, err)
+	}
+	return nil
+}

@@ -1,0 +1,58 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"mopsdesk/backend"
+)
+
+// WorkspaceService keeps the workspace settings record.
+type WorkspaceService struct{ db *DB }
+
+// NewWorkspaceService returns a WorkspaceService backed by db.
+func NewWorkspaceService(db *DB) *WorkspaceService { return &WorkspaceService{db: db} }
+
+var _ backend.WorkspaceService = (*WorkspaceService)(nil)
+
+// Settings returns the workspace settings, or the defaults for a workspace
+// that has never saved any.
+func (s *WorkspaceService) Settings(ctx context.Context) (*backend.Settings, error) {
+	var st backend.Settings
+	err := s.db.db.QueryRowContext(ctx, `
+		SELECT name, base_currency, fiscal_year_start_month, language, updated_at
+		FROM settings WHERE id = 1`).
+		Scan(&st.Name, &st.BaseCurrency, &st.FiscalYearStartMonth, &st.Language, &st.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		d := backend.DefaultSettings()
+		return &d, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	return &st, nil
+}
+
+// UpdateSettings validates and stores the settings.
+func (s *WorkspaceService) UpdateSettings(ctx context.Context, st backend.Settings) (*backend.Settings, error) {
+	st.Normalize()
+	if err := st.Validate(); err != nil {
+		return nil, err
+	}
+	st.UpdatedAt = s.db.timestamp()
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO settings (id, name, base_currency, fiscal_year_start_month, language, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, base_currency = excluded.base_currency,
+				fiscal_year_start_month = excluded.fiscal_year_start_month,
+				language = excluded.language, updated_at = excluded.updated_at`,
+			st.Name, st.BaseCurrency, st.FiscalYearStartMonth, st.Language, st.UpdatedAt)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("update settings: %w", err)
+	}
+	return &st, nil
+}

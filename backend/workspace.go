@@ -1,0 +1,64 @@
+package backend
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// Languages the app ships message catalogs for (PRODUCT.md: six languages).
+var Languages = []string{"en", "fa", "ar", "pl", "tr", "th"}
+
+// Settings is the workspace record: one per database.
+type Settings struct {
+	Name string `json:"name"`
+	// BaseCurrency is the ISO 4217 code every total is shown in.
+	BaseCurrency string `json:"baseCurrency"`
+	// FiscalYearStartMonth is 1 (January) to 12 (December).
+	FiscalYearStartMonth int    `json:"fiscalYearStartMonth"`
+	Language             string `json:"language"`
+	UpdatedAt            string `json:"updatedAt"`
+}
+
+// DefaultSettings are the settings of a new workspace.
+func DefaultSettings() Settings {
+	return Settings{Name: "My marketing team", BaseCurrency: "USD", FiscalYearStartMonth: 1, Language: "en"}
+}
+
+// Normalize trims the name and upper-cases the currency code.
+func (s *Settings) Normalize() {
+	s.Name = strings.TrimSpace(s.Name)
+	s.BaseCurrency = strings.ToUpper(strings.TrimSpace(s.BaseCurrency))
+	s.Language = strings.TrimSpace(s.Language)
+}
+
+// Validate returns an EINVALID error naming each wrong field.
+func (s *Settings) Validate() error {
+	fe := FieldErrors{}
+	switch n := utf8.RuneCountInString(s.Name); {
+	case n == 0:
+		fe.Add("name", "field.required", nil)
+	case n > MaxNameLength:
+		fe.Add("name", "field.too_long", map[string]any{"max": MaxNameLength})
+	}
+	if _, ok := LookupCurrency(s.BaseCurrency); !ok {
+		fe.Add("baseCurrency", "money.currency_unknown", map[string]any{"currency": s.BaseCurrency})
+	}
+	if s.FiscalYearStartMonth < 1 || s.FiscalYearStartMonth > 12 {
+		fe.Add("fiscalYearStartMonth", "settings.fiscal_month_range", nil)
+	}
+	known := false
+	for _, l := range Languages {
+		known = known || l == s.Language
+	}
+	if !known {
+		fe.Add("language", "settings.language_unknown", map[string]any{"language": s.Language})
+	}
+	return fe.Err("workspace settings")
+}
+
+// WorkspaceService keeps the workspace settings.
+type WorkspaceService interface {
+	Settings(ctx context.Context) (*Settings, error)
+	UpdateSettings(ctx context.Context, s Settings) (*Settings, error)
+}
