@@ -1,0 +1,140 @@
+package sheet_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// exportCampaigns writes cs and opens the result as a workbook again.
+func exportCampaigns(t *testing.T, labels sheet.Labels, cs ...*backend.Campaign) (*excelize.File, string) {
+	t.Helper()
+	e, err := sheet.NewCampaignExport(labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if err := e.Add(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatalf("exported workbook does not open: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, f.GetSheetName(0)
+}
+
+func TestCampaignExport(t *testing.T) {
+	cs := []*backend.Campaign{
+		{Name: "Spring launch", TeamName: "Brand", Owner: "Dana", ChannelName: "Email", Status: backend.StatusInProgress,
+			StartDate: "2026-03-01", EndDate: "2026-03-31", Budget: backend.Money{Amount: 1_250_050, Currency: "USD"}, Notes: "Hero video"},
+		{Name: "=HYPERLINK(\"http://x\",\"click\")", Owner: "+1 555", ChannelName: "-cmd", Notes: "@SUM(A1)",
+			Status: backend.StatusIdea, StartDate: "2028-02-29", EndDate: "2028-02-29", Budget: backend.Money{Amount: 1500, Currency: "JPY"}},
+		{Name: "Kuwait fair", Status: backend.StatusLive, StartDate: "2026-05-01", EndDate: "2026-05-03",
+			Budget: backend.Money{Amount: 1_234_567, Currency: "KWD"}},
+	}
+	f, name := exportCampaigns(t, sheet.Labels{}, cs...)
+	if name != "Campaigns" {
+		t.Fatalf("sheet = %q", name)
+	}
+	cell := func(ref string) string {
+		v, err := f.GetCellValue(name, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	raw := func(ref string) string {
+		v, _ := f.GetCellValue(name, ref, excelize.Options{RawCellValue: true})
+		return v
+	}
+
+	t.Run("HeaderStyledAndFrozen", func(t *testing.T) {
+		if got := cell("A1") + "|" + cell("F1") + "|" + cell("H1"); got != "Campaign|Start date|Planned budget" {
+			t.Fatalf("headers = %s", got)
+		}
+		id, _ := f.GetCellStyle(name, "A1")
+		st, err := f.GetStyle(id)
+		if err != nil || st.Font == nil || !st.Font.Bold {
+			t.Fatalf("header style = %+v, %v; want bold", st, err)
+		}
+		panes, err := f.GetPanes(name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Fatalf("panes = %+v, %v; want the header row frozen", panes, err)
+		}
+	})
+	t.Run("DatesAreDateCells", func(t *testing.T) {
+		if raw("F2") != "46082" || cell("F2") != "2026-03-01" {
+			t.Fatalf("F2 raw %q shown %q; want serial 46082 shown as 2026-03-01", raw("F2"), cell("F2"))
+		}
+		if cell("G3") != "2028-02-29" {
+			t.Fatalf("leap day shown as %q", cell("G3"))
+		}
+		if typ, _ := f.GetCellType(name, "F2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Fatalf("date written as text")
+		}
+	})
+	t.Run("MoneyIsNumberWithCurrencyFormat", func(t *testing.T) {
+		for _, tc := range []struct{ ref, raw, format string }{
+			{"H2", "12500.5", `#,##0.00 "USD"`},
+			{"H3", "1500", `#,##0 "JPY"`},
+			{"H4", "1234.567", `#,##0.000 "KWD"`},
+		} {
+			if got := raw(tc.ref); got != tc.raw {
+				t.Errorf("%s raw = %q, want %q", tc.ref, got, tc.raw)
+			}
+			if typ, _ := f.GetCellType(name, tc.ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+				t.Errorf("%s: money written as text", tc.ref)
+			}
+			id, _ := f.GetCellStyle(name, tc.ref)
+			st, _ := f.GetStyle(id)
+			if st.CustomNumFmt == nil || *st.CustomNumFmt != tc.format {
+				t.Errorf("%s number format = %v, want %s", tc.ref, st.CustomNumFmt, tc.format)
+			}
+		}
+	})
+	t.Run("TextNeverBecomesFormula", func(t *testing.T) {
+		for ref, want := range map[string]string{"A3": `=HYPERLINK("http://x","click")`, "C3": "+1 555", "D3": "-cmd", "J3": "@SUM(A1)"} {
+			if got := cell(ref); got != want {
+				t.Errorf("%s = %q, want %q", ref, got, want)
+			}
+			if formula, _ := f.GetCellFormula(name, ref); formula != "" {
+				t.Errorf("%s holds formula %q", ref, formula)
+			}
+			if typ, _ := f.GetCellType(name, ref); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+				t.Errorf("%s type = %v, want a string cell", ref, typ)
+			}
+		}
+	})
+	t.Run("StatusInWords", func(t *testing.T) {
+		if cell("E2") != "In progress" {
+			t.Fatalf("E2 = %q", cell("E2"))
+		}
+	})
+}
+
+func TestCampaignExport_Labels(t *testing.T) {
+	labels := sheet.Labels{Sheet: "Kampanie: Q1/Q2 [plan]", Headers: map[string]string{"name": "Kampania"},
+		Statuses: map[backend.CampaignStatus]string{backend.StatusLive: "Aktywna"}}
+	f, name := exportCampaigns(t, labels, &backend.Campaign{Name: "x", Status: backend.StatusLive,
+		StartDate: "2026-01-01", EndDate: "2026-01-02", Budget: backend.Money{Currency: "PLN"}})
+	if name != "Kampanie  Q1 Q2  plan" {
+		t.Fatalf("sheet name = %q", name)
+	}
+	a1, _ := f.GetCellValue(name, "A1")
+	b1, _ := f.GetCellValue(name, "B1")
+	e2, _ := f.GetCellValue(name, "E2")
+	if a1 != "Kampania" || b1 != "Team" || e2 != "Aktywna" {
+		t.Fatalf("A1 %q B1 %q E2 %q", a1, b1, e2)
+	}
+}
