@@ -1,0 +1,105 @@
+// Package api holds the thin, context-free facades that the desktop window
+// (through Wails bindings) and serve mode (over HTTP) both call. A facade
+// method does one user action: it checks nothing the domain does not, and
+// it never knows which transport called it.
+package api
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"mopsdesk/backend"
+)
+
+// Services are the stores the facades use.
+type Services struct {
+	Workspace backend.WorkspaceService
+	Lists     backend.ListService
+	Campaigns backend.CampaignService
+	// Now is the clock; tests pin it.
+	Now func() time.Time
+	// About describes this installation for the Settings page.
+	About About
+	Log   *slog.Logger
+}
+
+// About tells the user what they run and where their data lives.
+type About struct {
+	Version  string `json:"version"`
+	DataDir  string `json:"dataDir"`
+	Database string `json:"database"`
+	// Mode is "desktop" or "serve".
+	Mode string `json:"mode"`
+}
+
+// API groups the facades. Each exported field is bound as one service.
+type API struct {
+	Workspace *Workspace
+	Lists     *Lists
+	Campaigns *Campaigns
+	Charts    *Charts
+	Exports   *Exports
+}
+
+// New wires the facades to the services.
+func New(s Services) *API {
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	if s.Log == nil {
+		s.Log = slog.Default()
+	}
+	return &API{
+		Workspace: &Workspace{s: s},
+		Lists:     &Lists{s: s},
+		Campaigns: &Campaigns{s: s},
+		Charts:    &Charts{s: s},
+		Exports:   &Exports{s: s},
+	}
+}
+
+// Bindings returns the facades whose methods the frontend may call. The
+// exporter is not one of them: it writes files, which each transport does
+// its own way (a Save dialog, a download).
+func (a *API) Bindings() []any {
+	return []any{a.Workspace, a.Lists, a.Campaigns, a.Charts}
+}
+
+// callTimeout bounds one user action; a locked database or a runaway query
+// becomes an error the user sees instead of a frozen window.
+const callTimeout = 30 * time.Second
+
+// call runs one facade method: with a deadline, logged at debug level with
+// its duration, and with internal errors logged in full (the user only
+// sees a short message, see FormatError).
+func call[T any](s Services, name string, fn func(ctx context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
+	start := time.Now()
+	out, err := fn(ctx)
+	code := backend.ErrorCode(err)
+	if code == backend.EINTERNAL {
+		s.Log.Error("api call failed", "method", name, "err", err)
+	}
+	s.Log.Debug("api call", "method", name, "ms", time.Since(start).Milliseconds(), "code", code)
+	return out, err
+}
+
+// ErrorPayload is what the frontend receives for a failed call.
+type ErrorPayload struct {
+	Code    string                        `json:"code"`
+	Message string                        `json:"message"`
+	Fields  map[string]backend.FieldError `json:"fields,omitempty"`
+}
+
+// FormatError turns any error into the payload the UI branches on. It is
+// Wails' ErrorFormatter and serve mode's error encoder alike.
+func FormatError(err error) ErrorPayload {
+	var e *backend.Error
+	if errors.As(err, &e) {
+		return ErrorPayload{Code: e.Code, Message: e.Message, Fields: e.Fields}
+	}
+	return ErrorPayload{Code: backend.EINTERNAL, Message: backend.ErrorMessage(err)}
+}

@@ -1,0 +1,75 @@
+package api
+
+import (
+	"context"
+
+	"mopsdesk/backend"
+)
+
+// Campaigns is the facade for campaigns.
+type Campaigns struct{ s Services }
+
+// Find returns one page of campaigns matching the filter.
+func (c *Campaigns) Find(filter backend.CampaignFilter) (*backend.CampaignPage, error) {
+	return call(c.s, "Campaigns.Find", func(ctx context.Context) (*backend.CampaignPage, error) {
+		list, total, err := c.s.Campaigns.FindCampaigns(ctx, filter)
+		if err != nil {
+			return nil, err
+		}
+		return &backend.CampaignPage{Campaigns: list, Total: total}, nil
+	})
+}
+
+// Get returns one campaign.
+func (c *Campaigns) Get(id int64) (*backend.Campaign, error) {
+	return call(c.s, "Campaigns.Get", func(ctx context.Context) (*backend.Campaign, error) {
+		return c.s.Campaigns.FindCampaignByID(ctx, id)
+	})
+}
+
+// Create validates and stores a new campaign and returns it as stored.
+func (c *Campaigns) Create(in backend.Campaign) (*backend.Campaign, error) {
+	return call(c.s, "Campaigns.Create", func(ctx context.Context) (*backend.Campaign, error) {
+		in.ID = 0
+		if err := c.s.Campaigns.CreateCampaign(ctx, &in); err != nil {
+			return nil, err
+		}
+		return &in, nil
+	})
+}
+
+// Update changes the given fields of a campaign.
+func (c *Campaigns) Update(id int64, upd backend.CampaignUpdate) (*backend.Campaign, error) {
+	return call(c.s, "Campaigns.Update", func(ctx context.Context) (*backend.Campaign, error) {
+		return c.s.Campaigns.UpdateCampaign(ctx, id, upd)
+	})
+}
+
+// Delete removes a campaign.
+func (c *Campaigns) Delete(id int64) error {
+	_, err := call(c.s, "Campaigns.Delete", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, c.s.Campaigns.DeleteCampaign(ctx, id)
+	})
+	return err
+}
+
+// eachCampaign pages through every campaign matching filter, so exports and
+// charts never hold one giant query result.
+func eachCampaign(ctx context.Context, svc backend.CampaignService, filter backend.CampaignFilter, fn func(*backend.Campaign) error) error {
+	filter.Offset, filter.Limit = 0, backend.MaxPageSize
+	for {
+		page, _, err := svc.FindCampaigns(ctx, filter)
+		if err != nil {
+			return err
+		}
+		for _, cp := range page {
+			if err := fn(cp); err != nil {
+				return err
+			}
+		}
+		if len(page) < filter.Limit {
+			return nil
+		}
+		filter.Offset += len(page)
+	}
+}

@@ -1,0 +1,45 @@
+package api
+
+import (
+	"context"
+	"io"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// Exports writes files. The desktop saves them where a Save dialog says;
+// serve mode sends them as downloads.
+type Exports struct{ s Services }
+
+// CampaignsRequest is what the UI sends to export the campaign list: the
+// list's current filter (paging ignored) and the words for the file.
+type CampaignsRequest struct {
+	Filter backend.CampaignFilter `json:"filter"`
+	Labels sheet.Labels           `json:"labels"`
+}
+
+// CampaignsFileName is the suggested name of a campaign export.
+func (e *Exports) CampaignsFileName() string {
+	return "campaigns-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// Campaigns writes every campaign matching the request's filter to w as an
+// .xlsx workbook.
+func (e *Exports) Campaigns(req CampaignsRequest, w io.Writer) error {
+	_, err := call(e.s, "Exports.Campaigns", func(ctx context.Context) (struct{}, error) {
+		if err := req.Filter.Validate(); err != nil {
+			return struct{}{}, err
+		}
+		x, err := sheet.NewCampaignExport(req.Labels)
+		if err != nil {
+			return struct{}{}, err
+		}
+		if err := eachCampaign(ctx, e.s.Campaigns, req.Filter, x.Add); err != nil {
+			return struct{}{}, err
+		}
+		_, err = x.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
+}

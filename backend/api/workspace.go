@@ -1,0 +1,38 @@
+package api
+
+import (
+	"context"
+
+	"mopsdesk/backend"
+)
+
+// Workspace is the facade for workspace settings and facts about the app.
+type Workspace struct{ s Services }
+
+// Settings returns the workspace settings.
+func (w *Workspace) Settings() (*backend.Settings, error) {
+	return call(w.s, "Workspace.Settings", w.s.Workspace.Settings)
+}
+
+// UpdateSettings validates and saves the workspace settings.
+func (w *Workspace) UpdateSettings(st backend.Settings) (*backend.Settings, error) {
+	return call(w.s, "Workspace.UpdateSettings", func(ctx context.Context) (*backend.Settings, error) {
+		return w.s.Workspace.UpdateSettings(ctx, st)
+	})
+}
+
+// Currencies lists the ISO 4217 currencies money can be kept in.
+func (w *Workspace) Currencies() []backend.Currency {
+	return backend.Currencies()
+}
+
+// About returns the version and where the data lives.
+func (w *Workspace) About() About {
+	return w.s.About
+}
+
+// Today returns the user's calendar day, so the UI and the backend agree
+// on "today" even when the browser runs elsewhere.
+func (w *Workspace) Today() string {
+	return backend.Today(w.s.Now())
+}

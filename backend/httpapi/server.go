@@ -1,0 +1,181 @@
+// Package httpapi is serve mode: it serves the frontend and the same facade
+// methods the desktop window binds, to a browser over HTTP.
+//
+//	POST /api/{Facade}/{Method}   body: JSON array of arguments
+//	POST /export/campaigns.xlsx   body: api.CampaignsRequest
+//	GET  /...                     the embedded frontend
+package httpapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"strings"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/api"
+)
+
+// maxBody bounds a request body; no call the UI makes comes near it.
+const maxBody = 8 << 20
+
+// Server is the serve-mode HTTP handler.
+type Server struct {
+	api     *api.API
+	methods map[string]*method
+	static  http.Handler
+	log     *slog.Logger
+}
+
+// New returns a handler serving dist (the built frontend) and a's methods.
+func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
+	methods, err := collectMethods(a.Bindings())
+	if err != nil {
+		return nil, err
+	}
+	return &Server{api: a, methods: methods, static: http.FileServerFS(dist), log: log}, nil
+}
+
+// ServeHTTP routes a request. Only requests addressed to a loopback host
+// are served: a web page elsewhere cannot reach the API by pointing its
+// own host name at 127.0.0.1 (DNS rebinding).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !loopbackHost(r.Host) {
+		http.Error(w, "MOps Desk answers only requests addressed to localhost.", http.StatusMisdirectedRequest)
+		return
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/api/"):
+		s.serveCall(w, r)
+	case r.URL.Path == "/export/campaigns.xlsx":
+		s.serveCampaignExport(w, r)
+	default:
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'")
+		s.static.ServeHTTP(w, r)
+	}
+}
+
+// requireJSONPost refuses anything but a JSON POST: a cross-site form post
+// cannot send application/json without a CORS preflight, which we never
+// answer, so other web pages cannot call the API.
+func requireJSONPost(w http.ResponseWriter, r *http.Request) bool {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		writeError(w, http.StatusMethodNotAllowed, backend.Errorf(backend.EINVALID, "Use POST."))
+		return false
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeError(w, http.StatusUnsupportedMediaType, backend.Errorf(backend.EINVALID, "Send the arguments as application/json."))
+		return false
+	}
+	return true
+}
+
+func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
+	if !requireJSONPost(w, r) {
+		return
+	}
+	name := strings.Replace(strings.TrimPrefix(r.URL.Path, "/api/"), "/", ".", 1)
+	m, ok := s.methods[name]
+	if !ok {
+		writeError(w, http.StatusNotFound, backend.Errorf(backend.ENOTFOUND, "There is no method %q.", name))
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, backend.Errorf(backend.EINVALID, "The request is too large."))
+		return
+	}
+	result, callErr, argErr := m.call(body)
+	if argErr != nil {
+		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "%s: %v", name, argErr))
+		return
+	}
+	if callErr != nil {
+		writeError(w, statusOf(callErr), callErr)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := json.NewEncoder(w).Encode(result); err != nil {
+		s.log.Error("encode result", "method", name, "err", err)
+	}
+}
+
+func (s *Server) serveCampaignExport(w http.ResponseWriter, r *http.Request) {
+	if !requireJSONPost(w, r) {
+		return
+	}
+	var req api.CampaignsRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(&req); err != nil {
+		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The export request is not valid JSON: %v", err))
+		return
+	}
+	// Build the whole file before the first byte goes out, so a failure is
+	// an error response and not a truncated download.
+	var buf strings.Builder
+	if err := s.api.Exports.Campaigns(req, &buf); err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": s.api.Exports.CampaignsFileName()}))
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, buf.String())
+}
+
+func statusOf(err error) int {
+	switch backend.ErrorCode(err) {
+	case backend.EINVALID:
+		return http.StatusBadRequest
+	case backend.ENOTFOUND:
+		return http.StatusNotFound
+	case backend.ECONFLICT:
+		return http.StatusConflict
+	}
+	return http.StatusInternalServerError
+}
+
+func writeError(w http.ResponseWriter, status int, err error) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(api.FormatError(err))
+}
+
+// loopbackHost reports whether a Host header names this machine's loopback.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// CheckAddr refuses listen addresses that are not loopback: serve mode
+// has no login, so it must not be reachable from the network.
+func CheckAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q: want HOST:PORT, for example 127.0.0.1:8420", addr)
+	}
+	if port == "" {
+		return fmt.Errorf("--addr %q: the port is missing", addr)
+	}
+	if !loopbackHost(host) {
+		return fmt.Errorf("--addr %q: serve mode listens on loopback only (127.0.0.1, ::1 or localhost), because it has no login", addr)
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopsdesk/backend/api"
+	"mopsdesk/backend/httpapi"
+	"mopsdesk/backend/sqlite"
+)
+
+func newServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "t.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	a := api.New(api.Services{
+		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
+		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	dist := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>MOps Desk</title>")}}
+	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func post(t *testing.T, srv *httptest.Server, path string, body string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Post(srv.URL+path, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+func TestServer_Calls(t *testing.T) {
+	srv := newServer(t)
+	t.Run("CreateThenFind", func(t *testing.T) {
+		resp, body := post(t, srv, "/api/Campaigns/Create", `[{"name":"Launch","status":"planned","startDate":"2026-03-01","endDate":"2026-03-31","budget":{"amount":500,"currency":"EUR"}}]`)
+		if resp.StatusCode != 200 {
+			t.Fatalf("create: %d %s", resp.StatusCode, body)
+		}
+		resp, body = post(t, srv, "/api/Campaigns/Find", `[{}]`)
+		var page struct {
+			Campaigns []struct{ Name string }
+			Total     int
+		}
+		if err := json.Unmarshal(body, &page); err != nil || resp.StatusCode != 200 || page.Total != 1 || page.Campaigns[0].Name != "Launch" {
+			t.Fatalf("find: %d %s", resp.StatusCode, body)
+		}
+	})
+	t.Run("ErrFieldsReachTheClient", func(t *testing.T) {
+		resp, body := post(t, srv, "/api/Campaigns/Create", `[{"name":"Bad","status":"planned","startDate":"2026-03-10","endDate":"2026-03-01","budget":{"currency":"EUR"}}]`)
+		var e api.ErrorPayload
+		if err := json.Unmarshal(body, &e); err != nil || resp.StatusCode != 400 || e.Code != "invalid" || e.Fields["endDate"].Key != "campaign.end_before_start" {
+			t.Fatalf("%d %s", resp.StatusCode, body)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		resp, body := post(t, srv, "/api/Campaigns/Get", `[999]`)
+		if resp.StatusCode != 404 || !bytes.Contains(body, []byte(`"code":"not_found"`)) {
+			t.Fatalf("%d %s", resp.StatusCode, body)
+		}
+	})
+	t.Run("ErrBadArguments", func(t *testing.T) {
+		for _, body := range []string{`{}`, `[]`, `["x"]`} {
+			resp, b := post(t, srv, "/api/Campaigns/Get", body)
+			if resp.StatusCode != 400 || !bytes.Contains(b, []byte(`"code":"invalid"`)) {
+				t.Fatalf("%s: %d %s", body, resp.StatusCode, b)
+			}
+		}
+	})
+	t.Run("ErrUnknownMethod", func(t *testing.T) {
+		resp, _ := post(t, srv, "/api/Exports/Campaigns", `[]`)
+		if resp.StatusCode != 404 {
+			t.Fatalf("the exporter must not be callable as a method: %d", resp.StatusCode)
+		}
+	})
+	t.Run("ErrFormPostRefused", func(t *testing.T) {
+		resp, err := http.Post(srv.URL+"/api/Campaigns/Delete", "application/x-www-form-urlencoded", strings.NewReader("1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnsupportedMediaType {
+			t.Fatalf("form post: %d", resp.StatusCode)
+		}
+	})
+	t.Run("ErrForeignHostRefused", func(t *testing.T) {
+		req, _ := http.NewRequest("GET", srv.URL+"/", nil)
+		req.Host = "evil.example:80"
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMisdirectedRequest {
+			t.Fatalf("rebinding host: %d", resp.StatusCode)
+		}
+	})
+	t.Run("Static", func(t *testing.T) {
+		resp, err := http.Get(srv.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !bytes.Contains(b, []byte("MOps Desk")) || resp.Header.Get("Content-Security-Policy") == "" {
+			t.Fatalf("index: %s %v", b, resp.Header)
+		}
+	})
+}
+
+func TestServer_Export(t *testing.T) {
+	srv := newServer(t)
+	post(t, srv, "/api/Campaigns/Create", `[{"name":"=cmd|' /C calc'!A0","status":"live","startDate":"2026-03-01","endDate":"2026-03-31","budget":{"amount":12345,"currency":"USD"}}]`)
+	resp, body := post(t, srv, "/export/campaigns.xlsx", `{"filter":{"statuses":["live"]},"labels":{}}`)
+	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "campaigns-2026-03-14.xlsx") {
+		t.Fatalf("export: %d %v", resp.StatusCode, resp.Header)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	a2, _ := f.GetCellValue("Campaigns", "A2")
+	formula, _ := f.GetCellFormula("Campaigns", "A2")
+	if a2 != "=cmd|' /C calc'!A0" || formula != "" {
+		t.Fatalf("A2 = %q formula %q", a2, formula)
+	}
+	resp, body = post(t, srv, "/export/campaigns.xlsx", `{"filter":{"from":"soon"}}`)
+	if resp.StatusCode != 400 || !bytes.Contains(body, []byte(`"from"`)) {
+		t.Fatalf("bad filter: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestCheckAddr(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		"127.0.0.1:8420": true, "localhost:0": true, "[::1]:9000": true, "127.0.0.2:80": true,
+		"0.0.0.0:8420": false, ":8420": false, "192.168.1.5:80": false, "example.com:80": false, "127.0.0.1": false,
+	} {
+		if err := httpapi.CheckAddr(addr); (err == nil) != ok {
+			t.Errorf("CheckAddr(%q) = %v", addr, err)
+		}
+	}
+}
