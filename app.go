@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"mopsdesk/backend/api"
+	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/sqlite"
+)
+
+// App is one open workspace: the store, the facades wired to it and, in
+// the desktop window, the Wails context for native dialogs.
+type App struct {
+	ctx    context.Context
+	db     *sqlite.DB
+	api    *api.API
+	layout datadir.Layout
+	log    *slog.Logger
+}
+
+// openApp prepares the data folder, opens the database and wires the
+// services. mode is "desktop" or "serve".
+func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
+	dir, err := datadir.Resolve(dataFlag, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	layout, err := datadir.Prepare(dir)
+	if err != nil {
+		return nil, err
+	}
+	db := sqlite.NewDB(layout.Database)
+	if err := db.Open(); err != nil {
+		return nil, err
+	}
+	a := &App{db: db, layout: layout, log: log}
+	a.api = api.New(api.Services{
+		Workspace: sqlite.NewWorkspaceService(db),
+		Lists:     sqlite.NewListService(db),
+		Campaigns: sqlite.NewCampaignService(db),
+		Now:       db.Now,
+		About:     api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
+		Log:       log,
+	})
+	log.Info("workspace open", "data", layout.Dir, "mode", mode)
+	return a, nil
+}
+
+// Close closes the store.
+func (a *App) Close() error { return a.db.Close() }
+
+func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+// domReady is logged so that the desktop smoke test can see the page load
+// before the frontend's first call to the backend.
+func (a *App) domReady(ctx context.Context) { a.log.Info("dom ready") }
+
+func (a *App) shutdown(ctx context.Context) {
+	if err := a.Close(); err != nil {
+		a.log.Error("close database", "err", err)
+	}
+}
+
+// SaveCampaignsExport asks where to save the campaign list with the
+// system's Save dialog and writes the workbook there. It returns the path,
+// or "" when the user cancelled.
+func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
+	path, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
+		Title:           "Export campaigns",
+		DefaultFilename: a.api.Exports.CampaignsFileName(),
+		Filters:         []runtime.FileFilter{{DisplayName: "Excel workbook (*.xlsx)", Pattern: "*.xlsx"}},
+	})
+	if err != nil || path == "" {
+		return "", err
+	}
+	if filepath.Ext(path) == "" {
+		path += ".xlsx"
+	}
+	return path, writeFileAtomic(path, func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
+}
+
+// writeFileAtomic writes through a temporary file in the same folder and
+// renames it into place, so a failed export never leaves half a workbook
+// where the user expects a whole one (or clobbers the file they had).
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".mopsdesk-export-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,43 @@
+import { en, type Message, type MessageKey } from './en';
+
+const catalogs: Record<string, Record<string, Message>> = { en };
+
+/** The languages that have a catalog, in the order Settings offers them. */
+export const availableLanguages = Object.keys(catalogs);
+
+class I18n {
+  locale = $state('en');
+
+  /** t returns the message for key with {name} placeholders filled in. */
+  t = (key: MessageKey | string, params: Record<string, unknown> = {}): string => {
+    const msg = catalogs[this.locale]?.[key] ?? (en as Record<string, Message>)[key];
+    if (msg === undefined) return key;
+    let text: string;
+    if (typeof msg === 'string') {
+      text = msg;
+    } else {
+      const n = Number(params.count ?? 0);
+      const rule = n === 0 && msg.zero ? 'zero' : new Intl.PluralRules(this.locale).select(n);
+      text = msg[rule] ?? msg.other ?? '';
+    }
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const v = params[name];
+      if (v === undefined || v === null) return '';
+      return typeof v === 'number' ? new Intl.NumberFormat(this.locale).format(v) : String(v);
+    });
+  };
+
+  /** has reports whether key is in the catalog (backend keys are checked with it). */
+  has(key: string): boolean {
+    return key in (catalogs[this.locale] ?? en);
+  }
+
+  /** monthNames returns the twelve short month names of the locale. */
+  monthNames(style: 'short' | 'long' = 'short'): string[] {
+    const f = new Intl.DateTimeFormat(this.locale, { month: style, timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, i, 1))));
+  }
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;

@@ -1,0 +1,30 @@
+import { call, transport } from './client';
+import type { Campaign, CampaignFilter, CampaignInput, CampaignPage, ExportLabels, SaveResult } from './types';
+
+/** findCampaigns returns one page of campaigns that match the filter. */
+export function findCampaigns(filter: CampaignFilter): Promise<CampaignPage> {
+  return call<CampaignPage>('Campaigns.Find', filter);
+}
+
+export function getCampaign(id: number): Promise<Campaign> {
+  return call<Campaign>('Campaigns.Get', id);
+}
+
+export function createCampaign(input: CampaignInput): Promise<Campaign> {
+  return call<Campaign>('Campaigns.Create', input);
+}
+
+/** updateCampaign changes only the fields given. */
+export function updateCampaign(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
+  return call<Campaign>('Campaigns.Update', id, changes);
+}
+
+export function deleteCampaign(id: number): Promise<void> {
+  return call<void>('Campaigns.Delete', id);
+}
+
+/** exportCampaigns saves every campaign matching the filter (not only one page) as .xlsx. */
+export function exportCampaigns(filter: CampaignFilter, labels: ExportLabels): Promise<SaveResult> {
+  const { offset: _o, limit: _l, ...rest } = filter;
+  return transport().exportFile('campaigns', { filter: rest, labels });
+}

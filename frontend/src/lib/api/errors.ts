@@ -1,0 +1,40 @@
+/** A problem with one field: a catalog key and its parameters. */
+export interface FieldError {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
+
+/** AppError is what every api function throws. Branch on `code`, never on `message`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, FieldError>;
+
+  constructor(code: ErrorCode, message: string, fields: Record<string, FieldError> = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal'];
+
+/**
+ * toAppError turns whatever a transport rejected with into an AppError:
+ * the backend's {code, message, fields} payload, a plain string (Wails
+ * reports argument decoding problems that way) or a thrown Error.
+ */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const p = e as { code: unknown; message: unknown; fields?: unknown };
+    const code = codes.includes(p.code as ErrorCode) ? (p.code as ErrorCode) : 'internal';
+    const fields = p.fields && typeof p.fields === 'object' ? (p.fields as Record<string, FieldError>) : {};
+    return new AppError(code, String(p.message), fields);
+  }
+  if (typeof e === 'string') return new AppError('internal', e);
+  if (e instanceof Error) return new AppError('internal', e.message);
+  return new AppError('internal', String(e));
+}

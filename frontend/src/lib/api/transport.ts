@@ -1,0 +1,16 @@
+import type { SaveResult } from './types';
+
+/** The files the app can export. */
+export type ExportKind = 'campaigns';
+
+/**
+ * Transport is the seam between the app and its backend. The desktop
+ * window talks to Go through Wails bindings; serve mode talks HTTP. No
+ * component knows which one it runs on.
+ */
+export interface Transport {
+  /** call invokes a facade method by name, e.g. "Campaigns.Find". */
+  call<T>(method: string, args: unknown[]): Promise<T>;
+  /** exportFile saves an export: a Save dialog on the desktop, a download in a browser. */
+  exportFile(kind: ExportKind, request: unknown): Promise<SaveResult>;
+}

@@ -1,0 +1,47 @@
+import { AppError, toAppError } from './errors';
+import type { ExportKind, Transport } from './transport';
+import type { SaveResult } from './types';
+
+type Bound = Record<string, Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>>;
+
+declare global {
+  interface Window {
+    go?: Bound;
+    WailsInvoke?: (message: string) => void;
+  }
+}
+
+/** inWails reports whether the page runs inside the desktop window. */
+export function inWails(): boolean {
+  return typeof window !== 'undefined' && typeof window.WailsInvoke === 'function';
+}
+
+/** Wails sets window.go up right after its IPC script; wait a moment for it. */
+async function bindings(): Promise<Bound> {
+  for (let i = 0; i < 100 && !window.go; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (!window.go) throw new AppError('internal', 'The desktop bridge did not start.');
+  return window.go;
+}
+
+async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<T> {
+  const [service, name] = method.split('.');
+  const fn = (await bindings())[pkg]?.[service]?.[name];
+  if (!fn) throw new AppError('internal', `The desktop app has no method ${method}.`);
+  try {
+    return (await fn(...args)) as T;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** wailsTransport calls the Go facades bound into the desktop window. */
+export const wailsTransport: Transport = {
+  call: <T>(method: string, args: unknown[]) => invoke<T>('api', method, args),
+  async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
+    const methods: Record<ExportKind, string> = { campaigns: 'App.SaveCampaignsExport' };
+    const path = await invoke<string>('main', methods[kind], [request]);
+    return path ? { saved: true, path } : { saved: false };
+  },
+};

@@ -1,0 +1,23 @@
+import { call } from './client';
+import type { About, Currency, Settings } from './types';
+
+export function getSettings(): Promise<Settings> {
+  return call<Settings>('Workspace.Settings');
+}
+
+export function updateSettings(s: Omit<Settings, 'updatedAt'>): Promise<Settings> {
+  return call<Settings>('Workspace.UpdateSettings', { ...s, updatedAt: '' });
+}
+
+export function listCurrencies(): Promise<Currency[]> {
+  return call<Currency[]>('Workspace.Currencies');
+}
+
+export function getAbout(): Promise<About> {
+  return call<About>('Workspace.About');
+}
+
+/** getToday returns the user's calendar day as YYYY-MM-DD. */
+export function getToday(): Promise<string> {
+  return call<string>('Workspace.Today');
+}

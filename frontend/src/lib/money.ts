@@ -1,0 +1,74 @@
+// Money in the UI is an integer count of minor units. These functions move
+// between that integer and text without ever doing float arithmetic.
+
+/** toDecimal renders minor units as an exact decimal string: 123456, 2 -> "1234.56". */
+export function toDecimal(amount: number, minorUnits: number): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError('money amount is not a safe integer');
+  const neg = amount < 0;
+  const digits = String(Math.abs(amount)).padStart(minorUnits + 1, '0');
+  const cut = digits.length - minorUnits;
+  const s = minorUnits > 0 ? digits.slice(0, cut) + '.' + digits.slice(cut) : digits;
+  return neg ? '-' + s : s;
+}
+
+export type ParseResult = { ok: true; amount: number } | { ok: false; reason: 'format' | 'decimals' | 'range' };
+
+/**
+ * parseAmount reads what a user typed into a money field: digits with an
+ * optional sign, thousands separators (comma, space, apostrophe or the
+ * locale's group separator) and one decimal separator (the locale's, or
+ * "." when unambiguous). More decimals than the currency has are refused,
+ * not rounded away.
+ */
+export function parseAmount(text: string, minorUnits: number, locale = 'en'): ParseResult {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  let s = text.trim().replace(/\s|\u00a0|\u202f|'/g, '');
+  let neg = false;
+  if (/^\(.*\)$/.test(s)) {
+    neg = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-')) {
+    neg = !neg;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (s === '') return { ok: false, reason: 'format' };
+  s = s.split(group).join('|');
+  const dec = s.includes(decimal) ? decimal : group !== '.' && s.includes('.') ? '.' : null;
+  let whole = s;
+  let frac = '';
+  if (dec !== null) {
+    const i = s.lastIndexOf(dec);
+    whole = s.slice(0, i);
+    frac = s.slice(i + 1);
+  }
+  whole = whole.replace(/[|,]/g, '');
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(frac) || whole + frac === '') return { ok: false, reason: 'format' };
+  if (frac.length > minorUnits) return { ok: false, reason: 'decimals' };
+  const digits = (whole + frac.padEnd(minorUnits, '0')).replace(/^0+(?=\d)/, '');
+  // 10^15 minor units is the backend's bound; it is far inside 2^53.
+  if (digits.length > 16 || Number(digits) > 1e15) return { ok: false, reason: 'range' };
+  const amount = Number(digits);
+  return { ok: true, amount: neg && amount !== 0 ? -amount : amount };
+}
+
+/** formatMoney formats minor units with Intl, passing an exact decimal string. */
+export function formatMoney(amount: number, currency: string, minorUnits: number, locale: string): string {
+  const nf = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: minorUnits,
+    maximumFractionDigits: minorUnits,
+  });
+  // Intl accepts decimal strings exactly (ECMA-402 "Intl.NumberFormat v3").
+  return nf.format(toDecimal(amount, minorUnits) as unknown as number);
+}
+
+/** inputText renders minor units for a money input field (no grouping). */
+export function inputText(amount: number, minorUnits: number): string {
+  return toDecimal(amount, minorUnits);
+}

@@ -1,0 +1,106 @@
+import { createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
+import type { Campaign, CampaignFilter, CampaignInput, CampaignSort } from '../api';
+
+/** The filters a user sets; kept while switching between list and calendar. */
+export interface CampaignView {
+  search: string;
+  teamId: number;
+  channelId: number;
+  statuses: CampaignFilter['statuses'];
+  sort: CampaignSort;
+  desc: boolean;
+}
+
+export const pageSize = 50;
+
+/** CampaignsStore holds the campaign list: the filter, one page, and the total. */
+export class CampaignsStore {
+  view = $state<CampaignView>({ search: '', teamId: 0, channelId: 0, statuses: [], sort: 'startDate', desc: false });
+  page = $state(0);
+  items = $state<Campaign[]>([]);
+  total = $state(0);
+  loading = $state(false);
+  /** Bumped on every change, so other views (calendar, chart) know to reload. */
+  version = $state(0);
+  private seq = 0;
+
+  /** filter returns the backend filter for the current view. */
+  filter(extra: Partial<CampaignFilter> = {}): CampaignFilter {
+    const v = this.view;
+    return {
+      search: v.search.trim() || undefined,
+      teamId: v.teamId || undefined,
+      channelId: v.channelId || undefined,
+      statuses: v.statuses?.length ? [...v.statuses] : undefined,
+      sort: v.sort,
+      desc: v.desc,
+      ...extra,
+    };
+  }
+
+  get filtered(): boolean {
+    const v = this.view;
+    return v.search.trim() !== '' || v.teamId !== 0 || v.channelId !== 0 || (v.statuses?.length ?? 0) > 0;
+  }
+
+  clearFilters(): void {
+    this.view = { ...this.view, search: '', teamId: 0, channelId: 0, statuses: [] };
+    this.page = 0;
+  }
+
+  /** load fetches the current page; a slower earlier answer never overwrites a newer one. */
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const res = await findCampaigns(this.filter({ offset: this.page * pageSize, limit: pageSize }));
+      if (seq !== this.seq) return;
+      if (res.campaigns.length === 0 && this.page > 0 && res.total > 0) {
+        this.page = Math.floor((res.total - 1) / pageSize);
+        return this.load();
+      }
+      this.items = res.campaigns;
+      this.total = res.total;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  /** inRange returns every campaign matching the filters that overlaps [from, to], page by page. */
+  async inRange(from: string, to: string): Promise<Campaign[]> {
+    const out: Campaign[] = [];
+    const limit = 500;
+    for (let offset = 0; ; offset += limit) {
+      const res = await findCampaigns(this.filter({ from, to, sort: 'startDate', desc: false, offset, limit }));
+      out.push(...res.campaigns);
+      if (res.campaigns.length < limit) return out;
+    }
+  }
+
+  sortBy(column: CampaignSort): void {
+    this.view = { ...this.view, sort: column, desc: this.view.sort === column ? !this.view.desc : false };
+    this.page = 0;
+  }
+
+  async create(input: CampaignInput): Promise<Campaign> {
+    const c = await createCampaign(input);
+    this.version++;
+    await this.load();
+    return c;
+  }
+
+  async update(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
+    const c = await updateCampaign(id, changes);
+    this.version++;
+    await this.load();
+    return c;
+  }
+
+  async remove(id: number): Promise<void> {
+    await deleteCampaign(id);
+    this.version++;
+    await this.load();
+  }
+}
+
+export const campaigns = new CampaignsStore();

@@ -1,0 +1,220 @@
+// Command mopsdesk is MOps Desk: the desktop app for marketing operations,
+// and the same app served to a browser with "mopsdesk serve".
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+
+	"mopsdesk/backend/api"
+	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/httpapi"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const defaultAddr = "127.0.0.1:8420"
+
+const usage = `MOps Desk keeps a marketing team's campaigns in one local workspace.
+
+Usage:
+  mopsdesk [--data DIR]                      open the desktop window
+  mopsdesk serve [--addr HOST:PORT] [--data DIR]
+                                             serve the app to a browser on this machine
+  mopsdesk version                           print the version
+  mopsdesk help                              print this help
+
+Flags:
+  --data DIR        workspace folder (default: $` + datadir.EnvVar + `, else the platform's
+                    data folder, ~/.local/share/mopsdesk on Linux)
+  --addr HOST:PORT  serve mode's address, loopback only (default ` + defaultAddr + `)
+
+Environment:
+  ` + datadir.EnvVar + `     workspace folder, when --data is not given
+  MOPSDESK_LOG      log level: debug, info (default), warn or error
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command line and returns the exit code: 0 on success,
+// 1 when the command failed, 2 when the command line itself is wrong.
+func run(args []string, stdout, stderr io.Writer) int {
+	log := newLogger(stderr)
+	verb := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		verb, args = args[0], args[1:]
+	}
+	switch verb {
+	case "":
+		fl := newFlags("mopsdesk", stderr)
+		data := fl.String("data", "", "")
+		if err := fl.Parse(args); err != nil {
+			return usageError(stderr, err)
+		}
+		if fl.NArg() > 0 {
+			return usageError(stderr, fmt.Errorf("unknown command %q", fl.Arg(0)))
+		}
+		return runDesktop(*data, log, stderr)
+	case "serve":
+		fl := newFlags("mopsdesk serve", stderr)
+		data := fl.String("data", "", "")
+		addr := fl.String("addr", defaultAddr, "")
+		if err := fl.Parse(args); err != nil {
+			return usageError(stderr, err)
+		}
+		if fl.NArg() > 0 {
+			return usageError(stderr, fmt.Errorf("serve takes no arguments, got %q", fl.Arg(0)))
+		}
+		if err := httpapi.CheckAddr(*addr); err != nil {
+			return usageError(stderr, err)
+		}
+		return runServe(*addr, *data, log, stdout, stderr)
+	case "version":
+		if len(args) > 0 {
+			return usageError(stderr, fmt.Errorf("version takes no arguments"))
+		}
+		fmt.Fprintf(stdout, "mopsdesk %s\n", version)
+		return 0
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		return usageError(stderr, fmt.Errorf("unknown command %q", verb))
+	}
+}
+
+// newFlags returns a flag set that reports errors to run, not by exiting.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	return fl
+}
+
+func usageError(stderr io.Writer, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	fmt.Fprintf(stderr, "mopsdesk: %v\n\n%s", err, usage)
+	return 2
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(os.Getenv("MOPSDESK_LOG"))); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// frontend returns the built frontend, or an error when this binary was
+// built without it (a plain "go build" before "npm run build").
+func frontend() (fs.FS, error) {
+	dist, err := fs.Sub(assets, "frontend/dist")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(dist, "index.html"); err != nil {
+		return nil, errors.New("this binary was built without its frontend; build it with 'make build'")
+	}
+	return dist, nil
+}
+
+func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
+	dist, err := frontend()
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	app, err := openApp(data, "desktop", log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	err = wails.Run(&options.App{
+		Title:            "MOps Desk",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         900,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: dist},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
+		OnStartup:        app.startup,
+		OnDomReady:       app.domReady,
+		OnShutdown:       app.shutdown,
+		Bind:             append(app.api.Bindings(), app),
+		ErrorFormatter:   func(err error) any { return api.FormatError(err) },
+	})
+	if err != nil {
+		app.Close()
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int {
+	dist, err := frontend()
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	app, err := openApp(data, "serve", log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	defer app.Close()
+	handler, err := httpapi.New(app.api, dist, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "MOps Desk is serving on http://%s/ (data: %s). Press Ctrl+C to stop.\n", ln.Addr(), app.layout.Dir)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Warn("shutdown", "err", err)
+	}
+	return 0
+}
