@@ -22,6 +22,7 @@ import (
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
@@ -30,6 +31,9 @@ import (
 
 //go:embed all:frontend/dist
 var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
@@ -167,6 +171,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		OnShutdown:       app.shutdown,
 		Bind:             append(app.api.Bindings(), app),
 		ErrorFormatter:   func(err error) any { return api.FormatError(err) },
+		Linux:            &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
 	})
 	if err != nil {
 		app.Close()

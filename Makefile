@@ -1,0 +1,62 @@
+# MOps Desk. Two commands matter:
+#   make run    install what is missing, build, and open the app
+#               (or, with no display, start serve mode and print its URL)
+#   make test   install what is missing and run every test
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+
+GO_TAGS   = $(shell scripts/go-tags.sh)
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+BIN      := build/bin/mopsdesk
+LDFLAGS  := -X main.version=$(VERSION)
+ARTIFACTS := test-artifacts
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop clean
+
+run: build
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+		exec $(BIN); \
+	else \
+		echo "No display found: starting serve mode instead. Open the URL below in a browser."; \
+		exec $(BIN) serve; \
+	fi
+
+deps:
+	@scripts/setup.sh
+
+deps-test:
+	@scripts/setup.sh test
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
+# The frontend is built first and embedded; Wails then only compiles and
+# packages (-s), and we bind no generated JS (components use lib/api).
+build: deps frontend
+	go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
+
+test: deps-test
+	$(MAKE) test-go test-frontend build test-e2e test-desktop
+	@echo "make test: all suites passed"
+
+test-go: frontend
+	go vet -tags "$(GO_TAGS)" ./...
+	go test -tags "$(GO_TAGS)" ./...
+
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run check && npm test
+
+test-e2e: frontend/node_modules/.package-lock.json
+	cd frontend && MOPSDESK_BIN=$(abspath $(BIN)) npx playwright test
+
+test-desktop:
+	scripts/smoke-desktop.sh $(BIN) $(ARTIFACTS)
+
+clean:
+	rm -rf build/bin frontend/node_modules $(ARTIFACTS) frontend/test-results
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,76 @@
+import type { Download, Locator, Page } from '@playwright/test';
+
+export interface CampaignDraft {
+  name: string;
+  team?: string;
+  channel?: string;
+  owner?: string;
+  status?: string;
+  start: string;
+  end: string;
+  budget?: string;
+  currency?: string;
+}
+
+/** CampaignsPage is the campaign list with its form. */
+export class CampaignsPage {
+  constructor(readonly page: Page) {}
+
+  get form(): Locator {
+    return this.page.getByRole('dialog', { name: /campaign/i });
+  }
+
+  row(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+
+  fieldError(field: string): Locator {
+    return this.form.locator(`[data-field-error="${field}"]`);
+  }
+
+  async startNew(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(New campaign|Create a campaign)$/ }).first().click();
+    await this.form.waitFor();
+  }
+
+  async fill(d: CampaignDraft): Promise<void> {
+    const f = this.form;
+    await f.getByLabel('Campaign', { exact: true }).fill(d.name);
+    if (d.team) await f.getByLabel('Team').selectOption({ label: d.team });
+    if (d.channel) await f.getByLabel('Channel').selectOption({ label: d.channel });
+    if (d.owner) await f.getByLabel('Owner').fill(d.owner);
+    if (d.status) await f.getByLabel('Status').selectOption({ label: d.status });
+    await f.getByLabel('Start date').fill(d.start);
+    await f.getByLabel('End date').fill(d.end);
+    if (d.budget) await f.getByLabel('Planned budget').fill(d.budget);
+    if (d.currency) await f.getByLabel('Currency').selectOption(d.currency);
+  }
+
+  async save(): Promise<void> {
+    await this.form.getByRole('button', { name: 'Save' }).click();
+  }
+
+  async create(d: CampaignDraft): Promise<void> {
+    await this.startNew();
+    await this.fill(d);
+    await this.save();
+    await this.form.waitFor({ state: 'detached' });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search campaigns' }).fill(text);
+  }
+
+  async export(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export to Excel' }).click();
+    return download;
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.row(name).getByRole('button', { name: 'Delete' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Delete this campaign?' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+}
