@@ -48,8 +48,11 @@ test-go: frontend
 	go vet -tags "$(GO_TAGS)" ./...
 	go test -tags "$(GO_TAGS)" ./...
 
+# Day arithmetic must not move with the machine's time zone.
+TIME_ZONES := UTC America/Los_Angeles Asia/Tehran Asia/Bangkok
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run check && npm test
+	cd frontend && for tz in $(TIME_ZONES); do TZ=$$tz npx vitest run --reporter=dot src/lib/days.test.ts src/lib/calendar.test.ts; done
 
 test-e2e: frontend/node_modules/.package-lock.json
 	cd frontend && MOPSDESK_BIN=$(abspath $(BIN)) npx playwright test

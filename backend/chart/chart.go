@@ -14,14 +14,14 @@ import (
 )
 
 // statusColors gives every campaign status one colour across all charts,
-// picked to stay apart for the common kinds of colour blindness.
+// the same as the status badges in the UI (frontend/src/app.css).
 var statusColors = map[backend.CampaignStatus]string{
-	backend.StatusIdea:       "#9aa5b1",
+	backend.StatusIdea:       "#7b8794",
 	backend.StatusPlanned:    "#4e79a7",
-	backend.StatusInProgress: "#f28e2b",
-	backend.StatusLive:       "#59a14f",
-	backend.StatusCompleted:  "#76b7b2",
-	backend.StatusCancelled:  "#e15759",
+	backend.StatusInProgress: "#c46a16",
+	backend.StatusLive:       "#3f8a36",
+	backend.StatusCompleted:  "#3e8e89",
+	backend.StatusCancelled:  "#c0392b",
 }
 
 // Labels are the words a chart shows, in the user's language. The frontend

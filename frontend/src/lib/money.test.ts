@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, parseAmount, toDecimal } from './money';
+
+describe('toDecimal', () => {
+  it.each([
+    [123456, 2, '1234.56'],
+    [5, 2, '0.05'],
+    [-5, 2, '-0.05'],
+    [1500, 0, '1500'],
+    [1234567, 3, '1234.567'],
+    [-125, 3, '-0.125'],
+    [0, 2, '0.00'],
+  ])('%d with %d decimals is %s', (amount, units, want) => {
+    expect(toDecimal(amount, units)).toBe(want);
+  });
+
+  it('refuses a non-integer', () => {
+    expect(() => toDecimal(0.1, 2)).toThrow(RangeError);
+  });
+});
+
+describe('parseAmount', () => {
+  it.each([
+    ['12,500.50', 2, 'en', 1250050],
+    ['12500.5', 2, 'en', 1250050],
+    ['0.1', 2, 'en', 10],
+    ['0.29', 2, 'en', 29], // 0.29 * 100 is 28.999… in floats; strings are exact
+    ['1.005', 3, 'en', 1005],
+    ['1,500', 0, 'en', 1500],
+    ['(250.00)', 2, 'en', -25000],
+    ['-3', 2, 'en', -300],
+    ['1 234,56', 2, 'pl', 123456],
+    ['1234.56', 2, 'pl', 123456],
+    ['1.234,56', 2, 'de', 123456],
+    ['1.234', 2, 'de', 123400],
+    ['9007199254740', 2, 'en', 900719925474000],
+  ])('%s (%d decimals, %s) is %d', (text, units, locale, want) => {
+    expect(parseAmount(text, units, locale)).toEqual({ ok: true, amount: want });
+  });
+
+  it.each([
+    ['', 2, 'format'],
+    ['abc', 2, 'format'],
+    ['1.2.3', 2, 'format'],
+    ['12$', 2, 'format'],
+    ['1500.5', 0, 'decimals'],
+    ['1.0001', 3, 'decimals'],
+    ['99999999999999999', 2, 'range'],
+  ])('%s with %d decimals is refused (%s)', (text, units, reason) => {
+    expect(parseAmount(text, units, 'en')).toEqual({ ok: false, reason });
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats with the currency’s own decimals', () => {
+    expect(formatMoney(1250050, 'USD', 2, 'en-US')).toBe('$12,500.50');
+    expect(formatMoney(1500, 'JPY', 0, 'en-US')).toBe('¥1,500');
+    expect(formatMoney(1234567, 'KWD', 3, 'en-US')).toBe('KWD\u00a01,234.567');
+  });
+
+  it('keeps amounts beyond float precision exact', () => {
+    // 2^53 + 1 cents cannot be a double; the decimal string path keeps it.
+    expect(formatMoney(900719925474099, 'USD', 2, 'en-US')).toBe('$9,007,199,254,740.99');
+  });
+});

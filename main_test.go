@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestRun_Verbs(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"Version", []string{"version"}, 0, "mopsdesk dev\n", ""},
+		{"Help", []string{"help"}, 0, "Usage:", ""},
+		{"ErrUnknownVerb", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{"ErrUnknownFlag", []string{"--colour", "red"}, 2, "", "flag provided but not defined: -colour"},
+		{"ErrUnknownServeFlag", []string{"serve", "--port", "1"}, 2, "", "flag provided but not defined: -port"},
+		{"ErrServeArgument", []string{"serve", "now"}, 2, "", "serve takes no arguments"},
+		{"ErrVersionArgument", []string{"version", "x"}, 2, "", "version takes no arguments"},
+		{"ErrServeOnNetwork", []string{"serve", "--addr", "0.0.0.0:8420"}, 2, "", "loopback only"},
+		{"ErrServeBadAddr", []string{"serve", "--addr", "8420"}, 2, "", "want HOST:PORT"},
+		{"HelpFlag", []string{"-h"}, 2, "", "Usage:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tt.args, &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d (stderr %q)", code, tt.code, errb.String())
+			}
+			if !strings.Contains(out.String(), tt.stdout) {
+				t.Errorf("stdout %q lacks %q", out.String(), tt.stdout)
+			}
+			if !strings.Contains(errb.String(), tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tt.stderr)
+			}
+			if tt.code == 2 && !strings.Contains(errb.String(), "Usage:") {
+				t.Errorf("a usage error must print the usage")
+			}
+		})
+	}
+}
+
+// TestServe starts the real binary in serve mode on a temp data folder and
+// talks to it over HTTP, the way a browser does.
+func TestServe(t *testing.T) {
+	if _, err := os.Stat("frontend/dist/index.html"); err != nil {
+		t.Skip("frontend/dist is not built; 'make test' builds it before the Go tests")
+	}
+	bin := filepath.Join(t.TempDir(), "mopsdesk")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	data := filepath.Join(t.TempDir(), "data")
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data)
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve did not stop cleanly on interrupt: %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Error("serve did not stop within 10 s of an interrupt")
+		}
+	}()
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no start-up line: %v", err)
+	}
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		t.Fatalf("start-up line has no URL: %q", line)
+	}
+	url := strings.Fields(line[i:])[0]
+
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(page, []byte(`<div id="app">`)) {
+		t.Fatalf("index page: %s", page)
+	}
+	resp, err = http.Post(url+"api/Workspace/About", "application/json", strings.NewReader("[]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	about, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !bytes.Contains(about, []byte(`"mode":"serve"`)) || !bytes.Contains(about, []byte(data)) {
+		t.Fatalf("about: %s", about)
+	}
+	if _, err := os.Stat(filepath.Join(data, "mopsdesk.db")); err != nil {
+		t.Fatalf("database not created in --data folder: %v", err)
+	}
+	if fi, err := os.Stat(filepath.Join(data, "assets")); err != nil || !fi.IsDir() {
+		t.Fatalf("asset folder not created: %v", err)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "campaigns.xlsx")
+	os.WriteFile(path, []byte("old workbook"), 0o644)
+	err := writeFileAtomic(path, func(f *os.File) error {
+		f.WriteString("half")
+		return io.ErrUnexpectedEOF
+	})
+	if err == nil {
+		t.Fatal("want the write error")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old workbook" {
+		t.Fatalf("a failed export replaced the file: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("temporary file left behind: %v", entries)
+	}
+	if err := writeFileAtomic(path, func(f *os.File) error { _, err := f.WriteString("new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Fatalf("got %q", b)
+	}
+}
