@@ -28,8 +28,11 @@ deps:
 deps-test:
 	@scripts/setup.sh test
 
-frontend/node_modules/.package-lock.json: frontend/package-lock.json
-	cd frontend && npm ci --no-audit --no-fund
+# Not "npm ci": it refuses a lock file that lacks other platforms' optional
+# packages (rollup's), which registries that serve only this platform leave
+# out. "npm install --no-save" installs the locked versions all the same.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json
+	cd frontend && npm install --no-audit --no-fund --no-save
 	@touch $@
 
 frontend: frontend/node_modules/.package-lock.json
