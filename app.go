@@ -52,8 +52,9 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	return a, nil
 }
 
-// Close closes the store.
-func (a *App) Close() error { return a.db.Close() }
+// close closes the store. It is unexported on purpose: every exported
+// method of App is bound and callable from the page.
+func (a *App) close() error { return a.db.Close() }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
@@ -62,7 +63,7 @@ func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 func (a *App) domReady(ctx context.Context) { a.log.Info("dom ready") }
 
 func (a *App) shutdown(ctx context.Context) {
-	if err := a.Close(); err != nil {
+	if err := a.close(); err != nil {
 		a.log.Error("close database", "err", err)
 	}
 }

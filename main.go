@@ -174,7 +174,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		Linux:            &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
 	})
 	if err != nil {
-		app.Close()
+		app.close()
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
@@ -192,7 +192,7 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
-	defer app.Close()
+	defer app.close()
 	handler, err := httpapi.New(app.api, dist, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)

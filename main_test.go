@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -142,5 +143,18 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {
 		t.Fatalf("got %q", b)
+	}
+}
+
+// TestApp_BoundMethods pins what the page can call on App: Wails binds
+// every exported method, so lifecycle and clean-up must stay unexported.
+func TestApp_BoundMethods(t *testing.T) {
+	typ := reflect.TypeOf(&App{})
+	var names []string
+	for i := 0; i < typ.NumMethod(); i++ {
+		names = append(names, typ.Method(i).Name)
+	}
+	if strings.Join(names, ",") != "SaveCampaignsExport" {
+		t.Fatalf("App binds %v; only SaveCampaignsExport is meant for the page", names)
 	}
 }

@@ -154,6 +154,26 @@ test('export the list and read the workbook back', async ({ page }) => {
   expect(wb2.getWorksheet('Campaigns')!.rowCount).toBe(2);
 });
 
+test('edit a campaign and sort the list', async ({ page }) => {
+  const app = new AppShell(page);
+  const list = new CampaignsPage(page);
+  await app.open();
+  await list.row('Spring launch').getByRole('button', { name: 'Spring launch' }).click();
+  await expect(list.form.getByLabel('Planned budget')).toHaveValue('12500.50');
+  await list.form.getByLabel('Status').selectOption({ label: 'Live' });
+  await list.form.getByLabel('End date').fill('2027-04-15');
+  await list.save();
+  await expect(list.form).toHaveCount(0);
+  await expect(list.row('Spring launch')).toContainText('Live');
+  await expect(list.row('Spring launch')).toContainText('Apr 15, 2027');
+
+  const names = page.locator('tbody tr td:first-child');
+  await list.sortBy('Campaign');
+  await expect(names).toHaveText(['=HYPERLINK("http://x","y")', 'Spring launch', 'Tokyo fair']);
+  await list.sortBy('Campaign');
+  await expect(names).toHaveText(['Tokyo fair', 'Spring launch', '=HYPERLINK("http://x","y")']);
+});
+
 test('delete a campaign after confirming', async ({ page }) => {
   const app = new AppShell(page);
   const list = new CampaignsPage(page);

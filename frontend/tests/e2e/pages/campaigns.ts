@@ -57,6 +57,11 @@ export class CampaignsPage {
     await this.form.waitFor({ state: 'detached' });
   }
 
+  /** sortBy clicks a column header; a second click reverses the order. */
+  async sortBy(column: string): Promise<void> {
+    await this.page.getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByRole('searchbox', { name: 'Search campaigns' }).fill(text);
   }
