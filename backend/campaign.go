@@ -35,28 +35,34 @@ func (s CampaignStatus) Valid() bool {
 // Field limits a marketer will not meet in practice but that keep one
 // pasted novel from bloating the database and every export.
 const (
-	MaxOwnerLength = 200
-	MaxNotesLength = 20_000
+	MaxOwnerLength     = 200
+	MaxNotesLength     = 20_000
+	MaxObjectiveLength = 2_000
 )
 
 // Campaign is a piece of planned marketing work over a range of days.
 type Campaign struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
-	// TeamID and ChannelID are 0 when not set.
-	TeamID      int64          `json:"teamId"`
-	TeamName    string         `json:"teamName"`
-	Owner       string         `json:"owner"`
-	ChannelID   int64          `json:"channelId"`
-	ChannelName string         `json:"channelName"`
-	Status      CampaignStatus `json:"status"`
+	ID        int64  `json:"id"`
+	Name      string `json:"name"`
+	Objective string `json:"objective"`
+	// TeamID is 0 when not set.
+	TeamID   int64  `json:"teamId"`
+	TeamName string `json:"teamName"`
+	Owner    string `json:"owner"`
+	// ChannelIDs are the channels the campaign runs on, in the user's
+	// order; ChannelNames follow the same order.
+	ChannelIDs   []int64        `json:"channelIds"`
+	ChannelNames []string       `json:"channelNames"`
+	Tags         []string       `json:"tags"`
+	Status       CampaignStatus `json:"status"`
 	// StartDate and EndDate are calendar days (YYYY-MM-DD), both inclusive.
-	StartDate string `json:"startDate"`
-	EndDate   string `json:"endDate"`
-	Budget    Money  `json:"budget"`
-	Notes     string `json:"notes"`
-	CreatedAt string `json:"createdAt"`
-	UpdatedAt string `json:"updatedAt"`
+	StartDate  string     `json:"startDate"`
+	EndDate    string     `json:"endDate"`
+	Budget     Money      `json:"budget"`
+	Notes      string     `json:"notes"`
+	Compliance Compliance `json:"compliance"`
+	CreatedAt  string     `json:"createdAt"`
+	UpdatedAt  string     `json:"updatedAt"`
 }
 
 // Normalize trims the free-text fields and upper-cases the currency code.
@@ -64,6 +70,10 @@ func (c *Campaign) Normalize() {
 	c.Name = strings.TrimSpace(c.Name)
 	c.Owner = strings.TrimSpace(c.Owner)
 	c.Notes = strings.TrimSpace(c.Notes)
+	c.Objective = strings.TrimSpace(c.Objective)
+	c.Tags = NormalizeTags(c.Tags)
+	c.ChannelIDs = uniqueIDs(c.ChannelIDs)
+	c.Compliance.Normalize()
 	c.Budget.Currency = strings.ToUpper(strings.TrimSpace(c.Budget.Currency))
 }
 
@@ -83,8 +93,16 @@ func (c *Campaign) Validate() error {
 	if utf8.RuneCountInString(c.Notes) > MaxNotesLength {
 		fe.Add("notes", "field.too_long", map[string]any{"max": MaxNotesLength})
 	}
-	if !c.Status.Valid() {
+	if utf8.RuneCountInString(c.Objective) > MaxObjectiveLength {
+		fe.Add("objective", "field.too_long", map[string]any{"max": MaxObjectiveLength})
+	}
+	validateTags(fe, c.Tags)
+	c.Compliance.validate(fe)
+	switch {
+	case !c.Status.Valid():
 		fe.Add("status", "campaign.status_unknown", map[string]any{"status": string(c.Status)})
+	case c.Status == StatusLive && !c.Compliance.AllowsLive():
+		fe.Add("status", "campaign.live_needs_approval", map[string]any{"review": string(c.Compliance.Status)})
 	}
 	start, okStart := ParseDay(c.StartDate)
 	end, okEnd := ParseDay(c.EndDate)
@@ -109,31 +127,39 @@ func (c *Campaign) Validate() error {
 	if c.TeamID < 0 {
 		fe.Add("teamId", "field.reference_unknown", nil)
 	}
-	if c.ChannelID < 0 {
-		fe.Add("channelId", "field.reference_unknown", nil)
+	for _, id := range c.ChannelIDs {
+		if id <= 0 {
+			fe.Add("channelIds", "field.reference_unknown", nil)
+		}
 	}
 	return fe.Err("campaign")
 }
 
 // CampaignUpdate holds the fields to change; nil means "leave as is".
 type CampaignUpdate struct {
-	Name      *string         `json:"name"`
-	TeamID    *int64          `json:"teamId"`
-	Owner     *string         `json:"owner"`
-	ChannelID *int64          `json:"channelId"`
-	Status    *CampaignStatus `json:"status"`
-	StartDate *string         `json:"startDate"`
-	EndDate   *string         `json:"endDate"`
-	Budget    *Money          `json:"budget"`
-	Notes     *string         `json:"notes"`
+	Name       *string         `json:"name"`
+	Objective  *string         `json:"objective"`
+	TeamID     *int64          `json:"teamId"`
+	Owner      *string         `json:"owner"`
+	ChannelIDs *[]int64        `json:"channelIds"`
+	Tags       *[]string       `json:"tags"`
+	Status     *CampaignStatus `json:"status"`
+	StartDate  *string         `json:"startDate"`
+	EndDate    *string         `json:"endDate"`
+	Budget     *Money          `json:"budget"`
+	Notes      *string         `json:"notes"`
+	Compliance *Compliance     `json:"compliance"`
 }
 
 // Apply copies the given fields onto c.
 func (u CampaignUpdate) Apply(c *Campaign) {
 	set(&c.Name, u.Name)
+	set(&c.Objective, u.Objective)
 	set(&c.TeamID, u.TeamID)
 	set(&c.Owner, u.Owner)
-	set(&c.ChannelID, u.ChannelID)
+	set(&c.ChannelIDs, u.ChannelIDs)
+	set(&c.Tags, u.Tags)
+	set(&c.Compliance, u.Compliance)
 	set(&c.Status, u.Status)
 	set(&c.StartDate, u.StartDate)
 	set(&c.EndDate, u.EndDate)
@@ -173,6 +199,7 @@ type CampaignFilter struct {
 	TeamID    int64            `json:"teamId"`
 	ChannelID int64            `json:"channelId"`
 	Owner     string           `json:"owner"`
+	Tag       string           `json:"tag"`
 	Statuses  []CampaignStatus `json:"statuses"`
 	// From and To select campaigns whose range overlaps [From, To].
 	From string       `json:"from"`
@@ -222,8 +249,15 @@ type CampaignPage struct {
 	Total     int         `json:"total"`
 }
 
+// CampaignFacets are the values filters offer: every owner and tag in use.
+type CampaignFacets struct {
+	Owners []string `json:"owners"`
+	Tags   []string `json:"tags"`
+}
+
 // CampaignService keeps campaigns.
 type CampaignService interface {
+	CampaignFacets(ctx context.Context) (*CampaignFacets, error)
 	FindCampaignByID(ctx context.Context, id int64) (*Campaign, error)
 	FindCampaigns(ctx context.Context, filter CampaignFilter) ([]*Campaign, int, error)
 	CreateCampaign(ctx context.Context, c *Campaign) error

@@ -9,7 +9,7 @@ import (
 
 func validCampaign() backend.Campaign {
 	return backend.Campaign{Name: "Launch", Status: backend.StatusPlanned, StartDate: "2026-03-01", EndDate: "2026-03-31",
-		Budget: backend.Money{Amount: 100, Currency: "EUR"}}
+		Budget: backend.Money{Amount: 100, Currency: "EUR"}, Compliance: backend.Compliance{Status: backend.ReviewNotNeeded}}
 }
 
 func TestCampaign_Validate(t *testing.T) {
@@ -32,6 +32,30 @@ func TestCampaign_Validate(t *testing.T) {
 		{"ErrBudgetNegative", func(c *backend.Campaign) { c.Budget.Amount = -1 }, "budget", "campaign.budget_negative"},
 		{"ErrBudgetHuge", func(c *backend.Campaign) { c.Budget.Amount = backend.MaxMoneyAmount + 1 }, "budget", "money.too_large"},
 		{"ErrCurrencyUnknown", func(c *backend.Campaign) { c.Budget.Currency = "EURO" }, "budget", "money.currency_unknown"},
+		{"ErrNameTenThousandChars", func(c *backend.Campaign) { c.Name = strings.Repeat("n", 10_000) }, "name", "field.too_long"},
+		{"OKLiveWithoutReview", func(c *backend.Campaign) { c.Status = backend.StatusLive }, "", ""},
+		{"OKLiveApproved", func(c *backend.Campaign) {
+			c.Status = backend.StatusLive
+			c.Compliance = backend.Compliance{Status: backend.ReviewApproved, Reviewer: "Legal", Date: "2026-02-27"}
+		}, "", ""},
+		{"ErrLivePendingReview", func(c *backend.Campaign) {
+			c.Status = backend.StatusLive
+			c.Compliance.Status = backend.ReviewPending
+		}, "status", "campaign.live_needs_approval"},
+		{"ErrLiveRejected", func(c *backend.Campaign) {
+			c.Status = backend.StatusLive
+			c.Compliance = backend.Compliance{Status: backend.ReviewRejected, Reviewer: "Legal"}
+		}, "status", "campaign.live_needs_approval"},
+		{"OKPlannedWhilePending", func(c *backend.Campaign) { c.Compliance.Status = backend.ReviewPending }, "", ""},
+		{"ErrApprovedWithoutReviewer", func(c *backend.Campaign) { c.Compliance.Status = backend.ReviewApproved }, "compliance.reviewer", "compliance.reviewer_required"},
+		{"ErrReviewUnknown", func(c *backend.Campaign) { c.Compliance.Status = "maybe" }, "compliance.status", "compliance.status_unknown"},
+		{"ErrReviewDate", func(c *backend.Campaign) { c.Compliance.Date = "yesterday" }, "compliance.date", "field.date_invalid"},
+		{"ErrTooManyTags", func(c *backend.Campaign) {
+			for i := 0; i <= backend.MaxTags; i++ {
+				c.Tags = append(c.Tags, strings.Repeat("t", i+1))
+			}
+		}, "tags", "tags.too_many"},
+		{"ErrTagTooLong", func(c *backend.Campaign) { c.Tags = []string{strings.Repeat("x", backend.MaxTagLength+1)} }, "tags", "tags.too_long"},
 		{"ErrNotesTooLong", func(c *backend.Campaign) { c.Notes = strings.Repeat("x", backend.MaxNotesLength+1) }, "notes", "field.too_long"},
 	}
 	for _, tt := range tests {
@@ -114,5 +138,19 @@ func TestCountCampaignsByMonth(t *testing.T) {
 				t.Fatalf("month %d %s = %d, want %d", m+1, s, got.Counts[m][s], n)
 			}
 		}
+	}
+}
+
+func TestCampaign_Normalize(t *testing.T) {
+	c := backend.Campaign{Tags: []string{" Q1 ", "launch", "q1", "", "  brand   refresh "}, ChannelIDs: []int64{3, 1, 3}}
+	c.Normalize()
+	if strings.Join(c.Tags, "|") != "Q1|launch|brand refresh" {
+		t.Errorf("tags = %q", c.Tags)
+	}
+	if len(c.ChannelIDs) != 2 || c.ChannelIDs[0] != 3 || c.ChannelIDs[1] != 1 {
+		t.Errorf("channels = %v", c.ChannelIDs)
+	}
+	if c.Compliance.Status != backend.ReviewNotNeeded {
+		t.Errorf("an empty review status means no review needed, got %q", c.Compliance.Status)
 	}
 }

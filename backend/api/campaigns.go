@@ -20,6 +20,11 @@ func (c *Campaigns) Find(filter backend.CampaignFilter) (*backend.CampaignPage, 
 	})
 }
 
+// Facets returns the owners and tags that filters offer.
+func (c *Campaigns) Facets() (*backend.CampaignFacets, error) {
+	return call(c.s, "Campaigns.Facets", c.s.Campaigns.CampaignFacets)
+}
+
 // Get returns one campaign.
 func (c *Campaigns) Get(id int64) (*backend.Campaign, error) {
 	return call(c.s, "Campaigns.Get", func(ctx context.Context) (*backend.Campaign, error) {

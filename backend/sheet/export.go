@@ -15,10 +15,10 @@ import (
 
 // CampaignColumns lists the exported campaign columns in order, by the
 // key the frontend's catalog translates.
-var CampaignColumns = []string{"name", "team", "owner", "channel", "status", "startDate", "endDate", "budget", "currency", "notes"}
+var CampaignColumns = []string{"name", "team", "owner", "channels", "tags", "status", "startDate", "endDate", "budget", "currency", "notes"}
 
 var englishCampaignHeaders = map[string]string{
-	"name": "Campaign", "team": "Team", "owner": "Owner", "channel": "Channel", "status": "Status",
+	"name": "Campaign", "team": "Team", "owner": "Owner", "channels": "Channels", "tags": "Tags", "status": "Status",
 	"startDate": "Start date", "endDate": "End date", "budget": "Planned budget", "currency": "Currency", "notes": "Notes",
 }
 
@@ -100,7 +100,7 @@ func NewCampaignExport(labels Labels) (*CampaignExport, error) {
 	if e.sw, err = f.NewStreamWriter(name); err != nil {
 		return nil, err
 	}
-	widths := []float64{36, 18, 18, 18, 14, 12, 12, 16, 10, 48}
+	widths := []float64{36, 18, 18, 24, 20, 14, 12, 12, 16, 10, 48}
 	for i, w := range widths {
 		if err := e.sw.SetColWidth(i+1, i+1, w); err != nil {
 			return nil, err
@@ -166,7 +166,8 @@ func (e *CampaignExport) Add(c *backend.Campaign) error {
 		status = englishStatuses[c.Status]
 	}
 	return e.next([]any{
-		text(c.Name), text(c.TeamName), text(c.Owner), text(c.ChannelName), text(status),
+		text(c.Name), text(c.TeamName), text(c.Owner), text(strings.Join(c.ChannelNames, ", ")),
+		text(strings.Join(c.Tags, ", ")), text(status),
 		day(c.StartDate), day(c.EndDate), excelize.Cell{StyleID: style, Value: amount},
 		text(c.Budget.Currency), text(c.Notes),
 	})

@@ -36,9 +36,9 @@ func exportCampaigns(t *testing.T, labels sheet.Labels, cs ...*backend.Campaign)
 
 func TestCampaignExport(t *testing.T) {
 	cs := []*backend.Campaign{
-		{Name: "Spring launch", TeamName: "Brand", Owner: "Dana", ChannelName: "Email", Status: backend.StatusInProgress,
+		{Name: "Spring launch", TeamName: "Brand", Owner: "Dana", ChannelNames: []string{"Email", "Webinars"}, Tags: []string{"q1", "launch"}, Status: backend.StatusInProgress,
 			StartDate: "2026-03-01", EndDate: "2026-03-31", Budget: backend.Money{Amount: 1_250_050, Currency: "USD"}, Notes: "Hero video"},
-		{Name: "=HYPERLINK(\"http://x\",\"click\")", Owner: "+1 555", ChannelName: "-cmd", Notes: "@SUM(A1)",
+		{Name: "=HYPERLINK(\"http://x\",\"click\")", Owner: "+1 555", ChannelNames: []string{"-cmd"}, Notes: "@SUM(A1)",
 			Status: backend.StatusIdea, StartDate: "2028-02-29", EndDate: "2028-02-29", Budget: backend.Money{Amount: 1500, Currency: "JPY"}},
 		{Name: "Kuwait fair", Status: backend.StatusLive, StartDate: "2026-05-01", EndDate: "2026-05-03",
 			Budget: backend.Money{Amount: 1_234_567, Currency: "KWD"}},
@@ -60,7 +60,7 @@ func TestCampaignExport(t *testing.T) {
 	}
 
 	t.Run("HeaderStyledAndFrozen", func(t *testing.T) {
-		if got := cell("A1") + "|" + cell("F1") + "|" + cell("H1"); got != "Campaign|Start date|Planned budget" {
+		if got := cell("A1") + "|" + cell("G1") + "|" + cell("I1"); got != "Campaign|Start date|Planned budget" {
 			t.Fatalf("headers = %s", got)
 		}
 		id, _ := f.GetCellStyle(name, "A1")
@@ -74,21 +74,21 @@ func TestCampaignExport(t *testing.T) {
 		}
 	})
 	t.Run("DatesAreDateCells", func(t *testing.T) {
-		if raw("F2") != "46082" || cell("F2") != "2026-03-01" {
-			t.Fatalf("F2 raw %q shown %q; want serial 46082 shown as 2026-03-01", raw("F2"), cell("F2"))
+		if raw("G2") != "46082" || cell("G2") != "2026-03-01" {
+			t.Fatalf("G2 raw %q shown %q; want serial 46082 shown as 2026-03-01", raw("G2"), cell("G2"))
 		}
-		if cell("G3") != "2028-02-29" {
-			t.Fatalf("leap day shown as %q", cell("G3"))
+		if cell("H3") != "2028-02-29" {
+			t.Fatalf("leap day shown as %q", cell("H3"))
 		}
-		if typ, _ := f.GetCellType(name, "F2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		if typ, _ := f.GetCellType(name, "G2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 			t.Fatalf("date written as text")
 		}
 	})
 	t.Run("MoneyIsNumberWithCurrencyFormat", func(t *testing.T) {
 		for _, tc := range []struct{ ref, raw, format string }{
-			{"H2", "12500.5", `#,##0.00 "USD"`},
-			{"H3", "1500", `#,##0 "JPY"`},
-			{"H4", "1234.567", `#,##0.000 "KWD"`},
+			{"I2", "12500.5", `#,##0.00 "USD"`},
+			{"I3", "1500", `#,##0 "JPY"`},
+			{"I4", "1234.567", `#,##0.000 "KWD"`},
 		} {
 			if got := raw(tc.ref); got != tc.raw {
 				t.Errorf("%s raw = %q, want %q", tc.ref, got, tc.raw)
@@ -104,7 +104,7 @@ func TestCampaignExport(t *testing.T) {
 		}
 	})
 	t.Run("TextNeverBecomesFormula", func(t *testing.T) {
-		for ref, want := range map[string]string{"A3": `=HYPERLINK("http://x","click")`, "C3": "+1 555", "D3": "-cmd", "J3": "@SUM(A1)"} {
+		for ref, want := range map[string]string{"A3": `=HYPERLINK("http://x","click")`, "C3": "+1 555", "D3": "-cmd", "K3": "@SUM(A1)"} {
 			if got := cell(ref); got != want {
 				t.Errorf("%s = %q, want %q", ref, got, want)
 			}
@@ -117,8 +117,8 @@ func TestCampaignExport(t *testing.T) {
 		}
 	})
 	t.Run("StatusInWords", func(t *testing.T) {
-		if cell("E2") != "In progress" {
-			t.Fatalf("E2 = %q", cell("E2"))
+		if cell("F2") != "In progress" || cell("D2") != "Email, Webinars" || cell("E2") != "q1, launch" {
+			t.Fatalf("D2 %q E2 %q F2 %q", cell("D2"), cell("E2"), cell("F2"))
 		}
 	})
 }
@@ -133,8 +133,8 @@ func TestCampaignExport_Labels(t *testing.T) {
 	}
 	a1, _ := f.GetCellValue(name, "A1")
 	b1, _ := f.GetCellValue(name, "B1")
-	e2, _ := f.GetCellValue(name, "E2")
-	if a1 != "Kampania" || b1 != "Team" || e2 != "Aktywna" {
-		t.Fatalf("A1 %q B1 %q E2 %q", a1, b1, e2)
+	f2, _ := f.GetCellValue(name, "F2")
+	if a1 != "Kampania" || b1 != "Team" || f2 != "Aktywna" {
+		t.Fatalf("A1 %q B1 %q F2 %q", a1, b1, f2)
 	}
 }

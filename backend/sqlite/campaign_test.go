@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"mopsdesk/backend"
@@ -36,7 +37,7 @@ func TestCampaignService_Create(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if *got != *c || got.Budget != (backend.Money{Amount: 1_234_567, Currency: "KWD"}) {
+		if !reflect.DeepEqual(got, c) || got.Budget != (backend.Money{Amount: 1_234_567, Currency: "KWD"}) {
 			t.Fatalf("read back %+v, want %+v", got, c)
 		}
 	})
@@ -120,7 +121,10 @@ func TestCampaignService_Find(t *testing.T) {
 	}
 	for _, sd := range seed {
 		c := newCampaign(sd.name)
-		c.StartDate, c.EndDate, c.Status, c.TeamID, c.ChannelID = sd.start, sd.end, sd.status, sd.team, sd.channel
+		c.StartDate, c.EndDate, c.Status, c.TeamID = sd.start, sd.end, sd.status, sd.team
+		if sd.channel != 0 {
+			c.ChannelIDs = []int64{sd.channel}
+		}
 		if err := s.CreateCampaign(ctx, c); err != nil {
 			t.Fatal(err)
 		}

@@ -17,26 +17,26 @@ func NewListService(db *DB) *ListService { return &ListService{db: db} }
 
 var _ backend.ListService = (*ListService)(nil)
 
-// listTable maps a list to its table and the campaign column that uses it.
-// Only these fixed strings ever reach SQL text.
-func listTable(kind backend.ListKind) (table, usedBy string, err error) {
+// listTable maps a list to its table and to an SQL expression that counts
+// the records using item ?1. Only these fixed strings ever reach SQL text.
+func listTable(kind backend.ListKind) (table, uses string, err error) {
 	switch kind {
 	case backend.ListTeams:
-		return "teams", "team_id", nil
+		return "teams", "(SELECT count(*) FROM campaigns WHERE team_id = ?1)", nil
 	case backend.ListChannels:
-		return "channels", "channel_id", nil
+		return "channels", "((SELECT count(*) FROM campaign_channels WHERE channel_id = ?1) + (SELECT count(*) FROM deliverables WHERE channel_id = ?1))", nil
 	}
 	return "", "", backend.Errorf(backend.EINVALID, "Unknown list %q.", string(kind))
 }
 
 // ListItems returns the items of a list ordered by name, with use counts.
 func (s *ListService) ListItems(ctx context.Context, kind backend.ListKind) ([]*backend.ListItem, error) {
-	table, usedBy, err := listTable(kind)
+	table, uses, err := listTable(kind)
 	if err != nil {
 		return nil, err
 	}
 	rows, err := s.db.db.QueryContext(ctx, `
-		SELECT t.id, t.name, (SELECT count(*) FROM campaigns c WHERE c.`+usedBy+` = t.id)
+		SELECT t.id, t.name, `+strings.ReplaceAll(uses, "?1", "t.id")+`
 		FROM `+table+` t ORDER BY t.name COLLATE NOCASE`)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", table, err)
@@ -87,7 +87,7 @@ func duplicateName(name string) error {
 
 // RenameListItem renames an item; every record that uses it follows.
 func (s *ListService) RenameListItem(ctx context.Context, kind backend.ListKind, id int64, name string) (*backend.ListItem, error) {
-	table, usedBy, err := listTable(kind)
+	table, uses, err := listTable(kind)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (s *ListService) RenameListItem(ctx context.Context, kind backend.ListKind,
 		if n, _ := res.RowsAffected(); n == 0 {
 			return backend.Errorf(backend.ENOTFOUND, "That %s entry no longer exists.", kind)
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM campaigns WHERE `+usedBy+` = ?`, id).Scan(&item.Uses)
+		return tx.QueryRowContext(ctx, `SELECT `+uses, id).Scan(&item.Uses)
 	})
 	if isUniqueViolation(err) {
 		return nil, duplicateName(name)
@@ -117,7 +117,7 @@ func (s *ListService) RenameListItem(ctx context.Context, kind backend.ListKind,
 // DeleteListItem removes an item that nothing uses; an item in use is a
 // conflict that says how many records use it.
 func (s *ListService) DeleteListItem(ctx context.Context, kind backend.ListKind, id int64) error {
-	table, usedBy, err := listTable(kind)
+	table, uses, err := listTable(kind)
 	if err != nil {
 		return err
 	}
@@ -128,14 +128,14 @@ func (s *ListService) DeleteListItem(ctx context.Context, kind backend.ListKind,
 		} else if err != nil {
 			return err
 		}
-		var uses int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM campaigns WHERE `+usedBy+` = ?`, id).Scan(&uses); err != nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT `+uses, id).Scan(&n); err != nil {
 			return err
 		}
-		if uses > 0 {
+		if n > 0 {
 			return &backend.Error{Code: backend.ECONFLICT,
-				Message: fmt.Sprintf("%q is used by %d campaign(s); move them first.", name, uses),
-				Fields:  map[string]backend.FieldError{"name": {Key: "list.in_use", Params: map[string]any{"name": name, "count": uses}}}}
+				Message: fmt.Sprintf("%q is used by %d record(s); move them first.", name, n),
+				Fields:  map[string]backend.FieldError{"name": {Key: "list.in_use", Params: map[string]any{"name": name, "count": n}}}}
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
 		return err

@@ -80,7 +80,7 @@ func TestListService(t *testing.T) {
 		s := sqlite.NewListService(db)
 		ch, _ := s.CreateListItem(ctx, backend.ListChannels, "Paid social")
 		c := newCampaign("Retargeting")
-		c.ChannelID = ch.ID
+		c.ChannelIDs = []int64{ch.ID}
 		if err := sqlite.NewCampaignService(db).CreateCampaign(ctx, c); err != nil {
 			t.Fatal(err)
 		}

@@ -31,7 +31,7 @@ describe('message catalog', () => {
     expect(t('campaigns.count', { count: 1 })).toBe('1 campaign');
     expect(t('campaigns.count', { count: 1200 })).toBe('1,200 campaigns');
     expect(t('settings.uses', { count: 0 })).toBe('unused');
-    expect(t('list.in_use', { name: 'Email', count: 2 })).toContain('used by 2 campaigns');
+    expect(t('list.in_use', { name: 'Email', count: 2 })).toContain('still used 2 times');
   });
 
   it('shows the key itself for a key it does not know, so a gap is visible', () => {

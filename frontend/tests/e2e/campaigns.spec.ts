@@ -42,6 +42,7 @@ test('create a campaign and see it on the calendar', async ({ page }) => {
     team: 'Demand gen',
     channel: 'Email',
     owner: 'Dana Kowalski',
+    tags: 'Q1, launch',
     status: 'Planned',
     start: '2027-03-01',
     end: '2027-03-31',
@@ -119,7 +120,8 @@ test('export the list and read the workbook back', async ({ page }) => {
     'Campaign',
     'Team',
     'Owner',
-    'Channel',
+    'Channels',
+    'Tags',
     'Status',
     'Start date',
     'End date',
@@ -134,12 +136,14 @@ test('export the list and read the workbook back', async ({ page }) => {
 
   const spring = rows.get('Spring launch')!;
   expect(spring.getCell(2).value).toBe('Demand gen');
-  expect(spring.getCell(5).value).toBe('Planned');
-  expect(spring.getCell(6).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
-  expect(spring.getCell(7).value).toEqual(new Date(Date.UTC(2027, 2, 31)));
-  expect(spring.getCell(8).value).toBe(12500.5);
-  expect(spring.getCell(8).numFmt).toBe('#,##0.00 "EUR"');
-  expect(rows.get('Tokyo fair')!.getCell(8).numFmt).toBe('#,##0 "JPY"');
+  expect(spring.getCell(4).value).toBe('Email');
+  expect(spring.getCell(5).value).toBe('Q1, launch');
+  expect(spring.getCell(6).value).toBe('Planned');
+  expect(spring.getCell(7).value).toEqual(new Date(Date.UTC(2027, 2, 1)));
+  expect(spring.getCell(8).value).toEqual(new Date(Date.UTC(2027, 2, 31)));
+  expect(spring.getCell(9).value).toBe(12500.5);
+  expect(spring.getCell(9).numFmt).toBe('#,##0.00 "EUR"');
+  expect(rows.get('Tokyo fair')!.getCell(9).numFmt).toBe('#,##0 "JPY"');
   // Text that looks like a formula stays text.
   const risky = rows.get('=HYPERLINK("http://x","y")')!.getCell(1);
   expect(risky.type).toBe(ExcelJS.ValueType.String);
@@ -167,7 +171,7 @@ test('edit a campaign and sort the list', async ({ page }) => {
   await expect(list.row('Spring launch')).toContainText('Live');
   await expect(list.row('Spring launch')).toContainText('Apr 15, 2027');
 
-  const names = page.locator('tbody tr td:first-child');
+  const names = page.locator('tbody tr td:first-child button');
   await list.sortBy('Campaign');
   await expect(names).toHaveText(['=HYPERLINK("http://x","y")', 'Spring launch', 'Tokyo fair']);
   await list.sortBy('Campaign');

@@ -1,9 +1,14 @@
 import { call, transport } from './client';
-import type { Campaign, CampaignFilter, CampaignInput, CampaignPage, ExportLabels, SaveResult } from './types';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignPage, ExportLabels, SaveResult } from './types';
 
 /** findCampaigns returns one page of campaigns that match the filter. */
 export function findCampaigns(filter: CampaignFilter): Promise<CampaignPage> {
   return call<CampaignPage>('Campaigns.Find', filter);
+}
+
+/** campaignFacets returns the owners and tags the filters offer. */
+export function campaignFacets(): Promise<CampaignFacets> {
+  return call<CampaignFacets>('Campaigns.Facets');
 }
 
 export function getCampaign(id: number): Promise<Campaign> {

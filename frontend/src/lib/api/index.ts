@@ -5,4 +5,4 @@ export * from './lists';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';
 export type * from './types';
-export { campaignStatuses } from './types';
+export { campaignStatuses, reviewStatuses } from './types';

@@ -15,20 +15,34 @@ export interface Currency {
 export const campaignStatuses = ['idea', 'planned', 'in_progress', 'live', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
+export const reviewStatuses = ['not_needed', 'pending', 'approved', 'rejected'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+export interface Compliance {
+  status: ReviewStatus;
+  reviewer: string;
+  /** Day of the decision, YYYY-MM-DD, or empty. */
+  date: string;
+  comment: string;
+}
+
 export interface Campaign {
   id: number;
   name: string;
+  objective: string;
   teamId: number;
   teamName: string;
   owner: string;
-  channelId: number;
-  channelName: string;
+  channelIds: number[];
+  channelNames: string[];
+  tags: string[];
   status: CampaignStatus;
   /** Calendar day YYYY-MM-DD, inclusive. */
   startDate: string;
   endDate: string;
   budget: Money;
   notes: string;
+  compliance: Compliance;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,8 +50,24 @@ export interface Campaign {
 /** The fields a user edits; the rest is the backend's. */
 export type CampaignInput = Pick<
   Campaign,
-  'name' | 'teamId' | 'owner' | 'channelId' | 'status' | 'startDate' | 'endDate' | 'budget' | 'notes'
+  | 'name'
+  | 'objective'
+  | 'teamId'
+  | 'owner'
+  | 'channelIds'
+  | 'tags'
+  | 'status'
+  | 'startDate'
+  | 'endDate'
+  | 'budget'
+  | 'notes'
+  | 'compliance'
 >;
+
+export interface CampaignFacets {
+  owners: string[];
+  tags: string[];
+}
 
 export type CampaignSort = 'startDate' | 'endDate' | 'name' | 'status' | 'budget' | 'team' | 'owner';
 
@@ -46,6 +76,7 @@ export interface CampaignFilter {
   teamId?: number;
   channelId?: number;
   owner?: string;
+  tag?: string;
   statuses?: CampaignStatus[];
   from?: string;
   to?: string;

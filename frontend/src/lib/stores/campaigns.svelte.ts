@@ -1,11 +1,13 @@
-import { createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
-import type { Campaign, CampaignFilter, CampaignInput, CampaignSort } from '../api';
+import { campaignFacets, createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignSort } from '../api';
 
 /** The filters a user sets; kept while switching between list and calendar. */
 export interface CampaignView {
   search: string;
   teamId: number;
   channelId: number;
+  owner: string;
+  tag: string;
   statuses: CampaignFilter['statuses'];
   sort: CampaignSort;
   desc: boolean;
@@ -15,7 +17,8 @@ export const pageSize = 50;
 
 /** CampaignsStore holds the campaign list: the filter, one page, and the total. */
 export class CampaignsStore {
-  view = $state<CampaignView>({ search: '', teamId: 0, channelId: 0, statuses: [], sort: 'startDate', desc: false });
+  view = $state<CampaignView>({ search: '', teamId: 0, channelId: 0, owner: '', tag: '', statuses: [], sort: 'startDate', desc: false });
+  facets = $state<CampaignFacets>({ owners: [], tags: [] });
   page = $state(0);
   items = $state<Campaign[]>([]);
   total = $state(0);
@@ -31,6 +34,8 @@ export class CampaignsStore {
       search: v.search.trim() || undefined,
       teamId: v.teamId || undefined,
       channelId: v.channelId || undefined,
+      owner: v.owner || undefined,
+      tag: v.tag || undefined,
       statuses: v.statuses?.length ? [...v.statuses] : undefined,
       sort: v.sort,
       desc: v.desc,
@@ -40,11 +45,18 @@ export class CampaignsStore {
 
   get filtered(): boolean {
     const v = this.view;
-    return v.search.trim() !== '' || v.teamId !== 0 || v.channelId !== 0 || (v.statuses?.length ?? 0) > 0;
+    return (
+      v.search.trim() !== '' ||
+      v.teamId !== 0 ||
+      v.channelId !== 0 ||
+      v.owner !== '' ||
+      v.tag !== '' ||
+      (v.statuses?.length ?? 0) > 0
+    );
   }
 
   clearFilters(): void {
-    this.view = { ...this.view, search: '', teamId: 0, channelId: 0, statuses: [] };
+    this.view = { ...this.view, search: '', teamId: 0, channelId: 0, owner: '', tag: '', statuses: [] };
     this.page = 0;
   }
 
@@ -77,6 +89,17 @@ export class CampaignsStore {
     }
   }
 
+  /** loadFacets refreshes the owners and tags the filters offer. */
+  async loadFacets(): Promise<void> {
+    this.facets = await campaignFacets();
+  }
+
+  /** changed records a change to campaigns: views reload, facets refresh. */
+  private async changed(): Promise<void> {
+    this.version++;
+    await Promise.all([this.load(), this.loadFacets()]);
+  }
+
   sortBy(column: CampaignSort): void {
     this.view = { ...this.view, sort: column, desc: this.view.sort === column ? !this.view.desc : false };
     this.page = 0;
@@ -84,22 +107,19 @@ export class CampaignsStore {
 
   async create(input: CampaignInput): Promise<Campaign> {
     const c = await createCampaign(input);
-    this.version++;
-    await this.load();
+    await this.changed();
     return c;
   }
 
   async update(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
     const c = await updateCampaign(id, changes);
-    this.version++;
-    await this.load();
+    await this.changed();
     return c;
   }
 
   async remove(id: number): Promise<void> {
     await deleteCampaign(id);
-    this.version++;
-    await this.load();
+    await this.changed();
   }
 }
 

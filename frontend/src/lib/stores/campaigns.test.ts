@@ -19,6 +19,7 @@ function fake(all: Campaign[], delays: number[] = []) {
         return { campaigns: all.slice(off, off + (f.limit ?? 500)), total: all.length } as T;
       }
       if (method === 'Campaigns.Delete') return undefined as T;
+      if (method === 'Campaigns.Facets') return { owners: [], tags: [] } as T;
       throw new Error('unexpected ' + method);
     },
     async exportFile() {

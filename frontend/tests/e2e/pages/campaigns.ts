@@ -4,6 +4,7 @@ export interface CampaignDraft {
   name: string;
   team?: string;
   channel?: string;
+  tags?: string;
   owner?: string;
   status?: string;
   start: string;
@@ -37,8 +38,9 @@ export class CampaignsPage {
     const f = this.form;
     await f.getByLabel('Campaign', { exact: true }).fill(d.name);
     if (d.team) await f.getByLabel('Team').selectOption({ label: d.team });
-    if (d.channel) await f.getByLabel('Channel').selectOption({ label: d.channel });
+    if (d.channel) await f.getByRole('group', { name: 'Channels' }).getByLabel(d.channel).check();
     if (d.owner) await f.getByLabel('Owner').fill(d.owner);
+    if (d.tags) await f.getByLabel('Tags').fill(d.tags);
     if (d.status) await f.getByLabel('Status').selectOption({ label: d.status });
     await f.getByLabel('Start date').fill(d.start);
     await f.getByLabel('End date').fill(d.end);
