@@ -9,6 +9,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/sqlite"
@@ -41,12 +42,16 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	}
 	a := &App{db: db, layout: layout, log: log}
 	a.api = api.New(api.Services{
-		Workspace: sqlite.NewWorkspaceService(db),
-		Lists:     sqlite.NewListService(db),
-		Campaigns: sqlite.NewCampaignService(db),
-		Now:       db.Now,
-		About:     api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
-		Log:       log,
+		Workspace:    sqlite.NewWorkspaceService(db),
+		Lists:        sqlite.NewListService(db),
+		Campaigns:    sqlite.NewCampaignService(db),
+		Deliverables: sqlite.NewDeliverableService(db),
+		Milestones:   sqlite.NewMilestoneService(db),
+		Goals:        sqlite.NewGoalService(db),
+		Calendar:     sqlite.NewCalendarService(db),
+		Now:          db.Now,
+		About:        api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
+		Log:          log,
 	})
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
@@ -72,18 +77,30 @@ func (a *App) shutdown(ctx context.Context) {
 // system's Save dialog and writes the workbook there. It returns the path,
 // or "" when the user cancelled.
 func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
+	return a.saveAs("Export campaigns", a.api.Exports.CampaignsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
+		func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
+}
+
+// SaveCalendarExport saves the filtered calendar range as an .ics file
+// where the Save dialog says, returning the path or "" when cancelled.
+func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
+	return a.saveAs("Export calendar", a.api.Exports.CalendarFileName(), "iCalendar file (*.ics)", ".ics",
+		func(out *os.File) error { return a.api.Exports.Calendar(f, out) })
+}
+
+func (a *App) saveAs(title, name, kind, ext string, write func(*os.File) error) (string, error) {
 	path, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
-		Title:           "Export campaigns",
-		DefaultFilename: a.api.Exports.CampaignsFileName(),
-		Filters:         []runtime.FileFilter{{DisplayName: "Excel workbook (*.xlsx)", Pattern: "*.xlsx"}},
+		Title:           title,
+		DefaultFilename: name,
+		Filters:         []runtime.FileFilter{{DisplayName: kind, Pattern: "*" + ext}},
 	})
 	if err != nil || path == "" {
 		return "", err
 	}
 	if filepath.Ext(path) == "" {
-		path += ".xlsx"
+		path += ext
 	}
-	return path, writeFileAtomic(path, func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
+	return path, writeFileAtomic(path, write)
 }
 
 // writeFileAtomic writes through a temporary file in the same folder and

@@ -263,4 +263,16 @@ type CampaignService interface {
 	CreateCampaign(ctx context.Context, c *Campaign) error
 	UpdateCampaign(ctx context.Context, id int64, upd CampaignUpdate) (*Campaign, error)
 	DeleteCampaign(ctx context.Context, id int64) error
+	// CopyCampaign copies a campaign as a template: its deliverables,
+	// milestones and goals come along, shifted to the new start day.
+	CopyCampaign(ctx context.Context, id int64, cp CampaignCopy) (*Campaign, error)
+}
+
+// CampaignCopy says how to copy a campaign: the new name and start day.
+// The copy keeps the original's length; its status starts at planned, a
+// needed compliance review starts again at pending, deliverables restart
+// as ideas, milestones as not done and goals at an actual of zero.
+type CampaignCopy struct {
+	Name      string `json:"name"`
+	StartDate string `json:"startDate"`
 }

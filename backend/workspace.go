@@ -61,4 +61,6 @@ func (s *Settings) Validate() error {
 type WorkspaceService interface {
 	Settings(ctx context.Context) (*Settings, error)
 	UpdateSettings(ctx context.Context, s Settings) (*Settings, error)
+	// WorkspaceID returns the workspace's random, permanent identity.
+	WorkspaceID(ctx context.Context) (string, error)
 }

@@ -15,9 +15,13 @@ import (
 
 // Services are the stores the facades use.
 type Services struct {
-	Workspace backend.WorkspaceService
-	Lists     backend.ListService
-	Campaigns backend.CampaignService
+	Workspace    backend.WorkspaceService
+	Lists        backend.ListService
+	Campaigns    backend.CampaignService
+	Deliverables backend.DeliverableService
+	Milestones   backend.MilestoneService
+	Goals        backend.GoalService
+	Calendar     backend.CalendarService
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -36,11 +40,15 @@ type About struct {
 
 // API groups the facades. Each exported field is bound as one service.
 type API struct {
-	Workspace *Workspace
-	Lists     *Lists
-	Campaigns *Campaigns
-	Charts    *Charts
-	Exports   *Exports
+	Workspace    *Workspace
+	Lists        *Lists
+	Campaigns    *Campaigns
+	Deliverables *Deliverables
+	Milestones   *Milestones
+	Goals        *Goals
+	Calendar     *Calendar
+	Charts       *Charts
+	Exports      *Exports
 }
 
 // New wires the facades to the services.
@@ -52,11 +60,15 @@ func New(s Services) *API {
 		s.Log = slog.Default()
 	}
 	return &API{
-		Workspace: &Workspace{s: s},
-		Lists:     &Lists{s: s},
-		Campaigns: &Campaigns{s: s},
-		Charts:    &Charts{s: s},
-		Exports:   &Exports{s: s},
+		Workspace:    &Workspace{s: s},
+		Lists:        &Lists{s: s},
+		Campaigns:    &Campaigns{s: s},
+		Deliverables: &Deliverables{s: s},
+		Milestones:   &Milestones{s: s},
+		Goals:        &Goals{s: s},
+		Calendar:     &Calendar{s: s},
+		Charts:       &Charts{s: s},
+		Exports:      &Exports{s: s},
 	}
 }
 
@@ -64,7 +76,7 @@ func New(s Services) *API {
 // exporter is not one of them: it writes files, which each transport does
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
-	return []any{a.Workspace, a.Lists, a.Campaigns, a.Charts}
+	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar, a.Charts}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

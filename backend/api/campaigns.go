@@ -58,6 +58,14 @@ func (c *Campaigns) Delete(id int64) error {
 	return err
 }
 
+// Copy copies a campaign as a template to a new start day, with its
+// deliverables, milestones and goals.
+func (c *Campaigns) Copy(id int64, cp backend.CampaignCopy) (*backend.Campaign, error) {
+	return call(c.s, "Campaigns.Copy", func(ctx context.Context) (*backend.Campaign, error) {
+		return c.s.Campaigns.CopyCampaign(ctx, id, cp)
+	})
+}
+
 // eachCampaign pages through every campaign matching filter, so exports and
 // charts never hold one giant query result.
 func eachCampaign(ctx context.Context, svc backend.CampaignService, filter backend.CampaignFilter, fn func(*backend.Campaign) error) error {

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/ical"
 	"mopsdesk/backend/sheet"
 )
 
@@ -40,6 +41,31 @@ func (e *Exports) Campaigns(req CampaignsRequest, w io.Writer) error {
 		}
 		_, err = x.WriteTo(w)
 		return struct{}{}, err
+	})
+	return err
+}
+
+// CalendarFileName is the suggested name of a calendar export.
+func (e *Exports) CalendarFileName() string {
+	return "mopsdesk-calendar-" + backend.Today(e.s.Now()) + ".ics"
+}
+
+// Calendar writes the filtered calendar range to w as an .ics file.
+func (e *Exports) Calendar(f backend.CalendarFilter, w io.Writer) error {
+	_, err := call(e.s, "Exports.Calendar", func(ctx context.Context) (struct{}, error) {
+		data, err := e.s.Calendar.CalendarRange(ctx, f)
+		if err != nil {
+			return struct{}{}, err
+		}
+		id, err := e.s.Workspace.WorkspaceID(ctx)
+		if err != nil {
+			return struct{}{}, err
+		}
+		st, err := e.s.Workspace.Settings(ctx)
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, ical.Write(w, data, ical.Options{WorkspaceID: id, CalendarName: st.Name, Now: e.s.Now()})
 	})
 	return err
 }

@@ -3,10 +3,12 @@
 //
 //	POST /api/{Facade}/{Method}   body: JSON array of arguments
 //	POST /export/campaigns.xlsx   body: api.CampaignsRequest
+//	POST /export/calendar.ics     body: backend.CalendarFilter
 //	GET  /...                     the embedded frontend
 package httpapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -56,6 +58,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCall(w, r)
 	case r.URL.Path == "/export/campaigns.xlsx":
 		s.serveCampaignExport(w, r)
+	case r.URL.Path == "/export/calendar.ics":
+		s.serveCalendarExport(w, r)
 	default:
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'")
 		s.static.ServeHTTP(w, r)
@@ -114,21 +118,45 @@ func (s *Server) serveCampaignExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req api.CampaignsRequest
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(&req); err != nil {
-		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The export request is not valid JSON: %v", err))
+	if !decodeBody(w, r, &req) {
 		return
 	}
-	// Build the whole file before the first byte goes out, so a failure is
-	// an error response and not a truncated download.
-	var buf strings.Builder
-	if err := s.api.Exports.Campaigns(req, &buf); err != nil {
+	sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.CampaignsFileName(),
+		func(out io.Writer) error { return s.api.Exports.Campaigns(req, out) })
+}
+
+func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
+	if !requireJSONPost(w, r) {
+		return
+	}
+	var f backend.CalendarFilter
+	if !decodeBody(w, r, &f) {
+		return
+	}
+	sendFile(w, "text/calendar; charset=utf-8", s.api.Exports.CalendarFileName(),
+		func(out io.Writer) error { return s.api.Exports.Calendar(f, out) })
+}
+
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(v); err != nil {
+		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The export request is not valid JSON: %v", err))
+		return false
+	}
+	return true
+}
+
+// sendFile builds the whole file before the first byte goes out, so a
+// failure is an error response and not a truncated download.
+func sendFile(w http.ResponseWriter, contentType, name string, write func(io.Writer) error) {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
 		writeError(w, statusOf(err), err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": s.api.Exports.CampaignsFileName()}))
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	w.Header().Set("Cache-Control", "no-store")
-	io.WriteString(w, buf.String())
+	w.Write(buf.Bytes())
 }
 
 func statusOf(err error) int {

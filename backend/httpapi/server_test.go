@@ -29,6 +29,8 @@ func newServer(t *testing.T) *httptest.Server {
 	t.Cleanup(func() { db.Close() })
 	a := api.New(api.Services{
 		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
+		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
+		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
@@ -162,5 +164,27 @@ func TestCheckAddr(t *testing.T) {
 		if err := httpapi.CheckAddr(addr); (err == nil) != ok {
 			t.Errorf("CheckAddr(%q) = %v", addr, err)
 		}
+	}
+}
+
+func TestServer_CalendarExport(t *testing.T) {
+	srv := newServer(t)
+	post(t, srv, "/api/Campaigns/Create", `[{"name":"Launch","status":"planned","startDate":"2026-03-01","endDate":"2026-03-31","budget":{"currency":"USD"}}]`)
+	resp, body := post(t, srv, "/export/calendar.ics", `{"from":"2026-03-01","to":"2026-03-31"}`)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/calendar") ||
+		!bytes.Contains(body, []byte("DTSTART;VALUE=DATE:20260301")) {
+		t.Fatalf("%d %v\n%s", resp.StatusCode, resp.Header, body)
+	}
+	_, again := post(t, srv, "/export/calendar.ics", `{"from":"2026-03-01","to":"2026-03-31"}`)
+	uid := func(b []byte) string {
+		i := bytes.Index(b, []byte("UID:"))
+		return string(b[i : i+bytes.IndexByte(b[i:], '\r')])
+	}
+	if uid(body) != uid(again) {
+		t.Fatalf("UIDs differ between exports: %s / %s", uid(body), uid(again))
+	}
+	resp, body = post(t, srv, "/export/calendar.ics", `{"from":"2026-03-31","to":"2026-03-01"}`)
+	if resp.StatusCode != 400 {
+		t.Fatalf("reversed range: %d %s", resp.StatusCode, body)
 	}
 }

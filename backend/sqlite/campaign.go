@@ -111,22 +111,10 @@ func (s *CampaignService) UpdateCampaign(ctx context.Context, id int64, upd back
 	return out, nil
 }
 
-// DeleteCampaign removes a campaign.
+// DeleteCampaign removes a campaign with its deliverables, milestones
+// and goals.
 func (s *CampaignService) DeleteCampaign(ctx context.Context, id int64) error {
-	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM campaigns WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return backend.Errorf(backend.ENOTFOUND, "That campaign no longer exists.")
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("delete campaign %d: %w", id, err)
-	}
-	return nil
+	return deleteRow(ctx, s.db, "campaigns", id, "That campaign no longer exists.")
 }
 
 // checkReferences turns a team or channel that was deleted meanwhile into

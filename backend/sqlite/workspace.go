@@ -56,3 +56,12 @@ func (s *WorkspaceService) UpdateSettings(ctx context.Context, st backend.Settin
 	}
 	return &st, nil
 }
+
+// WorkspaceID returns the identity created with the database.
+func (s *WorkspaceService) WorkspaceID(ctx context.Context) (string, error) {
+	var id string
+	if err := s.db.db.QueryRowContext(ctx, `SELECT uid FROM workspace_identity WHERE id = 1`).Scan(&id); err != nil {
+		return "", fmt.Errorf("workspace identity: %w", err)
+	}
+	return id, nil
+}

@@ -1,0 +1,72 @@
+package backend
+
+import (
+	"context"
+	"time"
+)
+
+// MaxCalendarDays bounds one calendar request: a quarter view with its
+// edges fits, a decade does not.
+const MaxCalendarDays = 400
+
+// CalendarFilter selects what a calendar view shows. Team, status and tag
+// select campaigns, and the deliverables and milestones inside them follow
+// their campaign; channel and owner apply to each item's own channel and
+// owner.
+type CalendarFilter struct {
+	From      string           `json:"from"`
+	To        string           `json:"to"`
+	Search    string           `json:"search"`
+	TeamID    int64            `json:"teamId"`
+	ChannelID int64            `json:"channelId"`
+	Owner     string           `json:"owner"`
+	Tag       string           `json:"tag"`
+	Statuses  []CampaignStatus `json:"statuses"`
+}
+
+// Validate returns an EINVALID error for a range no view asks for.
+func (f *CalendarFilter) Validate() error {
+	fe := FieldErrors{}
+	from, ok1 := ParseDay(f.From)
+	to, ok2 := ParseDay(f.To)
+	if !ok1 {
+		fe.Add("from", "field.date_invalid", map[string]any{"value": f.From})
+	}
+	if !ok2 {
+		fe.Add("to", "field.date_invalid", map[string]any{"value": f.To})
+	}
+	if ok1 && ok2 {
+		switch days := int(to.Sub(from) / (24 * time.Hour)); {
+		case days < 0:
+			fe.Add("to", "campaign.end_before_start", nil)
+		case days > MaxCalendarDays:
+			fe.Add("to", "calendar.range_too_long", map[string]any{"max": MaxCalendarDays})
+		}
+	}
+	for _, s := range f.Statuses {
+		if !s.Valid() {
+			fe.Add("statuses", "campaign.status_unknown", map[string]any{"status": string(s)})
+		}
+	}
+	return fe.Err("calendar range")
+}
+
+// CampaignFilter returns the campaign part of the filter.
+func (f *CalendarFilter) CampaignFilter() CampaignFilter {
+	return CampaignFilter{Search: f.Search, TeamID: f.TeamID, ChannelID: f.ChannelID, Owner: f.Owner,
+		Tag: f.Tag, Statuses: f.Statuses, From: f.From, To: f.To}
+}
+
+// CalendarData is everything a calendar view draws for a range.
+type CalendarData struct {
+	From         string         `json:"from"`
+	To           string         `json:"to"`
+	Campaigns    []*Campaign    `json:"campaigns"`
+	Deliverables []*Deliverable `json:"deliverables"`
+	Milestones   []*Milestone   `json:"milestones"`
+}
+
+// CalendarService reads calendar ranges.
+type CalendarService interface {
+	CalendarRange(ctx context.Context, f CalendarFilter) (*CalendarData, error)
+}

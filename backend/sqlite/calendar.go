@@ -1,0 +1,70 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+
+	"mopsdesk/backend"
+)
+
+// CalendarService reads what calendar views draw.
+type CalendarService struct{ db *DB }
+
+// NewCalendarService returns a CalendarService backed by db.
+func NewCalendarService(db *DB) *CalendarService { return &CalendarService{db: db} }
+
+var _ backend.CalendarService = (*CalendarService)(nil)
+
+// CalendarRange returns the campaigns overlapping the range and the
+// deliverables and milestones dated in it, filtered as f says.
+func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarFilter) (*backend.CalendarData, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	today := backend.Today(s.db.Now())
+	out := &backend.CalendarData{From: f.From, To: f.To}
+	cf := f.CampaignFilter()
+	cf.Limit = 1 << 30 // the range bounds the result; no paging here
+	var err error
+	if out.Campaigns, _, err = findCampaigns(ctx, s.db.db, cf); err != nil {
+		return nil, err
+	}
+	where, args := itemWhere(f, "d", "d.publish_date")
+	if out.Deliverables, err = queryDeliverables(ctx, s.db.db, today, where, args...); err != nil {
+		return nil, err
+	}
+	where, args = itemWhere(f, "m", "m.due_date")
+	if out.Milestones, err = queryMilestones(ctx, s.db.db, today, where, args...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// itemWhere filters deliverables (alias d) or milestones (alias m): team,
+// status and tag through their campaign; channel on a deliverable's own
+// channel or a milestone's campaign; owner and search on the item itself.
+func itemWhere(f backend.CalendarFilter, alias, dateCol string) (string, []any) {
+	where := []string{dateCol + " BETWEEN ? AND ?"}
+	args := []any{f.From, f.To}
+	if f.TeamID != 0 || f.Tag != "" || len(f.Statuses) > 0 {
+		cw, cargs := campaignWhere(backend.CampaignFilter{TeamID: f.TeamID, Tag: f.Tag, Statuses: f.Statuses})
+		where = append(where, alias+".campaign_id IN (SELECT c.id FROM campaigns c WHERE "+strings.Join(cw, " AND ")+")")
+		args = append(args, cargs...)
+	}
+	if f.ChannelID != 0 {
+		if alias == "d" {
+			where = append(where, "d.channel_id = ?")
+		} else {
+			where = append(where, "m.campaign_id IN (SELECT campaign_id FROM campaign_channels WHERE channel_id = ?)")
+		}
+		args = append(args, f.ChannelID)
+	}
+	if o := strings.TrimSpace(f.Owner); o != "" {
+		where, args = append(where, alias+".owner = ? COLLATE NOCASE"), append(args, o)
+	}
+	if s := strings.TrimSpace(f.Search); s != "" {
+		where = append(where, "lower("+alias+".title) LIKE ? ESCAPE '\\'")
+		args = append(args, "%"+escapeLike(strings.ToLower(s))+"%")
+	}
+	return strings.Join(where, " AND "), args
+}
