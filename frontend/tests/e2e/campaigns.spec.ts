@@ -162,7 +162,7 @@ test('edit a campaign and sort the list', async ({ page }) => {
   const app = new AppShell(page);
   const list = new CampaignsPage(page);
   await app.open();
-  await list.row('Spring launch').getByRole('button', { name: 'Spring launch' }).click();
+  await list.row('Spring launch').getByRole('button', { name: 'Edit' }).click();
   await expect(list.form.getByLabel('Planned budget')).toHaveValue('12500.50');
   await list.form.getByLabel('Status').selectOption({ label: 'Live' });
   await list.form.getByLabel('End date').fill('2027-04-15');
@@ -171,7 +171,7 @@ test('edit a campaign and sort the list', async ({ page }) => {
   await expect(list.row('Spring launch')).toContainText('Live');
   await expect(list.row('Spring launch')).toContainText('Apr 15, 2027');
 
-  const names = page.locator('tbody tr td:first-child button');
+  const names = page.locator('tbody tr td:first-child a');
   await list.sortBy('Campaign');
   await expect(names).toHaveText(['=HYPERLINK("http://x","y")', 'Spring launch', 'Tokyo fair']);
   await list.sortBy('Campaign');

@@ -37,7 +37,10 @@ export const httpTransport: Transport = {
     return (await res.json()) as T;
   },
   async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
-    const paths: Record<ExportKind, string> = { campaigns: '/export/campaigns.xlsx' };
+    const paths: Record<ExportKind, string> = {
+      campaigns: '/export/campaigns.xlsx',
+      calendar: '/export/calendar.ics',
+    };
     const res = await post(paths[kind], request);
     const name = fileName(res, kind + '.xlsx');
     const url = URL.createObjectURL(await res.blob());

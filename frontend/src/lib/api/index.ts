@@ -2,7 +2,8 @@
 export * from './campaigns';
 export * from './charts';
 export * from './lists';
+export * from './planning';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';
 export type * from './types';
-export { campaignStatuses, reviewStatuses } from './types';
+export { campaignStatuses, deliverableStatuses, deliverableTypes, goalMetrics, reviewStatuses } from './types';

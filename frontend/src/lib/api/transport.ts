@@ -1,7 +1,7 @@
 import type { SaveResult } from './types';
 
 /** The files the app can export. */
-export type ExportKind = 'campaigns';
+export type ExportKind = 'campaigns' | 'calendar';
 
 /**
  * Transport is the seam between the app and its backend. The desktop

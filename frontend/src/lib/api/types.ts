@@ -132,3 +132,100 @@ export interface ExportLabels {
 export type ChartOption = Record<string, unknown>;
 
 export type SaveResult = { saved: false } | { saved: true; path: string };
+
+export const deliverableTypes = ['blog_post', 'email', 'ad', 'social_post', 'video', 'event', 'landing_page', 'custom'] as const;
+export type DeliverableType = (typeof deliverableTypes)[number];
+export const deliverableStatuses = ['idea', 'draft', 'review', 'scheduled', 'published'] as const;
+export type DeliverableStatus = (typeof deliverableStatuses)[number];
+
+export interface Deliverable {
+  id: number;
+  /** 0 for a standalone deliverable. */
+  campaignId: number;
+  campaignName: string;
+  title: string;
+  type: DeliverableType;
+  customType: string;
+  publishDate: string;
+  channelId: number;
+  channelName: string;
+  owner: string;
+  status: DeliverableStatus;
+  notes: string;
+  /** The publish day is outside the campaign's range (allowed, flagged). */
+  outsideCampaign: boolean;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DeliverableInput = Pick<
+  Deliverable,
+  'campaignId' | 'title' | 'type' | 'customType' | 'publishDate' | 'channelId' | 'owner' | 'status' | 'notes'
+>;
+
+export interface Milestone {
+  id: number;
+  campaignId: number;
+  campaignName: string;
+  title: string;
+  owner: string;
+  dueDate: string;
+  done: boolean;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MilestoneInput = Pick<Milestone, 'campaignId' | 'title' | 'owner' | 'dueDate' | 'done'>;
+
+export const goalMetrics = ['leads', 'mqls', 'clicks', 'ctr', 'conversions', 'revenue', 'custom'] as const;
+export type GoalMetric = (typeof goalMetrics)[number];
+
+export interface Goal {
+  id: number;
+  campaignId: number;
+  campaignName: string;
+  metric: GoalMetric;
+  customMetric: string;
+  /** Exact decimal strings, e.g. "500" or "2.5". */
+  target: string;
+  actual: string;
+  unit: string;
+  dueDate: string;
+  progressPercent: number;
+  offTrack: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type GoalInput = Pick<Goal, 'campaignId' | 'metric' | 'customMetric' | 'target' | 'actual' | 'unit' | 'dueDate'>;
+
+export interface CalendarFilter {
+  from: string;
+  to: string;
+  search?: string;
+  teamId?: number;
+  channelId?: number;
+  owner?: string;
+  tag?: string;
+  statuses?: CampaignStatus[];
+}
+
+export interface CalendarData {
+  from: string;
+  to: string;
+  campaigns: Campaign[];
+  deliverables: Deliverable[];
+  milestones: Milestone[];
+}
+
+export interface MyWeek {
+  owner: string;
+  from: string;
+  to: string;
+  milestones: Milestone[];
+  deliverables: Deliverable[];
+  overdueMilestones: Milestone[];
+  overdueDeliverables: Deliverable[];
+}

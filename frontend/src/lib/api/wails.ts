@@ -40,7 +40,10 @@ async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<
 export const wailsTransport: Transport = {
   call: <T>(method: string, args: unknown[]) => invoke<T>('api', method, args),
   async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
-    const methods: Record<ExportKind, string> = { campaigns: 'App.SaveCampaignsExport' };
+    const methods: Record<ExportKind, string> = {
+      campaigns: 'App.SaveCampaignsExport',
+      calendar: 'App.SaveCalendarExport',
+    };
     const path = await invoke<string>('main', methods[kind], [request]);
     return path ? { saved: true, path } : { saved: false };
   },

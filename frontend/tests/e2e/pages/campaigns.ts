@@ -22,7 +22,7 @@ export class CampaignsPage {
   }
 
   row(name: string): Locator {
-    return this.page.getByRole('row').filter({ has: this.page.getByRole('button', { name, exact: true }) });
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
   fieldError(field: string): Locator {

@@ -1,0 +1,73 @@
+import { call, transport } from './client';
+import type {
+  CalendarData,
+  CalendarFilter,
+  Campaign,
+  Deliverable,
+  DeliverableInput,
+  Goal,
+  GoalInput,
+  Milestone,
+  MilestoneInput,
+  MyWeek,
+  SaveResult,
+} from './types';
+
+/** findDeliverables returns a campaign's deliverables, or the standalone ones for 0. */
+export function findDeliverables(campaignId: number): Promise<Deliverable[]> {
+  return call<Deliverable[]>('Deliverables.Find', campaignId);
+}
+export function createDeliverable(input: DeliverableInput): Promise<Deliverable> {
+  return call<Deliverable>('Deliverables.Create', input);
+}
+export function updateDeliverable(id: number, changes: Partial<DeliverableInput>): Promise<Deliverable> {
+  return call<Deliverable>('Deliverables.Update', id, changes);
+}
+export function deleteDeliverable(id: number): Promise<void> {
+  return call<void>('Deliverables.Delete', id);
+}
+
+export function findMilestones(campaignId: number): Promise<Milestone[]> {
+  return call<Milestone[]>('Milestones.Find', campaignId);
+}
+export function createMilestone(input: MilestoneInput): Promise<Milestone> {
+  return call<Milestone>('Milestones.Create', input);
+}
+export function updateMilestone(id: number, changes: Partial<MilestoneInput>): Promise<Milestone> {
+  return call<Milestone>('Milestones.Update', id, changes);
+}
+export function deleteMilestone(id: number): Promise<void> {
+  return call<void>('Milestones.Delete', id);
+}
+/** myWeek lists what owner has due in the seven days from weekStart, and what is late. */
+export function myWeek(owner: string, weekStart: string): Promise<MyWeek> {
+  return call<MyWeek>('Milestones.MyWeek', owner, weekStart);
+}
+
+export function findGoals(campaignId: number): Promise<Goal[]> {
+  return call<Goal[]>('Goals.Find', campaignId);
+}
+export function createGoal(input: GoalInput): Promise<Goal> {
+  return call<Goal>('Goals.Create', input);
+}
+export function updateGoal(id: number, changes: Partial<GoalInput>): Promise<Goal> {
+  return call<Goal>('Goals.Update', id, changes);
+}
+export function deleteGoal(id: number): Promise<void> {
+  return call<void>('Goals.Delete', id);
+}
+
+/** calendarRange returns what a calendar view draws between two days. */
+export function calendarRange(filter: CalendarFilter): Promise<CalendarData> {
+  return call<CalendarData>('Calendar.Range', filter);
+}
+
+/** copyCampaign copies a campaign as a template to a new start day. */
+export function copyCampaign(id: number, name: string, startDate: string): Promise<Campaign> {
+  return call<Campaign>('Campaigns.Copy', id, { name, startDate });
+}
+
+/** exportCalendar saves the filtered range as an .ics file. */
+export function exportCalendar(filter: CalendarFilter): Promise<SaveResult> {
+  return transport().exportFile('calendar', filter);
+}
