@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from './api';
-import { layoutWeek } from './calendar';
+import { layoutWeek, moveRange, rangeFor, step } from './calendar';
 import { monthGrid } from './days';
 
 const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as Campaign;
@@ -30,5 +30,38 @@ describe('layoutWeek', () => {
 
   it('leaves out campaigns outside the week', () => {
     expect(layoutWeek(week, [c(1, '2027-03-08', '2027-03-09'), c(2, '2027-02-01', '2027-02-28')])).toEqual([]);
+  });
+});
+
+describe('rangeFor and step', () => {
+  it('month covers whole weeks around the month', () => {
+    expect(rangeFor('month', '2027-03-15', 1)).toEqual({ from: '2027-03-01', to: '2027-04-04' });
+    expect(rangeFor('month', '2027-03-15', 0)).toEqual({ from: '2027-02-28', to: '2027-04-03' });
+  });
+  it('week starts on the locale’s first day', () => {
+    expect(rangeFor('week', '2027-03-17', 1)).toEqual({ from: '2027-03-15', to: '2027-03-21' });
+    expect(rangeFor('week', '2027-03-17', 6)).toEqual({ from: '2027-03-13', to: '2027-03-19' }); // Saturday start
+  });
+  it('quarter and timeline cover the quarter', () => {
+    expect(rangeFor('timeline', '2026-11-23', 1)).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    const q = rangeFor('quarter', '2026-11-23', 1);
+    expect(q.from <= '2026-10-01' && q.to >= '2026-12-31').toBe(true);
+  });
+  it('steps by the view’s period, across year ends', () => {
+    expect(step('month', '2026-12-31', 1)).toBe('2027-01-01');
+    expect(step('week', '2026-12-28', 1)).toBe('2027-01-04');
+    expect(step('quarter', '2026-11-23', 1)).toBe('2027-02-01');
+    expect(step('timeline', '2026-02-10', -1)).toBe('2025-11-01');
+  });
+});
+
+describe('moveRange', () => {
+  it('moves both ends by the same number of days', () => {
+    expect(moveRange('2027-03-01', '2027-03-31', 'move', 7)).toEqual({ startDate: '2027-03-08', endDate: '2027-04-07' });
+  });
+  it('resizes one edge and never lets it pass the other', () => {
+    expect(moveRange('2027-03-01', '2027-03-31', 'end', -3)).toEqual({ startDate: '2027-03-01', endDate: '2027-03-28' });
+    expect(moveRange('2027-03-01', '2027-03-03', 'start', 10)).toEqual({ startDate: '2027-03-03', endDate: '2027-03-03' });
+    expect(moveRange('2027-03-01', '2027-03-03', 'end', -10)).toEqual({ startDate: '2027-03-01', endDate: '2027-03-01' });
   });
 });

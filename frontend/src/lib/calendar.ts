@@ -1,5 +1,5 @@
 import type { Campaign } from './api';
-import { daysBetween } from './days';
+import { addDays, daysBetween, formatDay, monthGrid, parseDay, weekday } from './days';
 
 /** A campaign's bar within one week row of the month grid. */
 export interface WeekBar {
@@ -39,4 +39,89 @@ export function layoutWeek(week: string[], list: Campaign[]): WeekBar[] {
       continuesAfter: c.endDate > last,
     };
   });
+}
+
+export type CalendarView = 'month' | 'week' | 'quarter' | 'timeline' | 'list' | 'myweek';
+
+/** startOfWeek returns the first day of the week containing day. */
+export function startOfWeek(day: string, firstDay: number): string {
+  return addDays(day, -((weekday(day) - firstDay + 7) % 7));
+}
+
+/** quarterOf returns the first month (1, 4, 7 or 10) of day's quarter. */
+export function quarterOf(day: string): { y: number; m: number } {
+  const p = parseDay(day)!;
+  return { y: p.y, m: p.m - ((p.m - 1) % 3) };
+}
+
+/** rangeFor returns the days a view shows around anchor, both inclusive. */
+export function rangeFor(view: CalendarView, anchor: string, firstDay: number): { from: string; to: string } {
+  const p = parseDay(anchor)!;
+  switch (view) {
+    case 'week':
+    case 'myweek': {
+      const from = startOfWeek(anchor, firstDay);
+      return { from, to: addDays(from, 6) };
+    }
+    case 'quarter': {
+      const q = quarterOf(anchor);
+      const from = startOfWeek(formatDay(q.y, q.m, 1), firstDay);
+      return { from, to: addDays(startOfWeek(formatDay(q.y, q.m + 3, 0), firstDay), 6) };
+    }
+    case 'timeline': {
+      const q = quarterOf(anchor);
+      return { from: formatDay(q.y, q.m, 1), to: formatDay(q.y, q.m + 3, 0) };
+    }
+    case 'list':
+      return { from: formatDay(p.y, p.m, 1), to: formatDay(p.y, p.m + 1, 0) };
+    default: {
+      const weeks = monthGrid(p.y, p.m, firstDay);
+      return { from: weeks[0][0], to: weeks[weeks.length - 1][6] };
+    }
+  }
+}
+
+/** step moves anchor one period of the view forwards (+1) or back (-1). */
+export function step(view: CalendarView, anchor: string, dir: 1 | -1): string {
+  const p = parseDay(anchor)!;
+  switch (view) {
+    case 'week':
+    case 'myweek':
+      return addDays(anchor, 7 * dir);
+    case 'quarter':
+    case 'timeline':
+      return formatDay(p.y, p.m + 3 * dir, 1);
+    default:
+      return formatDay(p.y, p.m + dir, 1);
+  }
+}
+
+/** weeksBetween splits [from, to] (whole weeks) into rows of seven days. */
+export function weeksBetween(from: string, to: string): string[][] {
+  const weeks: string[][] = [];
+  for (let day = from; day <= to; ) {
+    const week: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      week.push(day);
+      day = addDays(day, 1);
+    }
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/** moveRange shifts a campaign's range by delta days, or one edge of it; an edge never passes the other. */
+export function moveRange(
+  start: string,
+  end: string,
+  what: 'move' | 'start' | 'end',
+  delta: number,
+): { startDate: string; endDate: string } {
+  if (what === 'move') return { startDate: addDays(start, delta), endDate: addDays(end, delta) };
+  if (what === 'start') {
+    const s = addDays(start, delta);
+    return { startDate: s > end ? end : s, endDate: end };
+  }
+  const e = addDays(end, delta);
+  return { startDate: start, endDate: e < start ? start : e };
 }

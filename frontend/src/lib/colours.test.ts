@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { Campaign } from './api';
+import { colourKey, colourOf, legend, noneColour } from './colours';
+
+const c = (teamId: number, teamName: string, channelIds: number[], channelNames: string[]) =>
+  ({ teamId, teamName, channelIds, channelNames }) as Campaign;
+
+describe('colours', () => {
+  it('colours by the first channel or by team, grey when there is none', () => {
+    const x = c(2, 'Brand', [5, 1], ['Email', 'Ads']);
+    expect(colourKey(x, 'channel')).toBe(5);
+    expect(colourKey(x, 'team')).toBe(2);
+    expect(colourOf(0)).toBe(noneColour);
+    expect(colourOf(5)).toBe(colourOf(5));
+    expect(colourOf(1)).not.toBe(colourOf(2));
+  });
+  it('lists each colour in use once, by name, “none” last', () => {
+    const l = legend([c(0, '', [], []), c(2, 'Brand', [3], ['Webinars']), c(2, 'Brand', [1], ['Email'])], 'channel', 'None');
+    expect(l.map((e) => e.name)).toEqual(['Email', 'Webinars', 'None']);
+  });
+});

@@ -1,0 +1,115 @@
+import { calendarRange, updateCampaign, updateDeliverable, updateMilestone } from '../api';
+import type { CalendarData, CalendarFilter, Campaign, Deliverable, Milestone } from '../api';
+import { moveRange, rangeFor, step, type CalendarView } from '../calendar';
+import type { ColourBy } from '../colours';
+import { daysBetween } from '../days';
+import { campaigns } from './campaigns.svelte';
+import { undoStack } from './undo.svelte';
+import { t } from '../../i18n/index.svelte';
+
+/**
+ * CalendarStore holds what the calendar shows: the view, the day it is
+ * anchored on, the colouring, and the data of the visible range. The
+ * filters are the campaign list's, so they are kept while switching views.
+ */
+export class CalendarStore {
+  view = $state<CalendarView>('month');
+  anchor = $state('');
+  colourBy = $state<ColourBy>('channel');
+  firstDay = $state(1);
+  data = $state<CalendarData | null>(null);
+  loading = $state(false);
+  private seq = 0;
+
+  range = $derived(this.anchor ? rangeFor(this.view, this.anchor, this.firstDay) : null);
+
+  /** filter returns the backend filter for the visible range. */
+  filter(): CalendarFilter {
+    const f = campaigns.filter();
+    const r = this.range!;
+    return {
+      from: r.from,
+      to: r.to,
+      search: f.search,
+      teamId: f.teamId,
+      channelId: f.channelId,
+      owner: f.owner,
+      tag: f.tag,
+      statuses: f.statuses,
+    };
+  }
+
+  async load(): Promise<void> {
+    if (!this.range) return;
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const d = await calendarRange(this.filter());
+      if (seq === this.seq) this.data = d;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  go(dir: 1 | -1): void {
+    this.anchor = step(this.view, this.anchor, dir);
+  }
+
+  /** moveCampaign moves a campaign (or one of its edges) by delta days, saves at once, and can be undone. */
+  async moveCampaign(c: Campaign, what: 'move' | 'start' | 'end', delta: number): Promise<void> {
+    const before = { startDate: c.startDate, endDate: c.endDate };
+    const after = moveRange(c.startDate, c.endDate, what, delta);
+    if (after.startDate === before.startDate && after.endDate === before.endDate) return;
+    await updateCampaign(c.id, after);
+    undoStack.push({
+      label: t(what === 'move' ? 'undo.moved' : 'undo.resized', { name: c.name }),
+      undo: async () => {
+        await updateCampaign(c.id, before);
+        await this.changed();
+      },
+    });
+    await this.changed();
+  }
+
+  /** moveDeliverable gives a deliverable a new publish day; undoable. */
+  async moveDeliverable(d: Deliverable, day: string): Promise<void> {
+    if (day === d.publishDate) return;
+    const before = d.publishDate;
+    await updateDeliverable(d.id, { publishDate: day });
+    undoStack.push({
+      label: t('undo.moved', { name: d.title }),
+      undo: async () => {
+        await updateDeliverable(d.id, { publishDate: before });
+        await this.changed();
+      },
+    });
+    await this.changed();
+  }
+
+  /** moveMilestone gives a milestone a new due day; undoable. */
+  async moveMilestone(m: Milestone, day: string): Promise<void> {
+    if (day === m.dueDate) return;
+    const before = m.dueDate;
+    await updateMilestone(m.id, { dueDate: day });
+    undoStack.push({
+      label: t('undo.moved', { name: m.title }),
+      undo: async () => {
+        await updateMilestone(m.id, { dueDate: before });
+        await this.changed();
+      },
+    });
+    await this.changed();
+  }
+
+  /** delta returns the days between two days of a drag. */
+  static delta(from: string, to: string): number {
+    return daysBetween(from, to);
+  }
+
+  /** changed bumps the shared version; every open view reloads from it. */
+  private async changed(): Promise<void> {
+    campaigns.version++;
+  }
+}
+
+export const calendar = new CalendarStore();
