@@ -42,7 +42,8 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 
 // itemWhere filters deliverables (alias d) or milestones (alias m): team,
 // status and tag through their campaign; channel on a deliverable's own
-// channel or a milestone's campaign; owner and search on the item itself.
+// channel (its campaign's when it has none) or a milestone's campaign;
+// owner and search on the item itself.
 func itemWhere(f backend.CalendarFilter, alias, dateCol string) (string, []any) {
 	where := []string{dateCol + " BETWEEN ? AND ?"}
 	args := []any{f.From, f.To}
@@ -52,10 +53,13 @@ func itemWhere(f backend.CalendarFilter, alias, dateCol string) (string, []any) 
 		args = append(args, cargs...)
 	}
 	if f.ChannelID != 0 {
+		inCampaign := alias + ".campaign_id IN (SELECT campaign_id FROM campaign_channels WHERE channel_id = ?)"
 		if alias == "d" {
-			where = append(where, "d.channel_id = ?")
+			// A deliverable with no channel of its own runs on its campaign's.
+			where = append(where, "(d.channel_id = ? OR (d.channel_id IS NULL AND "+inCampaign+"))")
+			args = append(args, f.ChannelID)
 		} else {
-			where = append(where, "m.campaign_id IN (SELECT campaign_id FROM campaign_channels WHERE channel_id = ?)")
+			where = append(where, inCampaign)
 		}
 		args = append(args, f.ChannelID)
 	}

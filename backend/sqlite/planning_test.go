@@ -233,6 +233,7 @@ func TestCalendarService_Range(t *testing.T) {
 	ds := sqlite.NewDeliverableService(db)
 	ds.CreateDeliverable(ctx, &backend.Deliverable{CampaignID: a.ID, Title: "A mail", Type: backend.TypeEmail, PublishDate: "2026-03-05", ChannelID: email.ID, Status: backend.DeliverableIdea})
 	ds.CreateDeliverable(ctx, &backend.Deliverable{CampaignID: b.ID, Title: "B post", Type: backend.TypeSocialPost, PublishDate: "2026-03-31", Status: backend.DeliverableIdea})
+	ds.CreateDeliverable(ctx, &backend.Deliverable{CampaignID: a.ID, Title: "A teaser", Type: backend.TypeSocialPost, PublishDate: "2026-03-02", Status: backend.DeliverableIdea})
 	ms := sqlite.NewMilestoneService(db)
 	ms.CreateMilestone(ctx, &backend.Milestone{CampaignID: a.ID, Title: "A review", DueDate: "2026-03-10"})
 	ms.CreateMilestone(ctx, &backend.Milestone{Title: "Team offsite", DueDate: "2026-03-20"})
@@ -256,17 +257,18 @@ func TestCalendarService_Range(t *testing.T) {
 		return join(names)
 	}
 	march := backend.CalendarFilter{From: "2026-03-01", To: "2026-03-31"}
-	if got := count(march); got != "A,A mail,B post,A review,Team offsite" {
+	if got := count(march); got != "A,A teaser,A mail,B post,A review,Team offsite" {
 		t.Fatalf("march = %s", got)
 	}
 	byTeam := march
 	byTeam.TeamID = brand.ID
-	if got := count(byTeam); got != "A,A mail,A review" {
+	if got := count(byTeam); got != "A,A teaser,A mail,A review" {
 		t.Fatalf("brand team = %s", got)
 	}
 	byChannel := march
 	byChannel.ChannelID = email.ID
-	if got := count(byChannel); got != "A,A mail,A review" {
+	// "A teaser" has no channel of its own: it runs on its campaign's.
+	if got := count(byChannel); got != "A,A teaser,A mail,A review" {
 		t.Fatalf("email channel = %s", got)
 	}
 	_, err := cal.CalendarRange(ctx, backend.CalendarFilter{From: "2026-01-01", To: "2028-01-01"})

@@ -5,11 +5,40 @@ export class CalendarPage {
   constructor(readonly page: Page) {}
 
   bars(name: string): Locator {
-    return this.page.locator('.month-grid button.bar').filter({ hasText: name });
+    return this.page.locator('.grid button.bar').filter({ hasText: name });
+  }
+
+  chip(title: string): Locator {
+    return this.page.locator('.grid button.chip').filter({ hasText: title });
   }
 
   day(iso: string): Locator {
-    return this.page.locator(`.month-grid [data-day="${iso}"]`);
+    return this.page.locator(`.grid button.day[data-day="${iso}"]`);
+  }
+
+  async view(name: 'Month' | 'Week' | 'Quarter' | 'Timeline' | 'List' | 'My week'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** dragBar drags a campaign bar from the cell of one day to the cell of another. */
+  async dragBar(name: string, fromDay: string, toDay: string): Promise<void> {
+    await this.bars(name).first().waitFor();
+    const bar = (await this.bars(name).first().boundingBox())!;
+    const from = (await this.day(fromDay).boundingBox())!;
+    const to = (await this.day(toDay).boundingBox())!;
+    const y = bar.y + bar.height / 2;
+    await this.page.mouse.move(from.x + from.width / 2, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** startsOn reports whether the first bar of a campaign starts in the cell of day. */
+  async startsOn(name: string, day: string): Promise<boolean> {
+    await this.bars(name).first().waitFor();
+    const bar = await this.bars(name).first().boundingBox();
+    const cell = (await this.day(day).boundingBox())!;
+    return bar !== null && Math.abs(bar.x - cell.x) < 6;
   }
 
   /** showMonth moves the grid from this month to the month of iso (YYYY-MM-DD). */
@@ -24,6 +53,6 @@ export class CalendarPage {
     const title = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(Date.UTC(y, m - 1, 1)),
     );
-    await this.page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await this.page.getByRole('heading', { level: 2, name: title, exact: true }).waitFor();
   }
 }

@@ -1,0 +1,204 @@
+import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { readFile } from 'node:fs/promises';
+import { AppShell } from './pages/app';
+import { CalendarPage } from './pages/calendar';
+import { CampaignsPage } from './pages/campaigns';
+import { SettingsPage } from './pages/settings';
+
+// A week of webinars in September 2027: Monday 6 to Friday 10.
+test.describe.configure({ mode: 'serial' });
+
+async function addDeliverable(page: Page, title: string, day: string) {
+  await page.getByRole('button', { name: 'Add deliverable' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Add deliverable' });
+  await dlg.getByLabel('Title').fill(title);
+  await dlg.getByLabel('Type').selectOption({ label: 'Email' });
+  await dlg.getByLabel('Publish date').fill(day);
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(dlg).toHaveCount(0);
+}
+
+async function addMilestone(page: Page, title: string, owner: string, day: string) {
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Add milestone' });
+  await dlg.getByLabel('Title').fill(title);
+  await dlg.getByLabel('Owner').fill(owner);
+  await dlg.getByLabel('Due date').fill(day);
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(dlg).toHaveCount(0);
+}
+
+test('plan a campaign with a deliverable and a milestone', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Settings');
+  await new SettingsPage(page).addEntry('Channels', 'Webinars');
+  await app.goTo('Campaigns');
+  const list = new CampaignsPage(page);
+  await list.create({ name: 'Webinar week', channel: 'Webinars', owner: 'Mona Haddad', start: '2027-09-06', end: '2027-09-10' });
+  await list.create({ name: 'September newsletter', channel: 'Email', start: '2027-09-07', end: '2027-09-08' });
+
+  await page.getByRole('link', { name: 'Webinar week', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Webinar week' })).toBeVisible();
+  await addDeliverable(page, 'Invitation email', '2027-09-03');
+  // Dated before the campaign starts: allowed, with a warning on the row.
+  const row = page.getByRole('row').filter({ hasText: 'Invitation email' });
+  await expect(row.getByRole('note')).toHaveText('Outside the campaign dates');
+  await addMilestone(page, 'Speakers confirmed', 'Mona Haddad', '2027-09-01');
+  await expect(page.getByRole('region', { name: 'Milestones and tasks' })).toContainText('Speakers confirmed');
+
+  // A live status needs an approved review when a review is required.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const form = list.form;
+  await form.getByLabel('Review', { exact: true }).selectOption({ label: 'Pending' });
+  await form.getByLabel('Status').selectOption({ label: 'Live' });
+  await expect(form.locator('#status-hint')).toContainText('can go live only once the review is approved');
+  await list.save();
+  await expect(list.fieldError('status')).toContainText('can go live only once the review is approved');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('drag the campaign to the next week, then undo', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await expect(cal.chip('Invitation email')).toBeVisible();
+  await expect(cal.chip('Speakers confirmed')).toBeVisible();
+  expect(await cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
+
+  await cal.dragBar('Webinar week', '2027-09-06', '2027-09-13');
+  await expect.poll(() => cal.startsOn('Webinar week', '2027-09-13')).toBe(true);
+  const undo = page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ });
+  await expect(undo).toBeVisible();
+
+  // Ctrl+Z takes it back...
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
+  await expect(app.notice('Undone: Moved “Webinar week”')).toBeVisible();
+
+  // ...and so does the visible Undo button, after a resize of the end edge.
+  await cal.bars('Webinar week').first().waitFor();
+  const bar = (await cal.bars('Webinar week').first().boundingBox())!;
+  const fri = (await cal.day('2027-09-10').boundingBox())!;
+  const wed = (await cal.day('2027-09-08').boundingBox())!;
+  await page.mouse.move(bar.x + bar.width - 2, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(wed.x + wed.width / 2, wed.y + wed.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => {
+    const b = await cal.bars('Webinar week').first().boundingBox();
+    return b === null ? 99 : Math.abs(Math.round(b.x + b.width - (wed.x + wed.width)));
+  }).toBeLessThan(6);
+  await page.getByRole('button', { name: /^↶ Undo: Changed the dates of “Webinar week”/ }).click();
+  await expect.poll(async () => {
+    const b = await cal.bars('Webinar week').first().boundingBox();
+    return b === null ? 99 : Math.abs(Math.round(b.x + b.width - (fri.x + fri.width)));
+  }).toBeLessThan(6);
+
+  // The store agrees: the list shows the original dates after a reload.
+  await page.goto('/#/campaigns');
+  await expect(page.getByRole('row').filter({ hasText: 'Webinar week' })).toContainText('Sep 6, 2027');
+});
+
+test('drag a deliverable to another day', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await cal.chip('Invitation email').waitFor();
+  const chip = (await cal.chip('Invitation email').boundingBox())!;
+  const target = (await cal.day('2027-09-06').boundingBox())!;
+  await page.mouse.move(chip.x + chip.width / 2, chip.y + chip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height - 8, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => {
+    const c = await cal.chip('Invitation email').boundingBox();
+    return c !== null && Math.abs(c.x - target.x) < 8;
+  }).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => {
+    const c = await cal.chip('Invitation email').boundingBox();
+    const sep3 = (await cal.day('2027-09-03').boundingBox())!;
+    return c !== null && Math.abs(c.x - sep3.x) < 8;
+  }).toBe(true);
+});
+
+test('filters stay while switching views', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await expect(cal.bars('September newsletter')).toHaveCount(1);
+  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
+  await expect(cal.bars('September newsletter')).toHaveCount(0);
+  await expect(cal.bars('Webinar week')).toHaveCount(1);
+  await cal.view('Timeline');
+  await expect(page.locator('.timeline')).toContainText('Webinar week');
+  await expect(page.locator('.timeline')).not.toContainText('September newsletter');
+  await cal.view('List');
+  await expect(page.getByRole('list', { name: 'List' })).not.toContainText('September newsletter');
+  await cal.view('Month');
+  await expect(page.getByRole('search').getByLabel('Channel')).toHaveValue(/\d+/);
+  await expect(cal.bars('September newsletter')).toHaveCount(0);
+});
+
+test('export the calendar as .ics and read it with an independent parser', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
+  await expect(cal.bars('September newsletter')).toHaveCount(0);
+  const exportIcs = async () => {
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export .ics' }).click();
+    const file = await dl;
+    expect(file.suggestedFilename()).toMatch(/\.ics$/);
+    return readFile(await file.path(), 'utf8');
+  };
+  const text = await exportIcs();
+  const cal1 = new ICAL.Component(ICAL.parse(text));
+  const events = cal1.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const byName = new Map(events.map((e) => [e.summary, e]));
+  const week = byName.get('Webinar week')!;
+  expect(week).toBeDefined();
+  expect(week.startDate.isDate).toBe(true);
+  expect(week.startDate.toString()).toBe('2027-09-06');
+  expect(week.endDate.toString()).toBe('2027-09-11'); // exclusive: the 10th is the last day
+  const invite = byName.get('Invitation email (Webinar week)')!;
+  expect(invite.startDate.toString()).toBe('2027-09-03');
+  expect(byName.get('Speakers confirmed (Webinar week)')!.startDate.toString()).toBe('2027-09-01');
+  // The channel filter applies to the file too.
+  expect(byName.has('September newsletter')).toBe(false);
+
+  // Exporting again gives the same UIDs, so calendars update instead of duplicating.
+  const again = new ICAL.Component(ICAL.parse(await exportIcs()));
+  const uids = (c: ICAL.Component) => c.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid')).sort();
+  expect(uids(again)).toEqual(uids(cal1));
+  expect(new Set(uids(cal1)).size).toBe(events.length);
+});
+
+for (const timezoneId of ['America/Los_Angeles', 'Asia/Tehran', 'Asia/Bangkok']) {
+  test.describe(`in ${timezoneId}`, () => {
+    test.use({ timezoneId });
+    test('a campaign shows exactly its days', async ({ page }) => {
+      const app = new AppShell(page);
+      await app.open();
+      await app.goTo('Calendar');
+      const cal = new CalendarPage(page);
+      await cal.showMonth('2027-09-01');
+      expect(await cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
+      await expect(cal.bars('Webinar week')).toHaveCount(1);
+      const bar = (await cal.bars('Webinar week').last().boundingBox())!;
+      const fri = (await cal.day('2027-09-10').boundingBox())!;
+      expect(Math.abs(bar.x + bar.width - (fri.x + fri.width))).toBeLessThan(6);
+    });
+  });
+}
