@@ -206,6 +206,8 @@ export const en = {
   'deliverable.publishDate': 'Publish date',
   'deliverable.status': 'Status',
   'deliverable.outside_campaign': 'Outside the campaign dates',
+  'deliverable.outside_campaign_hint': 'This date is outside the campaign’s dates. You can still save it.',
+  'calendar.keyboard_hint': 'Alt+← / Alt+→ moves by a day; add Shift to change the end date.',
   'dtype.blog_post': 'Blog post',
   'dtype.email': 'Email',
   'dtype.ad': 'Ad',

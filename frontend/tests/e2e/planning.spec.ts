@@ -185,6 +185,69 @@ test('export the calendar as .ics and read it with an independent parser', async
   expect(new Set(uids(cal1)).size).toBe(events.length);
 });
 
+test('move a campaign with the keyboard', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await cal.bars('Webinar week').first().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(() => cal.startsOn('Webinar week', '2027-09-07')).toBe(true);
+  await page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ }).click();
+  await expect.poll(() => cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
+});
+
+test('drag a campaign on the timeline', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await cal.view('Timeline');
+  const row = page.locator('.timeline .row').filter({ hasText: 'Webinar week' }).first();
+  const rowBar = row.locator('button.bar');
+  await rowBar.waitFor();
+  const tick = (d: string) => page.locator(`.timeline .head [data-day="${d}"]`).boundingBox();
+  const b = (await rowBar.boundingBox())!;
+  const sep6 = (await tick('2027-09-06'))!;
+  const sep13 = (await tick('2027-09-13'))!;
+  const sep8 = (await tick('2027-09-08'))!;
+  const sep15 = (await tick('2027-09-15'))!;
+  // Grab the middle of the bar (the ends resize) and move it a week on.
+  await page.mouse.move(sep8.x + sep8.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sep15.x + sep15.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => {
+    const nb = await rowBar.boundingBox();
+    return nb !== null && Math.abs(nb.x - sep13.x) < 4;
+  }).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => {
+    const nb = await rowBar.boundingBox();
+    return nb !== null && Math.abs(nb.x - sep6.x) < 4;
+  }).toBe(true);
+});
+
+test('copy a campaign as a template to a new start date', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await page.getByRole('link', { name: 'Webinar week', exact: true }).click();
+  await page.getByRole('button', { name: 'Copy as template' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Copy campaign as template' });
+  await expect(dlg.getByLabel('Campaign')).toHaveValue('Webinar week (copy)');
+  await dlg.getByLabel('Campaign').fill('Webinar week – spring');
+  await dlg.getByLabel('New start date').fill('2028-03-06');
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Webinar week – spring' })).toBeVisible();
+  await expect(page.getByText('Mar 6, 2028 – Mar 10, 2028')).toBeVisible();
+  // Deliverable and milestone moved by the same six months (182 days).
+  const deliverables = page.getByRole('region', { name: 'Deliverables' });
+  await expect(deliverables.getByRole('row').filter({ hasText: 'Invitation email' })).toContainText('Mar 3, 2028');
+  await expect(page.getByRole('region', { name: 'Milestones and tasks' })).toContainText('Mar 1, 2028');
+});
+
 for (const timezoneId of ['America/Los_Angeles', 'Asia/Tehran', 'Asia/Bangkok']) {
   test.describe(`in ${timezoneId}`, () => {
     test.use({ timezoneId });
