@@ -40,23 +40,8 @@ func (s *CampaignService) CreateCampaign(ctx context.Context, c *backend.Campaig
 		if err := checkReferences(ctx, tx, c); err != nil {
 			return err
 		}
-		now := s.db.timestamp()
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO campaigns (name, objective, team_id, owner, status, start_date, end_date,
-				budget_amount, budget_currency, notes, compliance_status, compliance_reviewer,
-				compliance_date, compliance_comment, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
-			c.Budget.Amount, c.Budget.Currency, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
-			c.Compliance.Date, c.Compliance.Comment, now, now)
+		id, err := insertCampaign(ctx, tx, c, s.db.timestamp())
 		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		if err := writeChannelsAndTags(ctx, tx, id, c); err != nil {
 			return err
 		}
 		stored, err := findCampaignByID(ctx, tx, id)
@@ -70,6 +55,27 @@ func (s *CampaignService) CreateCampaign(ctx context.Context, c *backend.Campaig
 		return fmt.Errorf("create campaign: %w", err)
 	}
 	return nil
+}
+
+// insertCampaign stores a validated campaign with its channels and tags
+// and returns its new ID.
+func insertCampaign(ctx context.Context, tx *sql.Tx, c *backend.Campaign, now string) (int64, error) {
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO campaigns (name, objective, team_id, owner, status, start_date, end_date,
+			budget_amount, budget_currency, notes, compliance_status, compliance_reviewer,
+			compliance_date, compliance_comment, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
+		c.Budget.Amount, c.Budget.Currency, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
+		c.Compliance.Date, c.Compliance.Comment, now, now)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, writeChannelsAndTags(ctx, tx, id, c)
 }
 
 // UpdateCampaign applies upd to the stored campaign and returns the result.

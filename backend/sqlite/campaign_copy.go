@@ -48,19 +48,8 @@ func (s *CampaignService) CopyCampaign(ctx context.Context, id int64, cp backend
 			return err
 		}
 		now := s.db.timestamp()
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO campaigns (name, objective, team_id, owner, status, start_date, end_date,
-				budget_amount, budget_currency, notes, compliance_status, compliance_reviewer,
-				compliance_date, compliance_comment, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
-			c.Budget.Amount, c.Budget.Currency, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
-			c.Compliance.Date, c.Compliance.Comment, now, now)
+		newID, err := insertCampaign(ctx, tx, &c, now)
 		if err != nil {
-			return err
-		}
-		newID, _ := res.LastInsertId()
-		if err := writeChannelsAndTags(ctx, tx, newID, &c); err != nil {
 			return err
 		}
 		// Dates shift in SQL with date(day, '+N days'), which is calendar

@@ -41,6 +41,8 @@ export function layoutWeek(week: string[], list: Campaign[]): WeekBar[] {
   });
 }
 
+export { weeksBetween } from './days';
+
 export type CalendarView = 'month' | 'week' | 'quarter' | 'timeline' | 'list' | 'myweek';
 
 /** startOfWeek returns the first day of the week containing day. */
@@ -94,20 +96,6 @@ export function step(view: CalendarView, anchor: string, dir: 1 | -1): string {
     default:
       return formatDay(p.y, p.m + dir, 1);
   }
-}
-
-/** weeksBetween splits [from, to] (whole weeks) into rows of seven days. */
-export function weeksBetween(from: string, to: string): string[][] {
-  const weeks: string[][] = [];
-  for (let day = from; day <= to; ) {
-    const week: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      week.push(day);
-      day = addDays(day, 1);
-    }
-    weeks.push(week);
-  }
-  return weeks;
 }
 
 /** moveRange shifts a campaign's range by delta days, or one edge of it; an edge never passes the other. */

@@ -49,9 +49,13 @@ export function daysBetween(a: string, b: string): number {
 export function monthGrid(year: number, month: number, firstDay: number): string[][] {
   const first = formatDay(year, month, 1);
   const start = addDays(first, -((weekday(first) - firstDay + 7) % 7));
-  const last = formatDay(year, month + 1, 0);
+  return weeksBetween(start, formatDay(year, month + 1, 0));
+}
+
+/** weeksBetween splits the days from `from` up to and including the week of `to` into rows of seven. */
+export function weeksBetween(from: string, to: string): string[][] {
   const weeks: string[][] = [];
-  for (let day = start; day <= last; ) {
+  for (let day = from; day <= to; ) {
     const week: string[] = [];
     for (let i = 0; i < 7; i++) {
       week.push(day);
