@@ -9,14 +9,15 @@ import (
 // ListKind names one of the editable lists that every area picks from.
 type ListKind string
 
-// The editable lists. Spend categories join them with the budget area.
+// The editable lists every area picks from.
 const (
-	ListTeams    ListKind = "teams"
-	ListChannels ListKind = "channels"
+	ListTeams      ListKind = "teams"
+	ListChannels   ListKind = "channels"
+	ListCategories ListKind = "categories"
 )
 
 // Valid reports whether k is a known list.
-func (k ListKind) Valid() bool { return k == ListTeams || k == ListChannels }
+func (k ListKind) Valid() bool { return k == ListTeams || k == ListChannels || k == ListCategories }
 
 // ListItem is one entry of an editable list (a team, a channel).
 type ListItem struct {

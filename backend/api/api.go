@@ -22,6 +22,9 @@ type Services struct {
 	Milestones   backend.MilestoneService
 	Goals        backend.GoalService
 	Calendar     backend.CalendarService
+	Budget       backend.BudgetService
+	Spend        backend.SpendService
+	Requests     backend.RequestService
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -47,6 +50,9 @@ type API struct {
 	Milestones   *Milestones
 	Goals        *Goals
 	Calendar     *Calendar
+	Budget       *Budget
+	Spend        *Spend
+	Requests     *Requests
 	Charts       *Charts
 	Exports      *Exports
 }
@@ -67,6 +73,9 @@ func New(s Services) *API {
 		Milestones:   &Milestones{s: s},
 		Goals:        &Goals{s: s},
 		Calendar:     &Calendar{s: s},
+		Budget:       &Budget{s: s},
+		Spend:        &Spend{s: s},
+		Requests:     &Requests{s: s},
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
 	}
@@ -76,7 +85,8 @@ func New(s Services) *API {
 // exporter is not one of them: it writes files, which each transport does
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
-	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar, a.Charts}
+	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
+		a.Budget, a.Spend, a.Requests, a.Charts}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -33,3 +33,51 @@ func (c *Charts) CampaignsByMonth(year int, labels chart.Labels) (json.RawMessag
 		return chart.CampaignsByMonth(backend.CountCampaignsByMonth(all, year), labels)
 	})
 }
+
+// BudgetCharts are the budget area's three charts.
+type BudgetCharts struct {
+	PlanVsActual json.RawMessage `json:"planVsActual"`
+	BurnUp       json.RawMessage `json:"burnUp"`
+	ByCategory   json.RawMessage `json:"byCategory"`
+}
+
+// Budget returns the budget charts for a summary filter: plan vs actual by
+// team and spend by category over the filter's periods, and the burn-up
+// over the whole fiscal year. periodLabels names the periods in the user's
+// language (missing ones are numbered).
+func (c *Charts) Budget(f backend.SummaryFilter, labels chart.BudgetLabels, periodLabels []string) (*BudgetCharts, error) {
+	return call(c.s, "Charts.Budget", func(ctx context.Context) (*BudgetCharts, error) {
+		s, err := c.s.Budget.Summary(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		plan, err := c.s.Budget.BudgetPlan(ctx, f.FiscalYear)
+		if err != nil {
+			return nil, err
+		}
+		periods := make([]chart.PeriodTotals, plan.Granularity.Periods())
+		for i := range periods {
+			ps, err := c.s.Budget.Summary(ctx, backend.SummaryFilter{FiscalYear: f.FiscalYear, FromPeriod: i + 1, ToPeriod: i + 1,
+				TeamID: f.TeamID, CategoryID: f.CategoryID})
+			if err != nil {
+				return nil, err
+			}
+			label := fmt.Sprint(i + 1)
+			if i < len(periodLabels) && periodLabels[i] != "" {
+				label = periodLabels[i]
+			}
+			periods[i] = chart.PeriodTotals{Label: label, Planned: ps.Totals.Planned, Committed: ps.Totals.Committed, Actual: ps.Totals.Actual}
+		}
+		out := &BudgetCharts{}
+		if out.PlanVsActual, err = chart.PlanVsActualByTeam(s, labels); err != nil {
+			return nil, err
+		}
+		if out.ByCategory, err = chart.SpendByCategory(s, labels); err != nil {
+			return nil, err
+		}
+		if out.BurnUp, err = chart.BurnUp(periods, s.Currency, labels); err != nil {
+			return nil, err
+		}
+		return out, nil
+	})
+}

@@ -31,6 +31,7 @@ func newServer(t *testing.T) *httptest.Server {
 		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
 		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
+		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
 		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -165,6 +165,12 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
+// isPrimaryKeyViolation reports whether err is SQLite's PRIMARY KEY error.
+func isPrimaryKeyViolation(err error) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+}
+
 // isUniqueViolation reports whether err is SQLite's UNIQUE constraint error.
 func isUniqueViolation(err error) bool {
 	var e sqlite3.Error

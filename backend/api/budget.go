@@ -1,0 +1,124 @@
+package api
+
+import (
+	"context"
+
+	"mopsdesk/backend"
+)
+
+// Budget is the facade for fiscal-year budgets, exchange rates and summaries.
+type Budget struct{ s Services }
+
+// FiscalYears lists the fiscal years that have a budget, newest first.
+func (b *Budget) FiscalYears() ([]int, error) {
+	return call(b.s, "Budget.FiscalYears", b.s.Budget.FiscalYears)
+}
+
+// CreateFiscalYear starts the budget of a fiscal year.
+func (b *Budget) CreateFiscalYear(year int, g backend.Granularity) (*backend.BudgetPlan, error) {
+	return call(b.s, "Budget.CreateFiscalYear", func(ctx context.Context) (*backend.BudgetPlan, error) {
+		return b.s.Budget.CreateFiscalYear(ctx, year, g)
+	})
+}
+
+// Plan returns a fiscal year's budget lines.
+func (b *Budget) Plan(year int) (*backend.BudgetPlan, error) {
+	return call(b.s, "Budget.Plan", func(ctx context.Context) (*backend.BudgetPlan, error) {
+		return b.s.Budget.BudgetPlan(ctx, year)
+	})
+}
+
+// SetLines writes budget cells (one typed value or a pasted block) at once.
+func (b *Budget) SetLines(year int, lines []backend.BudgetLine) (*backend.BudgetPlan, error) {
+	return call(b.s, "Budget.SetLines", func(ctx context.Context) (*backend.BudgetPlan, error) {
+		return b.s.Budget.SetBudgetLines(ctx, year, lines)
+	})
+}
+
+// FXRates lists the exchange rates.
+func (b *Budget) FXRates() ([]backend.FXRate, error) {
+	return call(b.s, "Budget.FXRates", b.s.Budget.FXRates)
+}
+
+// SetFXRate stores the rate of a currency for a month.
+func (b *Budget) SetFXRate(r backend.FXRate) error {
+	_, err := call(b.s, "Budget.SetFXRate", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, b.s.Budget.SetFXRate(ctx, r)
+	})
+	return err
+}
+
+// DeleteFXRate removes a rate.
+func (b *Budget) DeleteFXRate(currency, month string) error {
+	_, err := call(b.s, "Budget.DeleteFXRate", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, b.s.Budget.DeleteFXRate(ctx, currency, month)
+	})
+	return err
+}
+
+// Summary returns planned, committed, actual, available and variance.
+func (b *Budget) Summary(f backend.SummaryFilter) (*backend.BudgetSummary, error) {
+	return call(b.s, "Budget.Summary", func(ctx context.Context) (*backend.BudgetSummary, error) {
+		return b.s.Budget.Summary(ctx, f)
+	})
+}
+
+// Spend is the facade for spend entries.
+type Spend struct{ s Services }
+
+// Find returns one page of spend entries.
+func (sp *Spend) Find(f backend.SpendFilter) (*backend.SpendPage, error) {
+	return call(sp.s, "Spend.Find", func(ctx context.Context) (*backend.SpendPage, error) {
+		return sp.s.Spend.FindSpend(ctx, f)
+	})
+}
+
+// Create validates and stores a spend entry.
+func (sp *Spend) Create(in backend.Spend) (*backend.Spend, error) {
+	return call(sp.s, "Spend.Create", func(ctx context.Context) (*backend.Spend, error) {
+		in.ID, in.RequestID = 0, 0
+		err := sp.s.Spend.CreateSpend(ctx, &in)
+		return &in, err
+	})
+}
+
+// Update changes the given fields of a spend entry.
+func (sp *Spend) Update(id int64, upd backend.SpendUpdate) (*backend.Spend, error) {
+	return call(sp.s, "Spend.Update", func(ctx context.Context) (*backend.Spend, error) {
+		return sp.s.Spend.UpdateSpend(ctx, id, upd)
+	})
+}
+
+// Delete removes a spend entry.
+func (sp *Spend) Delete(id int64) error {
+	_, err := call(sp.s, "Spend.Delete", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, sp.s.Spend.DeleteSpend(ctx, id)
+	})
+	return err
+}
+
+// Requests is the facade for spend requests.
+type Requests struct{ s Services }
+
+// Find lists requests with a status ("" for all).
+func (r *Requests) Find(status backend.RequestStatus) ([]*backend.SpendRequest, error) {
+	return call(r.s, "Requests.Find", func(ctx context.Context) ([]*backend.SpendRequest, error) {
+		return r.s.Requests.FindRequests(ctx, status)
+	})
+}
+
+// Create stores a pending request.
+func (r *Requests) Create(in backend.SpendRequest) (*backend.SpendRequest, error) {
+	return call(r.s, "Requests.Create", func(ctx context.Context) (*backend.SpendRequest, error) {
+		in.ID = 0
+		err := r.s.Requests.CreateRequest(ctx, &in)
+		return &in, err
+	})
+}
+
+// Decide approves or rejects a pending request.
+func (r *Requests) Decide(id int64, d backend.Decision) (*backend.SpendRequest, error) {
+	return call(r.s, "Requests.Decide", func(ctx context.Context) (*backend.SpendRequest, error) {
+		return r.s.Requests.DecideRequest(ctx, id, d)
+	})
+}

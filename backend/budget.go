@@ -1,0 +1,111 @@
+package backend
+
+import "context"
+
+// BudgetLine is the planned amount for one team, spend category and period
+// of a fiscal year, in minor units of the base currency.
+type BudgetLine struct {
+	TeamID     int64 `json:"teamId"`
+	CategoryID int64 `json:"categoryId"`
+	// Period is 1-based: a month (1–12) or a quarter (1–4) of the fiscal
+	// year, as the plan's granularity says.
+	Period int   `json:"period"`
+	Amount int64 `json:"amount"`
+}
+
+// BudgetPlan is a fiscal year's budget.
+type BudgetPlan struct {
+	FiscalYear  int          `json:"fiscalYear"`
+	Label       string       `json:"label"`
+	From        string       `json:"from"`
+	To          string       `json:"to"`
+	Granularity Granularity  `json:"granularity"`
+	Currency    string       `json:"currency"`
+	Lines       []BudgetLine `json:"lines"`
+}
+
+// MaxBudgetCells bounds one paste into the grid.
+const MaxBudgetCells = 10_000
+
+// ValidateLines checks cells for a plan: known periods, sane amounts.
+// Negative plans are refused: a plan is money set aside.
+func ValidateLines(lines []BudgetLine, g Granularity) error {
+	fe := FieldErrors{}
+	if len(lines) > MaxBudgetCells {
+		fe.Add("lines", "budget.too_many_cells", map[string]any{"max": MaxBudgetCells})
+	}
+	for _, l := range lines {
+		switch {
+		case l.Period < 1 || l.Period > g.Periods():
+			fe.Add("lines", "budget.period_range", map[string]any{"max": g.Periods()})
+		case l.Amount < 0:
+			fe.Add("lines", "budget.amount_negative", nil)
+		case l.Amount > MaxMoneyAmount:
+			fe.Add("lines", "money.too_large", nil)
+		case l.TeamID <= 0 || l.CategoryID <= 0:
+			fe.Add("lines", "field.reference_unknown", nil)
+		}
+	}
+	return fe.Err("budget")
+}
+
+// SummaryFilter selects the periods, team and category of a summary.
+type SummaryFilter struct {
+	FiscalYear int `json:"fiscalYear"`
+	// FromPeriod and ToPeriod (inclusive, 1-based) pick periods of the
+	// plan's granularity; 0 means the whole year.
+	FromPeriod int   `json:"fromPeriod"`
+	ToPeriod   int   `json:"toPeriod"`
+	TeamID     int64 `json:"teamId"`
+	CategoryID int64 `json:"categoryId"`
+}
+
+// SummaryRow holds the numbers of one team × category, in minor units of
+// the base currency.
+type SummaryRow struct {
+	TeamID       int64  `json:"teamId"`
+	TeamName     string `json:"teamName"`
+	CategoryID   int64  `json:"categoryId"`
+	CategoryName string `json:"categoryName"`
+	Planned      int64  `json:"planned"`
+	Committed    int64  `json:"committed"`
+	Actual       int64  `json:"actual"`
+	// Available is planned − committed − actual.
+	Available int64 `json:"available"`
+	// Variance is the same figure read as plan vs spend: positive is
+	// under budget. VarianceBasisPoints is variance / planned in 1/100 %,
+	// absent when nothing was planned.
+	Variance            int64  `json:"variance"`
+	VarianceBasisPoints *int64 `json:"varianceBasisPoints"`
+	// Forecast is the actual spend of the fiscal year to date run on at
+	// the same daily rate to the year's end.
+	Forecast int64 `json:"forecast"`
+}
+
+// BudgetSummary is planned vs committed vs actual for a period.
+type BudgetSummary struct {
+	FiscalYear int          `json:"fiscalYear"`
+	From       string       `json:"from"`
+	To         string       `json:"to"`
+	Currency   string       `json:"currency"`
+	Rows       []SummaryRow `json:"rows"`
+	Totals     SummaryRow   `json:"totals"`
+	// MissingRates names every currency and month whose spend could not be
+	// converted because no rate was set. That spend is left out of the
+	// totals, never counted at 1:1.
+	MissingRates []FXRate `json:"missingRates"`
+}
+
+// BudgetService keeps fiscal-year budgets, exchange rates and summaries.
+type BudgetService interface {
+	FiscalYears(ctx context.Context) ([]int, error)
+	CreateFiscalYear(ctx context.Context, year int, g Granularity) (*BudgetPlan, error)
+	BudgetPlan(ctx context.Context, year int) (*BudgetPlan, error)
+	// SetBudgetLines writes cells (a typed value or a pasted block) in one
+	// transaction: all are stored, or none.
+	SetBudgetLines(ctx context.Context, year int, lines []BudgetLine) (*BudgetPlan, error)
+	FXRates(ctx context.Context) ([]FXRate, error)
+	SetFXRate(ctx context.Context, r FXRate) error
+	DeleteFXRate(ctx context.Context, currency, month string) error
+	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
+}

@@ -1,0 +1,165 @@
+package chart
+
+import (
+	"encoding/json"
+	"sort"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"mopsdesk/backend"
+)
+
+// Budget charts carry money as integer minor units. The option gets a
+// "moneyFormat" entry naming the currency and its decimals, and the
+// frontend's EChart component formats axis labels and tooltips from it
+// with Intl, so no value is ever turned into a float for display.
+
+// BudgetLabels are the words the budget charts show.
+type BudgetLabels struct {
+	PlanVsActual string `json:"planVsActual"`
+	BurnUp       string `json:"burnUp"`
+	ByCategory   string `json:"byCategory"`
+	Planned      string `json:"planned"`
+	Committed    string `json:"committed"`
+	Actual       string `json:"actual"`
+	// Spent names committed + actual in the burn-up chart.
+	Spent string `json:"spent"`
+}
+
+func (l BudgetLabels) or(v, fallback string) string {
+	if v != "" {
+		return v
+	}
+	return fallback
+}
+
+// PeriodTotals are the base-currency totals of one fiscal period.
+type PeriodTotals struct {
+	Label     string `json:"label"`
+	Planned   int64  `json:"planned"`
+	Committed int64  `json:"committed"`
+	Actual    int64  `json:"actual"`
+}
+
+func withMoney(raw map[string]any, currency string) (json.RawMessage, error) {
+	c, _ := backend.LookupCurrency(currency)
+	raw["moneyFormat"] = map[string]any{"currency": currency, "minorUnits": c.MinorUnits}
+	return json.Marshal(raw)
+}
+
+// PlanVsActualByTeam draws planned, committed and actual per team.
+func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage, error) {
+	type sums struct{ planned, committed, actual int64 }
+	byTeam := map[string]*sums{}
+	for _, r := range s.Rows {
+		t := byTeam[r.TeamName]
+		if t == nil {
+			t = &sums{}
+			byTeam[r.TeamName] = t
+		}
+		t.planned += r.Planned
+		t.committed += r.Committed
+		t.actual += r.Actual
+	}
+	teams := make([]string, 0, len(byTeam))
+	for name := range byTeam {
+		teams = append(teams, name)
+	}
+	sort.Strings(teams)
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTitleOpts(opts.Title{Title: l.or(l.PlanVsActual, "Plan vs actual by team")}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
+		charts.WithAnimation(false),
+	)
+	bar.SetXAxis(teams)
+	if len(teams) > 0 {
+		series := []struct {
+			name  string
+			color string
+			pick  func(*sums) int64
+		}{
+			{l.or(l.Planned, "Planned"), "#9aa5b1", func(s *sums) int64 { return s.planned }},
+			{l.or(l.Committed, "Committed"), "#c46a16", func(s *sums) int64 { return s.committed }},
+			{l.or(l.Actual, "Actual"), "#2f6db5", func(s *sums) int64 { return s.actual }},
+		}
+		for _, sr := range series {
+			data := make([]opts.BarData, len(teams))
+			for i, t := range teams {
+				data[i] = opts.BarData{Value: sr.pick(byTeam[t])}
+			}
+			bar.AddSeries(sr.name, data, charts.WithItemStyleOpts(opts.ItemStyle{Color: sr.color}))
+		}
+	}
+	bar.Validate()
+	return withMoney(bar.JSON(), s.Currency)
+}
+
+// BurnUp draws cumulative spend (committed + actual) against the
+// cumulative plan over the fiscal year's periods.
+func BurnUp(periods []PeriodTotals, currency string, l BudgetLabels) (json.RawMessage, error) {
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithTitleOpts(opts.Title{Title: l.or(l.BurnUp, "Spend vs plan over the fiscal year")}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
+		charts.WithAnimation(false),
+	)
+	labels := make([]string, len(periods))
+	plan := make([]opts.LineData, len(periods))
+	spent := make([]opts.LineData, len(periods))
+	var cp, cs int64
+	any := false
+	for i, p := range periods {
+		labels[i] = p.Label
+		cp += p.Planned
+		cs += p.Committed + p.Actual
+		any = any || cp != 0 || cs != 0
+		plan[i] = opts.LineData{Value: cp}
+		spent[i] = opts.LineData{Value: cs}
+	}
+	line.SetXAxis(labels)
+	if any {
+		line.AddSeries(l.or(l.Planned, "Planned"), plan, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#9aa5b1"}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
+		line.AddSeries(l.or(l.Spent, "Committed + actual"), spent, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2f6db5"}),
+			charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.15)}))
+	}
+	line.Validate()
+	return withMoney(line.JSON(), currency)
+}
+
+// SpendByCategory draws committed + actual spend per category.
+func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage, error) {
+	byCat := map[string]int64{}
+	for _, r := range s.Rows {
+		if v := r.Committed + r.Actual; v != 0 {
+			byCat[r.CategoryName] += v
+		}
+	}
+	names := make([]string, 0, len(byCat))
+	for n := range byCat {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(
+		charts.WithTitleOpts(opts.Title{Title: l.or(l.ByCategory, "Spend by category")}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithAnimation(false),
+	)
+	if len(names) > 0 {
+		data := make([]opts.PieData, len(names))
+		for i, n := range names {
+			data[i] = opts.PieData{Name: n, Value: byCat[n]}
+		}
+		pie.AddSeries(l.or(l.Spent, "Committed + actual"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "60%"}}))
+	}
+	pie.Validate()
+	return withMoney(pie.JSON(), s.Currency)
+}

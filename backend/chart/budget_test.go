@@ -1,0 +1,62 @@
+package chart_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/chart"
+)
+
+var summary = &backend.BudgetSummary{Currency: "JPY", Rows: []backend.SummaryRow{
+	{TeamName: "Demand gen", CategoryName: "Ads", Planned: 1_000_000, Committed: 200_000, Actual: 300_000},
+	{TeamName: "Brand", CategoryName: "Events", Planned: 400_000, Actual: -5_000},
+	{TeamName: "Demand gen", CategoryName: "Events", Planned: 100_000, Actual: 50_000},
+}}
+
+func TestBudgetCharts(t *testing.T) {
+	got, err := chart.PlanVsActualByTeam(summary, chart.BudgetLabels{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "plan_vs_actual", got)
+	got, err = chart.SpendByCategory(summary, chart.BudgetLabels{ByCategory: "Wydatki według kategorii"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "spend_by_category", got)
+	got, err = chart.BurnUp([]chart.PeriodTotals{
+		{Label: "Apr", Planned: 100, Actual: 40}, {Label: "May", Planned: 100, Committed: 30, Actual: 60}, {Label: "Jun", Planned: 100},
+	}, "KWD", chart.BudgetLabels{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "burn_up", got)
+	var opt struct {
+		MoneyFormat struct {
+			Currency   string
+			MinorUnits int
+		}
+		Series []struct{ Data []struct{ Value int64 } }
+	}
+	if err := json.Unmarshal(got, &opt); err != nil {
+		t.Fatal(err)
+	}
+	if opt.MoneyFormat.Currency != "KWD" || opt.MoneyFormat.MinorUnits != 3 || opt.Series[1].Data[2].Value != 130 {
+		t.Fatalf("burn-up %+v", opt)
+	}
+}
+
+func TestBudgetCharts_Empty(t *testing.T) {
+	for name, build := range map[string]func() (json.RawMessage, error){
+		"bar":  func() (json.RawMessage, error) { return chart.PlanVsActualByTeam(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{}) },
+		"pie":  func() (json.RawMessage, error) { return chart.SpendByCategory(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{}) },
+		"line": func() (json.RawMessage, error) { return chart.BurnUp([]chart.PeriodTotals{{Label: "Apr"}}, "USD", chart.BudgetLabels{}) },
+	} {
+		got, err := build()
+		var opt struct{ Series []any }
+		if err != nil || json.Unmarshal(got, &opt) != nil || len(opt.Series) != 0 {
+			t.Errorf("%s: an empty budget must give no series (the UI shows its empty state): %s %v", name, got, err)
+		}
+	}
+}

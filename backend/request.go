@@ -1,0 +1,103 @@
+package backend
+
+import (
+	"context"
+	"strings"
+)
+
+// RequestStatus is where a spend request stands.
+type RequestStatus string
+
+// Spend request states.
+const (
+	RequestPending  RequestStatus = "pending"
+	RequestApproved RequestStatus = "approved"
+	RequestRejected RequestStatus = "rejected"
+)
+
+// SpendRequest is a team asking for money for a purpose. Approving it
+// books the amount as committed spend; rejecting it needs a reason.
+type SpendRequest struct {
+	ID           int64         `json:"id"`
+	Requester    string        `json:"requester"`
+	TeamID       int64         `json:"teamId"`
+	TeamName     string        `json:"teamName"`
+	CategoryID   int64         `json:"categoryId"`
+	CategoryName string        `json:"categoryName"`
+	Amount       Money         `json:"amount"`
+	Purpose      string        `json:"purpose"`
+	Status       RequestStatus `json:"status"`
+	// SpendID is the committed spend an approval created.
+	SpendID   int64          `json:"spendId"`
+	History   []RequestEvent `json:"history"`
+	CreatedAt string         `json:"createdAt"`
+}
+
+// RequestEvent is one step in a request's history: who did what, when.
+type RequestEvent struct {
+	At     string `json:"at"`
+	Actor  string `json:"actor"`
+	Action string `json:"action"` // requested, approved, rejected
+	Note   string `json:"note"`
+}
+
+// Normalize trims the text fields.
+func (r *SpendRequest) Normalize() {
+	r.Requester = strings.TrimSpace(r.Requester)
+	r.Purpose = strings.TrimSpace(r.Purpose)
+	r.Amount.Currency = strings.ToUpper(strings.TrimSpace(r.Amount.Currency))
+}
+
+// Validate returns an EINVALID error naming each wrong field.
+func (r *SpendRequest) Validate() error {
+	fe := FieldErrors{}
+	validateName(fe, "requester", r.Requester)
+	validateName(fe, "purpose", r.Purpose)
+	r.Amount.validate(fe, "amount")
+	if r.Amount.Amount <= 0 {
+		fe.Add("amount", "request.amount_positive", nil)
+	}
+	if r.TeamID <= 0 {
+		fe.Add("teamId", "field.required", nil)
+	}
+	if r.CategoryID <= 0 {
+		fe.Add("categoryId", "field.required", nil)
+	}
+	return fe.Err("spend request")
+}
+
+// Decision approves or rejects a request.
+type Decision struct {
+	Approve bool   `json:"approve"`
+	By      string `json:"by"`
+	// Reason is required to reject, optional to approve.
+	Reason string `json:"reason"`
+	// Date is the day the committed spend is booked on when approving
+	// (empty means today).
+	Date string `json:"date"`
+}
+
+// Validate returns an EINVALID error naming each wrong field.
+func (d *Decision) Validate() error {
+	d.By = strings.TrimSpace(d.By)
+	d.Reason = strings.TrimSpace(d.Reason)
+	fe := FieldErrors{}
+	validateName(fe, "by", d.By)
+	if !d.Approve && d.Reason == "" {
+		fe.Add("reason", "request.reason_required", nil)
+	}
+	validateText(fe, "reason", d.Reason, MaxNotesLength)
+	if d.Date != "" {
+		if _, ok := ParseDay(d.Date); !ok {
+			fe.Add("date", "field.date_invalid", map[string]any{"value": d.Date})
+		}
+	}
+	return fe.Err("decision")
+}
+
+// RequestService keeps spend requests.
+type RequestService interface {
+	FindRequests(ctx context.Context, status RequestStatus) ([]*SpendRequest, error)
+	CreateRequest(ctx context.Context, r *SpendRequest) error
+	DecideRequest(ctx context.Context, id int64, d Decision) (*SpendRequest, error)
+}

@@ -1,0 +1,250 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"mopsdesk/backend"
+)
+
+type rowKey struct{ team, category int64 }
+
+// Summary computes planned, committed, actual, available, variance and a
+// run-rate forecast per team × category for a span of fiscal periods.
+//
+// Spend is read from spend_monthly (running totals kept by triggers), so
+// the cost depends on months × teams × categories × currencies, not on the
+// number of spend entries. Each monthly total is converted to the base
+// currency once, with that month's rate, rounding half to even: that is
+// the one rounding point. A total with no rate is left out and named in
+// MissingRates.
+func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*backend.BudgetSummary, error) {
+	st, err := settingsOf(ctx, s.db.db)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := budgetPlan(ctx, s.db.db, f.FiscalYear)
+	if err != nil {
+		return nil, err
+	}
+	n := plan.Granularity.Periods()
+	fromP, toP := f.FromPeriod, f.ToPeriod
+	if fromP == 0 && toP == 0 {
+		fromP, toP = 1, n
+	}
+	if fromP < 1 || toP > n || fromP > toP {
+		fe := backend.FieldErrors{}
+		fe.Add("fromPeriod", "budget.period_range", map[string]any{"max": n})
+		return nil, fe.Err("summary")
+	}
+	start := st.FiscalYearStartMonth
+	from, _ := backend.FiscalPeriodRange(f.FiscalYear, start, plan.Granularity, fromP)
+	_, to := backend.FiscalPeriodRange(f.FiscalYear, start, plan.Granularity, toP)
+	out := &backend.BudgetSummary{FiscalYear: f.FiscalYear, From: from, To: to, Currency: st.BaseCurrency,
+		Rows: []backend.SummaryRow{}, MissingRates: []backend.FXRate{}}
+
+	rows := map[rowKey]*backend.SummaryRow{}
+	row := func(k rowKey) *backend.SummaryRow {
+		if r, ok := rows[k]; ok {
+			return r
+		}
+		r := &backend.SummaryRow{TeamID: k.team, CategoryID: k.category}
+		rows[k] = r
+		return r
+	}
+	keep := func(team, category int64) bool {
+		return (f.TeamID == 0 || f.TeamID == team) && (f.CategoryID == 0 || f.CategoryID == category)
+	}
+	for _, l := range plan.Lines {
+		if l.Period >= fromP && l.Period <= toP && keep(l.TeamID, l.CategoryID) {
+			row(rowKey{l.TeamID, l.CategoryID}).Planned += l.Amount
+		}
+	}
+
+	conv, err := s.converter(ctx, st.BaseCurrency)
+	if err != nil {
+		return nil, err
+	}
+	missing := map[[2]string]bool{}
+	err = s.eachMonthly(ctx, from[:7], to[:7], f, func(m monthly) {
+		v, ok := conv(m.total, m.currency, m.month)
+		if !ok {
+			missing[[2]string{m.currency, m.month}] = true
+			return
+		}
+		r := row(rowKey{m.team, m.category})
+		switch backend.SpendStatus(m.status) {
+		case backend.SpendCommitted:
+			r.Committed += v
+		case backend.SpendActual:
+			r.Actual += v
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.forecast(ctx, f, start, plan, conv, rows); err != nil {
+		return nil, err
+	}
+
+	names, err := s.names(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for k, r := range rows {
+		r.TeamName, r.CategoryName = names.teams[k.team], names.categories[k.category]
+		finish(r)
+		out.Totals.Planned += r.Planned
+		out.Totals.Committed += r.Committed
+		out.Totals.Actual += r.Actual
+		out.Totals.Forecast += r.Forecast
+		out.Rows = append(out.Rows, *r)
+	}
+	finish(&out.Totals)
+	sort.Slice(out.Rows, func(i, j int) bool {
+		a, b := out.Rows[i], out.Rows[j]
+		if a.TeamName != b.TeamName {
+			return a.TeamName < b.TeamName
+		}
+		return a.CategoryName < b.CategoryName
+	})
+	for k := range missing {
+		out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: k[0], Month: k[1]})
+	}
+	sort.Slice(out.MissingRates, func(i, j int) bool {
+		a, b := out.MissingRates[i], out.MissingRates[j]
+		return a.Currency+a.Month < b.Currency+b.Month
+	})
+	return out, nil
+}
+
+// finish derives available and variance from the sums.
+func finish(r *backend.SummaryRow) {
+	r.Available = r.Planned - r.Committed - r.Actual
+	r.Variance = r.Available
+	if r.Planned != 0 {
+		bp := backend.MulDivRound(r.Variance, 10_000, r.Planned)
+		r.VarianceBasisPoints = &bp
+	}
+}
+
+type monthly struct {
+	month, currency, status string
+	team, category          int64
+	total                   int64
+}
+
+func (s *BudgetService) eachMonthly(ctx context.Context, fromMonth, toMonth string, f backend.SummaryFilter, fn func(monthly)) error {
+	q := `SELECT month, team_id, category_id, currency, status, total FROM spend_monthly WHERE month BETWEEN ? AND ?`
+	args := []any{fromMonth, toMonth}
+	if f.TeamID != 0 {
+		q, args = q+" AND team_id = ?", append(args, f.TeamID)
+	}
+	if f.CategoryID != 0 {
+		q, args = q+" AND category_id = ?", append(args, f.CategoryID)
+	}
+	rows, err := s.db.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("monthly spend: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m monthly
+		if err := rows.Scan(&m.month, &m.team, &m.category, &m.currency, &m.status, &m.total); err != nil {
+			return err
+		}
+		fn(m)
+	}
+	return rows.Err()
+}
+
+// converter returns a function that converts a monthly total to the base
+// currency with the rate of its month.
+func (s *BudgetService) converter(ctx context.Context, base string) (func(amount int64, currency, month string) (int64, bool), error) {
+	rates, err := s.FXRates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[[2]string]string, len(rates))
+	for _, r := range rates {
+		byKey[[2]string{r.Currency, r.Month}] = r.Rate
+	}
+	to, _ := backend.LookupCurrency(base)
+	return func(amount int64, currency, month string) (int64, bool) {
+		if currency == base {
+			return amount, true
+		}
+		rate, ok := byKey[[2]string{currency, month}]
+		if !ok {
+			return 0, false
+		}
+		from, _ := backend.LookupCurrency(currency)
+		return backend.Convert(amount, from, to, rate)
+	}, nil
+}
+
+// forecast fills in each row's run-rate forecast: the fiscal year's actual
+// spend to date, at the same daily rate, to the year's end.
+func (s *BudgetService) forecast(ctx context.Context, f backend.SummaryFilter, start int, plan *backend.BudgetPlan,
+	conv func(int64, string, string) (int64, bool), rows map[rowKey]*backend.SummaryRow) error {
+	fyFrom, fyTo := backend.FiscalYearRange(f.FiscalYear, start)
+	today := backend.Today(s.db.Now())
+	if today < fyFrom {
+		return nil
+	}
+	upTo := min(today, fyTo)
+	first, _ := backend.ParseDay(fyFrom)
+	last, _ := backend.ParseDay(fyTo)
+	now, _ := backend.ParseDay(upTo)
+	yearDays := int64(last.Sub(first)/(24*time.Hour)) + 1
+	elapsed := int64(now.Sub(first)/(24*time.Hour)) + 1
+	actual := map[rowKey]int64{}
+	err := s.eachMonthly(ctx, fyFrom[:7], upTo[:7], f, func(m monthly) {
+		if backend.SpendStatus(m.status) != backend.SpendActual {
+			return
+		}
+		if v, ok := conv(m.total, m.currency, m.month); ok {
+			actual[rowKey{m.team, m.category}] += v
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for k, v := range actual {
+		r, ok := rows[k]
+		if !ok {
+			r = &backend.SummaryRow{TeamID: k.team, CategoryID: k.category}
+			rows[k] = r
+		}
+		r.Forecast = backend.MulDivRound(v, yearDays, elapsed)
+	}
+	return nil
+}
+
+type listNames struct{ teams, categories map[int64]string }
+
+func (s *BudgetService) names(ctx context.Context) (*listNames, error) {
+	n := &listNames{teams: map[int64]string{}, categories: map[int64]string{}}
+	for _, src := range []struct {
+		table string
+		into  map[int64]string
+	}{{"teams", n.teams}, {"spend_categories", n.categories}} {
+		rows, err := s.db.db.QueryContext(ctx, `SELECT id, name FROM `+src.table)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			src.into[id] = name
+		}
+		rows.Close()
+	}
+	return n, nil
+}
