@@ -5,11 +5,13 @@ import type { ListItem, ListKind } from '../api';
 export class ListsStore {
   teams = $state<ListItem[]>([]);
   channels = $state<ListItem[]>([]);
+  categories = $state<ListItem[]>([]);
 
   async load(): Promise<void> {
-    const [teams, channels] = await Promise.all([listItems('teams'), listItems('channels')]);
+    const [teams, channels, categories] = await Promise.all([listItems('teams'), listItems('channels'), listItems('categories')]);
     this.teams = teams;
     this.channels = channels;
+    this.categories = categories;
   }
 
   async reload(kind: ListKind): Promise<void> {

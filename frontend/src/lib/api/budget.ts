@@ -1,0 +1,71 @@
+import { call } from './client';
+import type {
+  BudgetChartLabels,
+  BudgetCharts,
+  BudgetLine,
+  BudgetPlan,
+  BudgetSummary,
+  Decision,
+  FXRate,
+  Granularity,
+  Spend,
+  SpendFilter,
+  SpendInput,
+  SpendPage,
+  SpendRequest,
+  SpendRequestInput,
+  RequestStatus,
+  SummaryFilter,
+} from './types';
+
+export function fiscalYears(): Promise<number[]> {
+  return call<number[]>('Budget.FiscalYears');
+}
+export function createFiscalYear(year: number, granularity: Granularity): Promise<BudgetPlan> {
+  return call<BudgetPlan>('Budget.CreateFiscalYear', year, granularity);
+}
+export function budgetPlan(year: number): Promise<BudgetPlan> {
+  return call<BudgetPlan>('Budget.Plan', year);
+}
+/** setBudgetLines stores cells in one transaction: all of a pasted block, or none. */
+export function setBudgetLines(year: number, lines: BudgetLine[]): Promise<BudgetPlan> {
+  return call<BudgetPlan>('Budget.SetLines', year, lines);
+}
+export function fxRates(): Promise<FXRate[]> {
+  return call<FXRate[]>('Budget.FXRates');
+}
+export function setFXRate(r: FXRate): Promise<void> {
+  return call<void>('Budget.SetFXRate', r);
+}
+export function deleteFXRate(currency: string, month: string): Promise<void> {
+  return call<void>('Budget.DeleteFXRate', currency, month);
+}
+export function budgetSummary(f: SummaryFilter): Promise<BudgetSummary> {
+  return call<BudgetSummary>('Budget.Summary', f);
+}
+export function budgetCharts(f: SummaryFilter, labels: BudgetChartLabels, periodLabels: string[]): Promise<BudgetCharts> {
+  return call<BudgetCharts>('Charts.Budget', f, labels, periodLabels);
+}
+
+export function findSpend(f: SpendFilter): Promise<SpendPage> {
+  return call<SpendPage>('Spend.Find', f);
+}
+export function createSpend(input: SpendInput): Promise<Spend> {
+  return call<Spend>('Spend.Create', input);
+}
+export function updateSpend(id: number, changes: Partial<SpendInput>): Promise<Spend> {
+  return call<Spend>('Spend.Update', id, changes);
+}
+export function deleteSpend(id: number): Promise<void> {
+  return call<void>('Spend.Delete', id);
+}
+
+export function findRequests(status: RequestStatus | ''): Promise<SpendRequest[]> {
+  return call<SpendRequest[]>('Requests.Find', status);
+}
+export function createRequest(input: SpendRequestInput): Promise<SpendRequest> {
+  return call<SpendRequest>('Requests.Create', input);
+}
+export function decideRequest(id: number, d: Decision): Promise<SpendRequest> {
+  return call<SpendRequest>('Requests.Decide', id, d);
+}

@@ -1,0 +1,52 @@
+import type { BudgetLine, Granularity } from './api';
+import { parseAmount } from './money';
+
+/** cellKey names a budget cell. */
+export const cellKey = (team: number, category: number, period: number) => `${team}:${category}:${period}`;
+
+/** periodLabels names a fiscal year's periods: month names from the start month, or Q1–Q4. */
+export function periodLabels(g: Granularity, startMonth: number, locale: string, quarter: (q: number) => string): string[] {
+  if (g === 'quarter') return [1, 2, 3, 4].map(quarter);
+  const f = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, (startMonth - 1 + i) % 12, 1))));
+}
+
+export interface GridRow {
+  teamId: number;
+  categoryId: number;
+}
+
+export type PasteResult =
+  | { ok: true; lines: BudgetLine[] }
+  | { ok: false; row: number; column: number; text: string; reason: 'format' | 'decimals' | 'range' | 'negative' };
+
+/**
+ * pasteBlock maps a block copied from a spreadsheet (rows by newline,
+ * cells by tab) onto the grid from (row, col), clipped at its edges. An
+ * empty cell in the block clears the cell. The first bad value stops the
+ * paste and is reported by its position in the block (1-based), so the
+ * user can find it in the sheet they copied from.
+ */
+export function pasteBlock(
+  text: string,
+  rows: GridRow[],
+  periods: number,
+  row: number,
+  col: number,
+  minorUnits: number,
+  locale: string,
+): PasteResult {
+  const lines: BudgetLine[] = [];
+  const block = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+  for (let r = 0; r < block.length && row + r < rows.length; r++) {
+    for (let c = 0; c < block[r].length && col + c < periods; c++) {
+      const raw = block[r][c].trim();
+      const parsed = raw === '' ? { ok: true as const, amount: 0 } : parseAmount(raw, minorUnits, locale);
+      if (!parsed.ok) return { ok: false, row: r + 1, column: c + 1, text: raw, reason: parsed.reason };
+      if (parsed.amount < 0) return { ok: false, row: r + 1, column: c + 1, text: raw, reason: 'negative' };
+      const target = rows[row + r];
+      lines.push({ teamId: target.teamId, categoryId: target.categoryId, period: col + c + 1, amount: parsed.amount });
+    }
+  }
+  return { ok: true, lines };
+}

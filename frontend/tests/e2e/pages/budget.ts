@@ -1,0 +1,70 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** BudgetPage is the budget area: fiscal years, the grid, spend, requests and the summary. */
+export class BudgetPage {
+  constructor(readonly page: Page) {}
+
+  async tab(name: 'Plan' | 'Spend' | 'Requests' | 'Summary' | 'Exchange rates'): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  async createFiscalYear(year: number, granularity: 'per month' | 'per quarter' = 'per month'): Promise<void> {
+    const form = this.page.getByRole('region', { name: 'New fiscal year' });
+    await form.getByLabel(/Year it starts in/).fill(String(year));
+    await form.getByLabel('Plan').selectOption({ label: granularity });
+    await form.getByRole('button', { name: 'Create budget' }).click();
+    await this.page.getByRole('tab', { name: 'Plan' }).waitFor();
+  }
+
+  cell(team: string, category: string, period: string): Locator {
+    return this.page.getByRole('textbox', { name: `${team}, ${category}, ${period}`, exact: true });
+  }
+
+  /** paste sends a block of text to a cell the way a paste from Excel arrives. */
+  async paste(target: Locator, text: string): Promise<void> {
+    await target.focus();
+    await target.evaluate((el, t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  grandTotal(): Locator {
+    return this.page.locator('[data-grand-total]');
+  }
+
+  summaryTotal(column: 'planned' | 'committed' | 'actual' | 'available' | 'variance'): Locator {
+    return this.page.locator(`[data-summary-totals] [data-total="${column}"]`);
+  }
+
+  async recordSpend(s: { date: string; amount: string; currency: string; team: string; category: string; status: string; vendor?: string }) {
+    await this.page.getByRole('button', { name: 'Record spend' }).click();
+    const dlg = this.page.getByRole('dialog', { name: 'Record spend' });
+    await dlg.getByLabel('Date').fill(s.date);
+    await dlg.getByLabel('Amount').fill(s.amount);
+    await dlg.getByLabel('Currency').selectOption(s.currency);
+    await dlg.getByLabel('Team').selectOption({ label: s.team });
+    await dlg.getByLabel('Category').selectOption({ label: s.category });
+    await dlg.getByLabel('Status').selectOption({ label: s.status });
+    if (s.vendor) await dlg.getByLabel('Vendor').fill(s.vendor);
+    await dlg.getByRole('button', { name: 'Save' }).click();
+    await dlg.waitFor({ state: 'detached' });
+  }
+
+  async request(r: { by: string; team: string; category: string; amount: string; purpose: string }) {
+    await this.page.getByRole('button', { name: 'Request spend' }).click();
+    const dlg = this.page.getByRole('dialog', { name: 'Request spend' });
+    await dlg.getByLabel('Requested by').fill(r.by);
+    await dlg.getByLabel('Team').selectOption({ label: r.team });
+    await dlg.getByLabel('Category').selectOption({ label: r.category });
+    await dlg.getByLabel('Amount').fill(r.amount);
+    await dlg.getByLabel('Purpose').fill(r.purpose);
+    await dlg.getByRole('button', { name: 'Save' }).click();
+    await dlg.waitFor({ state: 'detached' });
+  }
+
+  requestItem(purpose: string): Locator {
+    return this.page.getByRole('listitem', { name: purpose });
+  }
+}
