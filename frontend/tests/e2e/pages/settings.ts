@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 export class SettingsPage {
   constructor(readonly page: Page) {}
 
-  async addEntry(list: 'Teams' | 'Channels', name: string): Promise<void> {
+  async addEntry(list: 'Teams' | 'Channels' | 'Spend categories', name: string): Promise<void> {
     const section = this.page.getByRole('region', { name: list });
     await section.getByPlaceholder('New entry').fill(name);
     await section.getByRole('button', { name: 'Add' }).click();
