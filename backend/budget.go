@@ -96,6 +96,20 @@ type BudgetSummary struct {
 	MissingRates []FXRate `json:"missingRates"`
 }
 
+// CampaignSpend is what a campaign has cost and earned, in minor units of
+// the base currency.
+type CampaignSpend struct {
+	CampaignID int64  `json:"campaignId"`
+	Currency   string `json:"currency"`
+	Committed  int64  `json:"committed"`
+	Actual     int64  `json:"actual"`
+	Revenue    int64  `json:"revenue"`
+	// ROIBasisPoints is (revenue − spend) / spend in 1/100 %, where spend
+	// is committed + actual; absent while nothing was spent.
+	ROIBasisPoints *int64   `json:"roiBasisPoints"`
+	MissingRates   []FXRate `json:"missingRates"`
+}
+
 // BudgetService keeps fiscal-year budgets, exchange rates and summaries.
 type BudgetService interface {
 	FiscalYears(ctx context.Context) ([]int, error)
@@ -108,4 +122,5 @@ type BudgetService interface {
 	SetFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency, month string) error
 	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
+	CampaignSpend(ctx context.Context, campaignID int64) (*CampaignSpend, error)
 }

@@ -56,13 +56,16 @@ type Campaign struct {
 	Tags         []string       `json:"tags"`
 	Status       CampaignStatus `json:"status"`
 	// StartDate and EndDate are calendar days (YYYY-MM-DD), both inclusive.
-	StartDate  string     `json:"startDate"`
-	EndDate    string     `json:"endDate"`
-	Budget     Money      `json:"budget"`
-	Notes      string     `json:"notes"`
-	Compliance Compliance `json:"compliance"`
-	CreatedAt  string     `json:"createdAt"`
-	UpdatedAt  string     `json:"updatedAt"`
+	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
+	Budget    Money  `json:"budget"`
+	// AttributedRevenue is the revenue credited to the campaign, in minor
+	// units of the workspace\'s base currency.
+	AttributedRevenue int64      `json:"attributedRevenue"`
+	Notes             string     `json:"notes"`
+	Compliance        Compliance `json:"compliance"`
+	CreatedAt         string     `json:"createdAt"`
+	UpdatedAt         string     `json:"updatedAt"`
 }
 
 // Normalize trims the free-text fields and upper-cases the currency code.
@@ -123,6 +126,9 @@ func (c *Campaign) Validate() error {
 	if c.Budget.Amount < 0 {
 		fe.Add("budget", "campaign.budget_negative", nil)
 	}
+	if c.AttributedRevenue < 0 || c.AttributedRevenue > MaxMoneyAmount {
+		fe.Add("attributedRevenue", "campaign.revenue_range", nil)
+	}
 	c.Budget.validate(fe, "budget")
 	if c.TeamID < 0 {
 		fe.Add("teamId", "field.reference_unknown", nil)
@@ -147,6 +153,7 @@ type CampaignUpdate struct {
 	StartDate  *string         `json:"startDate"`
 	EndDate    *string         `json:"endDate"`
 	Budget     *Money          `json:"budget"`
+	Revenue    *int64          `json:"attributedRevenue"`
 	Notes      *string         `json:"notes"`
 	Compliance *Compliance     `json:"compliance"`
 }
@@ -164,6 +171,7 @@ func (u CampaignUpdate) Apply(c *Campaign) {
 	set(&c.StartDate, u.StartDate)
 	set(&c.EndDate, u.EndDate)
 	set(&c.Budget, u.Budget)
+	set(&c.AttributedRevenue, u.Revenue)
 	set(&c.Notes, u.Notes)
 }
 

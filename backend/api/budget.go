@@ -122,3 +122,10 @@ func (r *Requests) Decide(id int64, d backend.Decision) (*backend.SpendRequest, 
 		return r.s.Requests.DecideRequest(ctx, id, d)
 	})
 }
+
+// CampaignSpend returns a campaign's spend and ROI in the base currency.
+func (b *Budget) CampaignSpend(campaignID int64) (*backend.CampaignSpend, error) {
+	return call(b.s, "Budget.CampaignSpend", func(ctx context.Context) (*backend.CampaignSpend, error) {
+		return b.s.Budget.CampaignSpend(ctx, campaignID)
+	})
+}

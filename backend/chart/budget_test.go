@@ -49,9 +49,15 @@ func TestBudgetCharts(t *testing.T) {
 
 func TestBudgetCharts_Empty(t *testing.T) {
 	for name, build := range map[string]func() (json.RawMessage, error){
-		"bar":  func() (json.RawMessage, error) { return chart.PlanVsActualByTeam(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{}) },
-		"pie":  func() (json.RawMessage, error) { return chart.SpendByCategory(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{}) },
-		"line": func() (json.RawMessage, error) { return chart.BurnUp([]chart.PeriodTotals{{Label: "Apr"}}, "USD", chart.BudgetLabels{}) },
+		"bar": func() (json.RawMessage, error) {
+			return chart.PlanVsActualByTeam(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{})
+		},
+		"pie": func() (json.RawMessage, error) {
+			return chart.SpendByCategory(&backend.BudgetSummary{Currency: "USD"}, chart.BudgetLabels{})
+		},
+		"line": func() (json.RawMessage, error) {
+			return chart.BurnUp([]chart.PeriodTotals{{Label: "Apr"}}, "USD", chart.BudgetLabels{})
+		},
 	} {
 		got, err := build()
 		var opt struct{ Series []any }

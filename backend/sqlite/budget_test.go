@@ -281,3 +281,38 @@ func TestRequestService(t *testing.T) {
 		}
 	})
 }
+
+func TestBudgetService_CampaignROI(t *testing.T) {
+	ctx := context.Background()
+	f := newBudgetFixture(t)
+	c := newCampaign("Webinar")
+	c.AttributedRevenue = 5_000_000 // $50,000.00
+	if err := sqlite.NewCampaignService(f.db).CreateCampaign(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range []backend.Spend{
+		{Date: "2026-04-10", Amount: backend.Money{Amount: 1_000_000, Currency: "USD"}, Status: backend.SpendActual},
+		{Date: "2026-04-12", Amount: backend.Money{Amount: 500_000, Currency: "EUR"}, Status: backend.SpendCommitted},
+		{Date: "2026-05-12", Amount: backend.Money{Amount: 100_000, Currency: "GBP"}, Status: backend.SpendActual}, // no rate
+		{Date: "2026-04-20", Amount: backend.Money{Amount: 999_999, Currency: "USD"}, Status: backend.SpendPlanned},
+	} {
+		sp.TeamID, sp.CategoryID, sp.CampaignID = f.demand, f.ads, c.ID
+		if err := f.spend.CreateSpend(ctx, &sp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.budget.SetFXRate(ctx, backend.FXRate{Currency: "EUR", Month: "2026-04", Rate: "1.2"})
+	got, err := f.budget.CampaignSpend(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Spend 10,000 + 6,000 = 16,000; ROI (50,000 − 16,000) / 16,000 = 212.5 %.
+	if got.Actual != 1_000_000 || got.Committed != 600_000 || got.Revenue != 5_000_000 || got.ROIBasisPoints == nil || *got.ROIBasisPoints != 21_250 {
+		t.Fatalf("%+v", got)
+	}
+	if len(got.MissingRates) != 1 || got.MissingRates[0].Currency != "GBP" {
+		t.Fatalf("missing %+v", got.MissingRates)
+	}
+	_, err = sqlite.NewCampaignService(f.db).UpdateCampaign(ctx, c.ID, backend.CampaignUpdate{Revenue: ptr(int64(-1))})
+	wantCode(t, err, backend.EINVALID)
+}

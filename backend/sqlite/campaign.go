@@ -62,11 +62,11 @@ func (s *CampaignService) CreateCampaign(ctx context.Context, c *backend.Campaig
 func insertCampaign(ctx context.Context, tx *sql.Tx, c *backend.Campaign, now string) (int64, error) {
 	res, err := tx.ExecContext(ctx, `
 		INSERT INTO campaigns (name, objective, team_id, owner, status, start_date, end_date,
-			budget_amount, budget_currency, notes, compliance_status, compliance_reviewer,
+			budget_amount, budget_currency, attributed_revenue, notes, compliance_status, compliance_reviewer,
 			compliance_date, compliance_comment, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
-		c.Budget.Amount, c.Budget.Currency, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
+		c.Budget.Amount, c.Budget.Currency, c.AttributedRevenue, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
 		c.Compliance.Date, c.Compliance.Comment, now, now)
 	if err != nil {
 		return 0, err
@@ -96,12 +96,12 @@ func (s *CampaignService) UpdateCampaign(ctx context.Context, id int64, upd back
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE campaigns SET name = ?, objective = ?, team_id = ?, owner = ?, status = ?,
-				start_date = ?, end_date = ?, budget_amount = ?, budget_currency = ?, notes = ?,
+				start_date = ?, end_date = ?, budget_amount = ?, budget_currency = ?, attributed_revenue = ?, notes = ?,
 				compliance_status = ?, compliance_reviewer = ?, compliance_date = ?, compliance_comment = ?,
 				updated_at = ?
 			WHERE id = ?`,
 			c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
-			c.Budget.Amount, c.Budget.Currency, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
+			c.Budget.Amount, c.Budget.Currency, c.AttributedRevenue, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
 			c.Compliance.Date, c.Compliance.Comment, s.db.timestamp(), id); err != nil {
 			return err
 		}

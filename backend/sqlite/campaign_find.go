@@ -98,7 +98,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 				WHERE cc.campaign_id = c.id ORDER BY cc.position) x),
 			(SELECT json_group_array(x.tag) FROM (
 				SELECT ct.tag FROM campaign_tags ct WHERE ct.campaign_id = c.id ORDER BY ct.position) x),
-			c.status, c.start_date, c.end_date, c.budget_amount, c.budget_currency, c.notes,
+			c.status, c.start_date, c.end_date, c.budget_amount, c.budget_currency, c.attributed_revenue, c.notes,
 			c.compliance_status, c.compliance_reviewer, c.compliance_date, c.compliance_comment,
 			c.created_at, c.updated_at, count(*) OVER ()
 		FROM campaigns c
@@ -115,7 +115,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 		var c backend.Campaign
 		var channels, tags string
 		if err := rows.Scan(&c.ID, &c.Name, &c.Objective, &c.TeamID, &c.TeamName, &c.Owner, &channels, &tags,
-			&c.Status, &c.StartDate, &c.EndDate, &c.Budget.Amount, &c.Budget.Currency, &c.Notes,
+			&c.Status, &c.StartDate, &c.EndDate, &c.Budget.Amount, &c.Budget.Currency, &c.AttributedRevenue, &c.Notes,
 			&c.Compliance.Status, &c.Compliance.Reviewer, &c.Compliance.Date, &c.Compliance.Comment,
 			&c.CreatedAt, &c.UpdatedAt, &total); err != nil {
 			return nil, 0, fmt.Errorf("scan campaign: %w", err)

@@ -248,6 +248,42 @@ test('copy a campaign as a template to a new start date', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Milestones and tasks' })).toContainText('Mar 1, 2028');
 });
 
+// Runs after budget.spec.ts (files run in name order on one workspace):
+// the fiscal year containing today and its spend categories exist.
+test('a campaign shows its spend and ROI', async ({ page }) => {
+  const now = new Date();
+  const fy = now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1;
+  const app = new AppShell(page);
+  await app.open();
+  await page.getByRole('row').filter({ hasText: 'September newsletter' }).getByRole('button', { name: 'Edit' }).click();
+  const list = new CampaignsPage(page);
+  await list.form.getByLabel(/Attributed revenue/).fill('10,000');
+  await list.save();
+  await expect(list.form).toHaveCount(0);
+
+  await app.goTo('Budget');
+  await page.getByRole('tab', { name: 'Spend' }).click();
+  await page.getByRole('button', { name: 'Record spend' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Record spend' });
+  await dlg.getByLabel('Date').fill(`${fy}-06-01`);
+  await dlg.getByLabel('Amount').fill('4000');
+  await dlg.getByLabel('Status').selectOption({ label: 'Actual' });
+  await dlg.getByLabel('Vendor').fill('Mailchimp');
+  await dlg.getByLabel('Campaign').selectOption({ label: 'September newsletter' });
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(dlg).toHaveCount(0);
+  // A vendor shows its spend: filter the list by it.
+  await page.getByRole('button', { name: 'Mailchimp' }).click();
+  await expect(page.getByText('1 entry')).toBeVisible();
+
+  await page.goto('/#/campaigns');
+  await page.getByRole('link', { name: 'September newsletter', exact: true }).click();
+  const spend = page.getByRole('region', { name: 'Spend and ROI' });
+  await expect(spend.locator('[data-roi="actual"]')).toHaveText('$4,000.00');
+  await expect(spend.locator('[data-roi="revenue"]')).toHaveText('$10,000.00');
+  await expect(spend.locator('[data-roi="roi"]')).toHaveText('150%'); // (10,000 − 4,000) / 4,000
+});
+
 for (const timezoneId of ['America/Los_Angeles', 'Asia/Tehran', 'Asia/Bangkok']) {
   test.describe(`in ${timezoneId}`, () => {
     test.use({ timezoneId });

@@ -5,6 +5,7 @@ import type {
   BudgetLine,
   BudgetPlan,
   BudgetSummary,
+  CampaignSpend,
   Decision,
   FXRate,
   Granularity,
@@ -68,4 +69,9 @@ export function createRequest(input: SpendRequestInput): Promise<SpendRequest> {
 }
 export function decideRequest(id: number, d: Decision): Promise<SpendRequest> {
   return call<SpendRequest>('Requests.Decide', id, d);
+}
+
+/** campaignSpend returns a campaign's spend and ROI in the base currency. */
+export function campaignSpend(campaignId: number): Promise<CampaignSpend> {
+  return call<CampaignSpend>('Budget.CampaignSpend', campaignId);
 }

@@ -41,6 +41,8 @@ export interface Campaign {
   startDate: string;
   endDate: string;
   budget: Money;
+  /** Revenue credited to the campaign, minor units of the base currency. */
+  attributedRevenue: number;
   notes: string;
   compliance: Compliance;
   createdAt: string;
@@ -60,6 +62,7 @@ export type CampaignInput = Pick<
   | 'startDate'
   | 'endDate'
   | 'budget'
+  | 'attributedRevenue'
   | 'notes'
   | 'compliance'
 >;
@@ -382,4 +385,14 @@ export interface BudgetCharts {
   planVsActual: ChartOption;
   burnUp: ChartOption;
   byCategory: ChartOption;
+}
+
+export interface CampaignSpend {
+  campaignId: number;
+  currency: string;
+  committed: number;
+  actual: number;
+  revenue: number;
+  roiBasisPoints: number | null;
+  missingRates: FXRate[];
 }
