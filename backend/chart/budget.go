@@ -42,6 +42,16 @@ type PeriodTotals struct {
 	Actual    int64  `json:"actual"`
 }
 
+// common are the options every budget chart shares.
+func common(title, trigger string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithTitleOpts(opts.Title{Title: title}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: trigger}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithAnimation(false),
+	}
+}
+
 func withMoney(raw map[string]any, currency string) (json.RawMessage, error) {
 	c, _ := backend.LookupCurrency(currency)
 	raw["moneyFormat"] = map[string]any{"currency": currency, "minorUnits": c.MinorUnits}
@@ -68,13 +78,8 @@ func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessa
 	}
 	sort.Strings(teams)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: l.or(l.PlanVsActual, "Plan vs actual by team")}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
-		charts.WithAnimation(false),
-	)
+	bar.SetGlobalOptions(append(common(l.or(l.PlanVsActual, "Plan vs actual by team"), "axis"),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
 	bar.SetXAxis(teams)
 	if len(teams) > 0 {
 		series := []struct {
@@ -102,13 +107,8 @@ func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessa
 // cumulative plan over the fiscal year's periods.
 func BurnUp(periods []PeriodTotals, currency string, l BudgetLabels) (json.RawMessage, error) {
 	line := charts.NewLine()
-	line.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: l.or(l.BurnUp, "Spend vs plan over the fiscal year")}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}),
-		charts.WithAnimation(false),
-	)
+	line.SetGlobalOptions(append(common(l.or(l.BurnUp, "Spend vs plan over the fiscal year"), "axis"),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
 	labels := make([]string, len(periods))
 	plan := make([]opts.LineData, len(periods))
 	spent := make([]opts.LineData, len(periods))
@@ -147,12 +147,7 @@ func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage,
 	}
 	sort.Strings(names)
 	pie := charts.NewPie()
-	pie.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: l.or(l.ByCategory, "Spend by category")}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithAnimation(false),
-	)
+	pie.SetGlobalOptions(common(l.or(l.ByCategory, "Spend by category"), "item")...)
 	if len(names) > 0 {
 		data := make([]opts.PieData, len(names))
 		for i, n := range names {
