@@ -40,6 +40,12 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
+	// Contract payments that became due since the last start stop being
+	// commitments; a failure here is logged, the app still opens.
+	contracts := sqlite.NewContractService(db)
+	if err := contracts.SyncBudget(context.Background()); err != nil {
+		log.Error("sync contract payments", "err", err)
+	}
 	a := &App{db: db, layout: layout, log: log}
 	a.api = api.New(api.Services{
 		Workspace:    sqlite.NewWorkspaceService(db),
@@ -52,6 +58,8 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 		Budget:       sqlite.NewBudgetService(db),
 		Spend:        sqlite.NewSpendService(db),
 		Requests:     sqlite.NewRequestService(db),
+		Vendors:      sqlite.NewVendorService(db),
+		Contracts:    contracts,
 		Now:          db.Now,
 		About:        api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
 		Log:          log,

@@ -22,6 +22,8 @@ type CalendarFilter struct {
 	Owner     string           `json:"owner"`
 	Tag       string           `json:"tag"`
 	Statuses  []CampaignStatus `json:"statuses"`
+	// Contracts adds the contracts' cancel-by and renewal dates.
+	Contracts bool `json:"contracts"`
 }
 
 // Validate returns an EINVALID error for a range no view asks for.
@@ -59,11 +61,22 @@ func (f *CalendarFilter) CampaignFilter() CampaignFilter {
 
 // CalendarData is everything a calendar view draws for a range.
 type CalendarData struct {
-	From         string         `json:"from"`
-	To           string         `json:"to"`
-	Campaigns    []*Campaign    `json:"campaigns"`
-	Deliverables []*Deliverable `json:"deliverables"`
-	Milestones   []*Milestone   `json:"milestones"`
+	From          string         `json:"from"`
+	To            string         `json:"to"`
+	Campaigns     []*Campaign    `json:"campaigns"`
+	Deliverables  []*Deliverable `json:"deliverables"`
+	Milestones    []*Milestone   `json:"milestones"`
+	ContractDates []ContractDate `json:"contractDates"`
+}
+
+// ContractDate is a contract's cancel-by or renewal day on the calendar.
+type ContractDate struct {
+	ContractID int64        `json:"contractId"`
+	Vendor     string       `json:"vendor"`
+	Product    string       `json:"product"`
+	Kind       ReminderKind `json:"kind"`
+	Date       string       `json:"date"`
+	UpdatedAt  string       `json:"updatedAt"`
 }
 
 // CalendarService reads calendar ranges.

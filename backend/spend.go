@@ -22,14 +22,19 @@ var SpendStatuses = []SpendStatus{SpendPlanned, SpendCommitted, SpendActual}
 // Spend is one amount of money going out (or, negative, coming back as a
 // refund or credit), booked to a team and a spend category.
 type Spend struct {
-	ID           int64       `json:"id"`
-	Date         string      `json:"date"`
-	Amount       Money       `json:"amount"`
-	TeamID       int64       `json:"teamId"`
-	TeamName     string      `json:"teamName"`
-	CategoryID   int64       `json:"categoryId"`
-	CategoryName string      `json:"categoryName"`
-	Vendor       string      `json:"vendor"`
+	ID           int64  `json:"id"`
+	Date         string `json:"date"`
+	Amount       Money  `json:"amount"`
+	TeamID       int64  `json:"teamId"`
+	TeamName     string `json:"teamName"`
+	CategoryID   int64  `json:"categoryId"`
+	CategoryName string `json:"categoryName"`
+	Vendor       string `json:"vendor"`
+	// VendorID links the spend to a vendor record (0 for none).
+	VendorID int64 `json:"vendorId"`
+	// ContractID is set on the committed payments a contract books; those
+	// follow the contract and are changed through it.
+	ContractID   int64       `json:"contractId"`
 	CampaignID   int64       `json:"campaignId"`
 	CampaignName string      `json:"campaignName"`
 	Status       SpendStatus `json:"status"`
@@ -81,6 +86,7 @@ type SpendUpdate struct {
 	TeamID     *int64       `json:"teamId"`
 	CategoryID *int64       `json:"categoryId"`
 	Vendor     *string      `json:"vendor"`
+	VendorID   *int64       `json:"vendorId"`
 	CampaignID *int64       `json:"campaignId"`
 	Status     *SpendStatus `json:"status"`
 	Reference  *string      `json:"reference"`
@@ -94,6 +100,7 @@ func (u SpendUpdate) Apply(s *Spend) {
 	set(&s.TeamID, u.TeamID)
 	set(&s.CategoryID, u.CategoryID)
 	set(&s.Vendor, u.Vendor)
+	set(&s.VendorID, u.VendorID)
 	set(&s.CampaignID, u.CampaignID)
 	set(&s.Status, u.Status)
 	set(&s.Reference, u.Reference)
@@ -108,6 +115,7 @@ type SpendFilter struct {
 	CategoryID int64         `json:"categoryId"`
 	CampaignID int64         `json:"campaignId"`
 	Vendor     string        `json:"vendor"`
+	VendorID   int64         `json:"vendorId"`
 	Statuses   []SpendStatus `json:"statuses"`
 	Offset     int           `json:"offset"`
 	Limit      int           `json:"limit"`

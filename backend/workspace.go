@@ -17,12 +17,15 @@ type Settings struct {
 	// FiscalYearStartMonth is 1 (January) to 12 (December).
 	FiscalYearStartMonth int    `json:"fiscalYearStartMonth"`
 	Language             string `json:"language"`
-	UpdatedAt            string `json:"updatedAt"`
+	// UnderuseThreshold flags contracts whose seat utilisation is below
+	// this percentage.
+	UnderuseThreshold int    `json:"underuseThreshold"`
+	UpdatedAt         string `json:"updatedAt"`
 }
 
 // DefaultSettings are the settings of a new workspace.
 func DefaultSettings() Settings {
-	return Settings{Name: "My marketing team", BaseCurrency: "USD", FiscalYearStartMonth: 1, Language: "en"}
+	return Settings{Name: "My marketing team", BaseCurrency: "USD", FiscalYearStartMonth: 1, Language: "en", UnderuseThreshold: 70}
 }
 
 // Normalize trims the name and upper-cases the currency code.
@@ -46,6 +49,9 @@ func (s *Settings) Validate() error {
 	}
 	if s.FiscalYearStartMonth < 1 || s.FiscalYearStartMonth > 12 {
 		fe.Add("fiscalYearStartMonth", "settings.fiscal_month_range", nil)
+	}
+	if s.UnderuseThreshold < 0 || s.UnderuseThreshold > 100 {
+		fe.Add("underuseThreshold", "settings.threshold_range", nil)
 	}
 	known := false
 	for _, l := range Languages {

@@ -25,6 +25,8 @@ type Services struct {
 	Budget       backend.BudgetService
 	Spend        backend.SpendService
 	Requests     backend.RequestService
+	Vendors      backend.VendorService
+	Contracts    backend.ContractService
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -53,6 +55,8 @@ type API struct {
 	Budget       *Budget
 	Spend        *Spend
 	Requests     *Requests
+	Vendors      *Vendors
+	Contracts    *Contracts
 	Charts       *Charts
 	Exports      *Exports
 }
@@ -76,6 +80,8 @@ func New(s Services) *API {
 		Budget:       &Budget{s: s},
 		Spend:        &Spend{s: s},
 		Requests:     &Requests{s: s},
+		Vendors:      &Vendors{s: s},
+		Contracts:    &Contracts{s: s},
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
 	}
@@ -86,7 +92,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Charts}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Charts}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

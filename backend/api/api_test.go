@@ -33,6 +33,7 @@ func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
+		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
 		Now: func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) },
 		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}), db

@@ -32,6 +32,7 @@ func newServer(t *testing.T) *httptest.Server {
 		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
+		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
 		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -65,6 +65,16 @@ func Write(w io.Writer, data *backend.CalendarData, opt Options) error {
 		}
 		lw.event(event{uid: uid("milestone", m.ID), stamp: stamp, modified: m.UpdatedAt, start: m.DueDate, end: m.DueDate, summary: summary})
 	}
+	for _, d := range data.ContractDates {
+		what := "Renews"
+		if d.Kind == backend.RemindCancel {
+			what = "Cancel by"
+		}
+		// One UID per contract and kind: when the date rolls forward, a
+		// re-import moves the event instead of adding another.
+		lw.event(event{uid: fmt.Sprintf("contract-%d-%s@%s.mopsdesk", d.ContractID, d.Kind, opt.WorkspaceID), stamp: stamp,
+			modified: d.UpdatedAt, start: d.Date, end: d.Date, summary: what + ": " + d.Vendor + " " + d.Product})
+	}
 	lw.line("END:VCALENDAR")
 	if lw.err != nil {
 		return lw.err

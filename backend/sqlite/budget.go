@@ -57,6 +57,10 @@ func (s *BudgetService) CreateFiscalYear(ctx context.Context, year int, g backen
 	} else if err != nil {
 		return nil, fmt.Errorf("create fiscal year: %w", err)
 	}
+	// Contract payments that fall in the new year become commitments.
+	if err := syncAllContracts(ctx, s.db); err != nil {
+		return nil, err
+	}
 	return s.BudgetPlan(ctx, year)
 }
 

@@ -37,6 +37,27 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 	if out.Milestones, err = queryMilestones(ctx, s.db.db, today, where, args...); err != nil {
 		return nil, err
 	}
+	out.ContractDates = []backend.ContractDate{}
+	if f.Contracts {
+		list, err := queryContracts(ctx, s.db.db, today, "c.status <> 'ended'")
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range list {
+			if (f.TeamID != 0 && c.TeamID != f.TeamID) || (f.Owner != "" && !strings.EqualFold(f.Owner, c.Owner)) {
+				continue
+			}
+			for _, d := range []backend.ContractDate{
+				{Kind: backend.RemindCancel, Date: c.Schedule.CancelBy},
+				{Kind: backend.RemindRenewal, Date: c.Schedule.NextRenewal},
+			} {
+				if d.Date != "" && d.Date >= f.From && d.Date <= f.To {
+					d.ContractID, d.Vendor, d.Product, d.UpdatedAt = c.ID, c.VendorName, c.Product, c.UpdatedAt
+					out.ContractDates = append(out.ContractDates, d)
+				}
+			}
+		}
+	}
 	return out, nil
 }
 

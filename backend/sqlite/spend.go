@@ -20,7 +20,7 @@ var _ backend.SpendService = (*SpendService)(nil)
 const spendSelect = `
 	SELECT s.id, s.date, s.amount, s.currency, s.team_id, t.name, s.category_id, k.name, s.vendor,
 		coalesce(s.campaign_id, 0), coalesce(c.name, ''), s.status, s.reference, s.note,
-		coalesce(s.request_id, 0), s.created_at, s.updated_at, count(*) OVER ()
+		coalesce(s.request_id, 0), coalesce(s.vendor_id, 0), coalesce(s.contract_id, 0), s.created_at, s.updated_at, count(*) OVER ()
 	FROM spend s
 	JOIN teams t ON t.id = s.team_id
 	JOIN spend_categories k ON k.id = s.category_id
@@ -38,7 +38,7 @@ func querySpend(ctx context.Context, q queryer, where string, args []any, limit,
 		var s backend.Spend
 		if err := rows.Scan(&s.ID, &s.Date, &s.Amount.Amount, &s.Amount.Currency, &s.TeamID, &s.TeamName,
 			&s.CategoryID, &s.CategoryName, &s.Vendor, &s.CampaignID, &s.CampaignName, &s.Status, &s.Reference,
-			&s.Note, &s.RequestID, &s.CreatedAt, &s.UpdatedAt, &total); err != nil {
+			&s.Note, &s.RequestID, &s.VendorID, &s.ContractID, &s.CreatedAt, &s.UpdatedAt, &total); err != nil {
 			return nil, 0, fmt.Errorf("scan spend: %w", err)
 		}
 		out = append(out, &s)
@@ -76,6 +76,9 @@ func (s *SpendService) FindSpend(ctx context.Context, f backend.SpendFilter) (*b
 	}
 	if f.CampaignID != 0 {
 		add("s.campaign_id = ?", f.CampaignID)
+	}
+	if f.VendorID != 0 {
+		add("s.vendor_id = ?", f.VendorID)
 	}
 	if v := strings.TrimSpace(f.Vendor); v != "" {
 		add("s.vendor = ? COLLATE NOCASE", v)
@@ -122,6 +125,9 @@ func checkSpend(ctx context.Context, tx *sql.Tx, sp *backend.Spend) error {
 	if sp.CampaignID != 0 && !exists(ctx, tx, "campaigns", sp.CampaignID) {
 		fe.Add("campaignId", "field.reference_unknown", nil)
 	}
+	if sp.VendorID != 0 && !exists(ctx, tx, "vendors", sp.VendorID) {
+		fe.Add("vendorId", "field.reference_unknown", nil)
+	}
 	st, err := settingsOf(ctx, tx)
 	if err != nil {
 		return err
@@ -155,10 +161,10 @@ func insertSpend(ctx context.Context, tx *sql.Tx, now string, sp *backend.Spend)
 		return err
 	}
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO spend (date, amount, currency, team_id, category_id, vendor, campaign_id, status, reference, note,
+		INSERT INTO spend (date, amount, currency, team_id, category_id, vendor, vendor_id, campaign_id, status, reference, note,
 			request_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		sp.Date, sp.Amount.Amount, sp.Amount.Currency, sp.TeamID, sp.CategoryID, sp.Vendor, nullID(sp.CampaignID),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		sp.Date, sp.Amount.Amount, sp.Amount.Currency, sp.TeamID, sp.CategoryID, sp.Vendor, nullID(sp.VendorID), nullID(sp.CampaignID),
 		sp.Status, sp.Reference, sp.Note, nullID(sp.RequestID), now, now)
 	if err != nil {
 		return err
@@ -179,6 +185,9 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 		if err != nil {
 			return err
 		}
+		if sp.ContractID != 0 {
+			return fromContract()
+		}
 		upd.Apply(sp)
 		sp.Normalize()
 		if err := sp.Validate(); err != nil {
@@ -188,9 +197,9 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE spend SET date = ?, amount = ?, currency = ?, team_id = ?, category_id = ?, vendor = ?, campaign_id = ?,
+			UPDATE spend SET date = ?, amount = ?, currency = ?, team_id = ?, category_id = ?, vendor = ?, vendor_id = ?, campaign_id = ?,
 				status = ?, reference = ?, note = ?, updated_at = ? WHERE id = ?`,
-			sp.Date, sp.Amount.Amount, sp.Amount.Currency, sp.TeamID, sp.CategoryID, sp.Vendor, nullID(sp.CampaignID),
+			sp.Date, sp.Amount.Amount, sp.Amount.Currency, sp.TeamID, sp.CategoryID, sp.Vendor, nullID(sp.VendorID), nullID(sp.CampaignID),
 			sp.Status, sp.Reference, sp.Note, s.db.timestamp(), id); err != nil {
 			return err
 		}
@@ -203,7 +212,16 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 	return out, nil
 }
 
-// DeleteSpend removes a spend entry.
+// DeleteSpend removes a spend entry; a contract's payments go with the contract.
 func (s *SpendService) DeleteSpend(ctx context.Context, id int64) error {
+	var contract sql.NullInt64
+	if err := s.db.db.QueryRowContext(ctx, `SELECT contract_id FROM spend WHERE id = ?`, id).Scan(&contract); err == nil && contract.Valid {
+		return fromContract()
+	}
 	return deleteRow(ctx, s.db, "spend", id, "That spend entry no longer exists.")
+}
+
+func fromContract() error {
+	return &backend.Error{Code: backend.ECONFLICT, Message: "This payment follows its contract; change the contract instead.",
+		Fields: map[string]backend.FieldError{"contractId": {Key: "spend.from_contract"}}}
 }

@@ -1,0 +1,190 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+
+	"mopsdesk/backend"
+)
+
+// syncContract rewrites the committed spend of a contract's payments from
+// today to the end of the last fiscal year that has a budget. Past
+// payments are not kept as commitments: once due, they are invoices, which
+// the user records as actual spend.
+func syncContract(ctx context.Context, tx *sql.Tx, today, now string, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM spend WHERE contract_id = ?`, id); err != nil {
+		return err
+	}
+	c, err := findContract(ctx, tx, today, id)
+	if err != nil {
+		return err
+	}
+	st, err := settingsOf(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var last sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(year) FROM fiscal_years`).Scan(&last); err != nil || !last.Valid {
+		return err
+	}
+	_, horizon := backend.FiscalYearRange(int(last.Int64), st.FiscalYearStartMonth)
+	for _, day := range c.Payments(today, horizon) {
+		fy, _ := backend.FiscalYearOf(day, st.FiscalYearStartMonth)
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM fiscal_years WHERE year = ?`, fy).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO spend (date, amount, currency, team_id, category_id, vendor, vendor_id,
+			contract_id, status, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committed', ?, ?, ?)`,
+			day, c.Cost.Amount, c.Cost.Currency, c.TeamID, c.CategoryID, c.VendorName, c.VendorID, c.ID, c.Product, now, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SyncBudget rewrites every contract's upcoming payments: at start-up (as
+// days pass, payments become due) and after a fiscal year is created.
+func (s *ContractService) SyncBudget(ctx context.Context) error {
+	return syncAllContracts(ctx, s.db)
+}
+
+func syncAllContracts(ctx context.Context, db *DB) error {
+	today := backend.Today(db.Now())
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM contracts`)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		for _, id := range ids {
+			if err := syncContract(ctx, tx, today, db.timestamp(), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sync contract payments: %w", err)
+	}
+	return nil
+}
+
+// Digest lists the cancel-by and renewal dates that fall within horizon
+// days, or whose reminder has come, soonest first.
+func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backend.DigestEntry, error) {
+	if horizonDays < 0 || horizonDays > 3660 {
+		fe := backend.FieldErrors{}
+		fe.Add("horizon", "digest.horizon_range", map[string]any{"max": 3660})
+		return nil, fe.Err("digest")
+	}
+	today := s.today()
+	now, _ := backend.ParseDay(today)
+	until := now.AddDate(0, 0, horizonDays).Format(backend.DayLayout)
+	list, err := queryContracts(ctx, s.db.db, today, "c.status <> 'ended'")
+	if err != nil {
+		return nil, err
+	}
+	out := []backend.DigestEntry{}
+	for _, c := range list {
+		for _, kind := range []backend.ReminderKind{backend.RemindCancel, backend.RemindRenewal} {
+			date := c.Schedule.NextRenewal
+			if kind == backend.RemindCancel {
+				date = c.Schedule.CancelBy
+			}
+			if date == "" {
+				continue
+			}
+			d, _ := backend.ParseDay(date)
+			remind := date
+			for _, r := range c.Reminders {
+				if r.Kind == kind {
+					if on := d.AddDate(0, 0, -r.DaysBefore).Format(backend.DayLayout); on < remind {
+						remind = on
+					}
+				}
+			}
+			if date > until && remind > today {
+				continue
+			}
+			out = append(out, backend.DigestEntry{ContractID: c.ID, Vendor: c.VendorName, Product: c.Product, Owner: c.Owner,
+				Kind: kind, Date: date, RemindOn: remind, Due: remind <= today, Cost: c.Cost})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Kind < out[j].Kind
+	})
+	return out, nil
+}
+
+// Overview computes the money figures of the active and trial contracts in
+// the base currency, at this month's exchange rates.
+func (s *ContractService) Overview(ctx context.Context) (*backend.ContractOverview, error) {
+	st, err := settingsOf(ctx, s.db.db)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := (&BudgetService{db: s.db}).converter(ctx, st.BaseCurrency)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	month := today[:7]
+	list, err := queryContracts(ctx, s.db.db, today, "c.status IN ('active', 'trial', 'cancelling')")
+	if err != nil {
+		return nil, err
+	}
+	out := &backend.ContractOverview{Currency: st.BaseCurrency, Figures: []backend.ContractFigures{}}
+	byCat, byTeam := map[string]int64{}, map[string]int64{}
+	for _, c := range list {
+		f := backend.ContractFigures{ContractID: c.ID}
+		if c.SeatsBought > 0 {
+			bp := backend.MulDivRound(int64(c.SeatsUsed), 10_000, int64(c.SeatsBought))
+			f.UtilisationBasisPoints = &bp
+			f.Underused = bp < int64(st.UnderuseThreshold)*100
+		}
+		if v, ok := conv(c.Annualised(), c.Cost.Currency, month); ok {
+			f.Annualised = &v
+			if c.SeatsUsed > 0 {
+				per := backend.MulDivRound(v, 1, int64(c.SeatsUsed))
+				f.CostPerSeat = &per
+			}
+			byCat[c.CategoryName] += v
+			byTeam[c.TeamName] += v
+			out.Total += v
+		} else {
+			f.MissingRate = &backend.FXRate{Currency: c.Cost.Currency, Month: month}
+		}
+		out.Figures = append(out.Figures, f)
+	}
+	out.ByCategory, out.ByTeam = named(byCat), named(byTeam)
+	return out, nil
+}
+
+func named(m map[string]int64) []backend.NamedAmount {
+	out := make([]backend.NamedAmount, 0, len(m))
+	for k, v := range m {
+		out = append(out, backend.NamedAmount{Name: k, Amount: v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Amount > out[j].Amount || (out[i].Amount == out[j].Amount && out[i].Name < out[j].Name)
+	})
+	return out
+}
