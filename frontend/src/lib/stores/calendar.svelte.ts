@@ -16,6 +16,8 @@ export class CalendarStore {
   view = $state<CalendarView>('month');
   anchor = $state('');
   colourBy = $state<ColourBy>('channel');
+  /** Show the contracts' cancel-by and renewal dates as a layer. */
+  contracts = $state(true);
   firstDay = $state(1);
   data = $state<CalendarData | null>(null);
   loading = $state(false);
@@ -36,6 +38,7 @@ export class CalendarStore {
       owner: f.owner,
       tag: f.tag,
       statuses: f.statuses,
+      contracts: this.contracts,
     };
   }
 

@@ -1,0 +1,45 @@
+import { call } from './client';
+import type { Contract, ContractChange, ContractInput, ContractOverview, DigestEntry, Vendor, VendorInput } from './types';
+
+export function findVendors(): Promise<Vendor[]> {
+  return call<Vendor[]>('Vendors.Find');
+}
+export function getVendor(id: number): Promise<Vendor> {
+  return call<Vendor>('Vendors.Get', id);
+}
+export function createVendor(v: VendorInput): Promise<Vendor> {
+  return call<Vendor>('Vendors.Create', v);
+}
+export function updateVendor(id: number, v: VendorInput): Promise<Vendor> {
+  return call<Vendor>('Vendors.Update', id, v);
+}
+export function deleteVendor(id: number): Promise<void> {
+  return call<void>('Vendors.Delete', id);
+}
+
+/** findContracts lists a vendor's contracts, or all for 0. */
+export function findContracts(vendorId = 0): Promise<Contract[]> {
+  return call<Contract[]>('Contracts.Find', vendorId);
+}
+export function getContract(id: number): Promise<Contract> {
+  return call<Contract>('Contracts.Get', id);
+}
+export function createContract(c: ContractInput): Promise<Contract> {
+  return call<Contract>('Contracts.Create', c);
+}
+export function updateContract(id: number, c: ContractInput): Promise<Contract> {
+  return call<Contract>('Contracts.Update', id, c);
+}
+export function deleteContract(id: number): Promise<void> {
+  return call<void>('Contracts.Delete', id);
+}
+export function contractHistory(id: number): Promise<ContractChange[]> {
+  return call<ContractChange[]>('Contracts.History', id);
+}
+/** contractDigest lists contract dates due within horizonDays, soonest first. */
+export function contractDigest(horizonDays: number): Promise<DigestEntry[]> {
+  return call<DigestEntry[]>('Contracts.Digest', horizonDays);
+}
+export function contractOverview(): Promise<ContractOverview> {
+  return call<ContractOverview>('Contracts.Overview');
+}
