@@ -3,15 +3,19 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"path/filepath"
+	goruntime "runtime"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
 )
 
@@ -46,6 +50,11 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if err := contracts.SyncBudget(context.Background()); err != nil {
 		log.Error("sync contract payments", "err", err)
 	}
+	store, err := files.New(layout.Assets)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	a := &App{db: db, layout: layout, log: log}
 	a.api = api.New(api.Services{
 		Workspace:    sqlite.NewWorkspaceService(db),
@@ -60,6 +69,7 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 		Requests:     sqlite.NewRequestService(db),
 		Vendors:      sqlite.NewVendorService(db),
 		Contracts:    contracts,
+		Documents:    sqlite.NewDocumentService(db, store),
 		Now:          db.Now,
 		About:        api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
 		Log:          log,
@@ -97,6 +107,79 @@ func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
 func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
 	return a.saveAs("Export calendar", a.api.Exports.CalendarFileName(), "iCalendar file (*.ics)", ".ics",
 		func(out *os.File) error { return a.api.Exports.Calendar(f, out) })
+}
+
+// AddContractDocuments lets the user pick files with the system's Open
+// dialog and keeps them with a contract. It returns what was added (none
+// when the user cancelled).
+func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error) {
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: "Add documents"})
+	if err != nil {
+		return nil, err
+	}
+	out := []*backend.Document{}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
+		}
+		d, err := a.api.Files.Add(contractID, filepath.Base(p), f)
+		f.Close()
+		if err != nil {
+			return out, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// OpenDocument opens a stored document with the system's default app. The
+// bytes are copied out under the document's name first, so the app shows
+// a sensible name and cannot change the stored original.
+func (a *App) OpenDocument(id int64) error {
+	doc, path, err := a.api.Files.Path(id)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "mopsdesk-open-")
+	if err != nil {
+		return err
+	}
+	dst := filepath.Join(dir, files.CleanName(doc.Name))
+	if err := copyFile(path, dst); err != nil {
+		return err
+	}
+	return openWithSystem(dst)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	return writeFileAtomic(dst, func(out *os.File) error {
+		_, err := io.Copy(out, in)
+		return err
+	})
+}
+
+// openWithSystem hands a file to the platform's "open" command.
+func openWithSystem(path string) error {
+	var cmd *exec.Cmd
+	switch goruntime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", path)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
+	default:
+		cmd = exec.Command("xdg-open", path)
+	}
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("open %s: %w", filepath.Base(path), err)
+	}
+	go cmd.Wait()
+	return nil
 }
 
 func (a *App) saveAs(title, name, kind, ext string, write func(*os.File) error) (string, error) {

@@ -27,6 +27,7 @@ type Services struct {
 	Requests     backend.RequestService
 	Vendors      backend.VendorService
 	Contracts    backend.ContractService
+	Documents    backend.DocumentService
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -57,6 +58,8 @@ type API struct {
 	Requests     *Requests
 	Vendors      *Vendors
 	Contracts    *Contracts
+	Documents    *Documents
+	Files        *FileStore
 	Charts       *Charts
 	Exports      *Exports
 }
@@ -82,6 +85,8 @@ func New(s Services) *API {
 		Requests:     &Requests{s: s},
 		Vendors:      &Vendors{s: s},
 		Contracts:    &Contracts{s: s},
+		Documents:    &Documents{s: s},
+		Files:        &FileStore{s: s},
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
 	}
@@ -92,7 +97,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Charts}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Charts}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

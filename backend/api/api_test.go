@@ -18,8 +18,18 @@ import (
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/chart"
+	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
 )
+
+func mustFiles(t testing.TB) *files.Store {
+	t.Helper()
+	s, err := files.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 	t.Helper()
@@ -34,8 +44,9 @@ func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
 		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
-		Now: func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) },
-		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		Documents: sqlite.NewDocumentService(db, mustFiles(t)),
+		Now:       func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) },
+		Log:       slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}), db
 }
 

@@ -4,6 +4,8 @@
 //	POST /api/{Facade}/{Method}   body: JSON array of arguments
 //	POST /export/campaigns.xlsx   body: api.CampaignsRequest
 //	POST /export/calendar.ics     body: backend.CalendarFilter
+//	POST /upload/contract-documents?contract=ID   multipart files
+//	GET  /files/document/ID       a stored document, as a download
 //	GET  /...                     the embedded frontend
 package httpapi
 
@@ -17,6 +19,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"mopsdesk/backend"
@@ -60,6 +63,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCampaignExport(w, r)
 	case r.URL.Path == "/export/calendar.ics":
 		s.serveCalendarExport(w, r)
+	case r.URL.Path == "/upload/contract-documents":
+		s.serveDocumentUpload(w, r)
+	case strings.HasPrefix(r.URL.Path, "/files/document/"):
+		s.serveDocument(w, r)
 	default:
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'")
 		s.static.ServeHTTP(w, r)
@@ -135,6 +142,67 @@ func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
 	}
 	sendFile(w, "text/calendar; charset=utf-8", s.api.Exports.CalendarFileName(),
 		func(out io.Writer) error { return s.api.Exports.Calendar(f, out) })
+}
+
+// serveDocumentUpload stores the files of a multipart form with a contract.
+// A browser form from another site cannot send this: the request must
+// carry the X-MOpsDesk header, which only our own page sets (a custom
+// header forces a CORS preflight that we never answer).
+func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost || r.Header.Get("X-MOpsDesk") != "1" {
+		writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID, "Uploads come from the MOps Desk page only."))
+		return
+	}
+	contractID, err := strconv.ParseInt(r.URL.Query().Get("contract"), 10, 64)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Which contract? The contract number is missing."))
+		return
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Send the files as multipart/form-data."))
+		return
+	}
+	out := []*backend.Document{}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The upload was cut off: %v", err))
+			return
+		}
+		if part.FileName() == "" {
+			continue
+		}
+		d, err := s.api.Files.Add(contractID, part.FileName(), part)
+		part.Close()
+		if err != nil {
+			writeError(w, statusOf(err), err)
+			return
+		}
+		out = append(out, d)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(out)
+}
+
+// serveDocument sends a stored document as a download.
+func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/files/document/"), 10, 64)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	doc, path, err := s.api.Files.Path(id)
+	if err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Name}))
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Security-Policy", "sandbox")
+	http.ServeFile(w, r, path)
 }
 
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {

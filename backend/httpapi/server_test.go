@@ -3,8 +3,10 @@ package httpapi_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -16,9 +18,19 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/files"
 	"mopsdesk/backend/httpapi"
 	"mopsdesk/backend/sqlite"
 )
+
+func mustFiles(t testing.TB) *files.Store {
+	t.Helper()
+	s, err := files.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
@@ -33,8 +45,9 @@ func newServer(t *testing.T) *httptest.Server {
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
 		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
-		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Documents: sqlite.NewDocumentService(db, mustFiles(t)),
+		Now:       func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
+		Log:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	dist := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>MOps Desk</title>")}}
 	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -188,5 +201,60 @@ func TestServer_CalendarExport(t *testing.T) {
 	resp, body = post(t, srv, "/export/calendar.ics", `{"from":"2026-03-31","to":"2026-03-01"}`)
 	if resp.StatusCode != 400 {
 		t.Fatalf("reversed range: %d %s", resp.StatusCode, body)
+	}
+}
+
+func TestServer_Documents(t *testing.T) {
+	srv := newServer(t)
+	for _, call := range []struct{ path, body string }{
+		{"/api/Lists/Create", `["teams","Brand"]`},
+		{"/api/Lists/Create", `["categories","Software"]`},
+		{"/api/Vendors/Create", `[{"name":"Canva","category":"design"}]`},
+		{"/api/Contracts/Create", `[{"vendorId":1,"product":"Teams","teamId":1,"categoryId":1,"cost":{"amount":12000,"currency":"USD"},
+			"billingCycle":"annual","startDate":"2026-01-01","termMonths":12,"renewalDate":"2027-01-01","autoRenew":true,"noticeDays":30,"status":"active"}]`},
+	} {
+		if resp, body := post(t, srv, call.path, call.body); resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", call.path, resp.StatusCode, body)
+		}
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("files", "../../etc/DPA signed.pdf")
+	fw.Write([]byte("%PDF-1.4 fake"))
+	mw.Close()
+	upload := func(header bool) *http.Response {
+		req, _ := http.NewRequest("POST", srv.URL+"/upload/contract-documents?contract=1", bytes.NewReader(buf.Bytes()))
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		if header {
+			req.Header.Set("X-MOpsDesk", "1")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	if resp := upload(false); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("an upload without our header must be refused: %d", resp.StatusCode)
+	}
+	resp := upload(true)
+	var docs []struct {
+		ID          int64
+		Name        string
+		ContentType string
+	}
+	json.NewDecoder(resp.Body).Decode(&docs)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(docs) != 1 || docs[0].Name != "DPA signed.pdf" || docs[0].ContentType != "application/pdf" {
+		t.Fatalf("%d %+v", resp.StatusCode, docs)
+	}
+	get, err := http.Get(fmt.Sprintf("%s/files/document/%d", srv.URL, docs[0].ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(get.Body)
+	get.Body.Close()
+	if string(body) != "%PDF-1.4 fake" || !strings.Contains(get.Header.Get("Content-Disposition"), "DPA signed.pdf") {
+		t.Fatalf("download %q %v", body, get.Header)
 	}
 }

@@ -117,6 +117,21 @@ test('change the price, see the history and the budget follow', async ({ page })
   await expect(payment.getByRole('link', { name: 'From its contract' })).toBeVisible();
 });
 
+test('keep the signed contract as a document', async ({ page }) => {
+  await openContract(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add documents' }).click();
+  await (await chooser).setFiles({ name: 'HubSpot order form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 order form') });
+  const docs = page.getByRole('region', { name: 'Documents' });
+  await expect(docs.getByRole('button', { name: 'HubSpot order form.pdf' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await docs.getByRole('button', { name: 'HubSpot order form.pdf' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('HubSpot order form.pdf');
+  const { readFile } = await import('node:fs/promises');
+  expect(await readFile(await file.path(), 'utf8')).toBe('%PDF-1.4 order form');
+});
+
 test('bad input is refused with a message and changes nothing', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();

@@ -18,6 +18,10 @@ function fakeTransport(answer: (method: string, args: unknown[]) => unknown) {
       exports.push({ kind, request });
       return { saved: true, path: '/tmp/x.xlsx' };
     },
+    async addFiles() {
+      return [];
+    },
+    async openDocument() {},
   };
   return { t, calls, exports };
 }

@@ -1,5 +1,5 @@
-import { call } from './client';
-import type { Contract, ContractChange, ContractInput, ContractOverview, DigestEntry, Vendor, VendorInput } from './types';
+import { call, transport } from './client';
+import type { Contract, ContractChange, ContractDocument, ContractInput, ContractOverview, DigestEntry, Vendor, VendorInput } from './types';
 
 export function findVendors(): Promise<Vendor[]> {
   return call<Vendor[]>('Vendors.Find');
@@ -42,4 +42,19 @@ export function contractDigest(horizonDays: number): Promise<DigestEntry[]> {
 }
 export function contractOverview(): Promise<ContractOverview> {
   return call<ContractOverview>('Contracts.Overview');
+}
+
+export function findDocuments(contractId: number): Promise<ContractDocument[]> {
+  return call<ContractDocument[]>('Documents.Find', contractId);
+}
+export function deleteDocument(id: number): Promise<void> {
+  return call<void>('Documents.Delete', id);
+}
+/** addContractDocuments asks the user for files and keeps them with the contract. */
+export async function addContractDocuments(contractId: number): Promise<ContractDocument[]> {
+  return (await transport().addFiles(contractId)) as ContractDocument[];
+}
+/** openDocument opens a document with the system's app, or downloads it in a browser. */
+export function openDocument(id: number): Promise<void> {
+  return transport().openDocument(id);
 }

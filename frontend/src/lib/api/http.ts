@@ -53,4 +53,47 @@ export const httpTransport: Transport = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return { saved: true, path: name };
   },
+  async addFiles(contractId: number): Promise<unknown[]> {
+    const picked = await pickFiles();
+    if (picked.length === 0) return [];
+    const form = new FormData();
+    for (const f of picked) form.append('files', f, f.name);
+    let res: Response;
+    try {
+      // The custom header marks the request as ours (see httpapi).
+      res = await fetch(`/upload/contract-documents?contract=${contractId}`, { method: 'POST', body: form, headers: { 'X-MOpsDesk': '1' } });
+    } catch {
+      throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
+    }
+    if (!res.ok) throw toAppError(await res.json().catch(() => `The server answered ${res.status}.`));
+    return (await res.json()) as unknown[];
+  },
+  async openDocument(id: number): Promise<void> {
+    const a = document.createElement('a');
+    a.href = `/files/document/${id}`;
+    a.download = '';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  },
 };
+
+/** pickFiles opens the browser's file picker and resolves with the chosen files ([] when cancelled). */
+function pickFiles(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve([...(input.files ?? [])]);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve([]);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}

@@ -13,4 +13,8 @@ export interface Transport {
   call<T>(method: string, args: unknown[]): Promise<T>;
   /** exportFile saves an export: a Save dialog on the desktop, a download in a browser. */
   exportFile(kind: ExportKind, request: unknown): Promise<SaveResult>;
+  /** addFiles lets the user pick files (a native dialog, or the browser's) and stores them with a contract. */
+  addFiles(contractId: number): Promise<unknown[]>;
+  /** openDocument opens a stored document: with the system's app, or as a download. */
+  openDocument(id: number): Promise<void>;
 }

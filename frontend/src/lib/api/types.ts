@@ -526,3 +526,13 @@ export interface ContractDate {
   kind: 'cancel' | 'renewal';
   date: string;
 }
+
+export interface ContractDocument {
+  id: number;
+  contractId: number;
+  name: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+  addedAt: string;
+}

@@ -47,4 +47,6 @@ export const wailsTransport: Transport = {
     const path = await invoke<string>('main', methods[kind], [request]);
     return path ? { saved: true, path } : { saved: false };
   },
+  addFiles: (contractId: number) => invoke<unknown[]>('main', 'App.AddContractDocuments', [contractId]),
+  openDocument: (id: number) => invoke<void>('main', 'App.OpenDocument', [id]),
 };

@@ -25,6 +25,10 @@ function fake(all: Campaign[], delays: number[] = []) {
     async exportFile() {
       return { saved: false };
     },
+    async addFiles() {
+      return [];
+    },
+    async openDocument() {},
   });
   return filters;
 }
