@@ -61,3 +61,55 @@ func TestSchedule(t *testing.T) {
 		})
 	}
 }
+
+func TestContract_Payments(t *testing.T) {
+	base := backend.Contract{StartDate: "2026-01-31", RenewalDate: "2027-01-31", TermMonths: 12, AutoRenew: true, Status: "active"}
+	tests := []struct {
+		name     string
+		edit     func(c *backend.Contract)
+		from, to string
+		want     string
+	}{
+		{"Monthly", func(c *backend.Contract) { c.BillingCycle = backend.BillMonthly }, "2026-11-01", "2027-03-31",
+			"2026-11-30 2026-12-31 2027-01-31 2027-02-28 2027-03-31"},
+		{"Quarterly", func(c *backend.Contract) { c.BillingCycle = backend.BillQuarterly }, "2026-06-01", "2027-06-30",
+			"2026-07-31 2026-10-31 2027-01-31 2027-04-30"},
+		{"Annual", func(c *backend.Contract) { c.BillingCycle = backend.BillAnnual }, "2026-02-01", "2028-12-31",
+			"2027-01-31 2028-01-31"},
+		{"MultiYear", func(c *backend.Contract) { c.BillingCycle, c.TermMonths = backend.BillMultiYear, 36 }, "2026-02-01", "2032-12-31",
+			"2029-01-31 2032-01-31"},
+		{"OneOff", func(c *backend.Contract) { c.BillingCycle = backend.BillOneOff }, "2026-01-01", "2030-12-31", "2026-01-31"},
+		{"FixedTermStopsBeforeRenewal", func(c *backend.Contract) { c.BillingCycle, c.AutoRenew = backend.BillMonthly, false }, "2026-11-01", "2027-12-31",
+			"2026-11-30 2026-12-31"},
+		{"CancellingStopsToo", func(c *backend.Contract) { c.BillingCycle, c.Status = backend.BillAnnual, "cancelling" }, "2026-02-01", "2028-12-31", ""},
+		{"Ended", func(c *backend.Contract) { c.BillingCycle, c.Status = backend.BillMonthly, "ended" }, "2026-01-01", "2027-12-31", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base
+			tt.edit(&c)
+			got := ""
+			for i, d := range c.Payments(tt.from, tt.to) {
+				if i > 0 {
+					got += " "
+				}
+				got += d
+			}
+			if got != tt.want {
+				t.Fatalf("payments %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestContract_Annualised(t *testing.T) {
+	for cycle, want := range map[backend.BillingCycle]int64{
+		backend.BillMonthly: 120_000, backend.BillQuarterly: 40_000, backend.BillAnnual: 10_000,
+		backend.BillMultiYear: 3_333, backend.BillOneOff: 10_000, // 10,000 over 36 months = 3,333.33/yr → 3,333
+	} {
+		c := backend.Contract{BillingCycle: cycle, TermMonths: 36, Cost: backend.Money{Amount: 10_000, Currency: "USD"}}
+		if got := c.Annualised(); got != want {
+			t.Errorf("%s: %d, want %d", cycle, got, want)
+		}
+	}
+}

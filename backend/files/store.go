@@ -108,7 +108,9 @@ func CleanName(name string) string {
 		}
 		return r
 	}, name)
-	name = strings.TrimSpace(strings.Trim(name, "."))
+	// Leading and trailing dots and spaces go: "..", " . " and "file." are
+	// not names a user meant, and some systems refuse them.
+	name = strings.TrimFunc(name, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
 	if r := []rune(name); len(r) > 200 {
 		name = string(r[:200])
 	}

@@ -15,8 +15,9 @@ func TestWrite(t *testing.T) {
 		Campaigns: []*backend.Campaign{{ID: 7, Name: "Spring launch; EMEA, wave 1", StartDate: "2026-03-01", EndDate: "2026-03-31",
 			Status: backend.StatusLive, Objective: "500 MQLs\nfrom mid-market", ChannelNames: []string{"Email"}, Tags: []string{"q1"},
 			UpdatedAt: "2026-02-01T10:00:00Z"}},
-		Deliverables: []*backend.Deliverable{{ID: 3, Title: "Blog", CampaignName: "Spring launch; EMEA, wave 1", PublishDate: "2026-12-31"}},
-		Milestones:   []*backend.Milestone{{ID: 9, Title: "Sign-off", DueDate: "2028-02-29"}},
+		Deliverables:  []*backend.Deliverable{{ID: 3, Title: "Blog", CampaignName: "Spring launch; EMEA, wave 1", PublishDate: "2026-12-31"}},
+		Milestones:    []*backend.Milestone{{ID: 9, Title: "Sign-off", DueDate: "2028-02-29"}},
+		ContractDates: []backend.ContractDate{{ContractID: 4, Vendor: "HubSpot", Product: "Marketing Hub", Kind: backend.RemindCancel, Date: "2026-12-03"}},
 	}
 	var buf bytes.Buffer
 	if err := Write(&buf, data, Options{WorkspaceID: "ws1", CalendarName: "Northwind", Now: time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)}); err != nil {
@@ -33,6 +34,8 @@ func TestWrite(t *testing.T) {
 		"UID:deliverable-3@ws1.mopsdesk\r\nDTSTAMP:20260314T093000Z\r\n",
 		"DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n", // across the year end
 		"DTSTART;VALUE=DATE:20280229\r\nDTEND;VALUE=DATE:20280301\r\n", // leap day
+		"UID:contract-4-cancel@ws1.mopsdesk\r\n",
+		"SUMMARY:Cancel by: HubSpot Marketing Hub\r\n",
 		"END:VCALENDAR\r\n",
 	} {
 		if !strings.Contains(out, want) {
