@@ -183,8 +183,10 @@ type AssetFilter struct {
 	Tag        string       `json:"tag"`
 	Licence    LicenceState `json:"licence"`
 	CampaignID int64        `json:"campaignId"`
-	Offset     int          `json:"offset"`
-	Limit      int          `json:"limit"`
+	// Horizon is how many days ahead "expiring" looks (default 30).
+	Horizon int `json:"horizon"`
+	Offset  int `json:"offset"`
+	Limit   int `json:"limit"`
 }
 
 // AssetPage is one page of assets and how many match.
