@@ -55,6 +55,11 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+	thumbs, err := files.NewThumbs(store)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	a := &App{db: db, layout: layout, log: log}
 	a.api = api.New(api.Services{
 		Workspace:    sqlite.NewWorkspaceService(db),
@@ -70,6 +75,8 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 		Vendors:      sqlite.NewVendorService(db),
 		Contracts:    contracts,
 		Documents:    sqlite.NewDocumentService(db, store),
+		Assets:       sqlite.NewAssetService(db, store),
+		Thumbs:       thumbs,
 		Now:          db.Now,
 		About:        api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
 		Log:          log,
@@ -133,6 +140,52 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 	return out, nil
 }
 
+// AddAssets lets the user pick files with the system's Open dialog and
+// adds them to the library; choice says what to do with files already in
+// it ("" reports them so the user can decide).
+func (a *App) AddAssets(choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: "Add to the asset library"})
+	if err != nil {
+		return nil, err
+	}
+	return a.addAssetPaths(paths, choice)
+}
+
+func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
+	out := []*backend.AddResult{}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
+		}
+		res, err := a.api.Files.AddAsset(filepath.Base(p), f, choice)
+		f.Close()
+		if err != nil {
+			return out, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// OpenAsset opens a version of an asset with the system's default app.
+func (a *App) OpenAsset(id int64, version int) error {
+	asset, err := a.api.Assets.Get(id)
+	if err != nil {
+		return err
+	}
+	for _, v := range asset.Versions {
+		if v.Version == version {
+			src, err := a.api.Thumbs.Original(v.SHA256)
+			if err != nil {
+				return err
+			}
+			return a.openCopy(src, v.FileName)
+		}
+	}
+	return backend.Errorf(backend.ENOTFOUND, "That version no longer exists.")
+}
+
 // OpenDocument opens a stored document with the system's default app. The
 // bytes are copied out under the document's name first, so the app shows
 // a sensible name and cannot change the stored original.
@@ -141,12 +194,17 @@ func (a *App) OpenDocument(id int64) error {
 	if err != nil {
 		return err
 	}
+	return a.openCopy(path, doc.Name)
+}
+
+// openCopy copies stored bytes out under a readable name and opens them.
+func (a *App) openCopy(src, name string) error {
 	dir, err := os.MkdirTemp("", "mopsdesk-open-")
 	if err != nil {
 		return err
 	}
-	dst := filepath.Join(dir, files.CleanName(doc.Name))
-	if err := copyFile(path, dst); err != nil {
+	dst := filepath.Join(dir, files.CleanName(name))
+	if err := copyFile(src, dst); err != nil {
 		return err
 	}
 	return openWithSystem(dst)

@@ -164,7 +164,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		Height:           820,
 		MinWidth:         900,
 		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Assets: dist},
+		AssetServer:      &assetserver.Options{Assets: dist, Handler: httpapi.FilesHandler(app.api)},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
 		OnStartup:        app.startup,
 		OnDomReady:       app.domReady,

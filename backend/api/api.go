@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/files"
 )
 
 // Services are the stores the facades use.
@@ -28,6 +29,9 @@ type Services struct {
 	Vendors      backend.VendorService
 	Contracts    backend.ContractService
 	Documents    backend.DocumentService
+	Assets       backend.AssetService
+	// Thumbs keeps the previews of image assets.
+	Thumbs *files.Thumbs
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -59,9 +63,12 @@ type API struct {
 	Vendors      *Vendors
 	Contracts    *Contracts
 	Documents    *Documents
+	Assets       *Assets
 	Files        *FileStore
-	Charts       *Charts
-	Exports      *Exports
+	// Thumbs serves image previews; nil when the app has no library folder.
+	Thumbs  *files.Thumbs
+	Charts  *Charts
+	Exports *Exports
 }
 
 // New wires the facades to the services.
@@ -86,7 +93,9 @@ func New(s Services) *API {
 		Vendors:      &Vendors{s: s},
 		Contracts:    &Contracts{s: s},
 		Documents:    &Documents{s: s},
+		Assets:       &Assets{s: s},
 		Files:        &FileStore{s: s},
+		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
 	}
@@ -97,7 +106,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Charts}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -5,7 +5,8 @@
 //	POST /export/campaigns.xlsx   body: api.CampaignsRequest
 //	POST /export/calendar.ics     body: backend.CalendarFilter
 //	POST /upload/contract-documents?contract=ID   multipart files
-//	GET  /files/document/ID       a stored document, as a download
+//	POST /upload/assets?duplicate=CHOICE          multipart files
+//	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
 package httpapi
 
@@ -34,6 +35,7 @@ type Server struct {
 	api     *api.API
 	methods map[string]*method
 	static  http.Handler
+	files   http.Handler
 	log     *slog.Logger
 }
 
@@ -43,7 +45,7 @@ func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{api: a, methods: methods, static: http.FileServerFS(dist), log: log}, nil
+	return &Server{api: a, methods: methods, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
 // ServeHTTP routes a request. Only requests addressed to a loopback host
@@ -65,8 +67,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCalendarExport(w, r)
 	case r.URL.Path == "/upload/contract-documents":
 		s.serveDocumentUpload(w, r)
-	case strings.HasPrefix(r.URL.Path, "/files/document/"):
-		s.serveDocument(w, r)
+	case r.URL.Path == "/upload/assets":
+		s.serveAssetUpload(w, r)
+	case strings.HasPrefix(r.URL.Path, "/files/"):
+		s.files.ServeHTTP(w, r)
 	default:
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'")
 		s.static.ServeHTTP(w, r)
@@ -185,24 +189,6 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)
-}
-
-// serveDocument sends a stored document as a download.
-func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(strings.TrimPrefix(r.URL.Path, "/files/document/"), 10, 64)
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	doc, path, err := s.api.Files.Path(id)
-	if err != nil {
-		writeError(w, statusOf(err), err)
-		return
-	}
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Name}))
-	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Header().Set("Content-Security-Policy", "sandbox")
-	http.ServeFile(w, r, path)
 }
 
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -39,15 +41,17 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	store := mustFiles(t)
+	thumbs, _ := files.NewThumbs(store)
 	a := api.New(api.Services{
 		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
 		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
 		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
 		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
 		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
-		Documents: sqlite.NewDocumentService(db, mustFiles(t)),
-		Now:       func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
-		Log:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Documents: sqlite.NewDocumentService(db, store), Assets: sqlite.NewAssetService(db, store), Thumbs: thumbs,
+		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	dist := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>MOps Desk</title>")}}
 	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -256,5 +260,62 @@ func TestServer_Documents(t *testing.T) {
 	get.Body.Close()
 	if string(body) != "%PDF-1.4 fake" || !strings.Contains(get.Header.Get("Content-Disposition"), "DPA signed.pdf") {
 		t.Fatalf("download %q %v", body, get.Header)
+	}
+}
+
+func TestServer_Assets(t *testing.T) {
+	srv := newServer(t)
+	var img bytes.Buffer
+	png.Encode(&img, image.NewRGBA(image.Rect(0, 0, 600, 300)))
+	upload := func(choice string, files map[string][]byte) []map[string]any {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		for name, data := range files {
+			fw, _ := mw.CreateFormFile("files", name)
+			fw.Write(data)
+		}
+		mw.Close()
+		req, _ := http.NewRequest("POST", srv.URL+"/upload/assets?duplicate="+choice, &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("X-MOpsDesk", "1")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out []map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		if resp.StatusCode != 200 {
+			t.Fatalf("upload: %d %v", resp.StatusCode, out)
+		}
+		return out
+	}
+	res := upload("", map[string][]byte{"hero.png": img.Bytes()})
+	asset := res[0]["asset"].(map[string]any)
+	sha := asset["versions"].([]any)[0].(map[string]any)["sha256"].(string)
+	thumb, err := http.Get(srv.URL + "/files/thumb/" + sha)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, format, err := image.DecodeConfig(thumb.Body)
+	thumb.Body.Close()
+	if err != nil || format != "jpeg" || cfg.Width != 320 || cfg.Height != 160 {
+		t.Fatalf("thumb %s %+v %v", format, cfg, err)
+	}
+	if resp, _ := http.Get(srv.URL + "/files/thumb/../../etc/passwd"); resp.StatusCode == 200 {
+		t.Fatal("a path in a thumbnail request must not be served")
+	}
+	dup := upload("", map[string][]byte{"again.png": img.Bytes()})
+	if dup[0]["duplicateOf"] == nil || dup[0]["asset"] != nil {
+		t.Fatalf("duplicate not reported: %v", dup)
+	}
+	dl, err := http.Get(fmt.Sprintf("%s/files/asset/%v/1", srv.URL, asset["id"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(dl.Body)
+	dl.Body.Close()
+	if !bytes.Equal(body, img.Bytes()) || !strings.Contains(dl.Header.Get("Content-Disposition"), "hero.png") {
+		t.Fatalf("download: %d bytes %v", len(body), dl.Header)
 	}
 }

@@ -1,0 +1,80 @@
+package api
+
+import (
+	"context"
+	"io"
+
+	"mopsdesk/backend"
+)
+
+// Assets is the facade for the asset library's metadata. Adding files and
+// fetching bytes go through each transport (see FileStore).
+type Assets struct{ s Services }
+
+// Find returns one page of assets matching the filter.
+func (a *Assets) Find(f backend.AssetFilter) (*backend.AssetPage, error) {
+	return call(a.s, "Assets.Find", func(ctx context.Context) (*backend.AssetPage, error) {
+		return a.s.Assets.FindAssets(ctx, f)
+	})
+}
+
+// Get returns one asset with its versions.
+func (a *Assets) Get(id int64) (*backend.Asset, error) {
+	return call(a.s, "Assets.Get", func(ctx context.Context) (*backend.Asset, error) {
+		return a.s.Assets.FindAssetByID(ctx, id)
+	})
+}
+
+// Update replaces an asset's metadata.
+func (a *Assets) Update(id int64, in backend.Asset) (*backend.Asset, error) {
+	return call(a.s, "Assets.Update", func(ctx context.Context) (*backend.Asset, error) {
+		return a.s.Assets.UpdateAsset(ctx, id, in)
+	})
+}
+
+// BulkEdit adds tags to, and (when given) sets the licence of, several
+// assets. Each asset is saved in its own transaction; the first failure
+// stops and is reported with the assets already changed.
+func (a *Assets) BulkEdit(ids []int64, addTags []string, licence *backend.Licence) ([]*backend.Asset, error) {
+	return call(a.s, "Assets.BulkEdit", func(ctx context.Context) ([]*backend.Asset, error) {
+		out := []*backend.Asset{}
+		for _, id := range ids {
+			cur, err := a.s.Assets.FindAssetByID(ctx, id)
+			if err != nil {
+				return out, err
+			}
+			cur.Tags = append(cur.Tags, addTags...)
+			if licence != nil {
+				cur.Licence = *licence
+			}
+			upd, err := a.s.Assets.UpdateAsset(ctx, id, *cur)
+			if err != nil {
+				return out, err
+			}
+			out = append(out, upd)
+		}
+		return out, nil
+	})
+}
+
+// Delete removes an asset.
+func (a *Assets) Delete(id int64) error {
+	_, err := call(a.s, "Assets.Delete", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, a.s.Assets.DeleteAsset(ctx, id)
+	})
+	return err
+}
+
+// LicenceWarnings lists campaigns using assets whose licence ends first.
+func (a *Assets) LicenceWarnings(campaignID int64) ([]backend.LicenceWarning, error) {
+	return call(a.s, "Assets.LicenceWarnings", func(ctx context.Context) ([]backend.LicenceWarning, error) {
+		return a.s.Assets.LicenceWarnings(ctx, campaignID)
+	})
+}
+
+// AddAsset stores one file in the library (used by the transports).
+func (f *FileStore) AddAsset(name string, r io.Reader, choice backend.DuplicateChoice) (*backend.AddResult, error) {
+	return call(f.s, "Files.AddAsset", func(ctx context.Context) (*backend.AddResult, error) {
+		return f.s.Assets.AddAssetFile(ctx, name, r, choice)
+	})
+}
