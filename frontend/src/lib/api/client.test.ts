@@ -22,6 +22,10 @@ function fakeTransport(answer: (method: string, args: unknown[]) => unknown) {
       return [];
     },
     async openDocument() {},
+    async addAssets() {
+      return [];
+    },
+    async openAsset() {},
   };
   return { t, calls, exports };
 }

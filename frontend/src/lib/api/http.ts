@@ -56,27 +56,43 @@ export const httpTransport: Transport = {
   async addFiles(contractId: number): Promise<unknown[]> {
     const picked = await pickFiles();
     if (picked.length === 0) return [];
-    const form = new FormData();
-    for (const f of picked) form.append('files', f, f.name);
-    let res: Response;
-    try {
-      // The custom header marks the request as ours (see httpapi).
-      res = await fetch(`/upload/contract-documents?contract=${contractId}`, { method: 'POST', body: form, headers: { 'X-MOpsDesk': '1' } });
-    } catch {
-      throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
-    }
-    if (!res.ok) throw toAppError(await res.json().catch(() => `The server answered ${res.status}.`));
-    return (await res.json()) as unknown[];
+    return upload(`/upload/contract-documents?contract=${contractId}`, picked);
   },
   async openDocument(id: number): Promise<void> {
-    const a = document.createElement('a');
-    a.href = `/files/document/${id}`;
-    a.download = '';
-    document.body.append(a);
-    a.click();
-    a.remove();
+    download(`/files/document/${id}`);
+  },
+  async addAssets(files: File[] | null, choice: string): Promise<unknown[]> {
+    const picked = files ?? (await pickFiles());
+    if (picked.length === 0) return [];
+    return upload(`/upload/assets?duplicate=${encodeURIComponent(choice)}`, picked);
+  },
+  async openAsset(id: number, version: number): Promise<void> {
+    download(`/files/asset/${id}/${version}`);
   },
 };
+
+function download(href: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = '';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function upload(path: string, files: File[]): Promise<unknown[]> {
+  const form = new FormData();
+  for (const f of files) form.append('files', f, f.name);
+  let res: Response;
+  try {
+    // The custom header marks the request as ours (see httpapi).
+    res = await fetch(path, { method: 'POST', body: form, headers: { 'X-MOpsDesk': '1' } });
+  } catch {
+    throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
+  }
+  if (!res.ok) throw toAppError(await res.json().catch(() => `The server answered ${res.status}.`));
+  return (await res.json()) as unknown[];
+}
 
 /** pickFiles opens the browser's file picker and resolves with the chosen files ([] when cancelled). */
 function pickFiles(): Promise<File[]> {

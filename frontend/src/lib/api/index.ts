@@ -1,4 +1,5 @@
 // The typed API: the only way components reach the backend.
+export * from './assets';
 export * from './budget';
 export * from './campaigns';
 export * from './contracts';
@@ -9,6 +10,7 @@ export * from './workspace';
 export { AppError, type FieldError } from './errors';
 export type * from './types';
 export {
+  assetTypes,
   billingCycles,
   campaignStatuses,
   contractStatuses,

@@ -17,4 +17,8 @@ export interface Transport {
   addFiles(contractId: number): Promise<unknown[]>;
   /** openDocument opens a stored document: with the system's app, or as a download. */
   openDocument(id: number): Promise<void>;
+  /** addAssets adds the given files (or picked ones) to the asset library. */
+  addAssets(files: File[] | null, choice: string): Promise<unknown[]>;
+  /** openAsset opens one version of an asset. */
+  openAsset(id: number, version: number): Promise<void>;
 }

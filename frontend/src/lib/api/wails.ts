@@ -49,4 +49,8 @@ export const wailsTransport: Transport = {
   },
   addFiles: (contractId: number) => invoke<unknown[]>('main', 'App.AddContractDocuments', [contractId]),
   openDocument: (id: number) => invoke<void>('main', 'App.OpenDocument', [id]),
+  // The desktop adds files through the native dialog: files dropped on the
+  // window are picked again there, so their paths are known.
+  addAssets: (_files: File[] | null, choice: string) => invoke<unknown[]>('main', 'App.AddAssets', [choice]),
+  openAsset: (id: number, version: number) => invoke<void>('main', 'App.OpenAsset', [id, version]),
 };

@@ -29,6 +29,10 @@ function fake(all: Campaign[], delays: number[] = []) {
       return [];
     },
     async openDocument() {},
+    async addAssets() {
+      return [];
+    },
+    async openAsset() {},
   });
   return filters;
 }

@@ -1,0 +1,38 @@
+import { call, transport } from './client';
+import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning } from './types';
+
+export function findAssets(f: AssetFilter): Promise<AssetPage> {
+  return call<AssetPage>('Assets.Find', f);
+}
+export function getAsset(id: number): Promise<Asset> {
+  return call<Asset>('Assets.Get', id);
+}
+export function updateAsset(id: number, a: Asset): Promise<Asset> {
+  return call<Asset>('Assets.Update', id, a);
+}
+/** bulkEditAssets adds tags to, and optionally sets the licence of, several assets. */
+export function bulkEditAssets(ids: number[], addTags: string[], licence: Licence | null): Promise<Asset[]> {
+  return call<Asset[]>('Assets.BulkEdit', ids, addTags, licence);
+}
+export function deleteAsset(id: number): Promise<void> {
+  return call<void>('Assets.Delete', id);
+}
+export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
+  return call<LicenceWarning[]>('Assets.LicenceWarnings', campaignId);
+}
+/**
+ * addAssets adds files to the library: the files given (dropped in a
+ * browser), or those the user picks. choice says what to do with bytes
+ * already in the library; '' reports them instead.
+ */
+export function addAssets(files: File[] | null, choice: DuplicateChoice): Promise<AddResult[]> {
+  return transport().addAssets(files, choice) as Promise<AddResult[]>;
+}
+/** openAsset opens a version with the system's app, or downloads it in a browser. */
+export function openAsset(id: number, version: number): Promise<void> {
+  return transport().openAsset(id, version);
+}
+/** thumbUrl is where the preview of an image version is served (both transports). */
+export function thumbUrl(sha256: string): string {
+  return `/files/thumb/${sha256}`;
+}

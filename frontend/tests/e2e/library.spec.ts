@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AppShell } from './pages/app';
+
+// Runs after campaigns.spec.ts (files run in name order on one workspace):
+// the campaign "Spring launch" exists and ends on 15 April 2027.
+test.describe.configure({ mode: 'serial' });
+
+// An 8×8 PNG (dropped twice under two names: the same bytes).
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAYAAADED76LAAAAEklEQVR4nGM4oKDwHx9mGBkKAMw3f8FAVmxFAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** dropFiles drops files on the library the way a file manager does. */
+async function dropFiles(page: Page, files: { name: string; type: string; data: Buffer }[]) {
+  const payload = files.map((f) => ({ name: f.name, type: f.type, data: [...f.data] }));
+  const zone = page.getByRole('region', { name: /Asset library/ });
+  await zone.evaluate((el, fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+test('drop three files, one a duplicate, and add it as a new version', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Assets');
+  await expect(page.getByText('No assets yet.')).toBeVisible();
+  await dropFiles(page, [
+    { name: 'acme-logo.png', type: 'image/png', data: png },
+    { name: 'press-kit.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 press kit') },
+  ]);
+  await expect(page.getByRole('link', { name: 'acme logo', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'press kit', exact: true })).toBeVisible();
+
+  await dropFiles(page, [{ name: 'acme-logo-final.png', type: 'image/png', data: png }]);
+  const dlg = page.getByRole('dialog', { name: 'Already in the library' });
+  await expect(dlg).toContainText('acme-logo-final.png → acme logo');
+  await dlg.getByLabel('What to do with acme-logo-final.png').selectOption({ label: 'Add as a new version' });
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('[data-asset-id]')).toHaveCount(2);
+  await expect(page.locator('.card', { hasText: 'acme logo' })).toContainText('2 versions');
+  // The image gets a preview; the PDF its type icon.
+  await expect(page.locator('.card', { hasText: 'acme logo' }).locator('img')).toBeVisible();
+});
+
+test('tag assets in bulk and find them by search', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Assets');
+  await page.getByLabel('Select “acme logo”').check();
+  await page.getByLabel('Select “press kit”').check();
+  await page.getByRole('button', { name: 'Edit 2 assets' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Edit 2 assets' });
+  await dlg.getByLabel('Add tags').fill('spring, brand');
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.card', { hasText: 'press kit' })).toContainText('spring');
+
+  const search = page.getByRole('searchbox', { name: /Search titles/ });
+  await search.fill('pres');
+  await expect(page.locator('[data-asset-id]')).toHaveCount(1);
+  await expect(page.locator('.card')).toContainText('press kit');
+  await search.fill('spring');
+  await expect(page.locator('[data-asset-id]')).toHaveCount(2);
+  await search.fill('acme-logo-final');
+  await expect(page.locator('[data-asset-id]')).toHaveCount(1);
+});
+
+test('a licence that ends before a linked campaign shows a warning on the campaign', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Assets');
+  await page.getByRole('link', { name: 'acme logo', exact: true }).click();
+  await page.getByLabel('Licence type').fill('Rights-managed');
+  await page.getByLabel('Licence holder').fill('Studio North');
+  await page.getByLabel('Licence expiry').fill('2027-01-31');
+  await page.getByLabel('Used in campaigns').selectOption({ label: 'Spring launch' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(app.notice('Asset saved.')).toBeVisible();
+
+  await page.goto('/#/campaigns');
+  await page.getByRole('link', { name: 'Spring launch', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'acme logo' })).toContainText(
+    'The licence of “acme logo” ends on Jan 31, 2027, before this campaign ends on Apr 15, 2027.',
+  );
+});
