@@ -109,6 +109,13 @@ func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
 		func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
 }
 
+// SaveAssetsExport saves the asset inventory as .xlsx where the Save
+// dialog says, returning the path or "" when cancelled.
+func (a *App) SaveAssetsExport(f backend.AssetFilter) (string, error) {
+	return a.saveAs("Export asset inventory", a.api.Exports.AssetsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
+		func(out *os.File) error { return a.api.Exports.Assets(f, out) })
+}
+
 // SaveCalendarExport saves the filtered calendar range as an .ics file
 // where the Save dialog says, returning the path or "" when cancelled.
 func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {

@@ -69,3 +69,45 @@ func (e *Exports) Calendar(f backend.CalendarFilter, w io.Writer) error {
 	})
 	return err
 }
+
+// AssetsFileName is the suggested name of the asset inventory.
+func (e *Exports) AssetsFileName() string {
+	return "assets-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// Assets writes the inventory of the assets matching f (metadata, not
+// files) to w as an .xlsx workbook.
+func (e *Exports) Assets(f backend.AssetFilter, w io.Writer) error {
+	_, err := call(e.s, "Exports.Assets", func(ctx context.Context) (struct{}, error) {
+		names := map[int64]string{}
+		if err := eachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
+			names[c.ID] = c.Name
+			return nil
+		}); err != nil {
+			return struct{}{}, err
+		}
+		x, err := sheet.NewAssetExport(names)
+		if err != nil {
+			return struct{}{}, err
+		}
+		f.Offset, f.Limit = 0, backend.MaxPageSize
+		for {
+			page, err := e.s.Assets.FindAssets(ctx, f)
+			if err != nil {
+				return struct{}{}, err
+			}
+			for _, a := range page.Assets {
+				if err := x.Add(a); err != nil {
+					return struct{}{}, err
+				}
+			}
+			if len(page.Assets) < f.Limit {
+				break
+			}
+			f.Offset += len(page.Assets)
+		}
+		_, err = x.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
+}

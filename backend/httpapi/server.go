@@ -65,6 +65,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCampaignExport(w, r)
 	case r.URL.Path == "/export/calendar.ics":
 		s.serveCalendarExport(w, r)
+	case r.URL.Path == "/export/assets.xlsx":
+		if !requireJSONPost(w, r) {
+			return
+		}
+		var f backend.AssetFilter
+		if decodeBody(w, r, &f) {
+			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.AssetsFileName(),
+				func(out io.Writer) error { return s.api.Exports.Assets(f, out) })
+		}
 	case r.URL.Path == "/upload/contract-documents":
 		s.serveDocumentUpload(w, r)
 	case r.URL.Path == "/upload/assets":

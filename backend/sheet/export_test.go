@@ -138,3 +138,33 @@ func TestCampaignExport_Labels(t *testing.T) {
 		t.Fatalf("A1 %q B1 %q F2 %q", a1, b1, f2)
 	}
 }
+
+func TestAssetExport(t *testing.T) {
+	e, err := sheet.NewAssetExport(map[int64]string{7: "Spring launch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &backend.Asset{Title: "=cmd|'/C calc'!A0", Type: "logo", Tags: []string{"brand", "2026"}, CampaignIDs: []int64{7},
+		Licence: backend.Licence{Holder: "Studio North", Expiry: "2027-01-31"}, LicenceState: backend.LicenceValid,
+		Versions: []backend.AssetVersion{{Version: 2, FileName: "logo-v2.png", Size: 2048}, {Version: 1}}, CreatedAt: "2026-11-23T09:00:00Z"}
+	if err := e.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Assets")
+	if len(rows) != 2 || rows[1][0] != "=cmd|'/C calc'!A0" || rows[1][5] != "logo-v2.png" || rows[1][6] != "2048" ||
+		rows[1][7] != "2" || rows[1][12] != "2027-01-31" || rows[1][14] != "Spring launch" {
+		t.Fatalf("%q", rows)
+	}
+	if formula, _ := f.GetCellFormula("Assets", "A2"); formula != "" {
+		t.Fatalf("title became a formula: %q", formula)
+	}
+}

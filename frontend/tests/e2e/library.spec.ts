@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
 
 // Runs after campaigns.spec.ts (files run in name order on one workspace):
@@ -84,4 +85,25 @@ test('a licence that ends before a linked campaign shows a warning on the campai
   await expect(page.getByRole('alert').filter({ hasText: 'acme logo' })).toContainText(
     'The licence of “acme logo” ends on Jan 31, 2027, before this campaign ends on Apr 15, 2027.',
   );
+});
+
+test('export the asset inventory', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Assets');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const file = await dl;
+  expect(file.suggestedFilename()).toMatch(/^assets-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await file.path());
+  const sheet = wb.getWorksheet('Assets')!;
+  const rows = new Map<string, ExcelJS.Row>();
+  sheet.eachRow((row, n) => n > 1 && rows.set(String(row.getCell(1).value), row));
+  expect([...rows.keys()].sort()).toEqual(['acme logo', 'press kit']);
+  const logo = rows.get('acme logo')!;
+  expect(logo.getCell(8).value).toBe(2); // versions
+  expect(logo.getCell(10).value).toBe('Studio North');
+  expect(logo.getCell(13).value).toEqual(new Date(Date.UTC(2027, 0, 31)));
+  expect(logo.getCell(15).value).toBe('Spring launch');
 });

@@ -1,5 +1,5 @@
 import { call, transport } from './client';
-import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning } from './types';
+import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning, SaveResult } from './types';
 
 export function findAssets(f: AssetFilter): Promise<AssetPage> {
   return call<AssetPage>('Assets.Find', f);
@@ -35,4 +35,10 @@ export function openAsset(id: number, version: number): Promise<void> {
 /** thumbUrl is where the preview of an image version is served (both transports). */
 export function thumbUrl(sha256: string): string {
   return `/files/thumb/${sha256}`;
+}
+
+/** exportAssets saves the inventory (metadata, not files) of the assets matching f as .xlsx. */
+export function exportAssets(f: AssetFilter): Promise<SaveResult> {
+  const { offset: _o, limit: _l, ...rest } = f;
+  return transport().exportFile('assets', rest);
 }

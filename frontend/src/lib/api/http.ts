@@ -40,6 +40,7 @@ export const httpTransport: Transport = {
     const paths: Record<ExportKind, string> = {
       campaigns: '/export/campaigns.xlsx',
       calendar: '/export/calendar.ics',
+      assets: '/export/assets.xlsx',
     };
     const res = await post(paths[kind], request);
     const name = fileName(res, kind + '.xlsx');

@@ -43,6 +43,7 @@ export const wailsTransport: Transport = {
     const methods: Record<ExportKind, string> = {
       campaigns: 'App.SaveCampaignsExport',
       calendar: 'App.SaveCalendarExport',
+      assets: 'App.SaveAssetsExport',
     };
     const path = await invoke<string>('main', methods[kind], [request]);
     return path ? { saved: true, path } : { saved: false };
