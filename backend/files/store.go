@@ -20,10 +20,18 @@ import (
 // Store is a content-addressed folder.
 type Store struct{ root string }
 
-// New returns a store rooted at dir (created if needed).
+// New returns a store rooted at dir (created if needed). Temporary files
+// left by a run that was killed mid-write are removed: they were never
+// renamed into place, so nothing refers to them.
 func New(dir string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Join(dir, "tmp"), 0o700); err != nil {
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.MkdirAll(tmp, 0o700); err != nil {
 		return nil, fmt.Errorf("library folder: %w", err)
+	}
+	if entries, err := os.ReadDir(tmp); err == nil {
+		for _, e := range entries {
+			os.Remove(filepath.Join(tmp, e.Name()))
+		}
 	}
 	return &Store{root: dir}, nil
 }

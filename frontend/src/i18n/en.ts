@@ -234,6 +234,7 @@ export const en = {
   'assets.add': 'Add files',
   'assets.adding': { zero: 'Adding files…', one: 'Adding {count} file…', other: 'Adding {count} files…' },
   'assets.added': { one: 'Added {count} file.', other: 'Added {count} files.' },
+  'assets.progress': 'Adding files: {done} of {total}',
   'assets.search': 'Search titles, tags, descriptions, file names, licence holders',
   'assets.type': 'Type',
   'assets.licence': 'Licence',
