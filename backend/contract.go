@@ -85,9 +85,11 @@ type Contract struct {
 type ReminderKind string
 
 // Reminder kinds: the last day to cancel, or the day it renews / is paid.
+// The digest also lists asset licences that run out ("licence").
 const (
 	RemindCancel  ReminderKind = "cancel"
 	RemindRenewal ReminderKind = "renewal"
+	RemindLicence ReminderKind = "licence"
 )
 
 // Reminder asks to be reminded DaysBefore a contract's date.
@@ -222,12 +224,14 @@ type ContractChange struct {
 
 // DigestEntry is one upcoming contract date in the digest.
 type DigestEntry struct {
-	ContractID int64        `json:"contractId"`
-	Vendor     string       `json:"vendor"`
-	Product    string       `json:"product"`
-	Owner      string       `json:"owner"`
-	Kind       ReminderKind `json:"kind"`
-	Date       string       `json:"date"`
+	ContractID int64 `json:"contractId"`
+	// AssetID is set for an asset licence entry (Kind "licence").
+	AssetID int64        `json:"assetId"`
+	Vendor  string       `json:"vendor"`
+	Product string       `json:"product"`
+	Owner   string       `json:"owner"`
+	Kind    ReminderKind `json:"kind"`
+	Date    string       `json:"date"`
 	// RemindOn is the earliest reminder day for this date; Due is set once
 	// it has come.
 	RemindOn string `json:"remindOn"`

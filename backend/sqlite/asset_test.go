@@ -166,6 +166,19 @@ func TestAssetService_SearchAndLicences(t *testing.T) {
 			t.Fatalf("%+v %v", w, err)
 		}
 	})
+	t.Run("ExpiringLicenceIsInTheDigest", func(t *testing.T) {
+		d, err := sqlite.NewContractService(db).Digest(ctx, 60)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found bool
+		for _, e := range d {
+			found = found || (e.Kind == backend.RemindLicence && e.AssetID == hero.ID && e.Date == "2026-12-15" && e.Due)
+		}
+		if !found {
+			t.Fatalf("digest %+v", d)
+		}
+	})
 	t.Run("ErrExpiryBeforeStart", func(t *testing.T) {
 		bad := *hero
 		bad.Licence.Start, bad.Licence.Expiry = "2026-06-01", "2026-05-01"

@@ -125,6 +125,31 @@ func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backen
 				Kind: kind, Date: date, RemindOn: remind, Due: remind <= today, Cost: c.Cost})
 		}
 	}
+	// Asset licences that end within the horizon (or have ended in the
+	// last 30 days) belong in the same digest; one due 30 days ahead is
+	// flagged, like a contract reminder.
+	past := now.AddDate(0, 0, -30).Format(backend.DayLayout)
+	soon := now.AddDate(0, 0, 30).Format(backend.DayLayout)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT id, title, licence_holder, licence_expiry FROM assets
+		WHERE licence_expiry <> '' AND licence_expiry BETWEEN ? AND ?`, past, until)
+	if err != nil {
+		return nil, fmt.Errorf("asset licences: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e := backend.DigestEntry{Kind: backend.RemindLicence}
+		if err := rows.Scan(&e.AssetID, &e.Product, &e.Vendor, &e.Date); err != nil {
+			return nil, err
+		}
+		e.RemindOn = past
+		if e.Date <= soon {
+			e.Due = true
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {
 			return out[i].Date < out[j].Date

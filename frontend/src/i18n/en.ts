@@ -384,9 +384,10 @@ export const en = {
   'digest.none': 'Nothing due in this period.',
   'digest.cancel_by': 'Cancel by',
   'digest.renews': 'Renews',
+  'digest.licence_ends': 'Licence ends',
   'digest.due': 'Reminder',
-  'digest.badge': { one: '{count} contract date needs attention', other: '{count} contract dates need attention' },
-  'digest.start_notice': { one: '{count} contract date needs attention: see Contracts → Digest.', other: '{count} contract dates need attention: see Contracts → Digest.' },
+  'digest.badge': { one: '{count} renewal or licence date needs attention', other: '{count} renewal or licence dates need attention' },
+  'digest.start_notice': { one: '{count} renewal or licence date needs attention: see Contracts → Digest.', other: '{count} renewal or licence dates need attention: see Contracts → Digest.' },
 
   'budget.title': 'Budget',
   'budget.fiscal_year': 'Fiscal year',

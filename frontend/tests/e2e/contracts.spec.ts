@@ -71,7 +71,7 @@ test('the cancel-by date is in the digest and on the calendar', async ({ page })
   const app = new AppShell(page);
   await app.open();
   // The default reminder (30 days before the cancel-by date) has come: badge.
-  await expect(page.getByRole('navigation').getByLabel(/contract dates? needs? attention/)).toBeVisible();
+  await expect(page.getByRole('navigation').getByLabel(/licence dates? needs? attention/)).toBeVisible();
   await app.goTo('Contracts');
   await page.getByRole('tab', { name: /Digest/ }).click();
   const entry = page.getByRole('list', { name: 'Digest' }).getByRole('listitem').filter({ hasText: 'Cancel by' }).filter({ hasText: 'Marketing Hub' });

@@ -80,6 +80,12 @@ test('a licence that ends before a linked campaign shows a warning on the campai
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(app.notice('Asset saved.')).toBeVisible();
 
+  // The licence runs out within the digest's horizon: it is listed there.
+  await page.goto('/#/contracts');
+  await page.getByRole('tab', { name: /Digest/ }).click();
+  await page.getByRole('combobox').selectOption({ label: '365 days' });
+  await expect(page.getByRole('list', { name: 'Digest' })).toContainText('Licence ends');
+
   await page.goto('/#/campaigns');
   await page.getByRole('link', { name: 'Spring launch', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'acme logo' })).toContainText(

@@ -487,10 +487,12 @@ export interface ContractChange {
 
 export interface DigestEntry {
   contractId: number;
+  /** Set for an asset licence that runs out (kind "licence"). */
+  assetId: number;
   vendor: string;
   product: string;
   owner: string;
-  kind: 'cancel' | 'renewal';
+  kind: 'cancel' | 'renewal' | 'licence';
   date: string;
   remindOn: string;
   due: boolean;
