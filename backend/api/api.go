@@ -79,6 +79,7 @@ func New(s Services) *API {
 	if s.Log == nil {
 		s.Log = slog.Default()
 	}
+	previews := newPreviews(s.Thumbs, s.Log)
 	return &API{
 		Workspace:    &Workspace{s: s},
 		Lists:        &Lists{s: s},
@@ -93,8 +94,8 @@ func New(s Services) *API {
 		Vendors:      &Vendors{s: s},
 		Contracts:    &Contracts{s: s},
 		Documents:    &Documents{s: s},
-		Assets:       &Assets{s: s},
-		Files:        &FileStore{s: s},
+		Assets:       &Assets{s: s, previews: previews},
+		Files:        &FileStore{s: s, previews: previews},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,6 +171,35 @@ func BenchmarkFindCampaignsPage(b *testing.B) {
 		page, err := a.Campaigns.Find(backend.CampaignFilter{Search: "campaign 0", Sort: backend.SortByName, Offset: 50, Limit: 50})
 		if err != nil || len(page.Campaigns) != 50 {
 			b.Fatalf("%v %v", page, err)
+		}
+	}
+}
+
+func TestPreviewsAreMadeInTheBackground(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	var shas []string
+	for i := 0; i < 3; i++ {
+		var buf bytes.Buffer
+		png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 400+i, 300)))
+		res, err := a.Files.AddAsset(fmt.Sprintf("photo-%d.png", i), &buf, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		shas = append(shas, res.Asset.Versions[0].SHA256)
+	}
+	for i := 0; a.Assets.PreviewsPending() > 0; i++ {
+		if i > 600 {
+			t.Fatal("previews never finished")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for _, sum := range shas {
+		p, err := a.Thumbs.Path(sum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(p); err != nil || fi.Size() == 0 {
+			t.Fatalf("preview of %s: %v", sum, err)
 		}
 	}
 }

@@ -3,13 +3,17 @@ package api
 import (
 	"context"
 	"io"
+	"strings"
 
 	"mopsdesk/backend"
 )
 
 // Assets is the facade for the asset library's metadata. Adding files and
 // fetching bytes go through each transport (see FileStore).
-type Assets struct{ s Services }
+type Assets struct {
+	s        Services
+	previews *Previews
+}
 
 // Find returns one page of assets matching the filter.
 func (a *Assets) Find(f backend.AssetFilter) (*backend.AssetPage, error) {
@@ -72,9 +76,21 @@ func (a *Assets) LicenceWarnings(campaignID int64) ([]backend.LicenceWarning, er
 	})
 }
 
-// AddAsset stores one file in the library (used by the transports).
+// PreviewsPending returns how many image previews are still being made.
+func (a *Assets) PreviewsPending() int {
+	return a.previews.Pending()
+}
+
+// AddAsset stores one file in the library (used by the transports) and
+// queues the preview of an image.
 func (f *FileStore) AddAsset(name string, r io.Reader, choice backend.DuplicateChoice) (*backend.AddResult, error) {
-	return call(f.s, "Files.AddAsset", func(ctx context.Context) (*backend.AddResult, error) {
+	res, err := call(f.s, "Files.AddAsset", func(ctx context.Context) (*backend.AddResult, error) {
 		return f.s.Assets.AddAssetFile(ctx, name, r, choice)
 	})
+	if err == nil && res.Asset != nil && len(res.Asset.Versions) > 0 {
+		if v := res.Asset.Versions[0]; strings.HasPrefix(v.ContentType, "image/") && v.Note == "" {
+			f.previews.enqueue(v.SHA256)
+		}
+	}
+	return res, err
 }

@@ -28,7 +28,10 @@ func (d *Documents) Delete(id int64) error {
 }
 
 // FileStore is the part of the facade the transports use to move bytes.
-type FileStore struct{ s Services }
+type FileStore struct {
+	s        Services
+	previews *Previews
+}
 
 // Add stores one file for a contract.
 func (f *FileStore) Add(contractID int64, name string, r io.Reader) (*backend.Document, error) {

@@ -235,6 +235,7 @@ export const en = {
   'assets.adding': { zero: 'Adding files…', one: 'Adding {count} file…', other: 'Adding {count} files…' },
   'assets.added': { one: 'Added {count} file.', other: 'Added {count} files.' },
   'assets.progress': 'Adding files: {done} of {total}',
+  'assets.previews': { one: 'Making previews: {count} left', other: 'Making previews: {count} left' },
   'assets.search': 'Search titles, tags, descriptions, file names, licence holders',
   'assets.type': 'Type',
   'assets.licence': 'Licence',

@@ -42,3 +42,8 @@ export function exportAssets(f: AssetFilter): Promise<SaveResult> {
   const { offset: _o, limit: _l, ...rest } = f;
   return transport().exportFile('assets', rest);
 }
+
+/** previewsPending returns how many image previews the backend is still making. */
+export function previewsPending(): Promise<number> {
+  return call<number>('Assets.PreviewsPending');
+}
