@@ -158,6 +158,12 @@ func (a *App) AddAssets(choice backend.DuplicateChoice) ([]*backend.AddResult, e
 	return a.addAssetPaths(paths, choice)
 }
 
+// AddAssetPaths adds files dropped on the window (Wails gives their paths)
+// to the library, with the same duplicate choice as AddAssets.
+func (a *App) AddAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
+	return a.addAssetPaths(paths, choice)
+}
+
 func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
 	out := []*backend.AddResult{}
 	for _, p := range paths {

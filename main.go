@@ -172,6 +172,9 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		Bind:             append(app.api.Bindings(), app),
 		ErrorFormatter:   func(err error) any { return api.FormatError(err) },
 		Linux:            &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
+		// Files dropped on an element marked as a drop target arrive as
+		// paths (see the asset library); elsewhere the webview ignores drops.
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 	})
 	if err != nil {
 		app.close()

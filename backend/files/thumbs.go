@@ -32,14 +32,26 @@ func NewThumbs(store *Store) (*Thumbs, error) {
 	return &Thumbs{store: store, dir: dir}, nil
 }
 
+// LargeSide is the longest side of the detail view's preview.
+const LargeSide = 1200
+
 // Path returns the preview of the content with hash sum, making it on the
 // first request. An error means there is no preview (not an image, too
 // large, damaged); the caller shows a type icon.
-func (t *Thumbs) Path(sum string) (string, error) {
+func (t *Thumbs) Path(sum string) (string, error) { return t.sized(sum, ThumbSide) }
+
+// Large returns the detail view's preview, made and kept like Path's.
+func (t *Thumbs) Large(sum string) (string, error) { return t.sized(sum, LargeSide) }
+
+func (t *Thumbs) sized(sum string, side int) (string, error) {
 	if _, err := t.store.Path(sum); err != nil {
 		return "", err
 	}
-	dst := filepath.Join(t.dir, sum+".jpg")
+	name := sum + ".jpg"
+	if side != ThumbSide {
+		name = fmt.Sprintf("%s-%d.jpg", sum, side)
+	}
+	dst := filepath.Join(t.dir, name)
 	if _, err := os.Stat(dst); err == nil {
 		return dst, nil
 	}
@@ -60,7 +72,7 @@ func (t *Thumbs) Path(sum string) (string, error) {
 	if len(data) > maxThumbSource {
 		return "", fmt.Errorf("the image is too large to preview")
 	}
-	jpg, err := Thumbnail(data, ThumbSide)
+	jpg, err := Thumbnail(data, side)
 	if err != nil {
 		return "", err
 	}

@@ -19,7 +19,8 @@ import (
 //
 //	GET /files/document/ID
 //	GET /files/asset/ID/VERSION
-//	GET /files/thumb/SHA256
+//	GET /files/thumb/SHA256       (320 px)
+//	GET /files/preview/SHA256     (1200 px, the detail view)
 func FilesHandler(a *api.API) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/files/"), "/")
@@ -64,8 +65,12 @@ func FilesHandler(a *api.API) http.Handler {
 				}
 			}
 			http.NotFound(w, r)
-		case len(parts) == 2 && parts[0] == "thumb":
-			path, err := a.Thumbs.Path(parts[1])
+		case len(parts) == 2 && (parts[0] == "thumb" || parts[0] == "preview"):
+			get := a.Thumbs.Path
+			if parts[0] == "preview" {
+				get = a.Thumbs.Large
+			}
+			path, err := get(parts[1])
 			if err != nil {
 				// No preview: the UI shows the type icon instead.
 				http.Error(w, "no preview", http.StatusNotFound)

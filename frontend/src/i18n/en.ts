@@ -238,6 +238,8 @@ export const en = {
   'assets.previews': { one: 'Making previews: {count} left', other: 'Making previews: {count} left' },
   'assets.search': 'Search titles, tags, descriptions, file names, licence holders',
   'assets.type': 'Type',
+  'assets.expiring_within': 'Expiring within',
+  'assets.campaign': 'Campaign',
   'assets.licence': 'Licence',
   'assets.count': { one: '{count} asset', other: '{count} assets' },
   'assets.dropzone': 'Asset library — drop files or folders here',

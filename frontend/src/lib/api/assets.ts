@@ -25,7 +25,7 @@ export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
  * browser), or those the user picks. choice says what to do with bytes
  * already in the library; '' reports them instead.
  */
-export function addAssets(files: File[] | null, choice: DuplicateChoice): Promise<AddResult[]> {
+export function addAssets(files: File[] | string[] | null, choice: DuplicateChoice): Promise<AddResult[]> {
   return transport().addAssets(files, choice) as Promise<AddResult[]>;
 }
 /** openAsset opens a version with the system's app, or downloads it in a browser. */
@@ -46,4 +46,14 @@ export function exportAssets(f: AssetFilter): Promise<SaveResult> {
 /** previewsPending returns how many image previews the backend is still making. */
 export function previewsPending(): Promise<number> {
   return call<number>('Assets.PreviewsPending');
+}
+
+/** previewUrl is where the detail view's large preview is served. */
+export function previewUrl(sha256: string): string {
+  return `/files/preview/${sha256}`;
+}
+
+/** onFileDrop calls cb with the paths of files dropped on the desktop window's drop targets. */
+export function onFileDrop(cb: (paths: string[]) => void): () => void {
+  return transport().onFileDrop(cb);
 }

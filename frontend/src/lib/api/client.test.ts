@@ -26,6 +26,9 @@ function fakeTransport(answer: (method: string, args: unknown[]) => unknown) {
       return [];
     },
     async openAsset() {},
+    onFileDrop() {
+      return () => {};
+    },
   };
   return { t, calls, exports };
 }

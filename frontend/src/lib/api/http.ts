@@ -62,10 +62,15 @@ export const httpTransport: Transport = {
   async openDocument(id: number): Promise<void> {
     download(`/files/document/${id}`);
   },
-  async addAssets(files: File[] | null, choice: string): Promise<unknown[]> {
-    const picked = files ?? (await pickFiles());
+  async addAssets(files: File[] | string[] | null, choice: string): Promise<unknown[]> {
+    // A browser only ever hands us File objects (drops and the picker).
+    const picked = files && files.length && files[0] instanceof File ? (files as File[]) : await pickFiles();
     if (picked.length === 0) return [];
     return upload(`/upload/assets?duplicate=${encodeURIComponent(choice)}`, picked);
+  },
+  onFileDrop() {
+    // In a browser, drops arrive as DOM events with File objects.
+    return () => {};
   },
   async openAsset(id: number, version: number): Promise<void> {
     download(`/files/asset/${id}/${version}`);

@@ -17,8 +17,14 @@ export interface Transport {
   addFiles(contractId: number): Promise<unknown[]>;
   /** openDocument opens a stored document: with the system's app, or as a download. */
   openDocument(id: number): Promise<void>;
-  /** addAssets adds the given files (or picked ones) to the asset library. */
-  addAssets(files: File[] | null, choice: string): Promise<unknown[]>;
+  /**
+   * addAssets adds files to the asset library: File objects a browser
+   * dropped, paths the desktop window reported for a drop, or (null) the
+   * ones the user picks.
+   */
+  addAssets(files: File[] | string[] | null, choice: string): Promise<unknown[]>;
+  /** onFileDrop reports the paths of files dropped on a drop target (desktop only); it returns the unsubscribe. */
+  onFileDrop(cb: (paths: string[]) => void): () => void;
   /** openAsset opens one version of an asset. */
   openAsset(id: number, version: number): Promise<void>;
 }

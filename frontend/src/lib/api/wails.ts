@@ -8,6 +8,10 @@ declare global {
   interface Window {
     go?: Bound;
     WailsInvoke?: (message: string) => void;
+    runtime?: {
+      OnFileDrop: (cb: (x: number, y: number, paths: string[]) => void, useDropTarget: boolean) => void;
+      OnFileDropOff: () => void;
+    };
   }
 }
 
@@ -50,8 +54,16 @@ export const wailsTransport: Transport = {
   },
   addFiles: (contractId: number) => invoke<unknown[]>('main', 'App.AddContractDocuments', [contractId]),
   openDocument: (id: number) => invoke<void>('main', 'App.OpenDocument', [id]),
-  // The desktop adds files through the native dialog: files dropped on the
-  // window are picked again there, so their paths are known.
-  addAssets: (_files: File[] | null, choice: string) => invoke<unknown[]>('main', 'App.AddAssets', [choice]),
+  // The desktop knows dropped files by their paths (Wails' file drop); with
+  // no paths it opens the native dialog.
+  addAssets: (files: File[] | string[] | null, choice: string) =>
+    files && files.length && typeof files[0] === 'string'
+      ? invoke<unknown[]>('main', 'App.AddAssetPaths', [files, choice])
+      : invoke<unknown[]>('main', 'App.AddAssets', [choice]),
+  onFileDrop(cb: (paths: string[]) => void) {
+    const rt = window.runtime;
+    rt?.OnFileDrop((_x: number, _y: number, paths: string[]) => cb(paths), true);
+    return () => rt?.OnFileDropOff();
+  },
   openAsset: (id: number, version: number) => invoke<void>('main', 'App.OpenAsset', [id, version]),
 };
