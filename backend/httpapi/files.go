@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"io"
 	"mime"
 	"net/http"
@@ -92,10 +91,6 @@ func attachment(w http.ResponseWriter, name string) {
 
 // serveAssetUpload adds the files of a multipart form to the library.
 func (s *Server) serveAssetUpload(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost || r.Header.Get("X-MOpsDesk") != "1" {
-		writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID, "Uploads come from the MOps Desk page only."))
-		return
-	}
 	choice := backend.DuplicateChoice(r.URL.Query().Get("duplicate"))
 	switch choice {
 	case backend.DuplicateAsk, backend.DuplicateNewVersion, backend.DuplicateKeepBoth, backend.DuplicateSkip:
@@ -103,31 +98,12 @@ func (s *Server) serveAssetUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Unknown duplicate choice %q.", choice))
 		return
 	}
-	mr, err := r.MultipartReader()
-	if err != nil {
-		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Send the files as multipart/form-data."))
-		return
-	}
 	out := []*backend.AddResult{}
-	for {
-		part, err := mr.NextPart()
-		if err == io.EOF {
-			break
-		} else if err != nil {
-			writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The upload was cut off: %v", err))
-			return
+	eachUpload(w, r, func(name string, body io.Reader) error {
+		res, err := s.api.Files.AddAsset(name, body, choice)
+		if err == nil {
+			out = append(out, res)
 		}
-		if part.FileName() == "" {
-			continue
-		}
-		res, err := s.api.Files.AddAsset(part.FileName(), part, choice)
-		part.Close()
-		if err != nil {
-			writeError(w, statusOf(err), err)
-			return
-		}
-		out = append(out, res)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(out)
+		return err
+	}, &out)
 }

@@ -158,17 +158,29 @@ func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveDocumentUpload stores the files of a multipart form with a contract.
-// A browser form from another site cannot send this: the request must
-// carry the X-MOpsDesk header, which only our own page sets (a custom
-// header forces a CORS preflight that we never answer).
 func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost || r.Header.Get("X-MOpsDesk") != "1" {
-		writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID, "Uploads come from the MOps Desk page only."))
-		return
-	}
 	contractID, err := strconv.ParseInt(r.URL.Query().Get("contract"), 10, 64)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Which contract? The contract number is missing."))
+		return
+	}
+	out := []*backend.Document{}
+	eachUpload(w, r, func(name string, body io.Reader) error {
+		d, err := s.api.Files.Add(contractID, name, body)
+		if err == nil {
+			out = append(out, d)
+		}
+		return err
+	}, &out)
+}
+
+// eachUpload hands each file of a multipart upload to add, then answers
+// with out as JSON. A browser form from another site cannot send this:
+// the request must carry the X-MOpsDesk header, which only our own page
+// sets (a custom header forces a CORS preflight that we never answer).
+func eachUpload(w http.ResponseWriter, r *http.Request, add func(name string, body io.Reader) error, out any) {
+	if r.Method != http.MethodPost || r.Header.Get("X-MOpsDesk") != "1" {
+		writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID, "Uploads come from the MOps Desk page only."))
 		return
 	}
 	mr, err := r.MultipartReader()
@@ -176,7 +188,6 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Send the files as multipart/form-data."))
 		return
 	}
-	out := []*backend.Document{}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -188,13 +199,12 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		if part.FileName() == "" {
 			continue
 		}
-		d, err := s.api.Files.Add(contractID, part.FileName(), part)
+		err = add(part.FileName(), part)
 		part.Close()
 		if err != nil {
 			writeError(w, statusOf(err), err)
 			return
 		}
-		out = append(out, d)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)

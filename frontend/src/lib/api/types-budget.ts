@@ -1,0 +1,170 @@
+// Types of the budget area, mirroring the Go domain in backend/.
+import type { Money, ChartOption } from './types';
+
+export type Granularity = 'month' | 'quarter';
+
+export interface BudgetLine {
+  teamId: number;
+  categoryId: number;
+  /** 1-based month or quarter of the fiscal year. */
+  period: number;
+  /** Minor units of the base currency. */
+  amount: number;
+}
+
+export interface BudgetPlan {
+  fiscalYear: number;
+  label: string;
+  from: string;
+  to: string;
+  granularity: Granularity;
+  currency: string;
+  lines: BudgetLine[];
+}
+
+export interface FXRate {
+  currency: string;
+  /** YYYY-MM */
+  month: string;
+  /** Base-currency units per unit of currency, as an exact decimal string. */
+  rate: string;
+}
+
+export interface SummaryFilter {
+  fiscalYear: number;
+  fromPeriod?: number;
+  toPeriod?: number;
+  teamId?: number;
+  categoryId?: number;
+}
+
+export interface SummaryRow {
+  teamId: number;
+  teamName: string;
+  categoryId: number;
+  categoryName: string;
+  planned: number;
+  committed: number;
+  actual: number;
+  available: number;
+  variance: number;
+  varianceBasisPoints: number | null;
+  forecast: number;
+}
+
+export interface BudgetSummary {
+  fiscalYear: number;
+  from: string;
+  to: string;
+  currency: string;
+  rows: SummaryRow[];
+  totals: SummaryRow;
+  missingRates: FXRate[];
+}
+
+export const spendStatuses = ['planned', 'committed', 'actual'] as const;
+export type SpendStatus = (typeof spendStatuses)[number];
+
+export interface Spend {
+  id: number;
+  date: string;
+  amount: Money;
+  teamId: number;
+  teamName: string;
+  categoryId: number;
+  categoryName: string;
+  vendor: string;
+  vendorId: number;
+  /** Set on the payments a contract books; they change with the contract. */
+  contractId: number;
+  campaignId: number;
+  campaignName: string;
+  status: SpendStatus;
+  reference: string;
+  note: string;
+  requestId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SpendInput = Pick<
+  Spend,
+  'date' | 'amount' | 'teamId' | 'categoryId' | 'vendor' | 'campaignId' | 'status' | 'reference' | 'note'
+>;
+
+export interface SpendFilter {
+  from?: string;
+  to?: string;
+  teamId?: number;
+  categoryId?: number;
+  campaignId?: number;
+  vendor?: string;
+  vendorId?: number;
+  statuses?: SpendStatus[];
+  offset?: number;
+  limit?: number;
+}
+
+export interface SpendPage {
+  entries: Spend[];
+  total: number;
+}
+
+export type RequestStatus = 'pending' | 'approved' | 'rejected';
+
+export interface RequestEvent {
+  at: string;
+  actor: string;
+  action: 'requested' | 'approved' | 'rejected';
+  note: string;
+}
+
+export interface SpendRequest {
+  id: number;
+  requester: string;
+  teamId: number;
+  teamName: string;
+  categoryId: number;
+  categoryName: string;
+  amount: Money;
+  purpose: string;
+  status: RequestStatus;
+  spendId: number;
+  history: RequestEvent[];
+  createdAt: string;
+}
+
+export type SpendRequestInput = Pick<SpendRequest, 'requester' | 'teamId' | 'categoryId' | 'amount' | 'purpose'>;
+
+export interface Decision {
+  approve: boolean;
+  by: string;
+  reason: string;
+  date: string;
+}
+
+export interface BudgetChartLabels {
+  planVsActual: string;
+  burnUp: string;
+  byCategory: string;
+  planned: string;
+  committed: string;
+  actual: string;
+  spent: string;
+}
+
+export interface BudgetCharts {
+  planVsActual: ChartOption;
+  burnUp: ChartOption;
+  byCategory: ChartOption;
+}
+
+export interface CampaignSpend {
+  campaignId: number;
+  currency: string;
+  committed: number;
+  actual: number;
+  revenue: number;
+  roiBasisPoints: number | null;
+  missingRates: FXRate[];
+}
