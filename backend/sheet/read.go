@@ -1,0 +1,351 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+	xunicode "golang.org/x/text/encoding/unicode"
+
+	"mopsdesk/backend"
+)
+
+// Limits for reading workbooks: excelize can allocate without bound on
+// malformed files, so unzipped sizes are capped and parser panics are
+// turned into errors.
+const (
+	maxUnzipped    = 1 << 30   // the whole workbook, unzipped
+	maxUnzippedXML = 512 << 20 // one sheet's XML
+	headerScanRows = 30        // rows searched for the header
+)
+
+// Workbook is an opened spreadsheet: an .xlsx/.xlsm workbook or a CSV file
+// (one sheet, named after the file).
+type Workbook struct {
+	name string
+	xlsx *excelize.File
+	csv  [][]string
+}
+
+// Open reads a spreadsheet from r. Formats MOps Desk does not read are
+// refused with a message that says how to convert them; a damaged file is
+// an error that names the file, never a crash.
+func Open(r io.ReaderAt, size int64, name string) (wb *Workbook, err error) {
+	f := Detect(r, size)
+	if f == FormatUnknown {
+		// A zip that cannot be read at all is a cut-off workbook more
+		// often than some other kind of file.
+		head := make([]byte, 4)
+		if n, _ := r.ReadAt(head, 0); n == 4 && string(head) == "PK\x03\x04" {
+			return nil, damaged(name, fmt.Errorf("the zip archive is incomplete"))
+		}
+	}
+	if err := Refusal(f, name); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			wb, err = nil, damaged(name, fmt.Errorf("%v", p))
+		}
+	}()
+	if f == FormatCSV {
+		rows, err := readCSV(io.NewSectionReader(r, 0, size))
+		if err != nil {
+			return nil, damaged(name, err)
+		}
+		return &Workbook{name: name, csv: rows}, nil
+	}
+	x, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
+		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML,
+	})
+	if err != nil {
+		return nil, damaged(name, err)
+	}
+	return &Workbook{name: name, xlsx: x}, nil
+}
+
+func damaged(name string, err error) error {
+	return &backend.Error{Code: backend.EINVALID,
+		Message: fmt.Sprintf("%q could not be read: it is damaged or cut off (%v). Open it in Excel or LibreOffice, save it again, and import the new file.", name, err),
+		Fields:  map[string]backend.FieldError{"file": {Key: "import.damaged", Params: map[string]any{"name": name}}}}
+}
+
+// Close releases the workbook.
+func (w *Workbook) Close() error {
+	if w.xlsx != nil {
+		return w.xlsx.Close()
+	}
+	return nil
+}
+
+// Sheets lists the sheet names exactly as stored (stray spaces included;
+// the UI quotes them).
+func (w *Workbook) Sheets() []string {
+	if w.xlsx == nil {
+		return []string{w.name}
+	}
+	return w.xlsx.GetSheetList()
+}
+
+// Row is one row of a sheet as the user sees it: formatted cell texts (a
+// formula cell gives its cached value), 1-based row number.
+type Row struct {
+	Number int      `json:"number"`
+	Cells  []string `json:"cells"`
+	Hidden bool     `json:"hidden"`
+}
+
+// eachRawRow streams a sheet's rows; fn returning io.EOF stops early.
+func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = damaged(w.name, fmt.Errorf("%v", p))
+		}
+	}()
+	if w.xlsx == nil {
+		for i, cells := range w.csv {
+			if err := fn(Row{Number: i + 1, Cells: cells}); err != nil {
+				return ignoreEOF(err)
+			}
+		}
+		return nil
+	}
+	rows, err := w.xlsx.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf("sheet %q: %w", sheet, err)
+	}
+	defer rows.Close()
+	for n := 1; rows.Next(); n++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return damaged(w.name, err)
+		}
+		opts := rows.GetRowOpts()
+		if err := fn(Row{Number: n, Cells: cells, Hidden: opts.Hidden}); err != nil {
+			return ignoreEOF(err)
+		}
+	}
+	return rows.Error()
+}
+
+func ignoreEOF(err error) error {
+	if err == io.EOF {
+		return nil
+	}
+	return err
+}
+
+// Found is where a sheet's table is: its header row and first column
+// (both 1-based) and the header texts, merged header cells filled across
+// the columns they span.
+type Found struct {
+	Sheet     string   `json:"sheet"`
+	HeaderRow int      `json:"headerRow"`
+	FirstCol  int      `json:"firstColumn"`
+	Headers   []string `json:"headers"`
+}
+
+var numberLike = regexp.MustCompile(`^[\s\p{Sc}A-Za-z.]{0,4}[-+(]?[\p{Nd}][\p{Nd}.,'\s]*\)?\s*%?[\s\p{Sc}A-Za-zł]{0,4}$`)
+
+// isHeaderText reports whether a cell reads like a column name: not empty,
+// not a number or an amount.
+func isHeaderText(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !numberLike.MatchString(s) && strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// FindTable finds the header row of a sheet: the first of its first rows
+// with at least two cells that read like column names, mostly text, and a
+// row of data under it. Title rows above it (one cell, or none) and blank
+// rows are passed over; the table may start in any column.
+func (w *Workbook) FindTable(sheet string) (*Found, error) {
+	var first []Row
+	if err := w.eachRawRow(sheet, func(r Row) error {
+		first = append(first, r)
+		if len(first) > headerScanRows {
+			return io.EOF
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for i, r := range first {
+		texts, filled := 0, 0
+		for _, c := range r.Cells {
+			if strings.TrimSpace(c) != "" {
+				filled++
+				if isHeaderText(c) {
+					texts++
+				}
+			}
+		}
+		if texts < 2 || texts*10 < filled*6 || i+1 >= len(first) {
+			continue
+		}
+		if !hasData(first[i+1:]) {
+			continue
+		}
+		t := &Found{Sheet: sheet, HeaderRow: r.Number}
+		for c, v := range r.Cells {
+			if strings.TrimSpace(v) != "" {
+				t.FirstCol = c + 1
+				break
+			}
+		}
+		last := len(r.Cells)
+		for last > 0 && strings.TrimSpace(r.Cells[last-1]) == "" {
+			last--
+		}
+		t.Headers = make([]string, last-t.FirstCol+1)
+		for c := t.FirstCol - 1; c < last; c++ {
+			t.Headers[c-t.FirstCol+1] = strings.TrimSpace(r.Cells[c])
+		}
+		w.fillMerged(t)
+		return t, nil
+	}
+	return nil, &backend.Error{Code: backend.EINVALID,
+		Message: fmt.Sprintf("No table with column names was found in the first %d rows of sheet %q.", headerScanRows, sheet),
+		Fields:  map[string]backend.FieldError{"sheet": {Key: "import.no_table", Params: map[string]any{"sheet": sheet, "rows": headerScanRows}}}}
+}
+
+// hasData reports whether any of the rows below a header has two filled cells.
+func hasData(rows []Row) bool {
+	for _, r := range rows {
+		n := 0
+		for _, c := range r.Cells {
+			if strings.TrimSpace(c) != "" {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// fillMerged gives every column a merged header cell spans its text.
+func (w *Workbook) fillMerged(t *Found) {
+	if w.xlsx == nil {
+		return
+	}
+	merged, err := w.xlsx.GetMergeCells(t.Sheet)
+	if err != nil {
+		return
+	}
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || t.HeaderRow < r1 || t.HeaderRow > r2 {
+			continue
+		}
+		for c := c1; c <= c2; c++ {
+			if i := c - t.FirstCol; i >= 0 {
+				for len(t.Headers) <= i {
+					t.Headers = append(t.Headers, "")
+				}
+				if t.Headers[i] == "" {
+					t.Headers[i] = strings.TrimSpace(m.GetCellValue())
+				}
+			}
+		}
+	}
+}
+
+// totalWords start the rows that sum up others, in the six languages.
+var totalWords = []string{"total", "grand total", "subtotal", "sub-total", "sum", "razem", "suma", "ogółem",
+	"toplam", "ara toplam", "genel toplam", "المجموع", "الإجمالي", "المجموع الفرعي", "جمع", "مجموع", "جمع کل", "รวม", "ยอดรวม"}
+
+// IsTotalRow reports whether a row is a total or subtotal: its first
+// filled cell says so.
+func IsTotalRow(cells []string) bool {
+	for _, c := range cells {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if c == "" {
+			continue
+		}
+		c = strings.TrimRight(c, ": ")
+		for _, w := range totalWords {
+			if c == w || strings.HasPrefix(c, w+" ") || strings.HasPrefix(c, w+":") {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// EachRow streams the data rows under a table's header, cells cut to the
+// table's columns, with blank rows left out.
+func (w *Workbook) EachRow(t *Found, fn func(Row) error) error {
+	return w.eachRawRow(t.Sheet, func(r Row) error {
+		if r.Number <= t.HeaderRow {
+			return nil
+		}
+		cells := make([]string, len(t.Headers))
+		blank := true
+		for i := range cells {
+			if c := t.FirstCol - 1 + i; c < len(r.Cells) {
+				cells[i] = r.Cells[c]
+				blank = blank && strings.TrimSpace(cells[i]) == ""
+			}
+		}
+		if blank {
+			return nil
+		}
+		r.Cells = cells
+		return fn(r)
+	})
+}
+
+// readCSV reads comma-, semicolon- or tab-separated text in UTF-8 (with or
+// without a byte order mark) or UTF-16 (with one).
+func readCSV(r io.Reader) ([][]string, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, 256<<20))
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
+		if raw, err = dec.Bytes(raw); err != nil {
+			return nil, err
+		}
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		raw = raw[3:]
+	}
+	cr := csv.NewReader(bytes.NewReader(raw))
+	cr.Comma = sniffDelimiter(raw)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	return cr.ReadAll()
+}
+
+// sniffDelimiter picks the separator that splits the first lines into the
+// most columns, the same number on each line.
+func sniffDelimiter(raw []byte) rune {
+	lines := strings.SplitN(string(raw), "\n", 6)
+	if len(lines) > 5 {
+		lines = lines[:5]
+	}
+	best, bestScore := ',', 0
+	for _, d := range []rune{',', ';', '\t', '|'} {
+		counts := map[int]int{}
+		for _, l := range lines {
+			if strings.TrimSpace(l) != "" {
+				counts[strings.Count(l, string(d))]++
+			}
+		}
+		for n, lines := range counts {
+			if score := n * lines * lines; n > 0 && score > bestScore {
+				best, bestScore = d, score
+			}
+		}
+	}
+	return best
+}
