@@ -124,6 +124,10 @@ func Refusal(f Format, name string) error {
 	if why == "" {
 		return nil
 	}
+	key := map[Format]string{
+		FormatXLS: "import.format_xls", FormatXLSB: "import.format_xlsb", FormatODS: "import.format_ods",
+		FormatNumbers: "import.format_numbers", FormatEncrypted: "import.format_encrypted", FormatUnknown: "import.format_unknown",
+	}[f]
 	return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%q %s", name, why),
-		Fields: map[string]backend.FieldError{"file": {Key: "import.format_" + string(f), Params: map[string]any{"name": name}}}}
+		Fields: map[string]backend.FieldError{"file": {Key: key, Params: map[string]any{"name": name}}}}
 }

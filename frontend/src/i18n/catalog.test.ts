@@ -19,6 +19,8 @@ describe('message catalog', () => {
     for (const file of goFiles(join(import.meta.dirname, '../../../backend'))) {
       const src = readFileSync(file, 'utf8');
       for (const m of src.matchAll(/(?:Key:\s*|\.Add\("[A-Za-z]+",\s*)"([a-z_]+\.[a-z_.]+)"/g)) keys.add(m[1]);
+      // Keys picked from a table: Format: "import.format_xls".
+      for (const m of src.matchAll(/Format\w*:\s*"([a-z_]+\.[a-z_.]+)"/g)) keys.add(m[1]);
     }
     expect(keys.size).toBeGreaterThan(10);
     const missing = [...keys].filter((k) => !(k in en));
