@@ -17,6 +17,7 @@ import (
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
+	"mopsdesk/backend/workspace"
 )
 
 // App is one open workspace: the store, the facades wired to it and, in
@@ -44,43 +45,25 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
-	// Contract payments that became due since the last start stop being
-	// commitments; a failure here is logged, the app still opens.
-	contracts := sqlite.NewContractService(db)
-	if err := contracts.SyncBudget(context.Background()); err != nil {
-		log.Error("sync contract payments", "err", err)
-	}
 	store, err := files.New(layout.Assets)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	thumbs, err := files.NewThumbs(store)
+	services, err := workspace.Services(db, store)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	// Contract payments that became due since the last start stop being
+	// commitments; a failure here is logged, the app still opens.
+	if err := services.Contracts.SyncBudget(context.Background()); err != nil {
+		log.Error("sync contract payments", "err", err)
+	}
+	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
+	services.Log = log
 	a := &App{db: db, layout: layout, log: log}
-	a.api = api.New(api.Services{
-		Workspace:    sqlite.NewWorkspaceService(db),
-		Lists:        sqlite.NewListService(db),
-		Campaigns:    sqlite.NewCampaignService(db),
-		Deliverables: sqlite.NewDeliverableService(db),
-		Milestones:   sqlite.NewMilestoneService(db),
-		Goals:        sqlite.NewGoalService(db),
-		Calendar:     sqlite.NewCalendarService(db),
-		Budget:       sqlite.NewBudgetService(db),
-		Spend:        sqlite.NewSpendService(db),
-		Requests:     sqlite.NewRequestService(db),
-		Vendors:      sqlite.NewVendorService(db),
-		Contracts:    contracts,
-		Documents:    sqlite.NewDocumentService(db, store),
-		Assets:       sqlite.NewAssetService(db, store),
-		Thumbs:       thumbs,
-		Now:          db.Now,
-		About:        api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode},
-		Log:          log,
-	})
+	a.api = api.New(services)
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
 }

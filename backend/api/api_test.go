@@ -23,6 +23,7 @@ import (
 	"mopsdesk/backend/chart"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
+	"mopsdesk/backend/workspace"
 )
 
 func mustFiles(t testing.TB) *files.Store {
@@ -41,18 +42,13 @@ func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store := mustFiles(t)
-	thumbs, _ := files.NewThumbs(store)
-	return api.New(api.Services{
-		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
-		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
-		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
-		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
-		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
-		Documents: sqlite.NewDocumentService(db, store), Assets: sqlite.NewAssetService(db, store), Thumbs: thumbs,
-		Now: func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) },
-		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-	}), db
+	services, err := workspace.Services(db, mustFiles(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	services.Now = func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) }
+	services.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	return api.New(services), db
 }
 
 func TestFormatError(t *testing.T) {

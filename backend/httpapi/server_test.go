@@ -23,6 +23,7 @@ import (
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/httpapi"
 	"mopsdesk/backend/sqlite"
+	"mopsdesk/backend/workspace"
 )
 
 func mustFiles(t testing.TB) *files.Store {
@@ -41,18 +42,13 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	store := mustFiles(t)
-	thumbs, _ := files.NewThumbs(store)
-	a := api.New(api.Services{
-		Workspace: sqlite.NewWorkspaceService(db), Lists: sqlite.NewListService(db), Campaigns: sqlite.NewCampaignService(db),
-		Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
-		Goals: sqlite.NewGoalService(db), Calendar: sqlite.NewCalendarService(db),
-		Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
-		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db),
-		Documents: sqlite.NewDocumentService(db, store), Assets: sqlite.NewAssetService(db, store), Thumbs: thumbs,
-		Now: func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) },
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
+	services, err := workspace.Services(db, mustFiles(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	services.Now = func() time.Time { return time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC) }
+	services.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	a := api.New(services)
 	dist := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>MOps Desk</title>")}}
 	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
