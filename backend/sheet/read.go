@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -62,6 +63,9 @@ func Open(r io.ReaderAt, size int64, name string) (wb *Workbook, err error) {
 	}
 	x, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
 		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML,
+		// Stored values: numbers exact, dates as serial numbers read the
+		// same whatever their display format.
+		RawCellValue: true,
 	})
 	if err != nil {
 		return nil, damaged(name, err)
@@ -156,7 +160,38 @@ var numberLike = regexp.MustCompile(`^[\s\p{Sc}A-Za-z.]{0,4}[-+(]?[\p{Nd}][\p{Nd
 // not a number or an amount.
 func isHeaderText(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && !numberLike.MatchString(s) && strings.IndexFunc(s, unicode.IsLetter) >= 0
+	return s != "" && !numberLike.MatchString(s) && strings.IndexFunc(s, unicode.IsLetter) >= 0 && !isErrorValue(s)
+}
+
+// isErrorValue reports a formula's error result (#DIV/0!, #N/A, …).
+func isErrorValue(s string) bool {
+	switch s {
+	case "#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!":
+		return true
+	}
+	return false
+}
+
+// dayRun counts the cells of a row that belong to a run of consecutive
+// date serial numbers (days as column headers: 45717, 45718, …).
+func dayRun(cells []string) int {
+	serial := func(i int) int {
+		if i < 0 || i >= len(cells) {
+			return -1
+		}
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(cells[i]), ".0"))
+		if err != nil || n < 20000 || n > 80000 {
+			return -1
+		}
+		return n
+	}
+	count := 0
+	for i := range cells {
+		if v := serial(i); v > 0 && (serial(i-1) == v-1 || serial(i+1) == v+1) {
+			count++
+		}
+	}
+	return count
 }
 
 // FindTable finds the header row of a sheet: the first of its first rows
@@ -175,7 +210,7 @@ func (w *Workbook) FindTable(sheet string) (*Found, error) {
 		return nil, err
 	}
 	for i, r := range first {
-		texts, filled := 0, 0
+		texts, filled := dayRun(r.Cells), 0
 		for _, c := range r.Cells {
 			if strings.TrimSpace(c) != "" {
 				filled++

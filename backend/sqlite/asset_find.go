@@ -62,7 +62,7 @@ func findAsset(ctx context.Context, q queryer, today string, id int64) (*backend
 
 // FindAssetByID returns one asset or ENOTFOUND.
 func (s *AssetService) FindAssetByID(ctx context.Context, id int64) (*backend.Asset, error) {
-	return findAsset(ctx, s.db.db, s.today(), id)
+	return findAsset(ctx, s.db.conn(ctx), s.today(), id)
 }
 
 // FindAssets returns one page of the assets matching f, newest first.
@@ -107,7 +107,7 @@ func (s *AssetService) FindAssets(ctx context.Context, f backend.AssetFilter) (*
 	if limit == 0 {
 		limit = backend.MaxPageSize
 	}
-	list, total, err := queryAssets(ctx, s.db.db, today, strings.Join(where, " AND "), args, limit, f.Offset)
+	list, total, err := queryAssets(ctx, s.db.conn(ctx), today, strings.Join(where, " AND "), args, limit, f.Offset)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +198,7 @@ func (s *AssetService) LicenceWarnings(ctx context.Context, campaignID int64) ([
 	if campaignID != 0 {
 		q, args = q+" AND c.id = ?", append(args, campaignID)
 	}
-	rows, err := s.db.db.QueryContext(ctx, q+" ORDER BY a.licence_expiry", args...)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, q+" ORDER BY a.licence_expiry", args...)
 	if err != nil {
 		return nil, fmt.Errorf("licence warnings: %w", err)
 	}

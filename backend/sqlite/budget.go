@@ -19,7 +19,7 @@ var _ backend.BudgetService = (*BudgetService)(nil)
 
 // FiscalYears returns the fiscal years that have a budget, newest first.
 func (s *BudgetService) FiscalYears(ctx context.Context) ([]int, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT year FROM fiscal_years ORDER BY year DESC`)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT year FROM fiscal_years ORDER BY year DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("fiscal years: %w", err)
 	}
@@ -66,7 +66,7 @@ func (s *BudgetService) CreateFiscalYear(ctx context.Context, year int, g backen
 
 // BudgetPlan returns a fiscal year's budget lines.
 func (s *BudgetService) BudgetPlan(ctx context.Context, year int) (*backend.BudgetPlan, error) {
-	return budgetPlan(ctx, s.db.db, year)
+	return budgetPlan(ctx, s.db.conn(ctx), year)
 }
 
 type rowQueryer interface {
@@ -156,7 +156,7 @@ func (s *BudgetService) SetBudgetLines(ctx context.Context, year int, lines []ba
 
 // FXRates returns every exchange rate, by currency and month.
 func (s *BudgetService) FXRates(ctx context.Context) ([]backend.FXRate, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT currency, month, rate FROM fx_rates ORDER BY currency, month`)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT currency, month, rate FROM fx_rates ORDER BY currency, month`)
 	if err != nil {
 		return nil, fmt.Errorf("exchange rates: %w", err)
 	}

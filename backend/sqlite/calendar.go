@@ -26,20 +26,20 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 	cf := f.CampaignFilter()
 	cf.Limit = 1 << 30 // the range bounds the result; no paging here
 	var err error
-	if out.Campaigns, _, err = findCampaigns(ctx, s.db.db, cf); err != nil {
+	if out.Campaigns, _, err = findCampaigns(ctx, s.db.conn(ctx), cf); err != nil {
 		return nil, err
 	}
 	where, args := itemWhere(f, "d", "d.publish_date")
-	if out.Deliverables, err = queryDeliverables(ctx, s.db.db, today, where, args...); err != nil {
+	if out.Deliverables, err = queryDeliverables(ctx, s.db.conn(ctx), today, where, args...); err != nil {
 		return nil, err
 	}
 	where, args = itemWhere(f, "m", "m.due_date")
-	if out.Milestones, err = queryMilestones(ctx, s.db.db, today, where, args...); err != nil {
+	if out.Milestones, err = queryMilestones(ctx, s.db.conn(ctx), today, where, args...); err != nil {
 		return nil, err
 	}
 	out.ContractDates = []backend.ContractDate{}
 	if f.Contracts {
-		list, err := queryContracts(ctx, s.db.db, today, "c.status <> 'ended'")
+		list, err := queryContracts(ctx, s.db.conn(ctx), today, "c.status <> 'ended'")
 		if err != nil {
 			return nil, err
 		}

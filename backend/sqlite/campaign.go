@@ -18,7 +18,7 @@ var _ backend.CampaignService = (*CampaignService)(nil)
 
 // FindCampaignByID returns one campaign or ENOTFOUND.
 func (s *CampaignService) FindCampaignByID(ctx context.Context, id int64) (*backend.Campaign, error) {
-	return findCampaignByID(ctx, s.db.db, id)
+	return findCampaignByID(ctx, s.db.conn(ctx), id)
 }
 
 // FindCampaigns returns one page of the campaigns that match filter, and
@@ -27,7 +27,7 @@ func (s *CampaignService) FindCampaigns(ctx context.Context, filter backend.Camp
 	if err := filter.Validate(); err != nil {
 		return nil, 0, err
 	}
-	return findCampaigns(ctx, s.db.db, filter)
+	return findCampaigns(ctx, s.db.conn(ctx), filter)
 }
 
 // CreateCampaign validates and stores c, filling in its ID and timestamps.
@@ -180,13 +180,13 @@ func nullID(id int64) any {
 func (s *CampaignService) CampaignFacets(ctx context.Context) (*backend.CampaignFacets, error) {
 	f := &backend.CampaignFacets{}
 	var err error
-	f.Owners, err = strings1(ctx, s.db.db, `
+	f.Owners, err = strings1(ctx, s.db.conn(ctx), `
 		SELECT owner FROM (SELECT owner FROM campaigns UNION SELECT owner FROM deliverables UNION SELECT owner FROM milestones)
 		WHERE owner <> '' GROUP BY owner COLLATE NOCASE ORDER BY owner COLLATE NOCASE`)
 	if err != nil {
 		return nil, fmt.Errorf("campaign owners: %w", err)
 	}
-	f.Tags, err = strings1(ctx, s.db.db, `SELECT tag FROM campaign_tags GROUP BY tag ORDER BY tag`)
+	f.Tags, err = strings1(ctx, s.db.conn(ctx), `SELECT tag FROM campaign_tags GROUP BY tag ORDER BY tag`)
 	if err != nil {
 		return nil, fmt.Errorf("campaign tags: %w", err)
 	}

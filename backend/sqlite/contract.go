@@ -59,14 +59,14 @@ func queryContracts(ctx context.Context, q queryer, today, where string, args ..
 // FindContracts returns the contracts of a vendor, or all for vendorID 0.
 func (s *ContractService) FindContracts(ctx context.Context, vendorID int64) ([]*backend.Contract, error) {
 	if vendorID != 0 {
-		return queryContracts(ctx, s.db.db, s.today(), "c.vendor_id = ?", vendorID)
+		return queryContracts(ctx, s.db.conn(ctx), s.today(), "c.vendor_id = ?", vendorID)
 	}
-	return queryContracts(ctx, s.db.db, s.today(), "1 = 1")
+	return queryContracts(ctx, s.db.conn(ctx), s.today(), "1 = 1")
 }
 
 // FindContractByID returns one contract or ENOTFOUND.
 func (s *ContractService) FindContractByID(ctx context.Context, id int64) (*backend.Contract, error) {
-	return findContract(ctx, s.db.db, s.today(), id)
+	return findContract(ctx, s.db.conn(ctx), s.today(), id)
 }
 
 func findContract(ctx context.Context, q queryer, today string, id int64) (*backend.Contract, error) {
@@ -209,7 +209,7 @@ func (s *ContractService) DeleteContract(ctx context.Context, id int64) error {
 
 // ContractHistory returns the price and seat changes, oldest first.
 func (s *ContractService) ContractHistory(ctx context.Context, id int64) ([]backend.ContractChange, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT at, cost_amount, cost_currency, billing_cycle, seats_purchased, seats_used
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT at, cost_amount, cost_currency, billing_cycle, seats_purchased, seats_used
 		FROM contract_history WHERE contract_id = ? ORDER BY id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("contract history: %w", err)

@@ -95,7 +95,7 @@ func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backen
 	today := s.today()
 	now, _ := backend.ParseDay(today)
 	until := now.AddDate(0, 0, horizonDays).Format(backend.DayLayout)
-	list, err := queryContracts(ctx, s.db.db, today, "c.status <> 'ended'")
+	list, err := queryContracts(ctx, s.db.conn(ctx), today, "c.status <> 'ended'")
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backen
 	// flagged, like a contract reminder.
 	past := now.AddDate(0, 0, -30).Format(backend.DayLayout)
 	soon := now.AddDate(0, 0, 30).Format(backend.DayLayout)
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, title, licence_holder, licence_expiry FROM assets
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, title, licence_holder, licence_expiry FROM assets
 		WHERE licence_expiry <> '' AND licence_expiry BETWEEN ? AND ?`, past, until)
 	if err != nil {
 		return nil, fmt.Errorf("asset licences: %w", err)
@@ -162,7 +162,7 @@ func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backen
 // Overview computes the money figures of the active and trial contracts in
 // the base currency, at this month's exchange rates.
 func (s *ContractService) Overview(ctx context.Context) (*backend.ContractOverview, error) {
-	st, err := settingsOf(ctx, s.db.db)
+	st, err := settingsOf(ctx, s.db.conn(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (s *ContractService) Overview(ctx context.Context) (*backend.ContractOvervi
 	}
 	today := s.today()
 	month := today[:7]
-	list, err := queryContracts(ctx, s.db.db, today, "c.status IN ('active', 'trial', 'cancelling')")
+	list, err := queryContracts(ctx, s.db.conn(ctx), today, "c.status IN ('active', 'trial', 'cancelling')")
 	if err != nil {
 		return nil, err
 	}

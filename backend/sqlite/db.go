@@ -148,9 +148,41 @@ func (db *DB) timestamp() string {
 	return db.Now().UTC().Format(time.RFC3339)
 }
 
+// txKey marks a context that carries a Batch's transaction.
+type txKey struct{}
+
+// dbtx is what both a connection pool and a transaction offer.
+type dbtx interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// conn returns the Batch transaction ctx carries, or the pool: reads in a
+// batch see its own writes and never wait on its lock.
+func (db *DB) conn(ctx context.Context) dbtx {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return tx
+	}
+	return db.db
+}
+
+// Batch runs fn in one transaction that every service call made with the
+// context it is given joins: many actions (an import) stored whole or not
+// at all.
+func (db *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		return fn(context.WithValue(ctx, txKey{}, tx))
+	})
+}
+
 // inTx runs fn in one transaction: committed if fn returns nil, rolled
-// back otherwise, so a user action is stored whole or not at all.
+// back otherwise, so a user action is stored whole or not at all. Inside a
+// Batch it runs in the batch's transaction.
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(tx)
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

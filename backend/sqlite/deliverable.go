@@ -51,7 +51,7 @@ func (s *DeliverableService) today() string { return backend.Today(s.db.Now()) }
 
 // FindDeliverableByID returns one deliverable or ENOTFOUND.
 func (s *DeliverableService) FindDeliverableByID(ctx context.Context, id int64) (*backend.Deliverable, error) {
-	return findDeliverableByID(ctx, s.db.db, s.today(), id)
+	return findDeliverableByID(ctx, s.db.conn(ctx), s.today(), id)
 }
 
 func findDeliverableByID(ctx context.Context, q queryer, today string, id int64) (*backend.Deliverable, error) {
@@ -69,9 +69,9 @@ func findDeliverableByID(ctx context.Context, q queryer, today string, id int64)
 // ones for campaignID 0.
 func (s *DeliverableService) FindDeliverables(ctx context.Context, campaignID int64) ([]*backend.Deliverable, error) {
 	if campaignID == 0 {
-		return queryDeliverables(ctx, s.db.db, s.today(), "d.campaign_id IS NULL")
+		return queryDeliverables(ctx, s.db.conn(ctx), s.today(), "d.campaign_id IS NULL")
 	}
-	return queryDeliverables(ctx, s.db.db, s.today(), "d.campaign_id = ?", campaignID)
+	return queryDeliverables(ctx, s.db.conn(ctx), s.today(), "d.campaign_id = ?", campaignID)
 }
 
 // CreateDeliverable validates and stores d, filling in its ID.

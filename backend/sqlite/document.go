@@ -28,7 +28,7 @@ func NewDocumentService(db *DB, store *files.Store) *DocumentService {
 var _ backend.DocumentService = (*DocumentService)(nil)
 
 func (s *DocumentService) query(ctx context.Context, where string, args ...any) ([]*backend.Document, error) {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT id, contract_id, name, sha256, size, content_type, added_at
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, contract_id, name, sha256, size, content_type, added_at
 		FROM contract_documents WHERE `+where+` ORDER BY added_at, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find documents: %w", err)
@@ -54,7 +54,7 @@ func (s *DocumentService) FindDocuments(ctx context.Context, contractID int64) (
 // sniffed from the content, not trusted from the name.
 func (s *DocumentService) AddDocument(ctx context.Context, contractID int64, name string, r io.Reader) (*backend.Document, error) {
 	var n int
-	if err := s.db.db.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE id = ?`, contractID).Scan(&n); err != nil {
+	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE id = ?`, contractID).Scan(&n); err != nil {
 		return nil, err
 	} else if n == 0 {
 		return nil, backend.Errorf(backend.ENOTFOUND, "That contract no longer exists.")

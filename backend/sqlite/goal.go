@@ -43,7 +43,7 @@ func (s *GoalService) today() string { return backend.Today(s.db.Now()) }
 
 // FindGoals returns a campaign's goals by due day.
 func (s *GoalService) FindGoals(ctx context.Context, campaignID int64) ([]*backend.Goal, error) {
-	return queryGoals(ctx, s.db.db, s.today(), "g.campaign_id = ?", campaignID)
+	return queryGoals(ctx, s.db.conn(ctx), s.today(), "g.campaign_id = ?", campaignID)
 }
 
 func findGoalByID(ctx context.Context, q queryer, today string, id int64) (*backend.Goal, error) {

@@ -37,7 +37,7 @@ func (s *ListService) ListItems(ctx context.Context, kind backend.ListKind) ([]*
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.db.QueryContext(ctx, `
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `
 		SELECT t.id, t.name, `+strings.ReplaceAll(uses, "?1", "t.id")+`
 		FROM `+table+` t ORDER BY t.name COLLATE NOCASE`)
 	if err != nil {

@@ -45,7 +45,7 @@ func (s *MilestoneService) today() string { return backend.Today(s.db.Now()) }
 
 // FindMilestoneByID returns one milestone or ENOTFOUND.
 func (s *MilestoneService) FindMilestoneByID(ctx context.Context, id int64) (*backend.Milestone, error) {
-	return findMilestoneByID(ctx, s.db.db, s.today(), id)
+	return findMilestoneByID(ctx, s.db.conn(ctx), s.today(), id)
 }
 
 func findMilestoneByID(ctx context.Context, q queryer, today string, id int64) (*backend.Milestone, error) {
@@ -63,9 +63,9 @@ func findMilestoneByID(ctx context.Context, q queryer, today string, id int64) (
 // for campaignID 0.
 func (s *MilestoneService) FindMilestones(ctx context.Context, campaignID int64) ([]*backend.Milestone, error) {
 	if campaignID == 0 {
-		return queryMilestones(ctx, s.db.db, s.today(), "m.campaign_id IS NULL")
+		return queryMilestones(ctx, s.db.conn(ctx), s.today(), "m.campaign_id IS NULL")
 	}
-	return queryMilestones(ctx, s.db.db, s.today(), "m.campaign_id = ?", campaignID)
+	return queryMilestones(ctx, s.db.conn(ctx), s.today(), "m.campaign_id = ?", campaignID)
 }
 
 // CreateMilestone validates and stores m, filling in its ID.
@@ -151,7 +151,7 @@ func (s *MilestoneService) MyWeek(ctx context.Context, owner, weekStart string) 
 	w := &backend.MyWeek{Owner: owner, From: weekStart, To: start.AddDate(0, 0, 6).Format(backend.DayLayout)}
 	today := s.today()
 	var err error
-	q := s.db.db
+	q := s.db.conn(ctx)
 	if w.Milestones, err = queryMilestones(ctx, q, today, "m.owner = ? COLLATE NOCASE AND m.due_date BETWEEN ? AND ?", owner, w.From, w.To); err != nil {
 		return nil, err
 	}

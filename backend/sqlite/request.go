@@ -49,9 +49,9 @@ func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([
 // FindRequests returns the requests with a status ("" for all), newest first.
 func (s *RequestService) FindRequests(ctx context.Context, status backend.RequestStatus) ([]*backend.SpendRequest, error) {
 	if status == "" {
-		return queryRequests(ctx, s.db.db, "1 = 1")
+		return queryRequests(ctx, s.db.conn(ctx), "1 = 1")
 	}
-	return queryRequests(ctx, s.db.db, "r.status = ?", status)
+	return queryRequests(ctx, s.db.conn(ctx), "r.status = ?", status)
 }
 
 // CreateRequest stores a pending request and its first history entry.

@@ -94,7 +94,7 @@ func (s *SpendService) FindSpend(ctx context.Context, f backend.SpendFilter) (*b
 	if limit == 0 {
 		limit = backend.MaxPageSize
 	}
-	list, total, err := querySpend(ctx, s.db.db, strings.Join(where, " AND "), args, limit, f.Offset)
+	list, total, err := querySpend(ctx, s.db.conn(ctx), strings.Join(where, " AND "), args, limit, f.Offset)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +215,7 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 // DeleteSpend removes a spend entry; a contract's payments go with the contract.
 func (s *SpendService) DeleteSpend(ctx context.Context, id int64) error {
 	var contract sql.NullInt64
-	if err := s.db.db.QueryRowContext(ctx, `SELECT contract_id FROM spend WHERE id = ?`, id).Scan(&contract); err == nil && contract.Valid {
+	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT contract_id FROM spend WHERE id = ?`, id).Scan(&contract); err == nil && contract.Valid {
 		return fromContract()
 	}
 	return deleteRow(ctx, s.db, "spend", id, "That spend entry no longer exists.")

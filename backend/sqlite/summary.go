@@ -21,11 +21,11 @@ type rowKey struct{ team, category int64 }
 // the one rounding point. A total with no rate is left out and named in
 // MissingRates.
 func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*backend.BudgetSummary, error) {
-	st, err := settingsOf(ctx, s.db.db)
+	st, err := settingsOf(ctx, s.db.conn(ctx))
 	if err != nil {
 		return nil, err
 	}
-	plan, err := budgetPlan(ctx, s.db.db, f.FiscalYear)
+	plan, err := budgetPlan(ctx, s.db.conn(ctx), f.FiscalYear)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func (s *BudgetService) eachMonthly(ctx context.Context, fromMonth, toMonth stri
 	if f.CategoryID != 0 {
 		q, args = q+" AND category_id = ?", append(args, f.CategoryID)
 	}
-	rows, err := s.db.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, q, args...)
 	if err != nil {
 		return fmt.Errorf("monthly spend: %w", err)
 	}
@@ -231,7 +231,7 @@ func (s *BudgetService) names(ctx context.Context) (*listNames, error) {
 		table string
 		into  map[int64]string
 	}{{"teams", n.teams}, {"spend_categories", n.categories}} {
-		rows, err := s.db.db.QueryContext(ctx, `SELECT id, name FROM `+src.table)
+		rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, name FROM `+src.table)
 		if err != nil {
 			return nil, err
 		}
@@ -253,19 +253,19 @@ func (s *BudgetService) names(ctx context.Context) (*listNames, error) {
 // currency (per currency and month, converted once, as in Summary) and
 // sets it against the revenue attributed to it.
 func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*backend.CampaignSpend, error) {
-	st, err := settingsOf(ctx, s.db.db)
+	st, err := settingsOf(ctx, s.db.conn(ctx))
 	if err != nil {
 		return nil, err
 	}
 	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}}
-	if err := s.db.db.QueryRowContext(ctx, `SELECT attributed_revenue FROM campaigns WHERE id = ?`, campaignID).Scan(&out.Revenue); err != nil {
+	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT attributed_revenue FROM campaigns WHERE id = ?`, campaignID).Scan(&out.Revenue); err != nil {
 		return nil, backend.Errorf(backend.ENOTFOUND, "That campaign no longer exists.")
 	}
 	conv, err := s.converter(ctx, st.BaseCurrency)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.db.QueryContext(ctx, `
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `
 		SELECT substr(date, 1, 7), currency, status, sum(amount) FROM spend
 		WHERE campaign_id = ? AND status IN ('committed', 'actual')
 		GROUP BY 1, 2, 3 ORDER BY 1, 2`, campaignID)

@@ -38,12 +38,12 @@ func queryVendors(ctx context.Context, q queryer, where string, args ...any) ([]
 
 // FindVendors returns every vendor by name.
 func (s *VendorService) FindVendors(ctx context.Context) ([]*backend.Vendor, error) {
-	return queryVendors(ctx, s.db.db, "1 = 1")
+	return queryVendors(ctx, s.db.conn(ctx), "1 = 1")
 }
 
 // FindVendorByID returns one vendor or ENOTFOUND.
 func (s *VendorService) FindVendorByID(ctx context.Context, id int64) (*backend.Vendor, error) {
-	return findVendor(ctx, s.db.db, id)
+	return findVendor(ctx, s.db.conn(ctx), id)
 }
 
 func findVendor(ctx context.Context, q queryer, id int64) (*backend.Vendor, error) {

@@ -21,7 +21,7 @@ var _ backend.WorkspaceService = (*WorkspaceService)(nil)
 // that has never saved any.
 func (s *WorkspaceService) Settings(ctx context.Context) (*backend.Settings, error) {
 	var st backend.Settings
-	err := s.db.db.QueryRowContext(ctx, `
+	err := s.db.conn(ctx).QueryRowContext(ctx, `
 		SELECT name, base_currency, fiscal_year_start_month, language, underuse_threshold, updated_at
 		FROM settings WHERE id = 1`).
 		Scan(&st.Name, &st.BaseCurrency, &st.FiscalYearStartMonth, &st.Language, &st.UnderuseThreshold, &st.UpdatedAt)
@@ -60,7 +60,7 @@ func (s *WorkspaceService) UpdateSettings(ctx context.Context, st backend.Settin
 // WorkspaceID returns the identity created with the database.
 func (s *WorkspaceService) WorkspaceID(ctx context.Context) (string, error) {
 	var id string
-	if err := s.db.db.QueryRowContext(ctx, `SELECT uid FROM workspace_identity WHERE id = 1`).Scan(&id); err != nil {
+	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT uid FROM workspace_identity WHERE id = 1`).Scan(&id); err != nil {
 		return "", fmt.Errorf("workspace identity: %w", err)
 	}
 	return id, nil

@@ -1,0 +1,11 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+)
+
+// QueryRowForTest lets the package's tests read the tables directly.
+func (db *DB) QueryRowForTest(ctx context.Context, query string, args ...any) *sql.Row {
+	return db.db.QueryRowContext(ctx, query, args...)
+}

@@ -1,0 +1,740 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// ImportService brings spreadsheets into every area through one engine
+// (backend/sheet): a preview is the import itself, run in a transaction
+// that is rolled back, so what the preview counts is what a commit does.
+type ImportService struct {
+	db           *DB
+	lists        *ListService
+	campaigns    *CampaignService
+	deliverables *DeliverableService
+	spend        *SpendService
+	budget       *BudgetService
+	vendors      *VendorService
+	contracts    *ContractService
+	assets       *AssetService
+}
+
+// NewImportService returns the import service over the area services.
+func NewImportService(db *DB, lists *ListService, campaigns *CampaignService, deliverables *DeliverableService, spend *SpendService,
+	budget *BudgetService, vendors *VendorService, contracts *ContractService, assets *AssetService) *ImportService {
+	return &ImportService{db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets}
+}
+
+// ImportRow is one row of the preview: what will happen to it and its
+// values as read.
+type ImportRow struct {
+	Row      int               `json:"row"`
+	Action   string            `json:"action"` // create, update, skip
+	Reason   string            `json:"reason"` // for skip: total, hidden, excluded, unchanged, problem
+	Values   map[string]string `json:"values"`
+	Problems []sheet.Problem   `json:"problems"`
+}
+
+// ImportPreview is what an import of a file will do.
+type ImportPreview struct {
+	sheet.Layout
+	FileName      string          `json:"fileName"`
+	Fields        []sheet.Field   `json:"fields"`
+	Create        int             `json:"create"`
+	Update        int             `json:"update"`
+	Skip          int             `json:"skip"`
+	Problems      []sheet.Problem `json:"problems"`
+	ProblemsTotal int             `json:"problemsTotal"`
+	ProblemRows   int             `json:"problemRows"`
+	Rows          []ImportRow     `json:"rows"`
+	NewNames      []string        `json:"newNames"` // list items and vendors the import adds
+	Profile       *ImportProfile  `json:"profile"`
+	RunID         int64           `json:"runId"` // set by a commit
+}
+
+// ImportRun is one recorded import.
+type ImportRun struct {
+	ID       int64  `json:"id"`
+	Kind     string `json:"kind"`
+	FileName string `json:"fileName"`
+	Sheet    string `json:"sheet"`
+	Created  int    `json:"created"`
+	Updated  int    `json:"updated"`
+	Skipped  int    `json:"skipped"`
+	At       string `json:"at"`
+	UndoneAt string `json:"undoneAt"`
+}
+
+// ImportProfile is a saved mapping, offered again for files with the same
+// headers.
+type ImportProfile struct {
+	ID        int64         `json:"id"`
+	Kind      string        `json:"kind"`
+	Name      string        `json:"name"`
+	HeaderKey string        `json:"headerKey"`
+	Options   sheet.Options `json:"options"`
+	SavedAt   string        `json:"savedAt"`
+}
+
+// Limits of what a preview returns; counts are always complete.
+const (
+	previewRows     = 200
+	previewProblems = 500
+)
+
+var errDryRun = errors.New("dry run")
+
+// Preview runs the import without keeping anything.
+func (s *ImportService) Preview(ctx context.Context, path, name string, opts sheet.Options) (*ImportPreview, error) {
+	return s.run(ctx, path, name, opts, false)
+}
+
+// Commit imports the file in one transaction and records it for undo. Rows
+// with problems refuse the whole import unless opts leaves them out
+// (Options.Exclude, or skipProblems for the command line).
+func (s *ImportService) Commit(ctx context.Context, path, name string, opts sheet.Options) (*ImportPreview, error) {
+	return s.run(ctx, path, name, opts, true)
+}
+
+func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*ImportPreview, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", name, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	wb, err := sheet.Open(f, st.Size(), name)
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	settings, err := settingsOf(ctx, s.db.conn(ctx))
+	if err != nil {
+		return nil, err
+	}
+	if opts.Currency == "" {
+		opts.Currency = settings.BaseCurrency
+	}
+	if opts.Year == 0 {
+		opts.Year = s.db.Now().Year()
+	}
+	profileUsed := (*ImportProfile)(nil)
+	im, err := sheet.New(wb, opts)
+	if err != nil {
+		return nil, err
+	}
+	// A saved profile for the same headers maps the file as last time.
+	if opts.Mapping == nil {
+		if p, _ := s.profileFor(ctx, opts.Kind, im.Layout.HeaderKey); p != nil {
+			o := p.Options
+			o.Kind, o.Sheet, o.HeaderRow, o.Fixes, o.Exclude, o.Year = opts.Kind, im.Layout.Sheet, im.Layout.HeaderRow, opts.Fixes, opts.Exclude, opts.Year
+			if o.Currency == "" {
+				o.Currency = opts.Currency
+			}
+			if im2, err := sheet.New(wb, o); err == nil {
+				im, opts, profileUsed = im2, o, p
+			}
+		}
+	}
+	kind := sheet.Kinds[opts.Kind]
+	out := &ImportPreview{FileName: name, Fields: kind.Fields, Profile: profileUsed}
+	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems}
+	err = s.db.Batch(ctx, func(ctx context.Context) error {
+		r.ctx = ctx
+		if err := r.load(); err != nil {
+			return err
+		}
+		err := im.Each(func(rec *sheet.Record) error {
+			row := ImportRow{Row: rec.Row}
+			switch {
+			case rec.Skip != "":
+				row.Action, row.Reason = "skip", rec.Skip
+			default:
+				if len(rec.Problems) == 0 {
+					row.Action = r.apply(rec)
+				}
+				if len(rec.Problems) > 0 {
+					row.Action, row.Reason = "skip", "problem"
+					out.ProblemRows++
+				} else if row.Action == "skip" {
+					row.Reason = "unchanged"
+				}
+			}
+			row.Problems = rec.Problems
+			out.ProblemsTotal += len(rec.Problems)
+			for _, p := range rec.Problems {
+				if len(out.Problems) < previewProblems {
+					out.Problems = append(out.Problems, p)
+				}
+			}
+			switch row.Action {
+			case "create":
+				out.Create++
+			case "update":
+				out.Update++
+			case "line":
+				// Counted as budget cells once all rows are read.
+			default:
+				out.Skip++
+			}
+			if len(out.Rows) < previewRows {
+				row.Values = map[string]string{}
+				for k, v := range rec.Values {
+					row.Values[k] = v.Text
+				}
+				out.Rows = append(out.Rows, row)
+			}
+			return ctx.Err()
+		})
+		if err != nil {
+			return err
+		}
+		if err := r.finish(out); err != nil {
+			return err
+		}
+		out.Layout = im.Layout
+		out.NewNames = r.newNames
+		if !commit {
+			return errDryRun
+		}
+		if len(im.Layout.Questions) > 0 {
+			q := im.Layout.Questions[0]
+			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("Column %s has dates that could be day/month or month/day (%s); choose the order before importing.", q.Column, strings.Join(q.Examples, ", ")),
+				Fields: map[string]backend.FieldError{"orders": {Key: "import.order_needed", Params: map[string]any{"column": q.Column}}}}
+		}
+		if out.ProblemRows > 0 && !r.skipProblems {
+			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
+				Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
+		}
+		id, err := r.record(name, im.Layout.Sheet, out)
+		out.RunID = id
+		return err
+	})
+	if err != nil && !errors.Is(err, errDryRun) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// importRun is one pass over a file's records: name lookups loaded once,
+// new list items and vendors created as met, every change logged.
+type importRun struct {
+	s            *ImportService
+	ctx          context.Context
+	settings     *backend.Settings
+	kind         string
+	commit       bool
+	skipProblems bool
+	lists        map[backend.ListKind]map[string]int64
+	campaigns    map[string]int64
+	vendors      map[string]int64
+	newNames     []string
+	added        []addedName
+	changes      []change
+	lines        map[lineKey]*lineSum
+	lineOrder    []lineKey
+	created      int
+}
+
+type addedName struct {
+	list backend.ListKind // "" for a vendor
+	key  string
+}
+
+type change struct {
+	entity string
+	id     int64
+	action string
+	before string
+}
+
+type lineKey struct {
+	year, period       int
+	teamID, categoryID int64
+}
+
+type lineSum struct {
+	amount int64
+	rows   []*sheet.Record
+}
+
+func (r *importRun) load() error {
+	r.lists = map[backend.ListKind]map[string]int64{}
+	for _, k := range []backend.ListKind{backend.ListTeams, backend.ListChannels, backend.ListCategories} {
+		items, err := r.s.lists.ListItems(r.ctx, k)
+		if err != nil {
+			return err
+		}
+		m := map[string]int64{}
+		for _, it := range items {
+			m[sheet.Norm(it.Name)] = it.ID
+		}
+		r.lists[k] = m
+	}
+	r.campaigns = map[string]int64{}
+	rows, err := r.s.db.conn(r.ctx).QueryContext(r.ctx, `SELECT id, name FROM campaigns ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		if _, ok := r.campaigns[sheet.Norm(name)]; !ok {
+			r.campaigns[sheet.Norm(name)] = id
+		}
+	}
+	r.vendors = map[string]int64{}
+	vs, err := r.s.vendors.FindVendors(r.ctx)
+	if err != nil {
+		return err
+	}
+	for _, v := range vs {
+		r.vendors[sheet.Norm(v.Name)] = v.ID
+	}
+	r.lines = map[lineKey]*lineSum{}
+	return rows.Err()
+}
+
+// listID finds a team, channel or category by name, adding it when new.
+func (r *importRun) listID(rec *sheet.Record, field string, kind backend.ListKind) (int64, bool) {
+	name := strings.TrimSpace(rec.Text(field))
+	if name == "" {
+		return 0, true
+	}
+	key := sheet.Norm(name)
+	if id, ok := r.lists[kind][key]; ok {
+		return id, true
+	}
+	if err := backend.ValidateListName(name); err != nil {
+		rec.Problem(field, "import.bad_name", "is not a usable name", nil)
+		return 0, false
+	}
+	it, err := r.s.lists.CreateListItem(r.ctx, kind, name)
+	if err != nil {
+		rec.Problem(field, "import.bad_name", "could not be added: "+err.Error(), nil)
+		return 0, false
+	}
+	r.lists[kind][key] = it.ID
+	r.added = append(r.added, addedName{kind, key})
+	r.newNames = append(r.newNames, string(kind)+": "+name)
+	r.log("list:"+string(kind), it.ID, "create", nil)
+	return it.ID, true
+}
+
+func (r *importRun) campaignID(rec *sheet.Record, field string) (int64, bool) {
+	name := strings.TrimSpace(rec.Text(field))
+	if name == "" {
+		return 0, true
+	}
+	if id, ok := r.campaigns[sheet.Norm(name)]; ok {
+		return id, true
+	}
+	rec.Problem(field, "import.no_campaign", "is not a campaign in this workspace; import the campaigns first or leave the cell empty", nil)
+	return 0, false
+}
+
+func (r *importRun) vendorID(rec *sheet.Record, name string) (int64, bool) {
+	key := sheet.Norm(name)
+	if id, ok := r.vendors[key]; ok {
+		return id, true
+	}
+	v := &backend.Vendor{Name: strings.TrimSpace(name), Category: "other"}
+	if err := r.s.vendors.CreateVendor(r.ctx, v); err != nil {
+		r.problems(rec, err, "vendor")
+		return 0, false
+	}
+	r.vendors[key] = v.ID
+	r.added = append(r.added, addedName{"", key})
+	r.newNames = append(r.newNames, "vendors: "+v.Name)
+	r.log("vendor", v.ID, "create", nil)
+	return v.ID, true
+}
+
+func (r *importRun) log(entity string, id int64, action string, before any) {
+	c := change{entity: entity, id: id, action: action}
+	if before != nil {
+		b, _ := json.Marshal(before)
+		c.before = string(b)
+	}
+	r.changes = append(r.changes, c)
+}
+
+// problems turns a service's validation error into problems on the row,
+// each on the cell of the field it names.
+func (r *importRun) problems(rec *sheet.Record, err error, fallback string) {
+	var e *backend.Error
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		keys := make([]string, 0, len(e.Fields))
+		for k := range e.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fe := e.Fields[k]
+			field := strings.TrimSuffix(strings.TrimSuffix(k, "Ids"), "Id")
+			msg := fieldMessages[fe.Key]
+			if msg == "" {
+				msg = "is not accepted (" + fe.Key + ")"
+			}
+			if !rec.Has(field) {
+				// Not from a cell: name the field, not some other cell.
+				rec.Problems = append(rec.Problems, sheet.Problem{Sheet: rec.Sheet, Row: rec.Row, Field: field, Key: fe.Key, Params: fe.Params,
+					Message: fmt.Sprintf("Sheet '%s', row %d: %s %s", rec.Sheet, rec.Row, field, msg)})
+				continue
+			}
+			rec.Problem(field, fe.Key, msg, fe.Params)
+		}
+		return
+	}
+	rec.Problem(fallback, "import.rejected", "is not accepted: "+backend.ErrorMessage(err), nil)
+}
+
+// apply imports one record inside a savepoint, so a row that fails part
+// way leaves nothing behind; it returns create, update or skip.
+func (r *importRun) apply(rec *sheet.Record) string {
+	tx := r.s.db.conn(r.ctx)
+	if _, err := tx.ExecContext(r.ctx, `SAVEPOINT import_row`); err != nil {
+		rec.Problem("", "import.rejected", err.Error(), nil)
+		return "skip"
+	}
+	before, names, added := len(r.changes), len(r.newNames), len(r.added)
+	var action string
+	switch r.kind {
+	case "campaigns":
+		action = r.campaign(rec)
+	case "deliverables":
+		action = r.deliverable(rec)
+	case "spend":
+		action = r.spendEntry(rec)
+	case "budget":
+		action = r.budgetLine(rec)
+	case "vendors":
+		action = r.vendor(rec)
+	case "contracts":
+		action = r.contract(rec)
+	case "assets":
+		action = r.asset(rec)
+	}
+	if len(rec.Problems) > 0 {
+		tx.ExecContext(r.ctx, `ROLLBACK TO import_row`)
+		r.changes, r.newNames = r.changes[:before], r.newNames[:names]
+		// Names this row added are gone with it.
+		for _, a := range r.added[added:] {
+			if a.list == "" {
+				delete(r.vendors, a.key)
+			} else {
+				delete(r.lists[a.list], a.key)
+			}
+		}
+		r.added = r.added[:added]
+		action = "skip"
+	}
+	tx.ExecContext(r.ctx, `RELEASE import_row`)
+	return action
+}
+
+// fieldMessages are the English fallbacks for the validation keys an
+// import meets most; the UI shows the translated key.
+var fieldMessages = map[string]string{
+	"field.required":                "is required",
+	"field.too_long":                "is too long",
+	"field.date_invalid":            "is not a date",
+	"campaign.end_before_start":     "ends before it starts",
+	"contract.renewal_before_start": "renews before it starts",
+	"spend.amount_zero":             "is zero",
+	"vendor.name_taken":             "is already a vendor",
+}
+
+var listTables = map[backend.ListKind]string{backend.ListTeams: "teams", backend.ListChannels: "channels", backend.ListCategories: "spend_categories"}
+
+// record writes the run and its changes.
+func (r *importRun) record(name, sheetName string, out *ImportPreview) (int64, error) {
+	tx := r.s.db.conn(r.ctx)
+	res, err := tx.ExecContext(r.ctx, `INSERT INTO import_runs (kind, file_name, sheet, created, updated, skipped, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		r.kind, name, strings.TrimSpace(sheetName), out.Create, out.Update, out.Skip, r.s.db.timestamp())
+	if err != nil {
+		return 0, err
+	}
+	id, _ := res.LastInsertId()
+	stmt, err := r.s.db.conn(r.ctx).(interface {
+		PrepareContext(context.Context, string) (*sql.Stmt, error)
+	}).PrepareContext(r.ctx, `INSERT INTO import_changes (run_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for i, c := range r.changes {
+		if _, err := stmt.ExecContext(r.ctx, id, i, c.entity, c.id, c.action, c.before); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+// finish writes what is summed over rows (budget lines).
+func (r *importRun) finish(out *ImportPreview) error {
+	if r.kind != "budget" {
+		return nil
+	}
+	return r.writeBudgetLines(out)
+}
+
+// History lists the recorded imports, newest first.
+func (s *ImportService) History(ctx context.Context) ([]ImportRun, error) {
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, kind, file_name, sheet, created, updated, skipped, at, COALESCE(undone_at, '') FROM import_runs ORDER BY id DESC LIMIT 200`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ImportRun{}
+	for rows.Next() {
+		var x ImportRun
+		if err := rows.Scan(&x.ID, &x.Kind, &x.FileName, &x.Sheet, &x.Created, &x.Updated, &x.Skipped, &x.At, &x.UndoneAt); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// Undo reverses an import as a whole, newest change first: what it
+// created is deleted, what it updated gets its earlier values back.
+func (s *ImportService) Undo(ctx context.Context, id int64) error {
+	return s.db.Batch(ctx, func(ctx context.Context) error {
+		var undone sql.NullString
+		if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT undone_at FROM import_runs WHERE id = ?`, id).Scan(&undone); errors.Is(err, sql.ErrNoRows) {
+			return backend.Errorf(backend.ENOTFOUND, "Import %d was not found.", id)
+		} else if err != nil {
+			return err
+		}
+		if undone.Valid {
+			return backend.Errorf(backend.ECONFLICT, "Import %d was already undone.", id)
+		}
+		rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT entity, entity_id, action, before FROM import_changes WHERE run_id = ? ORDER BY seq DESC`, id)
+		if err != nil {
+			return err
+		}
+		var changes []change
+		for rows.Next() {
+			var c change
+			if err := rows.Scan(&c.entity, &c.id, &c.action, &c.before); err != nil {
+				rows.Close()
+				return err
+			}
+			changes = append(changes, c)
+		}
+		rows.Close()
+		for _, c := range changes {
+			if err := s.revert(ctx, c); err != nil {
+				return fmt.Errorf("undo %s %d: %w", c.entity, c.id, err)
+			}
+		}
+		_, err = s.db.conn(ctx).ExecContext(ctx, `UPDATE import_runs SET undone_at = ? WHERE id = ?`, s.db.timestamp(), id)
+		return err
+	})
+}
+
+func gone(err error) bool { return backend.ErrorCode(err) == backend.ENOTFOUND }
+
+func (s *ImportService) revert(ctx context.Context, c change) error {
+	ignoreGone := func(err error) error {
+		if gone(err) {
+			return nil
+		}
+		return err
+	}
+	if c.entity == "fiscal_year" {
+		return s.deleteEmptyFiscalYear(ctx, int(c.id))
+	}
+	if strings.HasPrefix(c.entity, "list:") {
+		return ignoreGone(s.lists.DeleteListItem(ctx, backend.ListKind(strings.TrimPrefix(c.entity, "list:")), c.id))
+	}
+	if c.action == "create" {
+		switch c.entity {
+		case "campaign":
+			return ignoreGone(s.campaigns.DeleteCampaign(ctx, c.id))
+		case "deliverable":
+			return ignoreGone(s.deliverables.DeleteDeliverable(ctx, c.id))
+		case "spend":
+			return ignoreGone(s.spend.DeleteSpend(ctx, c.id))
+		case "vendor":
+			return ignoreGone(s.vendors.DeleteVendor(ctx, c.id))
+		case "contract":
+			return ignoreGone(s.contracts.DeleteContract(ctx, c.id))
+		case "budget_line":
+			var l budgetLineBefore
+			if err := json.Unmarshal([]byte(c.before), &l); err != nil {
+				return err
+			}
+			_, err := s.budget.SetBudgetLines(ctx, l.Year, []backend.BudgetLine{{TeamID: l.TeamID, CategoryID: l.CategoryID, Period: l.Period}})
+			return ignoreGone(err)
+		}
+		return fmt.Errorf("unknown entity %q", c.entity)
+	}
+	switch c.entity {
+	case "campaign":
+		var b backend.Campaign
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.campaigns.UpdateCampaign(ctx, c.id, backend.CampaignUpdate{Name: &b.Name, Objective: &b.Objective, TeamID: &b.TeamID, Owner: &b.Owner,
+			ChannelIDs: &b.ChannelIDs, Tags: &b.Tags, Status: &b.Status, StartDate: &b.StartDate, EndDate: &b.EndDate, Budget: &b.Budget, Revenue: &b.AttributedRevenue, Notes: &b.Notes})
+		return ignoreGone(err)
+	case "deliverable":
+		var b backend.Deliverable
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.deliverables.UpdateDeliverable(ctx, c.id, backend.DeliverableUpdate{CampaignID: &b.CampaignID, Title: &b.Title, Type: &b.Type, CustomType: &b.CustomType,
+			PublishDate: &b.PublishDate, ChannelID: &b.ChannelID, Owner: &b.Owner, Status: &b.Status, Notes: &b.Notes})
+		return ignoreGone(err)
+	case "spend":
+		var b backend.Spend
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.spend.UpdateSpend(ctx, c.id, backend.SpendUpdate{Date: &b.Date, Amount: &b.Amount, TeamID: &b.TeamID, CategoryID: &b.CategoryID, Vendor: &b.Vendor,
+			CampaignID: &b.CampaignID, Status: &b.Status, Reference: &b.Reference, Note: &b.Note})
+		return ignoreGone(err)
+	case "vendor":
+		var b backend.Vendor
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.vendors.UpdateVendor(ctx, c.id, b)
+		return ignoreGone(err)
+	case "contract":
+		var b backend.Contract
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.contracts.UpdateContract(ctx, c.id, b)
+		return ignoreGone(err)
+	case "asset":
+		var b backend.Asset
+		if err := json.Unmarshal([]byte(c.before), &b); err != nil {
+			return err
+		}
+		_, err := s.assets.UpdateAsset(ctx, c.id, b)
+		return ignoreGone(err)
+	case "budget_line":
+		var l budgetLineBefore
+		if err := json.Unmarshal([]byte(c.before), &l); err != nil {
+			return err
+		}
+		_, err := s.budget.SetBudgetLines(ctx, l.Year, []backend.BudgetLine{{TeamID: l.TeamID, CategoryID: l.CategoryID, Period: l.Period, Amount: l.Amount}})
+		return ignoreGone(err)
+	}
+	return fmt.Errorf("unknown entity %q", c.entity)
+}
+
+type budgetLineBefore struct {
+	Year       int   `json:"year"`
+	TeamID     int64 `json:"teamId"`
+	CategoryID int64 `json:"categoryId"`
+	Period     int   `json:"period"`
+	Amount     int64 `json:"amount"`
+}
+
+// ---- profiles ----
+
+// SaveProfile keeps a mapping for files with these headers; saving again
+// for the same headers replaces it.
+func (s *ImportService) SaveProfile(ctx context.Context, p ImportProfile) (*ImportProfile, error) {
+	fe := backend.FieldErrors{}
+	if strings.TrimSpace(p.Name) == "" {
+		fe.Add("name", "field.required", nil)
+	}
+	if sheet.Kinds[p.Kind] == nil {
+		fe.Add("kind", "import.bad_kind", map[string]any{"kind": p.Kind})
+	}
+	if p.HeaderKey == "" {
+		fe.Add("headerKey", "field.required", nil)
+	}
+	if err := fe.Err("import profile"); err != nil {
+		return nil, err
+	}
+	o := sheet.Options{Mapping: p.Options.Mapping, Constants: p.Options.Constants, Orders: p.Options.Orders, Currency: p.Options.Currency, WideRows: p.Options.WideRows}
+	b, _ := json.Marshal(o)
+	p.SavedAt = s.db.timestamp()
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `INSERT INTO import_profiles (kind, name, header_key, options, saved_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (kind, header_key) DO UPDATE SET name = excluded.name, options = excluded.options, saved_at = excluded.saved_at RETURNING id`,
+			p.Kind, strings.TrimSpace(p.Name), p.HeaderKey, string(b), p.SavedAt).Scan(&p.ID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.Options = o
+	return &p, nil
+}
+
+// Profiles lists the saved mappings.
+func (s *ImportService) Profiles(ctx context.Context) ([]ImportProfile, error) {
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, kind, name, header_key, options, saved_at FROM import_profiles ORDER BY kind, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []ImportProfile{}
+	for rows.Next() {
+		var p ImportProfile
+		var o string
+		if err := rows.Scan(&p.ID, &p.Kind, &p.Name, &p.HeaderKey, &o, &p.SavedAt); err != nil {
+			return nil, err
+		}
+		json.Unmarshal([]byte(o), &p.Options)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// DeleteProfile removes a saved mapping.
+func (s *ImportService) DeleteProfile(ctx context.Context, id int64) error {
+	return deleteRow(ctx, s.db, "import_profiles", id, "import profile")
+}
+
+func (s *ImportService) profileFor(ctx context.Context, kind, headerKey string) (*ImportProfile, error) {
+	var p ImportProfile
+	var o string
+	err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT id, kind, name, header_key, options, saved_at FROM import_profiles WHERE kind = ? AND header_key = ?`, kind, headerKey).
+		Scan(&p.ID, &p.Kind, &p.Name, &p.HeaderKey, &o, &p.SavedAt)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(o), &p.Options); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// deleteEmptyFiscalYear removes a fiscal year an import opened, unless
+// something else has been planned or spent in it since.
+func (s *ImportService) deleteEmptyFiscalYear(ctx context.Context, year int) error {
+	st, err := settingsOf(ctx, s.db.conn(ctx))
+	if err != nil {
+		return err
+	}
+	from, to := backend.FiscalYearRange(year, st.FiscalYearStartMonth)
+	_, err = s.db.conn(ctx).ExecContext(ctx, `DELETE FROM fiscal_years WHERE year = ?
+		AND NOT EXISTS (SELECT 1 FROM spend WHERE date BETWEEN ? AND ?)
+		AND NOT EXISTS (SELECT 1 FROM budget_lines WHERE fiscal_year = ?)`, year, from, to, year)
+	return err
+}
