@@ -26,6 +26,7 @@ type App struct {
 	ctx    context.Context
 	db     *sqlite.DB
 	api    *api.API
+	svc    api.Services
 	layout datadir.Layout
 	log    *slog.Logger
 }
@@ -62,7 +63,7 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	}
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
-	a := &App{db: db, layout: layout, log: log}
+	a := &App{db: db, layout: layout, log: log, svc: services}
 	a.api = api.New(services)
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
@@ -104,6 +105,24 @@ func (a *App) SaveAssetsExport(f backend.AssetFilter) (string, error) {
 func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
 	return a.saveAs("Export calendar", a.api.Exports.CalendarFileName(), "iCalendar file (*.ics)", ".ics",
 		func(out *os.File) error { return a.api.Exports.Calendar(f, out) })
+}
+
+// SaveWorkspaceExport saves every area (or those named) as one .xlsx
+// workbook with IDs, for editing and importing back.
+func (a *App) SaveWorkspaceExport(areas []string) (string, error) {
+	return a.saveAs("Export workspace", a.api.Exports.WorkspaceFileName(), "Excel workbook (*.xlsx)", ".xlsx",
+		func(out *os.File) error { return a.api.Exports.Workspace(areas, out) })
+}
+
+// ChooseImportFile lets the user pick a spreadsheet with the system's
+// Open dialog and keeps a copy for the import preview; nil when cancelled.
+func (a *App) ChooseImportFile() (*api.PendingImport, error) {
+	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: "Import a spreadsheet",
+		Filters: []runtime.FileFilter{{DisplayName: "Spreadsheets (*.xlsx, *.xlsm, *.csv)", Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
+	if err != nil || path == "" {
+		return nil, err
+	}
+	return a.api.ImportFiles.AddPath(path)
 }
 
 // AddContractDocuments lets the user pick files with the system's Open

@@ -46,6 +46,9 @@ Usage:
   mopsdesk [--data DIR]                      open the desktop window
   mopsdesk serve [--addr HOST:PORT] [--data DIR]
                                              serve the app to a browser on this machine
+  mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
+                 [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
+                                             import a spreadsheet (.xlsx, .xlsm, .csv)
   mopsdesk version                           print the version
   mopsdesk help                              print this help
 
@@ -53,6 +56,18 @@ Flags:
   --data DIR        workspace folder (default: $` + datadir.EnvVar + `, else the platform's
                     data folder, ~/.local/share/mopsdesk on Linux)
   --addr HOST:PORT  serve mode's address, loopback only (default ` + defaultAddr + `)
+  --kind KIND       what the file holds: campaigns, deliverables, budget, spend,
+                    vendors, contracts or assets (default: guessed from the headers)
+  --sheet NAME      the sheet to read (default: the one that fits the kind best)
+  --dates ORDER     how the file writes dates like 03/01/2025: dmy or mdy
+                    (asked only when the file itself does not settle it)
+  --set FIELD=VALUE one value for a field in every row (--set team=Brand)
+  --dry-run         report what the import would do, change nothing
+  --json            print the report as one JSON object
+
+Import exits 0 when the file was read, even if some rows have problems
+(those rows are left out and listed), 1 when it cannot be read or
+imported, 2 when the command line is wrong.
 
 Environment:
   ` + datadir.EnvVar + `     workspace folder, when --data is not given
@@ -96,6 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, err)
 		}
 		return runServe(*addr, *data, log, stdout, stderr)
+	case "import":
+		return runImport(args, log, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError(stderr, fmt.Errorf("version takes no arguments"))

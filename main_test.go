@@ -154,7 +154,7 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport" {
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveWorkspaceExport" {
 		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
 	}
 }

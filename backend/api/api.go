@@ -30,6 +30,9 @@ type Services struct {
 	Contracts    backend.ContractService
 	Documents    backend.DocumentService
 	Assets       backend.AssetService
+	Imports      ImportService
+	// ImportDir keeps uploaded spreadsheets between preview and commit.
+	ImportDir string
 	// Thumbs keeps the previews of image assets.
 	Thumbs *files.Thumbs
 	// Now is the clock; tests pin it.
@@ -65,6 +68,8 @@ type API struct {
 	Documents    *Documents
 	Assets       *Assets
 	Files        *FileStore
+	Imports      *Imports
+	ImportFiles  *ImportFiles
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -80,6 +85,7 @@ func New(s Services) *API {
 		s.Log = slog.Default()
 	}
 	previews := newPreviews(s.Thumbs, s.Log)
+	imports := newImports(s)
 	return &API{
 		Workspace:    &Workspace{s: s},
 		Lists:        &Lists{s: s},
@@ -96,6 +102,8 @@ func New(s Services) *API {
 		Documents:    &Documents{s: s},
 		Assets:       &Assets{s: s, previews: previews},
 		Files:        &FileStore{s: s, previews: previews},
+		Imports:      imports,
+		ImportFiles:  imports.files,
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -107,7 +115,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query
@@ -118,7 +126,13 @@ const callTimeout = 30 * time.Second
 // its duration, and with internal errors logged in full (the user only
 // sees a short message, see FormatError).
 func call[T any](s Services, name string, fn func(ctx context.Context) (T, error)) (T, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	return callWithin(s, name, callTimeout, fn)
+}
+
+// callWithin is call with its own deadline, for the few long actions (an
+// import of a large workbook).
+func callWithin[T any](s Services, name string, timeout time.Duration, fn func(ctx context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	start := time.Now()
 	out, err := fn(ctx)

@@ -6,6 +6,8 @@
 //	POST /export/calendar.ics     body: backend.CalendarFilter
 //	POST /upload/contract-documents?contract=ID   multipart files
 //	POST /upload/assets?duplicate=CHOICE          multipart files
+//	POST /upload/import                           multipart: a spreadsheet to import
+//	POST /export/workspace.xlsx                   {"areas": [...]} every area, with IDs
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
 package httpapi
@@ -78,6 +80,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveDocumentUpload(w, r)
 	case r.URL.Path == "/upload/assets":
 		s.serveAssetUpload(w, r)
+	case r.URL.Path == "/upload/import":
+		out := []*api.PendingImport{}
+		eachUpload(w, r, func(name string, body io.Reader) error {
+			p, err := s.api.ImportFiles.Add(name, body)
+			if err == nil {
+				out = append(out, p)
+			}
+			return err
+		}, &out)
+	case r.URL.Path == "/export/workspace.xlsx":
+		if !requireJSONPost(w, r) {
+			return
+		}
+		var req struct {
+			Areas []string `json:"areas"`
+		}
+		if decodeBody(w, r, &req) {
+			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.WorkspaceFileName(),
+				func(out io.Writer) error { return s.api.Exports.Workspace(req.Areas, out) })
+		}
 	case strings.HasPrefix(r.URL.Path, "/files/"):
 		s.files.ServeHTTP(w, r)
 	default:

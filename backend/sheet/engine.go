@@ -37,6 +37,12 @@ type Options struct {
 	// SkipProblems imports the rows without problems and leaves the others
 	// out (the command line's way; the UI fixes or excludes rows).
 	SkipProblems bool `json:"skipProblems"`
+	// DateOrder is the day/month order for every date column the file
+	// does not settle itself (the command line's --dates).
+	DateOrder Order `json:"dateOrder"`
+	// ProblemLimit caps the problems a preview lists (0: 500); counts
+	// are always complete.
+	ProblemLimit int `json:"-"`
 	// Year is used by calendar sheets that name a month but no year.
 	Year int `json:"year"`
 }
@@ -71,7 +77,10 @@ type Layout struct {
 	WideLabels  []string         `json:"wideLabels"`
 	WideRows    []string         `json:"wideRows"`
 	Date1904    bool             `json:"date1904"`
-	HeaderKey   string           `json:"headerKey"`
+	// Missing lists required fields that no column holds and no value
+	// set for every row fills: no row can be imported until they are.
+	Missing   []string `json:"missing"`
+	HeaderKey string   `json:"headerKey"`
 }
 
 // Problem is something wrong with one cell (or row), named the way the
@@ -283,6 +292,9 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		}
 		if k.WideDate != "" && dates >= 3 {
 			score += dates
+		}
+		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) {
+			score += 10 // a sheet named after the kind ("Campaigns")
 		}
 		if score > bestScore {
 			best, bestScore = s, score
@@ -646,9 +658,13 @@ func (im *Importer) mapColumns() error {
 			taken[f] = true
 		}
 	}
-	// Columns without a recognised header: guess from their content.
+	// Columns without a recognised header: guess from their content (not
+	// a wide layout's row labels: they name the rows, not a field).
 	for i := range cols {
 		if cols[i].By != "none" || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+			continue
+		}
+		if im.Layout.Shape == "wide" && im.labelCol >= 0 && cols[i].Key == colName(im.table.FirstCol+im.labelCol) {
 			continue
 		}
 		if f := guessByContent(k, samples[i], taken, im.Layout.Date1904); f != "" {
@@ -1107,6 +1123,8 @@ func (im *Importer) Each(fn func(*Record) error) error {
 				orders[key] = OrderDayFirst
 			case e.monthFirst && !e.dayFirst:
 				orders[key] = OrderMonthFirst
+			case e.ambiguous && !e.dayFirst && !e.monthFirst && im.opts.DateOrder != "":
+				orders[key] = im.opts.DateOrder
 			case e.ambiguous && !e.dayFirst && !e.monthFirst && len(settled) == 1:
 				for o := range settled {
 					orders[key] = o
@@ -1117,6 +1135,21 @@ func (im *Importer) Each(fn func(*Record) error) error {
 		}
 	}
 	im.Layout.Orders = orders
+	im.Layout.Missing = []string{}
+	missing := map[string]bool{}
+	for _, f := range k.Fields {
+		if !f.Required || strings.TrimSpace(im.opts.Constants[f.Key]) != "" {
+			continue
+		}
+		mapped := false
+		for _, c := range im.Layout.Columns {
+			mapped = mapped || c.Field == f.Key
+		}
+		if !mapped {
+			missing[f.Key] = true
+			im.Layout.Missing = append(im.Layout.Missing, f.Key)
+		}
+	}
 	currencies := im.columnCurrencies()
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {
 		rec := &Record{Sheet: im.table.Sheet, Row: row, Values: map[string]Value{}}
@@ -1160,10 +1193,13 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			flagged[p.Field] = true
 		}
 		for _, f := range k.Fields {
-			if f.Required && !rec.Has(f.Key) && !flagged[f.Key] {
+			if f.Required && !rec.Has(f.Key) && !flagged[f.Key] && !missing[f.Key] {
 				rec.Problems = append(rec.Problems, Problem{Sheet: rec.Sheet, Row: row, Field: f.Key, Key: "import.missing",
 					Params: map[string]any{"field": f.Key}, Message: problemText(rec.Sheet, row, "", "", fmt.Sprintf("%s is empty; fill it in, set a value for every row, or exclude the row.", f.Key))})
 			}
+		}
+		if len(missing) > 0 {
+			rec.Skip = "missing"
 		}
 		return fn(rec)
 	})
@@ -1324,3 +1360,50 @@ var quoted = regexp.MustCompile(`"([^"]+)"`)
 // currentYear is the year for calendar sheets and month headers that name
 // none; Options.Year overrides it.
 func currentYear() int { return time.Now().Year() }
+
+// GuessKind picks what a workbook holds from its headers: the kind whose
+// fields the headers of the chosen (or best) sheet name most.
+func GuessKind(wb *Workbook, sheet string) string {
+	best, bestScore := "campaigns", -1
+	sheets := wb.Sheets()
+	if sheet != "" {
+		sheets = []string{sheet}
+	}
+	for _, s := range sheets {
+		t, err := wb.FindTable(s)
+		if err != nil {
+			continue
+		}
+		for _, key := range KindKeys {
+			k := Kinds[key]
+			score, taken := 0, map[string]bool{}
+			for _, h := range t.Headers {
+				if f, _ := matchHeader(k, h, taken); f != "" {
+					taken[f] = true
+					score += 2
+					if k.Field(f).Required {
+						score++
+					}
+				}
+			}
+			if strings.Contains(normHeader(s), key[:4]) {
+				score += 3
+			}
+			if k.WideDate != "" {
+				dates := 0
+				for _, h := range t.Headers {
+					if _, _, ok := headerDate(h, false); ok {
+						dates++
+					}
+				}
+				if dates >= 3 {
+					score += dates
+				}
+			}
+			if score > bestScore {
+				best, bestScore = key, score
+			}
+		}
+	}
+	return best
+}

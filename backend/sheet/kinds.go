@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -184,6 +185,7 @@ func choices(m map[string]string) []string {
 			out = append(out, v)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 

@@ -15,14 +15,15 @@ import (
 // text is always a string cell (never a formula), days are real dates and
 // money is a number with its currency's format.
 type Table struct {
-	f     *excelize.File
-	sw    *excelize.StreamWriter
-	name  string
-	cols  int
-	row   int
-	text  int
-	date  int
-	money map[string]int
+	f      *excelize.File
+	sw     *excelize.StreamWriter
+	name   string
+	cols   int
+	row    int
+	text   int
+	date   int
+	header int
+	money  map[string]int
 }
 
 // NewTable starts a workbook with one sheet and its header row.
@@ -32,14 +33,7 @@ func NewTable(sheet string, headers []string, widths []float64) (*Table, error) 
 	if err := f.SetSheetName("Sheet1", t.name); err != nil {
 		return nil, err
 	}
-	header, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}},
-		Alignment: &excelize.Alignment{Vertical: "center"},
-	})
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	if t.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil { // "@": text
 		return nil, err
 	}
@@ -47,22 +41,57 @@ func NewTable(sheet string, headers []string, widths []float64) (*Table, error) 
 	if t.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
 		return nil, err
 	}
-	if t.sw, err = f.NewStreamWriter(t.name); err != nil {
+	if t.header, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}},
+		Alignment: &excelize.Alignment{Vertical: "center"},
+	}); err != nil {
 		return nil, err
+	}
+	return t, t.start(headers, widths)
+}
+
+// AddSheet finishes the current sheet and starts another in the same
+// workbook, with its own header row.
+func (t *Table) AddSheet(sheet string, headers []string, widths []float64) error {
+	if err := t.finishSheet(); err != nil {
+		return err
+	}
+	t.name, t.cols, t.row = sheetName(sheet), len(headers), 1
+	if _, err := t.f.NewSheet(t.name); err != nil {
+		return err
+	}
+	return t.start(headers, widths)
+}
+
+func (t *Table) start(headers []string, widths []float64) error {
+	var err error
+	if t.sw, err = t.f.NewStreamWriter(t.name); err != nil {
+		return err
 	}
 	for i, w := range widths {
 		if err := t.sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := t.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+		return err
 	}
 	cells := make([]any, len(headers))
 	for i, h := range headers {
-		cells[i] = excelize.Cell{StyleID: header, Value: h}
+		cells[i] = excelize.Cell{StyleID: t.header, Value: h}
 	}
-	return t, t.Row(cells...)
+	return t.Row(cells...)
+}
+
+// finishSheet flushes the current sheet and puts an auto-filter on its
+// header row.
+func (t *Table) finishSheet() error {
+	if err := t.sw.Flush(); err != nil {
+		return err
+	}
+	last, _ := excelize.CoordinatesToCellName(t.cols, max(t.row-1, 1))
+	return t.f.AutoFilter(t.name, "A1:"+last, nil)
 }
 
 // Row writes one row of cells.
@@ -115,11 +144,7 @@ func (t *Table) Money(m backend.Money) (excelize.Cell, error) {
 // and writes it to w. The table cannot be used afterwards.
 func (t *Table) WriteTo(w io.Writer) (int64, error) {
 	defer t.f.Close()
-	if err := t.sw.Flush(); err != nil {
-		return 0, err
-	}
-	last, _ := excelize.CoordinatesToCellName(t.cols, max(t.row-1, 1))
-	if err := t.f.AutoFilter(t.name, "A1:"+last, nil); err != nil {
+	if err := t.finishSheet(); err != nil {
 		return 0, err
 	}
 	return t.f.WriteTo(w)

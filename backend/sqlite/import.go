@@ -35,57 +35,6 @@ func NewImportService(db *DB, lists *ListService, campaigns *CampaignService, de
 	return &ImportService{db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets}
 }
 
-// ImportRow is one row of the preview: what will happen to it and its
-// values as read.
-type ImportRow struct {
-	Row      int               `json:"row"`
-	Action   string            `json:"action"` // create, update, skip
-	Reason   string            `json:"reason"` // for skip: total, hidden, excluded, unchanged, problem
-	Values   map[string]string `json:"values"`
-	Problems []sheet.Problem   `json:"problems"`
-}
-
-// ImportPreview is what an import of a file will do.
-type ImportPreview struct {
-	sheet.Layout
-	FileName      string          `json:"fileName"`
-	Fields        []sheet.Field   `json:"fields"`
-	Create        int             `json:"create"`
-	Update        int             `json:"update"`
-	Skip          int             `json:"skip"`
-	Problems      []sheet.Problem `json:"problems"`
-	ProblemsTotal int             `json:"problemsTotal"`
-	ProblemRows   int             `json:"problemRows"`
-	Rows          []ImportRow     `json:"rows"`
-	NewNames      []string        `json:"newNames"` // list items and vendors the import adds
-	Profile       *ImportProfile  `json:"profile"`
-	RunID         int64           `json:"runId"` // set by a commit
-}
-
-// ImportRun is one recorded import.
-type ImportRun struct {
-	ID       int64  `json:"id"`
-	Kind     string `json:"kind"`
-	FileName string `json:"fileName"`
-	Sheet    string `json:"sheet"`
-	Created  int    `json:"created"`
-	Updated  int    `json:"updated"`
-	Skipped  int    `json:"skipped"`
-	At       string `json:"at"`
-	UndoneAt string `json:"undoneAt"`
-}
-
-// ImportProfile is a saved mapping, offered again for files with the same
-// headers.
-type ImportProfile struct {
-	ID        int64         `json:"id"`
-	Kind      string        `json:"kind"`
-	Name      string        `json:"name"`
-	HeaderKey string        `json:"headerKey"`
-	Options   sheet.Options `json:"options"`
-	SavedAt   string        `json:"savedAt"`
-}
-
 // Limits of what a preview returns; counts are always complete.
 const (
 	previewRows     = 200
@@ -95,18 +44,18 @@ const (
 var errDryRun = errors.New("dry run")
 
 // Preview runs the import without keeping anything.
-func (s *ImportService) Preview(ctx context.Context, path, name string, opts sheet.Options) (*ImportPreview, error) {
+func (s *ImportService) Preview(ctx context.Context, path, name string, opts sheet.Options) (*sheet.ImportPreview, error) {
 	return s.run(ctx, path, name, opts, false)
 }
 
 // Commit imports the file in one transaction and records it for undo. Rows
 // with problems refuse the whole import unless opts leaves them out
 // (Options.Exclude, or skipProblems for the command line).
-func (s *ImportService) Commit(ctx context.Context, path, name string, opts sheet.Options) (*ImportPreview, error) {
+func (s *ImportService) Commit(ctx context.Context, path, name string, opts sheet.Options) (*sheet.ImportPreview, error) {
 	return s.run(ctx, path, name, opts, true)
 }
 
-func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*ImportPreview, error) {
+func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*sheet.ImportPreview, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", name, err)
@@ -131,7 +80,7 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 	if opts.Year == 0 {
 		opts.Year = s.db.Now().Year()
 	}
-	profileUsed := (*ImportProfile)(nil)
+	profileUsed := (*sheet.ImportProfile)(nil)
 	im, err := sheet.New(wb, opts)
 	if err != nil {
 		return nil, err
@@ -141,6 +90,10 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		if p, _ := s.profileFor(ctx, opts.Kind, im.Layout.HeaderKey); p != nil {
 			o := p.Options
 			o.Kind, o.Sheet, o.HeaderRow, o.Fixes, o.Exclude, o.Year = opts.Kind, im.Layout.Sheet, im.Layout.HeaderRow, opts.Fixes, opts.Exclude, opts.Year
+			o.SkipProblems, o.ProblemLimit = opts.SkipProblems, opts.ProblemLimit
+			if o.DateOrder == "" {
+				o.DateOrder = opts.DateOrder
+			}
 			if o.Currency == "" {
 				o.Currency = opts.Currency
 			}
@@ -150,7 +103,11 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		}
 	}
 	kind := sheet.Kinds[opts.Kind]
-	out := &ImportPreview{FileName: name, Fields: kind.Fields, Profile: profileUsed}
+	limit := opts.ProblemLimit
+	if limit <= 0 {
+		limit = previewProblems
+	}
+	out := &sheet.ImportPreview{FileName: name, Fields: kind.Fields, Profile: profileUsed}
 	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems}
 	err = s.db.Batch(ctx, func(ctx context.Context) error {
 		r.ctx = ctx
@@ -158,8 +115,11 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 			return err
 		}
 		err := im.Each(func(rec *sheet.Record) error {
-			row := ImportRow{Row: rec.Row}
+			row := sheet.ImportRow{Row: rec.Row}
 			switch {
+			case rec.Skip == "missing" && len(rec.Problems) > 0:
+				row.Action, row.Reason = "skip", "problem"
+				out.ProblemRows++
 			case rec.Skip != "":
 				row.Action, row.Reason = "skip", rec.Skip
 			default:
@@ -176,7 +136,7 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 			row.Problems = rec.Problems
 			out.ProblemsTotal += len(rec.Problems)
 			for _, p := range rec.Problems {
-				if len(out.Problems) < previewProblems {
+				if len(out.Problems) < limit {
 					out.Problems = append(out.Problems, p)
 				}
 			}
@@ -206,9 +166,22 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 			return err
 		}
 		out.Layout = im.Layout
+		if len(im.Layout.Missing) > 0 {
+			var ps []sheet.Problem
+			for _, f := range im.Layout.Missing {
+				ps = append(ps, sheet.Problem{Sheet: im.Layout.Sheet, Field: f, Key: "import.unmapped", Params: map[string]any{"field": f},
+					Message: fmt.Sprintf("No column holds %s: choose its column, or set one value for every row.", f)})
+			}
+			out.Problems = append(ps, out.Problems...)
+			out.ProblemsTotal += len(ps)
+		}
 		out.NewNames = r.newNames
 		if !commit {
 			return errDryRun
+		}
+		if len(im.Layout.Missing) > 0 {
+			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("No column holds %s: choose its column, or set one value for every row, then import.", strings.Join(im.Layout.Missing, ", ")),
+				Fields: map[string]backend.FieldError{"mapping": {Key: "import.unmapped", Params: map[string]any{"field": strings.Join(im.Layout.Missing, ", ")}}}}
 		}
 		if len(im.Layout.Questions) > 0 {
 			q := im.Layout.Questions[0]
@@ -465,7 +438,7 @@ var fieldMessages = map[string]string{
 var listTables = map[backend.ListKind]string{backend.ListTeams: "teams", backend.ListChannels: "channels", backend.ListCategories: "spend_categories"}
 
 // record writes the run and its changes.
-func (r *importRun) record(name, sheetName string, out *ImportPreview) (int64, error) {
+func (r *importRun) record(name, sheetName string, out *sheet.ImportPreview) (int64, error) {
 	tx := r.s.db.conn(r.ctx)
 	res, err := tx.ExecContext(r.ctx, `INSERT INTO import_runs (kind, file_name, sheet, created, updated, skipped, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		r.kind, name, strings.TrimSpace(sheetName), out.Create, out.Update, out.Skip, r.s.db.timestamp())
@@ -489,7 +462,7 @@ func (r *importRun) record(name, sheetName string, out *ImportPreview) (int64, e
 }
 
 // finish writes what is summed over rows (budget lines).
-func (r *importRun) finish(out *ImportPreview) error {
+func (r *importRun) finish(out *sheet.ImportPreview) error {
 	if r.kind != "budget" {
 		return nil
 	}
@@ -497,15 +470,15 @@ func (r *importRun) finish(out *ImportPreview) error {
 }
 
 // History lists the recorded imports, newest first.
-func (s *ImportService) History(ctx context.Context) ([]ImportRun, error) {
+func (s *ImportService) History(ctx context.Context) ([]sheet.ImportRun, error) {
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, kind, file_name, sheet, created, updated, skipped, at, COALESCE(undone_at, '') FROM import_runs ORDER BY id DESC LIMIT 200`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []ImportRun{}
+	out := []sheet.ImportRun{}
 	for rows.Next() {
-		var x ImportRun
+		var x sheet.ImportRun
 		if err := rows.Scan(&x.ID, &x.Kind, &x.FileName, &x.Sheet, &x.Created, &x.Updated, &x.Skipped, &x.At, &x.UndoneAt); err != nil {
 			return nil, err
 		}
@@ -657,7 +630,7 @@ type budgetLineBefore struct {
 
 // SaveProfile keeps a mapping for files with these headers; saving again
 // for the same headers replaces it.
-func (s *ImportService) SaveProfile(ctx context.Context, p ImportProfile) (*ImportProfile, error) {
+func (s *ImportService) SaveProfile(ctx context.Context, p sheet.ImportProfile) (*sheet.ImportProfile, error) {
 	fe := backend.FieldErrors{}
 	if strings.TrimSpace(p.Name) == "" {
 		fe.Add("name", "field.required", nil)
@@ -687,15 +660,15 @@ func (s *ImportService) SaveProfile(ctx context.Context, p ImportProfile) (*Impo
 }
 
 // Profiles lists the saved mappings.
-func (s *ImportService) Profiles(ctx context.Context) ([]ImportProfile, error) {
+func (s *ImportService) Profiles(ctx context.Context) ([]sheet.ImportProfile, error) {
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, kind, name, header_key, options, saved_at FROM import_profiles ORDER BY kind, name`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []ImportProfile{}
+	out := []sheet.ImportProfile{}
 	for rows.Next() {
-		var p ImportProfile
+		var p sheet.ImportProfile
 		var o string
 		if err := rows.Scan(&p.ID, &p.Kind, &p.Name, &p.HeaderKey, &o, &p.SavedAt); err != nil {
 			return nil, err
@@ -711,8 +684,8 @@ func (s *ImportService) DeleteProfile(ctx context.Context, id int64) error {
 	return deleteRow(ctx, s.db, "import_profiles", id, "import profile")
 }
 
-func (s *ImportService) profileFor(ctx context.Context, kind, headerKey string) (*ImportProfile, error) {
-	var p ImportProfile
+func (s *ImportService) profileFor(ctx context.Context, kind, headerKey string) (*sheet.ImportProfile, error) {
+	var p sheet.ImportProfile
 	var o string
 	err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT id, kind, name, header_key, options, saved_at FROM import_profiles WHERE kind = ? AND header_key = ?`, kind, headerKey).
 		Scan(&p.ID, &p.Kind, &p.Name, &p.HeaderKey, &o, &p.SavedAt)

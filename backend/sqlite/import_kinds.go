@@ -347,7 +347,7 @@ func (r *importRun) budgetLine(rec *sheet.Record) string {
 
 // writeBudgetLines sets each plan cell the rows summed to; the counts are
 // of cells created, changed and left as they were.
-func (r *importRun) writeBudgetLines(out *ImportPreview) error {
+func (r *importRun) writeBudgetLines(out *sheet.ImportPreview) error {
 	for _, k := range r.lineOrder {
 		sum := r.lines[k]
 		var old int64

@@ -94,8 +94,8 @@ func TestImport_SubscriptionsAsContracts(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Team and category are not in the file: every row says so.
-	if p.ProblemRows != 5 || p.Create != 0 {
-		t.Fatalf("preview without team: %+v", p)
+	if strings.Join(p.Missing, ",") != "team,category" || p.Create != 0 || p.Skip != 5 || p.Problems[0].Key != "import.unmapped" {
+		t.Fatalf("preview without team: missing %v create %d problems %+v", p.Missing, p.Create, p.Problems)
 	}
 	if _, err := s.Commit(ctx, path, "subscriptions-minimal.xlsx", sheet.Options{Kind: "contracts"}); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("commit with problems: %v", err)

@@ -4,33 +4,41 @@
 package workspace
 
 import (
+	"path/filepath"
+
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
 )
 
 // Services returns every store of db, with file bytes and previews kept in
-// store. The caller sets Now, Log and About.
+// store and spreadsheets waiting to be imported next to the database. The
+// caller sets Now, Log and About.
 func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 	thumbs, err := files.NewThumbs(store)
 	if err != nil {
 		return api.Services{}, err
 	}
+	lists, campaigns, deliverables := sqlite.NewListService(db), sqlite.NewCampaignService(db), sqlite.NewDeliverableService(db)
+	budget, spend, vendors := sqlite.NewBudgetService(db), sqlite.NewSpendService(db), sqlite.NewVendorService(db)
+	contracts, assets := sqlite.NewContractService(db), sqlite.NewAssetService(db, store)
 	return api.Services{
 		Workspace:    sqlite.NewWorkspaceService(db),
-		Lists:        sqlite.NewListService(db),
-		Campaigns:    sqlite.NewCampaignService(db),
-		Deliverables: sqlite.NewDeliverableService(db),
+		Lists:        lists,
+		Campaigns:    campaigns,
+		Deliverables: deliverables,
 		Milestones:   sqlite.NewMilestoneService(db),
 		Goals:        sqlite.NewGoalService(db),
 		Calendar:     sqlite.NewCalendarService(db),
-		Budget:       sqlite.NewBudgetService(db),
-		Spend:        sqlite.NewSpendService(db),
+		Budget:       budget,
+		Spend:        spend,
 		Requests:     sqlite.NewRequestService(db),
-		Vendors:      sqlite.NewVendorService(db),
-		Contracts:    sqlite.NewContractService(db),
+		Vendors:      vendors,
+		Contracts:    contracts,
 		Documents:    sqlite.NewDocumentService(db, store),
-		Assets:       sqlite.NewAssetService(db, store),
+		Assets:       assets,
+		Imports:      sqlite.NewImportService(db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets),
+		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Now:          db.Now,
 	}, nil

@@ -1,0 +1,279 @@
+package api
+
+import (
+	"context"
+	"io"
+	"slices"
+	"strings"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// The workspace workbook: one sheet per area, each row with its MOps Desk
+// ID and headers the importer maps back, so that a workbook edited in
+// Excel or LibreOffice re-imports as an update: changed rows update, new
+// rows (no ID) are created, nothing is duplicated.
+
+// WorkspaceFileName is the suggested name of the workspace workbook.
+func (e *Exports) WorkspaceFileName() string {
+	return "mopsdesk-workspace-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// Workspace writes every area to w as one .xlsx workbook; areas lists the
+// sheets to write (all when empty): campaigns, deliverables, budget, spend,
+// vendors, contracts, assets.
+func (e *Exports) Workspace(areas []string, w io.Writer) error {
+	_, err := call(e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
+		want := map[string]bool{}
+		for _, a := range areas {
+			if sheet.Kinds[a] == nil {
+				return struct{}{}, backend.Errorf(backend.EINVALID, "%q is not an area MOps Desk exports.", a)
+			}
+			want[a] = true
+		}
+		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}}
+		if err := eachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
+			x.names[c.ID] = c.Name
+			return nil
+		}); err != nil {
+			return struct{}{}, err
+		}
+		for _, k := range sheet.KindKeys {
+			if len(want) > 0 && !want[k] {
+				continue
+			}
+			if err := x.write(k); err != nil {
+				return struct{}{}, err
+			}
+		}
+		_, err := x.t.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
+}
+
+type workspaceBook struct {
+	ctx   context.Context
+	s     Services
+	t     *sheet.Table
+	names map[int64]string
+}
+
+// exportHeaders are the sheets' column names: the English header the
+// importer's synonyms know for each field.
+var exportHeaders = map[string][]string{
+	"campaigns":    {"ID", "Campaign", "Objective", "Team", "Owner", "Channels", "Tags", "Status", "Start date", "End date", "Budget", "Currency", "Revenue", "Notes"},
+	"deliverables": {"ID", "Title", "Publish date", "Campaign", "Type", "Channel", "Owner", "Status", "Notes"},
+	"budget":       {"Team", "Category", "Month", "Amount", "Currency"},
+	"spend":        {"ID", "Date", "Amount", "Currency", "Team", "Category", "Vendor", "Campaign", "Status", "Reference", "Note"},
+	"vendors":      {"ID", "Vendor", "Website", "Category", "Contacts", "Notes"},
+	"contracts":    {"ID", "Vendor", "Product", "Owner", "Team", "Category", "Cost", "Currency", "Billing cycle", "Start date", "Term months", "Renewal date", "Auto renew", "Notice days", "Seats purchased", "Seats used", "Status", "Notes"},
+	"assets":       {"ID", "File name", "Title", "Tags", "Licence type", "Licence holder", "Usage rights", "Licence start", "Licence expiry", "Campaigns"},
+}
+
+var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
+	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets"}
+
+func (x *workspaceBook) write(kind string) error {
+	headers := exportHeaders[kind]
+	widths := make([]float64, len(headers))
+	for i, h := range headers {
+		widths[i] = float64(max(len(h)+4, 12))
+		if h == "ID" {
+			widths[i] = 8
+		}
+	}
+	var err error
+	if x.t == nil {
+		x.t, err = sheet.NewTable(exportSheets[kind], headers, widths)
+	} else {
+		err = x.t.AddSheet(exportSheets[kind], headers, widths)
+	}
+	if err != nil {
+		return err
+	}
+	t := x.t
+	yes := func(b bool) any {
+		if b {
+			return t.Text("yes")
+		}
+		return t.Text("no")
+	}
+	ctx, s := x.ctx, x.s
+	switch kind {
+	case "campaigns":
+		lists, err := x.listNames()
+		if err != nil {
+			return err
+		}
+		return eachCampaign(ctx, s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
+			budget, err := t.Money(c.Budget)
+			if err != nil {
+				return err
+			}
+			st, _ := s.Workspace.Settings(ctx)
+			revenue, err := t.Money(backend.Money{Amount: c.AttributedRevenue, Currency: st.BaseCurrency})
+			if err != nil {
+				return err
+			}
+			var channels []string
+			for _, ch := range c.ChannelIDs {
+				channels = append(channels, lists[backend.ListChannels][ch])
+			}
+			return t.Row(t.Number(c.ID), t.Text(c.Name), t.Text(c.Objective), t.Text(c.TeamName), t.Text(c.Owner), t.Text(strings.Join(channels, ", ")),
+				t.Text(strings.Join(c.Tags, ", ")), t.Text(string(c.Status)), t.Day(c.StartDate), t.Day(c.EndDate), budget, t.Text(c.Budget.Currency), revenue, t.Text(c.Notes))
+		})
+	case "deliverables":
+		row := func(d *backend.Deliverable) error {
+			typ := string(d.Type)
+			if d.Type == backend.TypeCustom {
+				typ = d.CustomType
+			}
+			return t.Row(t.Number(d.ID), t.Text(d.Title), t.Day(d.PublishDate), t.Text(x.names[d.CampaignID]), t.Text(typ), t.Text(d.ChannelName),
+				t.Text(d.Owner), t.Text(string(d.Status)), t.Text(d.Notes))
+		}
+		ids := []int64{0}
+		for cid := range x.names {
+			ids = append(ids, cid)
+		}
+		slices.Sort(ids)
+		for _, cid := range ids {
+			list, err := s.Deliverables.FindDeliverables(ctx, cid)
+			if err != nil {
+				return err
+			}
+			for _, d := range list {
+				if err := row(d); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	case "budget":
+		years, err := s.Budget.FiscalYears(ctx)
+		if err != nil {
+			return err
+		}
+		lists, err := x.listNames()
+		if err != nil {
+			return err
+		}
+		st, err := s.Workspace.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		for _, y := range years {
+			p, err := s.Budget.BudgetPlan(ctx, y)
+			if err != nil {
+				return err
+			}
+			for _, l := range p.Lines {
+				from, _ := backend.FiscalPeriodRange(y, st.FiscalYearStartMonth, p.Granularity, l.Period)
+				amount, err := t.Money(backend.Money{Amount: l.Amount, Currency: p.Currency})
+				if err != nil {
+					return err
+				}
+				if err := t.Row(t.Text(lists[backend.ListTeams][l.TeamID]), t.Text(lists[backend.ListCategories][l.CategoryID]), t.Day(from), amount, t.Text(p.Currency)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	case "spend":
+		f := backend.SpendFilter{Limit: backend.MaxPageSize}
+		for {
+			page, err := s.Spend.FindSpend(ctx, f)
+			if err != nil {
+				return err
+			}
+			for _, sp := range page.Entries {
+				if sp.ContractID != 0 {
+					continue // a contract's payments follow the contract
+				}
+				amount, err := t.Money(sp.Amount)
+				if err != nil {
+					return err
+				}
+				if err := t.Row(t.Number(sp.ID), t.Day(sp.Date), amount, t.Text(sp.Amount.Currency), t.Text(sp.TeamName), t.Text(sp.CategoryName),
+					t.Text(sp.Vendor), t.Text(sp.CampaignName), t.Text(string(sp.Status)), t.Text(sp.Reference), t.Text(sp.Note)); err != nil {
+					return err
+				}
+			}
+			if len(page.Entries) < f.Limit {
+				return nil
+			}
+			f.Offset += len(page.Entries)
+		}
+	case "vendors":
+		list, err := s.Vendors.FindVendors(ctx)
+		if err != nil {
+			return err
+		}
+		for _, v := range list {
+			if err := t.Row(t.Number(v.ID), t.Text(v.Name), t.Text(v.Website), t.Text(string(v.Category)), t.Text(v.Contacts), t.Text(v.Notes)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "contracts":
+		list, err := s.Contracts.FindContracts(ctx, 0)
+		if err != nil {
+			return err
+		}
+		for _, c := range list {
+			cost, err := t.Money(c.Cost)
+			if err != nil {
+				return err
+			}
+			if err := t.Row(t.Number(c.ID), t.Text(c.VendorName), t.Text(c.Product), t.Text(c.Owner), t.Text(c.TeamName), t.Text(c.CategoryName), cost,
+				t.Text(c.Cost.Currency), t.Text(string(c.BillingCycle)), t.Day(c.StartDate), t.Number(int64(c.TermMonths)), t.Day(c.RenewalDate), yes(c.AutoRenew),
+				t.Number(int64(c.NoticeDays)), t.Number(int64(c.SeatsBought)), t.Number(int64(c.SeatsUsed)), t.Text(string(c.Status)), t.Text(c.Notes)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "assets":
+		f := backend.AssetFilter{Limit: backend.MaxPageSize}
+		for {
+			page, err := s.Assets.FindAssets(ctx, f)
+			if err != nil {
+				return err
+			}
+			for _, a := range page.Assets {
+				file := ""
+				if n := len(a.Versions); n > 0 {
+					file = a.Versions[n-1].FileName
+				}
+				var campaigns []string
+				for _, cid := range a.CampaignIDs {
+					campaigns = append(campaigns, x.names[cid])
+				}
+				if err := t.Row(t.Number(a.ID), t.Text(file), t.Text(a.Title), t.Text(strings.Join(a.Tags, ", ")), t.Text(a.Licence.Type), t.Text(a.Licence.Holder),
+					t.Text(a.Licence.UsageRights), t.Day(a.Licence.Start), t.Day(a.Licence.Expiry), t.Text(strings.Join(campaigns, ", "))); err != nil {
+					return err
+				}
+			}
+			if len(page.Assets) < f.Limit {
+				return nil
+			}
+			f.Offset += len(page.Assets)
+		}
+	}
+	return nil
+}
+
+func (x *workspaceBook) listNames() (map[backend.ListKind]map[int64]string, error) {
+	out := map[backend.ListKind]map[int64]string{}
+	for _, k := range []backend.ListKind{backend.ListTeams, backend.ListChannels, backend.ListCategories} {
+		items, err := x.s.Lists.ListItems(x.ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = map[int64]string{}
+		for _, it := range items {
+			out[k][it.ID] = it.Name
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,52 @@
+package sheet
+
+// ImportRow is one row of the preview: what will happen to it and its
+// values as read.
+type ImportRow struct {
+	Row      int               `json:"row"`
+	Action   string            `json:"action"` // create, update, skip
+	Reason   string            `json:"reason"` // for skip: total, hidden, excluded, unchanged, problem
+	Values   map[string]string `json:"values"`
+	Problems []Problem         `json:"problems"`
+}
+
+// ImportPreview is what an import of a file will do.
+type ImportPreview struct {
+	Layout
+	FileName      string         `json:"fileName"`
+	Fields        []Field        `json:"fields"`
+	Create        int            `json:"create"`
+	Update        int            `json:"update"`
+	Skip          int            `json:"skip"`
+	Problems      []Problem      `json:"problems"`
+	ProblemsTotal int            `json:"problemsTotal"`
+	ProblemRows   int            `json:"problemRows"`
+	Rows          []ImportRow    `json:"rows"`
+	NewNames      []string       `json:"newNames"` // list items and vendors the import adds
+	Profile       *ImportProfile `json:"profile"`
+	RunID         int64          `json:"runId"` // set by a commit
+}
+
+// ImportRun is one recorded import.
+type ImportRun struct {
+	ID       int64  `json:"id"`
+	Kind     string `json:"kind"`
+	FileName string `json:"fileName"`
+	Sheet    string `json:"sheet"`
+	Created  int    `json:"created"`
+	Updated  int    `json:"updated"`
+	Skipped  int    `json:"skipped"`
+	At       string `json:"at"`
+	UndoneAt string `json:"undoneAt"`
+}
+
+// ImportProfile is a saved mapping, offered again for files with the same
+// headers.
+type ImportProfile struct {
+	ID        int64   `json:"id"`
+	Kind      string  `json:"kind"`
+	Name      string  `json:"name"`
+	HeaderKey string  `json:"headerKey"`
+	Options   Options `json:"options"`
+	SavedAt   string  `json:"savedAt"`
+}
