@@ -1242,10 +1242,10 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 			return
 		}
 		cur := a.Currency
-		if cur == "" {
+		if cur == "" && !f.Base {
 			cur = strings.ToUpper(strings.TrimSpace(rec.Values["currency"].Text))
 		}
-		if cur == "" {
+		if cur == "" && !f.Base {
 			cur = colCurrency
 		}
 		if cur == "" {

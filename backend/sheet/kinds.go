@@ -33,6 +33,9 @@ type Field struct {
 	Choices  []string          `json:"choices,omitempty"`
 	Words    map[string]string `json:"-"`
 	Synonyms []string          `json:"-"`
+	// Base says a money field is in the workspace currency unless its
+	// cell names another; the row's currency column is not for it.
+	Base bool `json:"-"`
 }
 
 // Kind is what an import brings in.
@@ -207,7 +210,7 @@ var Kinds = map[string]*Kind{
 		{Key: "startDate", Type: TypeDate, Required: true, Synonyms: synStart},
 		{Key: "endDate", Type: TypeDate, Required: true, Synonyms: synEnd},
 		{Key: "budget", Type: TypeMoney, Synonyms: synBudget},
-		{Key: "revenue", Type: TypeMoney, Synonyms: synRevenue},
+		{Key: "revenue", Type: TypeMoney, Base: true, Synonyms: synRevenue},
 		{Key: "currency", Type: TypeText, Synonyms: synCurrency},
 		{Key: "notes", Type: TypeText, Synonyms: synNotes},
 	}},

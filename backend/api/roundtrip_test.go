@@ -1,0 +1,116 @@
+package api_test
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/api"
+	"mopsdesk/backend/sheet"
+)
+
+// TestWorkspaceRoundTrip exports every area, re-imports the workbook (no
+// change), edits it as a person would in Excel, and imports it again: the
+// edited row updates, the new row is created, nothing is duplicated.
+func TestWorkspaceRoundTrip(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	team, err := a.Lists.Create(backend.ListTeams, "Brand")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, _ := a.Lists.Create(backend.ListCategories, "Paid media")
+	ch, _ := a.Lists.Create(backend.ListChannels, "Email")
+	c, err := a.Campaigns.Create(backend.Campaign{Name: "Spring launch", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Tags: []string{"q2"}, Status: backend.StatusPlanned,
+		StartDate: "2026-04-01", EndDate: "2026-04-30", Budget: backend.Money{Amount: 120050, Currency: "EUR"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Deliverables.Create(backend.Deliverable{CampaignID: c.ID, Title: "Launch email", Type: backend.TypeEmail, PublishDate: "2026-04-02", Status: backend.DeliverableDraft}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Spend.Create(backend.Spend{Date: "2026-04-03", Amount: backend.Money{Amount: 99900, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: "Mailchimp", Status: backend.SpendActual}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := a.Vendors.Create(backend.Vendor{Name: "Mailchimp", Category: "email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Contracts.Create(backend.Contract{VendorID: v.ID, Product: "Standard", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 30000, Currency: "USD"},
+		BillingCycle: backend.BillMonthly, StartDate: "2026-01-01", TermMonths: 12, RenewalDate: "2027-01-01", AutoRenew: true, NoticeDays: 30, Status: "active"}); err != nil {
+		t.Fatal(err)
+	}
+
+	export := func() []byte {
+		var buf bytes.Buffer
+		if err := a.Exports.Workspace(nil, &buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	preview := func(kind string, data []byte, commit bool) *sheet.ImportPreview {
+		t.Helper()
+		p, err := a.ImportFiles.Add("workspace.xlsx", bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := api.ImportRequest{Token: p.Token, Options: sheet.Options{Kind: kind}}
+		var out *sheet.ImportPreview
+		if commit {
+			out, err = a.Imports.Commit(req)
+		} else {
+			out, err = a.Imports.Preview(req)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		return out
+	}
+	data := export()
+	for _, kind := range []string{"campaigns", "deliverables", "spend", "vendors", "contracts"} {
+		p := preview(kind, data, false)
+		if p.Create != 0 || p.Update != 0 || p.ProblemsTotal != 0 {
+			t.Errorf("%s: our own export re-imports with create %d update %d problems %+v (sheet %q)", kind, p.Create, p.Update, p.Problems, p.Sheet)
+		}
+	}
+
+	// Edit the workbook as a person would: rename the campaign, change the
+	// spend amount, add a vendor row without an ID.
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue("Campaigns", "B2", "Spring launch 2026")
+	f.SetCellValue("Spend", "C2", 1250.5)
+	f.SetCellValue("Vendors", "B3", "Canva")
+	f.SetCellValue("Vendors", "D3", "design")
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	edited := buf.Bytes()
+	if p := preview("campaigns", edited, true); p.Update != 1 || p.Create != 0 {
+		t.Fatalf("campaigns: update %d create %d %+v", p.Update, p.Create, p.Problems)
+	}
+	got, _ := a.Campaigns.Get(c.ID)
+	if got.Name != "Spring launch 2026" || got.Budget.Amount != 120050 || got.Budget.Currency != "EUR" || len(got.ChannelIDs) != 1 {
+		t.Fatalf("campaign after re-import: %+v", got)
+	}
+	if p := preview("spend", edited, true); p.Update != 1 || p.Create != 0 {
+		t.Fatalf("spend: %+v", p)
+	}
+	if p := preview("vendors", edited, true); p.Update != 0 || p.Create != 1 {
+		t.Fatalf("vendors: update %d create %d %+v", p.Update, p.Create, p.Problems)
+	}
+	// And once more: nothing left to change.
+	for _, kind := range []string{"campaigns", "spend", "vendors"} {
+		if p := preview(kind, edited, false); p.Create != 0 || p.Update != 0 {
+			t.Errorf("%s second re-import: create %d update %d", kind, p.Create, p.Update)
+		}
+	}
+}
