@@ -7,7 +7,7 @@
 //	POST /upload/contract-documents?contract=ID   multipart files
 //	POST /upload/assets?duplicate=CHOICE          multipart files
 //	POST /upload/import                           multipart: a spreadsheet to import
-//	POST /export/workspace.xlsx                   {"areas": [...]} every area, with IDs
+//	POST /export/workspace.xlsx                   ["campaigns", …] or [] for every area, with IDs
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
 package httpapi
@@ -93,12 +93,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if !requireJSONPost(w, r) {
 			return
 		}
-		var req struct {
-			Areas []string `json:"areas"`
-		}
-		if decodeBody(w, r, &req) {
+		var areas []string
+		if decodeBody(w, r, &areas) {
 			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.WorkspaceFileName(),
-				func(out io.Writer) error { return s.api.Exports.Workspace(req.Areas, out) })
+				func(out io.Writer) error { return s.api.Exports.Workspace(areas, out) })
 		}
 	case strings.HasPrefix(r.URL.Path, "/files/"):
 		s.files.ServeHTTP(w, r)

@@ -672,6 +672,18 @@ func (im *Importer) mapColumns() error {
 			taken[f] = true
 		}
 	}
+	// Date columns show their first values as dates, not serial numbers.
+	for i := range cols {
+		if f := k.Field(cols[i].Field); f != nil && f.Type == TypeDate {
+			for j, v := range cols[i].Sample {
+				if isPlainNumber(strings.TrimSpace(v)) {
+					if d, err := ParseDate(v, OrderUnknown, im.Layout.Date1904); err == nil {
+						cols[i].Sample[j] = d
+					}
+				}
+			}
+		}
+	}
 	im.Layout.Columns = cols
 	return nil
 }

@@ -22,7 +22,7 @@ type ImportPreview struct {
 	ProblemsTotal int            `json:"problemsTotal"`
 	ProblemRows   int            `json:"problemRows"`
 	Rows          []ImportRow    `json:"rows"`
-	NewNames      []string       `json:"newNames"` // list items and vendors the import adds
+	NewNames      []NewName      `json:"newNames"`
 	Profile       *ImportProfile `json:"profile"`
 	RunID         int64          `json:"runId"` // set by a commit
 }
@@ -49,4 +49,11 @@ type ImportProfile struct {
 	HeaderKey string  `json:"headerKey"`
 	Options   Options `json:"options"`
 	SavedAt   string  `json:"savedAt"`
+}
+
+// NewName is something an import adds besides its rows: a team, channel
+// or category (Kind teams, channels, categories), a vendor, a fiscal year.
+type NewName struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
 }

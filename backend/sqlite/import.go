@@ -80,6 +80,9 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 	if opts.Year == 0 {
 		opts.Year = s.db.Now().Year()
 	}
+	if opts.Kind == "" {
+		opts.Kind = sheet.GuessKind(wb, opts.Sheet)
+	}
 	profileUsed := (*sheet.ImportProfile)(nil)
 	im, err := sheet.New(wb, opts)
 	if err != nil {
@@ -214,7 +217,7 @@ type importRun struct {
 	lists        map[backend.ListKind]map[string]int64
 	campaigns    map[string]int64
 	vendors      map[string]int64
-	newNames     []string
+	newNames     []sheet.NewName
 	added        []addedName
 	changes      []change
 	lines        map[lineKey]*lineSum
@@ -306,7 +309,7 @@ func (r *importRun) listID(rec *sheet.Record, field string, kind backend.ListKin
 	}
 	r.lists[kind][key] = it.ID
 	r.added = append(r.added, addedName{kind, key})
-	r.newNames = append(r.newNames, string(kind)+": "+name)
+	r.newNames = append(r.newNames, sheet.NewName{Kind: string(kind), Name: name})
 	r.log("list:"+string(kind), it.ID, "create", nil)
 	return it.ID, true
 }
@@ -335,7 +338,7 @@ func (r *importRun) vendorID(rec *sheet.Record, name string) (int64, bool) {
 	}
 	r.vendors[key] = v.ID
 	r.added = append(r.added, addedName{"", key})
-	r.newNames = append(r.newNames, "vendors: "+v.Name)
+	r.newNames = append(r.newNames, sheet.NewName{Kind: "vendors", Name: v.Name})
 	r.log("vendor", v.ID, "create", nil)
 	return v.ID, true
 }

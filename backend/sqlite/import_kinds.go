@@ -298,7 +298,7 @@ func (r *importRun) fiscalYear(rec *sheet.Record, field string, year int) (strin
 			r.problems(rec, err, field)
 			return "", false
 		}
-		r.newNames = append(r.newNames, "fiscal year: "+backend.FiscalYearLabel(year, r.settings.FiscalYearStartMonth))
+		r.newNames = append(r.newNames, sheet.NewName{Kind: "fiscalYears", Name: backend.FiscalYearLabel(year, r.settings.FiscalYearStartMonth)})
 		r.log("fiscal_year", int64(year), "create", nil)
 		return string(backend.Monthly), true
 	} else if err != nil {

@@ -26,6 +26,9 @@ function fakeTransport(answer: (method: string, args: unknown[]) => unknown) {
       return [];
     },
     async openAsset() {},
+    async chooseImportFile() {
+      return null;
+    },
     onFileDrop() {
       return () => {};
     },

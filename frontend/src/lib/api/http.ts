@@ -41,6 +41,7 @@ export const httpTransport: Transport = {
       campaigns: '/export/campaigns.xlsx',
       calendar: '/export/calendar.ics',
       assets: '/export/assets.xlsx',
+      workspace: '/export/workspace.xlsx',
     };
     const res = await post(paths[kind], request);
     const name = fileName(res, kind + '.xlsx');
@@ -75,6 +76,12 @@ export const httpTransport: Transport = {
   async openAsset(id: number, version: number): Promise<void> {
     download(`/files/asset/${id}/${version}`);
   },
+  async chooseImportFile(file: File | null): Promise<unknown | null> {
+    const picked = file ? [file] : await pickFiles(false);
+    if (picked.length === 0) return null;
+    const [pending] = await upload('/upload/import', picked.slice(0, 1));
+    return pending ?? null;
+  },
 };
 
 function download(href: string) {
@@ -101,11 +108,11 @@ async function upload(path: string, files: File[]): Promise<unknown[]> {
 }
 
 /** pickFiles opens the browser's file picker and resolves with the chosen files ([] when cancelled). */
-function pickFiles(): Promise<File[]> {
+function pickFiles(multiple = true): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.multiple = true;
+    input.multiple = multiple;
     input.style.display = 'none';
     input.addEventListener('change', () => {
       resolve([...(input.files ?? [])]);

@@ -1,7 +1,7 @@
 import type { SaveResult } from './types';
 
 /** The files the app can export. */
-export type ExportKind = 'campaigns' | 'calendar' | 'assets';
+export type ExportKind = 'campaigns' | 'calendar' | 'assets' | 'workspace';
 
 /**
  * Transport is the seam between the app and its backend. The desktop
@@ -25,6 +25,12 @@ export interface Transport {
   addAssets(files: File[] | string[] | null, choice: string): Promise<unknown[]>;
   /** onFileDrop reports the paths of files dropped on a drop target (desktop only); it returns the unsubscribe. */
   onFileDrop(cb: (paths: string[]) => void): () => void;
+  /**
+   * chooseImportFile hands a spreadsheet to the importer: the File a
+   * browser dropped, or (null) the one the user picks. It resolves with the
+   * pending file, or null when the user cancelled.
+   */
+  chooseImportFile(file: File | null): Promise<unknown | null>;
   /** openAsset opens one version of an asset. */
   openAsset(id: number, version: number): Promise<void>;
 }

@@ -48,6 +48,7 @@ export const wailsTransport: Transport = {
       campaigns: 'App.SaveCampaignsExport',
       calendar: 'App.SaveCalendarExport',
       assets: 'App.SaveAssetsExport',
+      workspace: 'App.SaveWorkspaceExport',
     };
     const path = await invoke<string>('main', methods[kind], [request]);
     return path ? { saved: true, path } : { saved: false };
@@ -66,4 +67,6 @@ export const wailsTransport: Transport = {
     return () => rt?.OnFileDropOff();
   },
   openAsset: (id: number, version: number) => invoke<void>('main', 'App.OpenAsset', [id, version]),
+  // The desktop reads the file through the native Open dialog.
+  chooseImportFile: () => invoke<unknown | null>('main', 'App.ChooseImportFile', []),
 };

@@ -33,6 +33,9 @@ function fake(all: Campaign[], delays: number[] = []) {
       return [];
     },
     async openAsset() {},
+    async chooseImportFile() {
+      return null;
+    },
     onFileDrop() {
       return () => {};
     },

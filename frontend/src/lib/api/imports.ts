@@ -1,0 +1,42 @@
+import { call, transport } from './client';
+import type { ImportKind, ImportPreview, ImportProfile, ImportRequest, ImportRun, PendingImport } from './types-import';
+import type { SaveResult } from './types';
+
+export type * from './types-import';
+export { importKinds } from './types-import';
+
+/** chooseImportFile uploads a dropped File, or lets the user pick one; null when cancelled. */
+export function chooseImportFile(file: File | null): Promise<PendingImport | null> {
+  return transport().chooseImportFile(file) as Promise<PendingImport | null>;
+}
+export function importKindsInfo(): Promise<ImportKind[]> {
+  return call<ImportKind[]>('Imports.Kinds');
+}
+export function previewImport(req: ImportRequest): Promise<ImportPreview> {
+  return call<ImportPreview>('Imports.Preview', req);
+}
+export function commitImport(req: ImportRequest): Promise<ImportPreview> {
+  return call<ImportPreview>('Imports.Commit', req);
+}
+export function discardImport(token: string): Promise<void> {
+  return call<void>('Imports.Discard', token);
+}
+export function importHistory(): Promise<ImportRun[]> {
+  return call<ImportRun[]>('Imports.History');
+}
+export function undoImport(id: number): Promise<void> {
+  return call<void>('Imports.Undo', id);
+}
+export function importProfiles(): Promise<ImportProfile[]> {
+  return call<ImportProfile[]>('Imports.Profiles');
+}
+export function saveImportProfile(p: Omit<ImportProfile, 'id' | 'savedAt'>): Promise<ImportProfile> {
+  return call<ImportProfile>('Imports.SaveProfile', { id: 0, savedAt: '', ...p });
+}
+export function deleteImportProfile(id: number): Promise<void> {
+  return call<void>('Imports.DeleteProfile', id);
+}
+/** exportWorkspace saves every area (or those named) as one .xlsx with IDs, for editing and importing back. */
+export function exportWorkspace(areas: string[] = []): Promise<SaveResult> {
+  return transport().exportFile('workspace', areas);
+}

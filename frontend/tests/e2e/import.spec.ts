@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { AppShell } from './pages/app';
+import { CalendarPage } from './pages/calendar';
+
+// Runs after budget, campaigns and contracts (files run in name order on
+// one workspace): the teams Brand and Field marketing and the categories
+// Events and Paid media exist. Everything imported here is undone at the
+// end, so later files see the workspace as it was.
+test.describe.configure({ mode: 'serial' });
+
+/** The real spreadsheets from ../shared/samples, kept as Go test data. */
+const sample = (name: string) => path.join(process.cwd(), '..', 'backend', 'sheet', 'testdata', name);
+
+type Upload = string | { name: string; mimeType: string; buffer: Buffer };
+
+async function choose(page: Page, file: Upload) {
+  await page.goto('/#/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles(file);
+}
+
+const counts = (page: Page) => page.getByTestId('import-counts');
+
+async function setForEveryRow(page: Page, field: string, value: string) {
+  const input = page.locator(`input[data-constant="${field}"]`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+test('content calendar: preview, import, see it in the calendar, undo', async ({ page }) => {
+  await choose(page, sample('content-calendar-internee.xlsx'));
+  await expect(page.getByTestId('import-kind')).toHaveValue('deliverables');
+  await expect(page.getByLabel('Column names on row')).toHaveValue('2');
+  await expect(page.locator('select[data-column="A"]')).toHaveValue('publishDate');
+  await expect(page.locator('select[data-column="D"]')).toHaveValue('title');
+  await expect(counts(page)).toHaveText('22 to create · 0 to update · 0 skipped');
+  // Nothing is written by the preview.
+  await page.getByRole('button', { name: 'Import 22 rows' }).click();
+  const app = new AppShell(page);
+  await expect(app.notice('Imported: 22 created, 0 updated, 0 skipped.')).toBeVisible();
+
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2026-05-11');
+  await expect(cal.chip('5 Reasons Why Pakistani Students Should Start Internships Early')).toBeVisible();
+
+  await app.goTo('Import');
+  const run = page.locator('tr[data-run]').first();
+  await expect(run).toContainText('content-calendar-internee.xlsx');
+  await run.getByRole('button', { name: 'Undo import' }).click();
+  await expect(app.notice('Undid the import of content-calendar-internee.xlsx.')).toBeVisible();
+  await expect(run).toContainText('Undone');
+  await app.goTo('Calendar');
+  await cal.showMonth('2026-05-11');
+  await expect(cal.chip('5 Reasons Why Pakistani Students Should Start Internships Early')).toHaveCount(0);
+});
+
+test('subscription list: set the team and category for every row, import the contracts', async ({ page }) => {
+  await choose(page, sample('subscriptions-minimal.xlsx'));
+  await expect(page.getByTestId('import-kind')).toHaveValue('contracts');
+  await expect(page.getByText('No column holds team: choose its column, or set one value for every row.')).toBeVisible();
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await setForEveryRow(page, 'team', 'Brand');
+  await setForEveryRow(page, 'category', 'Software');
+  await expect(counts(page)).toHaveText('5 to create · 0 to update · 0 skipped');
+  await expect(page.getByTestId('import-new-names')).toHaveText('Also added — Spend categories: Software · Vendors: Disney Plus, Netflix, Discovery, Apple TV, Plex');
+  await page.getByTestId('import-commit').click();
+  const app = new AppShell(page);
+  await expect(app.notice('Imported: 5 created')).toBeVisible();
+  await app.goTo('Contracts');
+  await expect(page.getByRole('link', { name: 'Netflix' }).first()).toBeVisible();
+});
+
+test('wide budget tracker: each day of actual spend becomes an entry', async ({ page }) => {
+  await choose(page, sample('marketing-budget-wide.xlsx'));
+  await page.getByTestId('import-kind').selectOption('spend');
+  await expect(page.getByText('Days or months run across the columns')).toBeVisible();
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Data Entry');
+  await setForEveryRow(page, 'team', 'Field marketing');
+  await setForEveryRow(page, 'category', 'Paid media');
+  await expect(counts(page)).toHaveText('20 to create · 0 to update · 0 skipped');
+  await expect(page.getByRole('checkbox', { name: 'Ads Actual Spend' })).toBeChecked();
+  await page.getByTestId('import-commit').click();
+  await expect(new AppShell(page).notice('Imported: 20 created')).toBeVisible();
+});
+
+test('a wrong date is fixed in the preview, then the rows import', async ({ page }) => {
+  const csv = 'Campaign;Start;End;Budget\nSummer push;01/06/2027;31/02/2027;"$1,500.00"\nAutumn push;01/09/2027;30/09/2027;900\n';
+  await choose(page, { name: 'campaigns.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-kind')).toHaveValue('campaigns');
+  const problem = page.locator('li[data-problem-cell="C2"]');
+  await expect(problem).toContainText("Sheet 'campaigns.csv', row 2, column C: '31/02/2027' is not a date");
+  await expect(counts(page)).toHaveText('1 to create · 0 to update · 1 skipped');
+  await problem.getByRole('button', { name: 'Fix' }).click();
+  await page.getByLabel('New value for cell C2').fill('30/06/2027');
+  await page.getByRole('button', { name: 'Use this value' }).click();
+  await expect(counts(page)).toHaveText('2 to create · 0 to update · 0 skipped');
+  await page.getByTestId('import-commit').click();
+  const app = new AppShell(page);
+  await expect(app.notice('Imported: 2 created')).toBeVisible();
+  await app.goTo('Campaigns');
+  await expect(page.getByRole('link', { name: 'Summer push', exact: true })).toBeVisible();
+});
+
+test('export the workspace, edit it, import it back as an update, then undo every import', async ({ page }) => {
+  await page.goto('/#/import');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workspace (.xlsx)' }).click();
+  const file = await dl;
+  expect(file.suggestedFilename()).toMatch(/^mopsdesk-workspace-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Campaigns', 'Deliverables', 'Budget', 'Spend', 'Vendors', 'Contracts', 'Assets']);
+  const campaigns = wb.getWorksheet('Campaigns')!;
+  expect(campaigns.getRow(1).getCell(1).value).toBe('ID');
+  let edited = 0;
+  campaigns.eachRow((row) => {
+    if (row.getCell(2).value === 'Summer push') {
+      row.getCell(2).value = 'Summer push 2027';
+      edited++;
+    }
+  });
+  expect(edited).toBe(1);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await choose(page, { name: 'workspace-edited.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page.getByTestId('import-kind').selectOption('campaigns');
+  await expect(page.getByTestId('import-sheet')).toHaveValue('Campaigns');
+  await expect(counts(page)).toHaveText(/^0 to create · 1 to update · \d+ skipped$/);
+  await page.getByTestId('import-commit').click();
+  const app = new AppShell(page);
+  await expect(app.notice('Imported: 0 created, 1 updated')).toBeVisible();
+  await app.goTo('Campaigns');
+  await expect(page.getByRole('link', { name: 'Summer push 2027', exact: true })).toBeVisible();
+
+  // Undo every import, newest first: the workspace is as it was.
+  await app.goTo('Import');
+  const undo = page.getByRole('button', { name: 'Undo import' });
+  while ((await undo.count()) > 0) {
+    const before = await undo.count();
+    await undo.first().click();
+    await expect(undo).toHaveCount(before - 1);
+  }
+  await app.goTo('Campaigns');
+  await expect(page.getByRole('link', { name: /Summer push/ })).toHaveCount(0);
+  await app.goTo('Contracts');
+  await expect(page.getByRole('link', { name: 'Netflix' })).toHaveCount(0);
+});
