@@ -157,6 +157,9 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 				row.Values = map[string]string{}
 				for k, v := range rec.Values {
 					row.Values[k] = v.Text
+					if v.Currency != "" {
+						row.Values[k] = backend.Money{Amount: v.Int, Currency: v.Currency}.String()
+					}
 				}
 				out.Rows = append(out.Rows, row)
 			}
