@@ -1079,10 +1079,18 @@ func (im *Importer) Each(fn func(*Record) error) error {
 	// A first look at the date columns settles each one's day/month order
 	// from the cells that allow only one (13/02/2025): the whole column is
 	// read one way, never guessed row by row.
+	// Only columns whose first values are typed text need the look: date
+	// cells and ISO dates say nothing about the order. A later ambiguous
+	// text in such a column is asked about, not guessed.
 	needScan := false
 	for i := range ev {
-		if _, ok := orders[im.keys[i]]; !ok {
-			needScan = true
+		if _, ok := orders[im.keys[i]]; ok {
+			continue
+		}
+		for _, v := range im.Layout.Columns[i].Sample {
+			if d, m := DayMonth(v); d || m {
+				needScan = true
+			}
 		}
 	}
 	if needScan {
@@ -1217,6 +1225,31 @@ func (im *Importer) Each(fn func(*Record) error) error {
 	})
 }
 
+// ask adds a question for the column of an ambiguous date met while
+// reading (the first look only covers columns that start with text dates).
+func (im *Importer) ask(v Value) {
+	c, _, err := excelize.CellNameToCoordinates(v.Cell)
+	if err != nil {
+		return
+	}
+	key := colName(c)
+	for i := range im.Layout.Questions {
+		if im.Layout.Questions[i].Column == key {
+			if len(im.Layout.Questions[i].Examples) < 3 {
+				im.Layout.Questions[i].Examples = append(im.Layout.Questions[i].Examples, v.Text)
+			}
+			return
+		}
+	}
+	header := ""
+	for i, k := range im.keys {
+		if k == key {
+			header = im.heads[i]
+		}
+	}
+	im.Layout.Questions = append(im.Layout.Questions, Question{Column: key, Header: header, Examples: []string{v.Text}})
+}
+
 // parse checks one value and stores its parsed form.
 func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurrency string) {
 	bad := func(key, msg string, params map[string]any) {
@@ -1239,6 +1272,7 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 	case TypeDate:
 		d, err := ParseDate(v.Text, order, im.Layout.Date1904)
 		if errors.Is(err, ErrAmbiguous) {
+			im.ask(v)
 			bad("import.ambiguous_date", "could be day/month or month/day; choose the order for this column", nil)
 			return
 		}

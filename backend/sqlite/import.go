@@ -168,6 +168,7 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		if err != nil {
 			return err
 		}
+		r.closeStatements()
 		if err := r.finish(out); err != nil {
 			return err
 		}
@@ -223,6 +224,9 @@ type importRun struct {
 	newNames     []sheet.NewName
 	added        []addedName
 	changes      []change
+	years        map[int]bool // fiscal years known to exist
+	spendDup     *sql.Stmt
+	spendInsert  *sql.Stmt
 	lines        map[lineKey]*lineSum
 	lineOrder    []lineKey
 	created      int
@@ -288,6 +292,7 @@ func (r *importRun) load() error {
 		r.vendors[sheet.Norm(v.Name)] = v.ID
 	}
 	r.lines = map[lineKey]*lineSum{}
+	r.years = map[int]bool{}
 	return rows.Err()
 }
 
@@ -388,6 +393,10 @@ func (r *importRun) problems(rec *sheet.Record, err error, fallback string) {
 // apply imports one record inside a savepoint, so a row that fails part
 // way leaves nothing behind; it returns create, update or skip.
 func (r *importRun) apply(rec *sheet.Record) string {
+	if r.kind == "spend" && !rec.Has("id") {
+		// One insert, after every check: nothing to roll back.
+		return r.spendNew(rec)
+	}
 	tx := r.s.db.conn(r.ctx)
 	if _, err := tx.ExecContext(r.ctx, `SAVEPOINT import_row`); err != nil {
 		rec.Problem("", "import.rejected", err.Error(), nil)
@@ -442,6 +451,14 @@ var fieldMessages = map[string]string{
 }
 
 var listTables = map[backend.ListKind]string{backend.ListTeams: "teams", backend.ListChannels: "channels", backend.ListCategories: "spend_categories"}
+
+func (r *importRun) closeStatements() {
+	for _, st := range []*sql.Stmt{r.spendDup, r.spendInsert} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
 
 // record writes the run and its changes.
 func (r *importRun) record(name, sheetName string, out *sheet.ImportPreview) (int64, error) {

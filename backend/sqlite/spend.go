@@ -32,6 +32,10 @@ func querySpend(ctx context.Context, q queryer, where string, args []any, limit,
 	if err != nil {
 		return nil, 0, fmt.Errorf("find spend: %w", err)
 	}
+	return scanSpend(rows)
+}
+
+func scanSpend(rows *sql.Rows) ([]*backend.Spend, int, error) {
 	defer rows.Close()
 	out, total := []*backend.Spend{}, 0
 	for rows.Next() {
@@ -102,7 +106,13 @@ func (s *SpendService) FindSpend(ctx context.Context, f backend.SpendFilter) (*b
 }
 
 func findSpendByID(ctx context.Context, q queryer, id int64) (*backend.Spend, error) {
-	list, _, err := querySpend(ctx, q, "s.id = ?", []any{id}, 1, 0)
+	// No ORDER BY here: with one, SQLite may walk the date index over the
+	// whole table instead of looking the id up.
+	rows, err := q.QueryContext(ctx, spendSelect+" WHERE s.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("find spend: %w", err)
+	}
+	list, _, err := scanSpend(rows)
 	if err != nil {
 		return nil, err
 	}
