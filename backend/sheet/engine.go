@@ -98,8 +98,10 @@ type Problem struct {
 
 // Value is one field of a record, parsed.
 type Value struct {
-	Text     string   `json:"text"`
-	Cell     string   `json:"cell"`
+	Text string `json:"text"`
+	// Col and Row are where the value came from (0 for a value set for
+	// every row).
+	Col, Row int      `json:"-"`
 	List     []string `json:"list,omitempty"`
 	Int      int64    `json:"int,omitempty"`
 	Bool     bool     `json:"bool,omitempty"`
@@ -127,9 +129,8 @@ func (r *Record) Text(field string) string { return r.Values[field].Text }
 func (r *Record) Problem(field, key, message string, params map[string]any) {
 	v := r.Values[field]
 	col, row := "", r.Row
-	if c, rr, err := excelize.CellNameToCoordinates(v.Cell); err == nil {
-		col, _ = excelize.ColumnNumberToName(c)
-		row = rr
+	if v.Col > 0 {
+		col, row = colName(v.Col), v.Row
 	}
 	r.Problems = append(r.Problems, Problem{Sheet: r.Sheet, Row: row, Column: col, Field: field, Value: v.Text, Key: key, Message: problemText(r.Sheet, row, col, v.Text, message), Params: params})
 }
@@ -307,8 +308,7 @@ func (w *Workbook) date1904() bool {
 	if w.xlsx == nil {
 		return false
 	}
-	p, err := w.xlsx.GetWorkbookProps()
-	return err == nil && p.Date1904 != nil && *p.Date1904
+	return w.xlsx.date1904
 }
 
 // TableAt reads the table whose header is on the given row.
@@ -900,18 +900,16 @@ func (im *Importer) mergedDown() map[int]string {
 	if im.groupCol == 0 || im.wb.xlsx == nil {
 		return out
 	}
-	merged, err := im.wb.xlsx.GetMergeCells(im.table.Sheet)
+	merged, err := im.wb.xlsx.mergesOf(im.table.Sheet)
 	if err != nil {
 		return out
 	}
 	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || im.groupCol < c1 || im.groupCol > c2 {
+		if im.groupCol < m.c1 || im.groupCol > m.c2 {
 			continue
 		}
-		for r := r1; r <= r2; r++ {
-			out[r] = strings.TrimSpace(m.GetCellValue())
+		for r := m.r1; r <= m.r2; r++ {
+			out[r] = strings.TrimSpace(m.value)
 		}
 	}
 	return out
@@ -1051,7 +1049,8 @@ func monthYear(s string) (int, int) {
 	return m, y
 }
 
-// Each reads every row as a record: the mapped fields parsed, problems
+// Each reads every row as a record (the same Record, refilled: fn must
+// copy what it keeps): the mapped fields parsed, problems
 // named, totals and hidden rows skipped. It returns errNeedsOrder never:
 // a column whose day/month order the whole column does not settle is
 // asked about in Layout.Questions, and its ambiguous cells are problems
@@ -1171,8 +1170,11 @@ func (im *Importer) Each(fn func(*Record) error) error {
 		}
 	}
 	currencies := im.columnCurrencies()
+	// One record is filled row after row: fn must not keep it.
+	rec := &Record{Sheet: im.table.Sheet, Values: map[string]Value{}}
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {
-		rec := &Record{Sheet: im.table.Sheet, Row: row, Values: map[string]Value{}}
+		clear(rec.Values)
+		rec.Row, rec.Problems, rec.Skip = row, nil, ""
 		if skip != "" {
 			rec.Skip = skip
 			return fn(rec)
@@ -1186,7 +1188,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 				continue
 			}
 			c := cells[i]
-			rec.Values[f.Key] = Value{Text: c.text, Cell: cellName(c.col, c.row)}
+			rec.Values[f.Key] = Value{Text: c.text, Col: c.col, Row: c.row}
 		}
 		for key, text := range im.opts.Constants {
 			if _, ok := rec.Values[key]; !ok && strings.TrimSpace(text) != "" && k.Field(key) != nil {
@@ -1204,7 +1206,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			im.parse(rec, f, v, orders[im.keys[i]], currencies[i])
 		}
 		for key, text := range im.opts.Constants {
-			if f := k.Field(key); f != nil && rec.Values[key].Cell == "" && strings.TrimSpace(text) != "" {
+			if f := k.Field(key); f != nil && rec.Values[key].Col == 0 && strings.TrimSpace(text) != "" {
 				im.parse(rec, f, rec.Values[key], Order(""), "")
 			}
 		}
@@ -1228,11 +1230,10 @@ func (im *Importer) Each(fn func(*Record) error) error {
 // ask adds a question for the column of an ambiguous date met while
 // reading (the first look only covers columns that start with text dates).
 func (im *Importer) ask(v Value) {
-	c, _, err := excelize.CellNameToCoordinates(v.Cell)
-	if err != nil {
+	if v.Col == 0 {
 		return
 	}
-	key := colName(c)
+	key := colName(v.Col)
 	for i := range im.Layout.Questions {
 		if im.Layout.Questions[i].Column == key {
 			if len(im.Layout.Questions[i].Examples) < 3 {
@@ -1282,6 +1283,19 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 		}
 		v.Text = d
 	case TypeMoney:
+		if cur := strings.ToUpper(strings.TrimSpace(rec.Values["currency"].Text)); !f.Base && colCurrency == "" && isPlainNumber(v.Text) {
+			// A number cell: read it without big numbers when it fits.
+			if cur == "" {
+				cur = im.opts.Currency
+			}
+			if c, ok := backend.LookupCurrency(cur); ok {
+				if n, ok := plainMinor(v.Text, c.MinorUnits); ok {
+					v.Int, v.Currency = n, c.Code
+					rec.Values[f.Key] = v
+					return
+				}
+			}
+		}
 		a, err := ParseAmount(v.Text)
 		if err != nil {
 			bad("import.bad_amount", "is not an amount", nil)
@@ -1376,25 +1390,33 @@ func (im *Importer) columnCurrencies() []string {
 }
 
 func (im *Importer) formatCurrency(col int) string {
-	for row := im.table.HeaderRow + 1; row <= im.table.HeaderRow+12; row++ {
-		id, err := im.wb.xlsx.GetCellStyle(im.table.Sheet, cellName(col, row))
-		if err != nil || id == 0 {
-			continue
+	found := ""
+	im.wb.eachRawRow(im.table.Sheet, func(r Row) error {
+		if r.Number <= im.table.HeaderRow {
+			return nil
 		}
-		st, err := im.wb.xlsx.GetStyle(id)
-		if err != nil || st.CustomNumFmt == nil {
-			continue
+		if r.Number > im.table.HeaderRow+12 || found != "" {
+			return io.EOF
 		}
-		fmtText := *st.CustomNumFmt
-		if m := bracketCurrency.FindStringSubmatch(fmtText); m != nil {
-			if cur := currencyIn(strings.ToLower(m[1])); cur != "" {
-				return cur
-			}
+		if col-1 < len(r.Styles) {
+			found = currencyOfFormat(im.wb.xlsx.format(r.Styles[col-1]))
 		}
-		for _, q := range quoted.FindAllStringSubmatch(fmtText, -1) {
-			if cur := currencyIn(strings.ToLower(strings.TrimSpace(q[1]))); cur != "" {
-				return cur
-			}
+		return nil
+	})
+	return found
+}
+
+// currencyOfFormat reads the currency a number format shows:
+// "[$PKR] #,##0", "#,##0.00 \"USD\"", "\"$\"#,##0".
+func currencyOfFormat(code string) string {
+	if m := bracketCurrency.FindStringSubmatch(code); m != nil {
+		if cur := currencyIn(strings.ToLower(m[1])); cur != "" {
+			return cur
+		}
+	}
+	for _, q := range quoted.FindAllStringSubmatch(code, -1) {
+		if cur := currencyIn(strings.ToLower(strings.TrimSpace(q[1]))); cur != "" {
+			return cur
 		}
 	}
 	return ""

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -10,7 +11,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/xuri/excelize/v2"
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"mopsdesk/backend"
@@ -29,7 +29,7 @@ const (
 // (one sheet, named after the file).
 type Workbook struct {
 	name string
-	xlsx *excelize.File
+	xlsx *xlsxFile
 	csv  [][]string
 }
 
@@ -61,12 +61,7 @@ func Open(r io.ReaderAt, size int64, name string) (wb *Workbook, err error) {
 		}
 		return &Workbook{name: name, csv: rows}, nil
 	}
-	x, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{
-		UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML,
-		// Stored values: numbers exact, dates as serial numbers read the
-		// same whatever their display format.
-		RawCellValue: true,
-	})
+	x, err := openXLSX(r, size)
 	if err != nil {
 		return nil, damaged(name, err)
 	}
@@ -81,9 +76,6 @@ func damaged(name string, err error) error {
 
 // Close releases the workbook.
 func (w *Workbook) Close() error {
-	if w.xlsx != nil {
-		return w.xlsx.Close()
-	}
 	return nil
 }
 
@@ -93,7 +85,11 @@ func (w *Workbook) Sheets() []string {
 	if w.xlsx == nil {
 		return []string{w.name}
 	}
-	return w.xlsx.GetSheetList()
+	names := make([]string, len(w.xlsx.sheets))
+	for i, sh := range w.xlsx.sheets {
+		names[i] = sh.name
+	}
+	return names
 }
 
 // Row is one row of a sheet as the user sees it: formatted cell texts (a
@@ -102,7 +98,16 @@ type Row struct {
 	Number int      `json:"number"`
 	Cells  []string `json:"cells"`
 	Hidden bool     `json:"hidden"`
+	// Styles are the cells' style indexes (xlsx only), for their number
+	// formats.
+	Styles []int `json:"-"`
 }
+
+// callerError carries an error the row callback returned through the
+// reader untouched.
+type callerError struct{ err error }
+
+func (e callerError) Error() string { return e.err.Error() }
 
 // eachRawRow streams a sheet's rows; fn returning io.EOF stops early.
 func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
@@ -119,22 +124,22 @@ func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
 		}
 		return nil
 	}
-	rows, err := w.xlsx.Rows(sheet)
-	if err != nil {
+	err = w.xlsx.eachRow(sheet, func(r Row) error {
+		if err := fn(r); err != nil {
+			return callerError{err}
+		}
+		return nil
+	})
+	var ce callerError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &ce):
+		return ignoreEOF(ce.err)
+	case strings.Contains(err.Error(), "does not exist"):
 		return fmt.Errorf("sheet %q: %w", sheet, err)
 	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns()
-		if err != nil {
-			return damaged(w.name, err)
-		}
-		opts := rows.GetRowOpts()
-		if err := fn(Row{Number: n, Cells: cells, Hidden: opts.Hidden}); err != nil {
-			return ignoreEOF(err)
-		}
-	}
-	return rows.Error()
+	return damaged(w.name, err)
 }
 
 func ignoreEOF(err error) error {
@@ -269,23 +274,30 @@ func (w *Workbook) fillMerged(t *Found) {
 	if w.xlsx == nil {
 		return
 	}
-	merged, err := w.xlsx.GetMergeCells(t.Sheet)
+	// Only an empty header can be part of a merged cell; merges are read
+	// from the end of the sheet, so a full header saves a pass.
+	empty := false
+	for _, h := range t.Headers {
+		empty = empty || h == ""
+	}
+	if !empty {
+		return
+	}
+	merged, err := w.xlsx.mergesOf(t.Sheet)
 	if err != nil {
 		return
 	}
 	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || t.HeaderRow < r1 || t.HeaderRow > r2 {
+		if t.HeaderRow < m.r1 || t.HeaderRow > m.r2 {
 			continue
 		}
-		for c := c1; c <= c2; c++ {
+		for c := m.c1; c <= m.c2; c++ {
 			if i := c - t.FirstCol; i >= 0 {
 				for len(t.Headers) <= i {
 					t.Headers = append(t.Headers, "")
 				}
 				if t.Headers[i] == "" {
-					t.Headers[i] = strings.TrimSpace(m.GetCellValue())
+					t.Headers[i] = strings.TrimSpace(m.value)
 				}
 			}
 		}

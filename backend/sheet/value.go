@@ -656,3 +656,46 @@ func ParseBool(s string) (bool, error) {
 	}
 	return false, fmt.Errorf("not yes or no")
 }
+
+// plainMinor converts a plain decimal number ("1234.5", "-0.125") to minor
+// units with half-to-even rounding, without big numbers; false when it
+// does not fit or is not plain.
+func plainMinor(s string, units int) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" && frac == "" || len(whole)+units > 17 || strings.ContainsAny(s, "eE+-") {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(whole); i++ {
+		if whole[i] < '0' || whole[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(whole[i]-'0')
+	}
+	for i := 0; i < units; i++ {
+		d := int64(0)
+		if i < len(frac) {
+			if frac[i] < '0' || frac[i] > '9' {
+				return 0, false
+			}
+			d = int64(frac[i] - '0')
+		}
+		n = n*10 + d
+	}
+	if len(frac) > units {
+		rest := frac[units:]
+		if strings.Trim(rest, "0123456789") != "" {
+			return 0, false
+		}
+		first, tail := rest[0], strings.Trim(rest[1:], "0")
+		if first > '5' || first == '5' && (tail != "" || n%2 == 1) {
+			n++
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}

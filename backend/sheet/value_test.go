@@ -115,6 +115,25 @@ func TestParseAmount(t *testing.T) {
 	}
 }
 
+func TestPlainMinor(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		units int
+		want  int64
+	}{{"1234.5", 2, 123450}, {"-0.125", 2, -12}, {"0.135", 2, 14}, {"2.5", 0, 2}, {"3.5", 0, 4}, {"1.0051", 2, 101}, {"7", 3, 7000}} {
+		got, ok := plainMinor(c.in, c.units)
+		if !ok || got != c.want {
+			t.Errorf("plainMinor(%q, %d) = %d, %v; want %d", c.in, c.units, got, ok, c.want)
+		}
+		// The same as the exact path.
+		a, _ := ParseAmount(c.in)
+		cur := map[int]string{0: "JPY", 2: "USD", 3: "KWD"}[c.units]
+		if m, _ := Minor(a.Value, cur); m != got {
+			t.Errorf("%q: fast %d, exact %d", c.in, got, m)
+		}
+	}
+}
+
 func FuzzParseValues(f *testing.F) {
 	for _, s := range []string{"2025-03-01", "1-Mar-25", "۱۴۰۳/۱۲/۱۱", "$1,200.50", "(1.234,56 zł)", "45717", "1e308", "9999999999999999999999"} {
 		f.Add(s)
@@ -126,7 +145,10 @@ func FuzzParseValues(f *testing.F) {
 			}
 		}
 		if a, err := ParseAmount(s); err == nil {
-			Minor(a.Value, "USD")
+			exact, ok := Minor(a.Value, "USD")
+			if fast, ok2 := plainMinor(s, 2); ok && ok2 && fast != exact {
+				t.Fatalf("%q: fast %d, exact %d", s, fast, exact)
+			}
 		}
 		ParseBool(s)
 		ParseInt(s)

@@ -168,6 +168,9 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		if err != nil {
 			return err
 		}
+		if err := r.finishSpend(); err != nil {
+			return err
+		}
 		r.closeStatements()
 		if err := r.finish(out); err != nil {
 			return err
@@ -227,6 +230,11 @@ type importRun struct {
 	years        map[int]bool // fiscal years known to exist
 	spendDup     *sql.Stmt
 	spendInsert  *sql.Stmt
+	spendEmpty   bool  // no spend stored before: nothing to look up
+	spendMaxID   int64 // the last spend id before this import
+	spendBuf     []any
+	spendBulk    bool
+	spendMonths  map[string]bool
 	lines        map[lineKey]*lineSum
 	lineOrder    []lineKey
 	created      int
@@ -240,6 +248,7 @@ type addedName struct {
 type change struct {
 	entity string
 	id     int64
+	count  int // creates: ids id … id+count-1
 	action string
 	before string
 }
@@ -293,6 +302,11 @@ func (r *importRun) load() error {
 	}
 	r.lines = map[lineKey]*lineSum{}
 	r.years = map[int]bool{}
+	r.spendMonths = map[string]bool{}
+	if err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT coalesce(max(id), 0) FROM spend`).Scan(&r.spendMaxID); err != nil {
+		return err
+	}
+	r.spendEmpty = r.spendMaxID == 0
 	return rows.Err()
 }
 
@@ -352,7 +366,7 @@ func (r *importRun) vendorID(rec *sheet.Record, name string) (int64, bool) {
 }
 
 func (r *importRun) log(entity string, id int64, action string, before any) {
-	c := change{entity: entity, id: id, action: action}
+	c := change{entity: entity, id: id, count: 1, action: action}
 	if before != nil {
 		b, _ := json.Marshal(before)
 		c.before = string(b)
@@ -471,13 +485,13 @@ func (r *importRun) record(name, sheetName string, out *sheet.ImportPreview) (in
 	id, _ := res.LastInsertId()
 	stmt, err := r.s.db.conn(r.ctx).(interface {
 		PrepareContext(context.Context, string) (*sql.Stmt, error)
-	}).PrepareContext(r.ctx, `INSERT INTO import_changes (run_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)`)
+	}).PrepareContext(r.ctx, `INSERT INTO import_changes (run_id, seq, entity, entity_id, count, action, before) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return 0, err
 	}
 	defer stmt.Close()
 	for i, c := range r.changes {
-		if _, err := stmt.ExecContext(r.ctx, id, i, c.entity, c.id, c.action, c.before); err != nil {
+		if _, err := stmt.ExecContext(r.ctx, id, i, c.entity, c.id, c.count, c.action, c.before); err != nil {
 			return 0, err
 		}
 	}
@@ -523,14 +537,14 @@ func (s *ImportService) Undo(ctx context.Context, id int64) error {
 		if undone.Valid {
 			return backend.Errorf(backend.ECONFLICT, "Import %d was already undone.", id)
 		}
-		rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT entity, entity_id, action, before FROM import_changes WHERE run_id = ? ORDER BY seq DESC`, id)
+		rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT entity, entity_id, count, action, before FROM import_changes WHERE run_id = ? ORDER BY seq DESC`, id)
 		if err != nil {
 			return err
 		}
 		var changes []change
 		for rows.Next() {
 			var c change
-			if err := rows.Scan(&c.entity, &c.id, &c.action, &c.before); err != nil {
+			if err := rows.Scan(&c.entity, &c.id, &c.count, &c.action, &c.before); err != nil {
 				rows.Close()
 				return err
 			}
@@ -569,7 +583,10 @@ func (s *ImportService) revert(ctx context.Context, c change) error {
 		case "deliverable":
 			return ignoreGone(s.deliverables.DeleteDeliverable(ctx, c.id))
 		case "spend":
-			return ignoreGone(s.spend.DeleteSpend(ctx, c.id))
+			// Entries that became a contract's or were changed since stay
+			// deletable the same way: by id, through the triggers.
+			_, err := s.db.conn(ctx).ExecContext(ctx, `DELETE FROM spend WHERE id BETWEEN ? AND ? AND contract_id IS NULL`, c.id, c.id+int64(max(c.count, 1))-1)
+			return err
 		case "vendor":
 			return ignoreGone(s.vendors.DeleteVendor(ctx, c.id))
 		case "contract":

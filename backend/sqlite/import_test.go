@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,4 +225,53 @@ func TestImport_ProblemsFixesAndQuestions(t *testing.T) {
 	if budget != 5999 || cur != "EUR" {
 		t.Fatalf("Summer budget %d %s", budget, cur)
 	}
+}
+
+// monthlyMatches checks the running monthly totals against the entries.
+func monthlyMatches(t *testing.T, db *sqlite.DB) {
+	t.Helper()
+	var bad int
+	err := db.QueryRowForTest(context.Background(), `SELECT count(*) FROM (
+		SELECT month, team_id, category_id, currency, status, total, entries FROM spend_monthly
+		EXCEPT SELECT substr(date, 1, 7), team_id, category_id, currency, status, sum(amount), count(*) FROM spend GROUP BY 1, 2, 3, 4, 5)`).Scan(&bad)
+	if err != nil || bad != 0 {
+		t.Fatalf("spend_monthly differs from the entries in %d rows (%v)", bad, err)
+	}
+	var n, m int
+	db.QueryRowForTest(context.Background(), `SELECT count(*) FROM spend_monthly`).Scan(&n)
+	db.QueryRowForTest(context.Background(), `SELECT count(*) FROM (SELECT 1 FROM spend GROUP BY substr(date, 1, 7), team_id, category_id, currency, status)`).Scan(&m)
+	if n != m {
+		t.Fatalf("spend_monthly has %d rows, the entries make %d", n, m)
+	}
+}
+
+func TestImport_SpendInBulkKeepsMonthlyTotals(t *testing.T) {
+	ctx := context.Background()
+	db, s := newImports(t)
+	csv := "Date,Amount,Currency,Team,Category,Vendor,Reference\n" +
+		"2026-03-02,100.00,USD,Brand,Events,Hall,A1\n" +
+		"2026-03-02,100.00,USD,Brand,Events,Hall,A1\n" + // the same purchase twice is two entries
+		"2026-04-10,\"1,250.50\",EUR,Brand,Paid media,Google,B7\n" +
+		"2026-04-11,(20.00),USD,Growth,Events,Hall,refund\n"
+	path := filepath.Join(t.TempDir(), "ledger.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.Commit(ctx, path, "ledger.csv", sheet.Options{Kind: "spend"})
+	if err != nil || first.Create != 4 {
+		t.Fatalf("first import: %+v %v", first, err)
+	}
+	monthlyMatches(t, db)
+	// Again: every line is already stored.
+	again, err := s.Commit(ctx, path, "ledger.csv", sheet.Options{Kind: "spend"})
+	if err != nil || again.Create != 0 || again.Skip != 4 {
+		t.Fatalf("second import: create %d skip %d %v", again.Create, again.Skip, err)
+	}
+	if err := s.Undo(ctx, first.RunID); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, "spend"); n != 0 {
+		t.Fatalf("%d entries after undo", n)
+	}
+	monthlyMatches(t, db)
 }

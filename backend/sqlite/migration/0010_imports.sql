@@ -18,6 +18,7 @@ CREATE TABLE import_changes (
 	seq       INTEGER NOT NULL,
 	entity    TEXT NOT NULL,    -- campaign, deliverable, spend, budget_line, vendor, contract, asset, list:teams …
 	entity_id INTEGER NOT NULL,
+	count     INTEGER NOT NULL DEFAULT 1, -- creates: ids entity_id … entity_id+count-1
 	action    TEXT NOT NULL CHECK (action IN ('create', 'update')),
 	before    TEXT NOT NULL DEFAULT '', -- JSON of the entity before an update
 	PRIMARY KEY (run_id, seq)

@@ -1,0 +1,690 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// xlsxFile reads an .xlsx/.xlsm workbook straight from its zip: the
+// workbook, styles and shared strings once, then each sheet's XML as a
+// stream, row by row. Excelize's row iterator keeps the whole unzipped
+// package in memory and its cell lookups load the full sheet model; an
+// importer reading 100,000 rows needs neither.
+type xlsxFile struct {
+	zr       *zip.Reader
+	sheets   []xlsxSheet
+	shared   []string
+	date1904 bool
+	formats  []string // by cell style index: the number format code
+	mu       sync.Mutex
+	merges   map[string][]mergeRange
+}
+
+type xlsxSheet struct {
+	name, part string
+}
+
+type mergeRange struct {
+	c1, r1, c2, r2 int
+	value          string
+}
+
+var errTooBig = errors.New("it unpacks to more than MOps Desk reads")
+
+// open checks the sizes the zip declares, then reads the small parts.
+func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, err
+	}
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
+			return nil, errTooBig
+		}
+	}
+	x := &xlsxFile{zr: zr, merges: map[string][]mergeRange{}}
+	if err := x.readWorkbook(); err != nil {
+		return nil, err
+	}
+	if err := x.readStyles(); err != nil {
+		return nil, err
+	}
+	if err := x.readShared(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// part opens a zip member by name (case-insensitively, as Excel does),
+// never unpacking more than its declared size allows.
+func (x *xlsxFile) part(name string) (io.ReadCloser, error) {
+	name = strings.TrimPrefix(name, "/")
+	for _, f := range x.zr.File {
+		if strings.EqualFold(f.Name, name) {
+			rc, err := f.Open()
+			if err != nil {
+				return nil, err
+			}
+			return struct {
+				io.Reader
+				io.Closer
+			}{io.LimitReader(rc, maxUnzippedXML), rc}, nil
+		}
+	}
+	return nil, fmt.Errorf("the part %s is missing", name)
+}
+
+func (x *xlsxFile) decode(name string, v any) error {
+	rc, err := x.part(name)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	return xml.NewDecoder(rc).Decode(v)
+}
+
+func (x *xlsxFile) readWorkbook() error {
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	// The workbook is named by the package's own relationships.
+	wbPath := "xl/workbook.xml"
+	var root struct {
+		Rel []struct {
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := x.decode("_rels/.rels", &root); err == nil {
+		for _, r := range root.Rel {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = strings.TrimPrefix(r.Target, "/")
+			}
+		}
+	}
+	dir := path.Dir(wbPath)
+	if err := x.decode(path.Join(dir, "_rels", path.Base(wbPath)+".rels"), &rels); err != nil {
+		return err
+	}
+	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := x.decode(wbPath, &wb); err != nil {
+		return err
+	}
+	x.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
+	for _, s := range wb.Sheets {
+		for _, r := range rels.Rel {
+			if r.ID == s.RID {
+				p := r.Target
+				if strings.HasPrefix(p, "/") {
+					p = strings.TrimPrefix(p, "/")
+				} else {
+					p = path.Join(dir, p)
+				}
+				x.sheets = append(x.sheets, xlsxSheet{name: s.Name, part: p})
+			}
+		}
+	}
+	if len(x.sheets) == 0 {
+		return errors.New("it has no sheets")
+	}
+	return nil
+}
+
+// builtinFormats are the number formats Excel does not write out.
+var builtinFormats = map[int]string{14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 22: "m/d/yy h:mm", 5: `"$"#,##0_);("$"#,##0)`, 6: `"$"#,##0_);[Red]("$"#,##0)`, 7: `"$"#,##0.00_);("$"#,##0.00)`, 8: `"$"#,##0.00_);[Red]("$"#,##0.00)`}
+
+func (x *xlsxFile) readStyles() error {
+	var st struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmt int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := x.decode("xl/styles.xml", &st); err != nil {
+		return nil // no styles: every cell plain
+	}
+	codes := map[int]string{}
+	for k, v := range builtinFormats {
+		codes[k] = v
+	}
+	for _, f := range st.NumFmts {
+		codes[f.ID] = f.Code
+	}
+	for _, xf := range st.Xfs {
+		x.formats = append(x.formats, codes[xf.NumFmt])
+	}
+	return nil
+}
+
+// readShared reads the shared string table: each item's text runs joined.
+func (x *xlsxFile) readShared() error {
+	rc, err := x.part("xl/sharedStrings.xml")
+	if err != nil {
+		return nil // a workbook without text
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	var b strings.Builder
+	inT, inRPh := false, false
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				b.Reset()
+			case "t":
+				inT = true
+			case "rPh":
+				inRPh = true // phonetic hints are not the cell's text
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				x.shared = append(x.shared, b.String())
+			case "t":
+				inT = false
+			case "rPh":
+				inRPh = false
+			}
+		case xml.CharData:
+			if inT && !inRPh {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+func (x *xlsxFile) sheet(name string) (xlsxSheet, error) {
+	for _, s := range x.sheets {
+		if s.name == name {
+			return s, nil
+		}
+	}
+	return xlsxSheet{}, fmt.Errorf("sheet %q does not exist", name)
+}
+
+// eachRow streams a sheet's rows: stored values (shared strings looked
+// up, booleans as TRUE/FALSE, errors as written), their style indexes,
+// and whether the row is hidden. fn returning io.EOF stops early.
+func (x *xlsxFile) eachRow(name string, fn func(Row) error) error {
+	s, err := x.sheet(name)
+	if err != nil {
+		return err
+	}
+	rc, err := x.part(s.part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	sc := &xmlScan{r: bufio.NewReaderSize(rc, 64<<10)}
+	var row Row
+	inRow, next := false, 1
+	var cell struct {
+		col, style int
+		typ        string
+		val        []byte
+		inline     bool
+	}
+	var text bytes.Buffer
+	capture := false
+	emit := func() error {
+		inRow = false
+		return fn(row)
+	}
+	for {
+		tag, attrs, closing, selfClosing, err := sc.nextTag(capture, &text)
+		if err == io.EOF {
+			if inRow {
+				return emit()
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tag {
+		case "row":
+			if closing {
+				if err := emit(); err != nil {
+					return err
+				}
+				continue
+			}
+			row = Row{Number: next}
+			if v := attr(attrs, "r"); v != "" {
+				if n, err := strconv.Atoi(v); err == nil && n > 0 && n < 1<<21 {
+					row.Number = n
+				}
+			}
+			hidden := attr(attrs, "hidden")
+			row.Hidden = hidden == "1" || hidden == "true"
+			next = row.Number + 1
+			inRow = !selfClosing
+			if selfClosing {
+				if err := fn(row); err != nil {
+					return err
+				}
+			}
+		case "c":
+			if closing {
+				x.setCell(&row, cell.col, cell.style, cell.typ, cell.val)
+				continue
+			}
+			cell.col = len(row.Cells) + 1
+			if ref := attr(attrs, "r"); ref != "" {
+				if c := columnOf(ref); c > 0 {
+					cell.col = c
+				}
+			}
+			cell.style, _ = strconv.Atoi(attr(attrs, "s"))
+			cell.typ = attr(attrs, "t")
+			cell.val = cell.val[:0]
+			cell.inline = false
+			if selfClosing {
+				x.setCell(&row, cell.col, cell.style, cell.typ, nil)
+			}
+		case "v":
+			if !closing && !selfClosing {
+				capture = true
+				text.Reset()
+			} else if closing {
+				capture = false
+				cell.val = append(cell.val[:0], text.Bytes()...)
+			}
+		case "is":
+			cell.inline = !closing
+			if !closing {
+				cell.val = cell.val[:0]
+			}
+		case "t":
+			if cell.inline && !closing && !selfClosing {
+				capture = true
+				text.Reset()
+			} else if cell.inline && closing {
+				capture = false
+				cell.val = append(cell.val, text.Bytes()...)
+			}
+		case "sheetData":
+			if closing {
+				if inRow {
+					return emit()
+				}
+				return nil
+			}
+		}
+	}
+}
+
+func (x *xlsxFile) setCell(row *Row, col, style int, typ string, val []byte) {
+	if col < 1 || col > 16384 {
+		return
+	}
+	var s string
+	switch typ {
+	case "s":
+		if i, err := strconv.Atoi(string(val)); err == nil && i >= 0 && i < len(x.shared) {
+			s = x.shared[i]
+		}
+	case "b":
+		if string(val) == "1" {
+			s = "TRUE"
+		} else if len(val) > 0 {
+			s = "FALSE"
+		}
+	default: // n, str, inlineStr, e, d
+		s = string(val)
+	}
+	for len(row.Cells) < col {
+		row.Cells = append(row.Cells, "")
+		row.Styles = append(row.Styles, 0)
+	}
+	row.Cells[col-1] = s
+	row.Styles[col-1] = style
+}
+
+// format is the number format of a cell style ("" when plain).
+func (x *xlsxFile) format(style int) string {
+	if style >= 0 && style < len(x.formats) {
+		return x.formats[style]
+	}
+	return ""
+}
+
+// mergesOf finds a sheet's merged ranges (they follow the rows in the
+// sheet's XML) and the text of each range's first cell.
+func (x *xlsxFile) mergesOf(name string) ([]mergeRange, error) {
+	x.mu.Lock()
+	m, ok := x.merges[name]
+	x.mu.Unlock()
+	if ok {
+		return m, nil
+	}
+	s, err := x.sheet(name)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := x.part(s.part)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	sc := &xmlScan{r: bufio.NewReaderSize(rc, 64<<10)}
+	var text bytes.Buffer
+	for {
+		tag, attrs, closing, _, err := sc.nextTag(false, &text)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if tag == "mergeCell" && !closing {
+			a, b, _ := strings.Cut(attr(attrs, "ref"), ":")
+			c1, r1 := cellCoords(a)
+			c2, r2 := cellCoords(b)
+			if c1 > 0 && r1 > 0 && c2 >= c1 && r2 >= r1 {
+				m = append(m, mergeRange{c1: c1, r1: r1, c2: c2, r2: r2})
+			}
+		}
+	}
+	// The text of each range is its top-left cell's.
+	if len(m) > 0 {
+		want := map[int]bool{}
+		last := 0
+		for _, r := range m {
+			want[r.r1] = true
+			last = max(last, r.r1)
+		}
+		err := x.eachRow(name, func(row Row) error {
+			if want[row.Number] {
+				for i := range m {
+					if m[i].r1 == row.Number && m[i].c1 <= len(row.Cells) {
+						m[i].value = row.Cells[m[i].c1-1]
+					}
+				}
+			}
+			if row.Number >= last {
+				return io.EOF
+			}
+			return nil
+		})
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+	}
+	x.mu.Lock()
+	x.merges[name] = m
+	x.mu.Unlock()
+	return m, nil
+}
+
+// columnOf reads the column of a cell reference ("AB12" → 28).
+func columnOf(ref string) int {
+	c := 0
+	for i := 0; i < len(ref); i++ {
+		ch := ref[i] | 0x20
+		if ch < 'a' || ch > 'z' {
+			break
+		}
+		c = c*26 + int(ch-'a'+1)
+		if c > 16384 {
+			return 0
+		}
+	}
+	return c
+}
+
+func cellCoords(ref string) (int, int) {
+	c := columnOf(ref)
+	i := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if c == 0 || i < 0 {
+		return 0, 0
+	}
+	r, err := strconv.Atoi(ref[i:])
+	if err != nil {
+		return 0, 0
+	}
+	return c, r
+}
+
+func attr(attrs []xmlAttr, name string) string {
+	for _, a := range attrs {
+		if a.name == name {
+			return a.value
+		}
+	}
+	return ""
+}
+
+type xmlAttr struct{ name, value string }
+
+var oneByte = map[byte]string{'s': "s", 'n': "n", 'b': "b", 'e': "e", '1': "1", '0': "0"}
+
+// xmlScan is a small streaming scanner for the flat XML of a worksheet:
+// tags, their attributes, and (when asked) the text between them.
+type xmlScan struct {
+	r     *bufio.Reader
+	attrs []xmlAttr
+	buf   []byte
+}
+
+// nextTag returns the next element tag (namespace prefix dropped). With
+// capture, the text before it is appended to text, entities decoded.
+func (s *xmlScan) nextTag(capture bool, text *bytes.Buffer) (name string, attrs []xmlAttr, closing, selfClosing bool, err error) {
+	for {
+		// Text up to the next tag.
+		chunk, err := s.r.ReadSlice('<')
+		if capture {
+			body := chunk
+			if len(body) > 0 && body[len(body)-1] == '<' {
+				body = body[:len(body)-1]
+			}
+			unescape(text, body)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			return "", nil, false, false, err
+		}
+		// The tag itself, up to '>'. Spreadsheet programs escape '>' in
+		// attribute values, so the first one ends the tag.
+		s.buf = s.buf[:0]
+		for {
+			part, err := s.r.ReadSlice('>')
+			s.buf = append(s.buf, part...)
+			if err == bufio.ErrBufferFull {
+				if len(s.buf) > 1<<20 {
+					return "", nil, false, false, errors.New("a tag is too long")
+				}
+				continue
+			}
+			if err != nil {
+				return "", nil, false, false, err
+			}
+			break
+		}
+		s.buf = s.buf[:len(s.buf)-1]
+		t := s.buf
+		if len(t) == 0 || t[0] == '?' || t[0] == '!' {
+			if bytes.HasPrefix(t, []byte("![CDATA[")) && capture {
+				text.Write(bytes.TrimSuffix(t[8:], []byte("]]")))
+			}
+			continue
+		}
+		if t[0] == '/' {
+			closing = true
+			t = t[1:]
+		}
+		if len(t) > 0 && t[len(t)-1] == '/' {
+			selfClosing = true
+			t = t[:len(t)-1]
+		}
+		end := bytes.IndexAny(t, " \t\r\n")
+		raw := t
+		if end >= 0 {
+			raw = t[:end]
+		}
+		if i := bytes.IndexByte(raw, ':'); i >= 0 {
+			raw = raw[i+1:]
+		}
+		name = tagName(raw)
+		s.attrs = s.attrs[:0]
+		if end >= 0 && !closing && (name == "row" || name == "c" || name == "mergeCell") {
+			s.attrs = parseAttrs(t[end:], s.attrs)
+		}
+		return name, s.attrs, closing, selfClosing, nil
+	}
+}
+
+// tagName returns the common worksheet tag names without allocating.
+func tagName(b []byte) string {
+	switch string(b) {
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "row":
+		return "row"
+	case "f":
+		return "f"
+	case "t":
+		return "t"
+	case "is":
+		return "is"
+	case "r":
+		return "r"
+	case "sheetData":
+		return "sheetData"
+	case "mergeCell":
+		return "mergeCell"
+	}
+	return string(b)
+}
+
+func parseAttrs(b []byte, out []xmlAttr) []xmlAttr {
+	for {
+		b = bytes.TrimLeft(b, " \t\r\n")
+		eq := bytes.IndexByte(b, '=')
+		if eq <= 0 || eq+1 >= len(b) {
+			return out
+		}
+		nb := bytes.TrimSpace(b[:eq])
+		if i := bytes.IndexByte(nb, ':'); i >= 0 {
+			nb = nb[i+1:]
+		}
+		name := attrName(nb)
+		q := b[eq+1]
+		if q != '"' && q != '\'' {
+			return out
+		}
+		endQ := bytes.IndexByte(b[eq+2:], q)
+		if endQ < 0 {
+			return out
+		}
+		raw := b[eq+2 : eq+2+endQ]
+		value := ""
+		if len(raw) == 1 && (raw[0] == 's' || raw[0] == 'n' || raw[0] == 'b' || raw[0] == 'e' || raw[0] == '1' || raw[0] == '0') {
+			value = oneByte[raw[0]]
+		} else if bytes.IndexByte(raw, '&') < 0 {
+			value = string(raw)
+		} else {
+			var v bytes.Buffer
+			unescape(&v, raw)
+			value = v.String()
+		}
+		out = append(out, xmlAttr{name, value})
+		b = b[eq+2+endQ+1:]
+	}
+}
+
+func attrName(b []byte) string {
+	switch string(b) {
+	case "r":
+		return "r"
+	case "s":
+		return "s"
+	case "t":
+		return "t"
+	case "hidden":
+		return "hidden"
+	case "ref":
+		return "ref"
+	}
+	return string(b)
+}
+
+// unescape writes XML text with its entities decoded.
+func unescape(w *bytes.Buffer, b []byte) {
+	for {
+		i := bytes.IndexByte(b, '&')
+		if i < 0 {
+			w.Write(b)
+			return
+		}
+		w.Write(b[:i])
+		b = b[i:]
+		j := bytes.IndexByte(b, ';')
+		if j < 0 || j > 12 {
+			w.WriteByte('&')
+			b = b[1:]
+			continue
+		}
+		ent := string(b[1:j])
+		switch {
+		case ent == "amp":
+			w.WriteByte('&')
+		case ent == "lt":
+			w.WriteByte('<')
+		case ent == "gt":
+			w.WriteByte('>')
+		case ent == "quot":
+			w.WriteByte('"')
+		case ent == "apos":
+			w.WriteByte('\'')
+		case strings.HasPrefix(ent, "#x"):
+			if n, err := strconv.ParseUint(ent[2:], 16, 32); err == nil {
+				w.WriteRune(rune(n))
+			}
+		case strings.HasPrefix(ent, "#"):
+			if n, err := strconv.ParseUint(ent[1:], 10, 32); err == nil {
+				w.WriteRune(rune(n))
+			}
+		default:
+			w.Write(b[:j+1])
+		}
+		b = b[j+1:]
+	}
+}
