@@ -12,7 +12,7 @@ LDFLAGS  := -X main.version=$(VERSION)
 ARTIFACTS := test-artifacts
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop clean
+.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -63,6 +63,12 @@ test-e2e: frontend/node_modules/.package-lock.json
 test-desktop:
 	scripts/smoke-desktop.sh $(BIN) $(ARTIFACTS)
 
+# Import speed and memory against SheetJS (bench/README.md). Not part of
+# make test: timings belong to benchmarks, not to assertions.
+bench: build
+	cd bench && npm install --no-audit --no-fund --no-save
+	MOPSDESK_BIN=$(abspath $(BIN)) python3 bench/run.py
+
 clean:
-	rm -rf build/bin frontend/node_modules $(ARTIFACTS) frontend/test-results
+	rm -rf build/bin bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

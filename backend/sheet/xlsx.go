@@ -25,8 +25,10 @@ type xlsxFile struct {
 	shared   []string
 	date1904 bool
 	formats  []string // by cell style index: the number format code
-	mu       sync.Mutex
-	merges   map[string][]mergeRange
+	// where the shared strings and styles are, from the workbook's rels
+	sharedPart, stylesPart string
+	mu                     sync.Mutex
+	merges                 map[string][]mergeRange
 }
 
 type xlsxSheet struct {
@@ -69,6 +71,14 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 // part opens a zip member by name (case-insensitively, as Excel does),
 // never unpacking more than its declared size allows.
 func (x *xlsxFile) part(name string) (io.ReadCloser, error) {
+	return x.partLimit(name, maxUnzippedXML)
+}
+
+// maxSmallPart bounds the parts read whole into memory: the workbook,
+// styles and the shared strings (a million 60-character texts fit).
+const maxSmallPart = 128 << 20
+
+func (x *xlsxFile) partLimit(name string, limit int64) (io.ReadCloser, error) {
 	name = strings.TrimPrefix(name, "/")
 	for _, f := range x.zr.File {
 		if strings.EqualFold(f.Name, name) {
@@ -79,14 +89,14 @@ func (x *xlsxFile) part(name string) (io.ReadCloser, error) {
 			return struct {
 				io.Reader
 				io.Closer
-			}{io.LimitReader(rc, maxUnzippedXML), rc}, nil
+			}{io.LimitReader(rc, limit), rc}, nil
 		}
 	}
 	return nil, fmt.Errorf("the part %s is missing", name)
 }
 
 func (x *xlsxFile) decode(name string, v any) error {
-	rc, err := x.part(name)
+	rc, err := x.partLimit(name, maxSmallPart)
 	if err != nil {
 		return err
 	}
@@ -98,6 +108,7 @@ func (x *xlsxFile) readWorkbook() error {
 	var rels struct {
 		Rel []struct {
 			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
@@ -133,6 +144,19 @@ func (x *xlsxFile) readWorkbook() error {
 		return err
 	}
 	x.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
+	x.sharedPart, x.stylesPart = "xl/sharedStrings.xml", "xl/styles.xml"
+	for _, r := range rels.Rel {
+		target := path.Join(dir, r.Target)
+		if strings.HasPrefix(r.Target, "/") {
+			target = strings.TrimPrefix(r.Target, "/")
+		}
+		switch {
+		case strings.HasSuffix(r.Type, "/sharedStrings"):
+			x.sharedPart = target
+		case strings.HasSuffix(r.Type, "/styles"):
+			x.stylesPart = target
+		}
+	}
 	for _, s := range wb.Sheets {
 		for _, r := range rels.Rel {
 			if r.ID == s.RID {
@@ -165,7 +189,7 @@ func (x *xlsxFile) readStyles() error {
 			NumFmt int `xml:"numFmtId,attr"`
 		} `xml:"cellXfs>xf"`
 	}
-	if err := x.decode("xl/styles.xml", &st); err != nil {
+	if err := x.decode(x.stylesPart, &st); err != nil {
 		return nil // no styles: every cell plain
 	}
 	codes := map[int]string{}
@@ -183,7 +207,7 @@ func (x *xlsxFile) readStyles() error {
 
 // readShared reads the shared string table: each item's text runs joined.
 func (x *xlsxFile) readShared() error {
-	rc, err := x.part("xl/sharedStrings.xml")
+	rc, err := x.partLimit(x.sharedPart, maxSmallPart)
 	if err != nil {
 		return nil // a workbook without text
 	}
