@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -156,5 +157,56 @@ func TestApp_BoundMethods(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveWorkspaceExport" {
 		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	data := t.TempDir()
+	sample := filepath.Join("backend", "sheet", "testdata", "subscriptions-minimal.xlsx")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"import", sample, "--dry-run", "--json", "--data", data}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	var rep struct {
+		Kind      string            `json:"kind"`
+		Sheet     string            `json:"sheet"`
+		HeaderRow int               `json:"headerRow"`
+		Mapping   map[string]string `json:"mapping"`
+		Create    int               `json:"create"`
+		Update    int               `json:"update"`
+		Skip      int               `json:"skip"`
+		Problems  []struct {
+			Sheet, Column, Value, Message string
+			Row                           int
+		} `json:"problems"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, out.String())
+	}
+	if rep.Kind != "contracts" || rep.Sheet != "Sheet1" || rep.HeaderRow != 1 || rep.Mapping["A"] != "product" || rep.Mapping["B"] != "renewalDate" ||
+		rep.Create != 0 || rep.Skip != 5 || len(rep.Problems) != 2 || !strings.Contains(rep.Problems[0].Message, "No column holds team") {
+		t.Fatalf("report %+v", rep)
+	}
+	out.Reset()
+	if code := run([]string{"import", "--set", "team=Brand", "--set", "category=Software", "--json", "--data", data, sample}, &out, &errOut); code != 0 {
+		t.Fatalf("import exit %d: %s", code, errOut.String())
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Create != 5 || len(rep.Problems) != 0 {
+		t.Fatalf("import %+v %v", rep, err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"import", filepath.Join(t.TempDir(), "missing.xlsx"), "--data", data}, 1},
+		{[]string{"import", "main.go", "--data", data}, 1},
+		{[]string{"import"}, 2},
+		{[]string{"import", sample, "--kind", "nope"}, 2},
+		{[]string{"import", sample, "--dates", "ymd"}, 2},
+		{[]string{"import", sample, "--set", "color=red", "--kind", "spend"}, 2},
+	} {
+		if code := run(c.args, &out, &errOut); code != c.code {
+			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
+		}
 	}
 }
