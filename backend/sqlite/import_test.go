@@ -275,3 +275,67 @@ func TestImport_SpendInBulkKeepsMonthlyTotals(t *testing.T) {
 	}
 	monthlyMatches(t, db)
 }
+
+func TestImport_AssetDetailsVendorsAndProfiles(t *testing.T) {
+	ctx := context.Background()
+	db, s := newImports(t)
+	store, err := files.New(filepath.Join(t.TempDir(), "lib"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assets := sqlite.NewAssetService(db, store)
+	if _, err := assets.AddAssetFile(ctx, "hero-banner.png", strings.NewReader("not really a png"), backend.DuplicateAsk); err != nil {
+		t.Fatal(err)
+	}
+	path := workbook(t, "Assets", [][]any{
+		{"File name", "Licence", "Licence holder", "Licence expiry", "Tags"},
+		{"hero-banner.png", "Rights managed", "Studio Nord", "2027-01-31", "hero, spring"},
+		{"missing.png", "Royalty free", "", "", ""},
+	})
+	p, err := s.Preview(ctx, path, "assets.xlsx", sheet.Options{Kind: "assets"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Update != 1 || p.ProblemRows != 1 || p.Problems[0].Key != "import.no_asset" || p.Problems[0].Column != "A" {
+		t.Fatalf("assets preview: update %d problems %+v", p.Update, p.Problems)
+	}
+	c, err := s.Commit(ctx, path, "assets.xlsx", sheet.Options{Kind: "assets", Exclude: []int{3}})
+	if err != nil || c.Update != 1 {
+		t.Fatalf("assets commit: %+v %v", c, err)
+	}
+	var holder, expiry string
+	db.QueryRowForTest(ctx, `SELECT licence_holder, licence_expiry FROM assets LIMIT 1`).Scan(&holder, &expiry)
+	if holder != "Studio Nord" || expiry != "2027-01-31" {
+		t.Fatalf("asset licence %q %q", holder, expiry)
+	}
+	if err := s.Undo(ctx, c.RunID); err != nil {
+		t.Fatal(err)
+	}
+	db.QueryRowForTest(ctx, `SELECT licence_holder FROM assets LIMIT 1`).Scan(&holder)
+	if holder != "" {
+		t.Fatalf("undo left the holder %q", holder)
+	}
+
+	// A vendor list with odd headers, mapped by hand and saved as a profile:
+	// the next file with the same headers is mapped the same way.
+	vendors := workbook(t, "Sheet1", [][]any{
+		{"Supplier ref", "Who", "Kind"},
+		{"S-1", "Canva", "design"},
+		{"S-2", "HubSpot", "crm"},
+	})
+	opts := sheet.Options{Kind: "vendors", Mapping: map[string]string{"A": "", "B": "name", "C": "category"}}
+	p, err = s.Preview(ctx, vendors, "vendors.xlsx", opts)
+	if err != nil || p.Create != 2 {
+		t.Fatalf("vendors preview %+v %v", p, err)
+	}
+	if _, err := s.SaveProfile(ctx, sheet.ImportProfile{Kind: "vendors", Name: "Finance vendor list", HeaderKey: p.HeaderKey, Options: opts}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Preview(ctx, vendors, "vendors-march.xlsx", sheet.Options{Kind: "vendors"})
+	if err != nil || again.Profile == nil || again.Profile.Name != "Finance vendor list" || again.Create != 2 {
+		t.Fatalf("profile not used: %+v %v", again, err)
+	}
+	if _, err := s.SaveProfile(ctx, sheet.ImportProfile{Kind: "vendors", HeaderKey: p.HeaderKey}); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("a profile without a name: %v", err)
+	}
+}
