@@ -49,8 +49,10 @@ type Options struct {
 
 // Column is one column of the table as mapped.
 type Column struct {
-	Key    string   `json:"key"`
-	Header string   `json:"header"`
+	Key    string `json:"key"`
+	Header string `json:"header"`
+	// Hidden columns are left out unless the user maps them.
+	Hidden bool     `json:"hidden"`
 	Field  string   `json:"field"`
 	By     string   `json:"by"` // header, content, user, fixed, none
 	Sample []string `json:"sample"`
@@ -649,8 +651,13 @@ func (im *Importer) mapColumns() error {
 			taken[f] = f != ""
 		}
 	}
+	for i, key := range im.keys {
+		if c, _, err := excelize.CellNameToCoordinates(key + "1"); err == nil && im.wb.xlsx != nil && im.wb.xlsx.hiddenColumn(im.table.Sheet, c) {
+			cols[i].Hidden = true
+		}
+	}
 	for i := range cols {
-		if cols[i].By != "none" || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
 			continue
 		}
 		if f, by := matchHeader(k, cols[i].Header, taken); f != "" {
@@ -661,7 +668,7 @@ func (im *Importer) mapColumns() error {
 	// Columns without a recognised header: guess from their content (not
 	// a wide layout's row labels: they name the rows, not a field).
 	for i := range cols {
-		if cols[i].By != "none" || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
 			continue
 		}
 		if im.Layout.Shape == "wide" && im.labelCol >= 0 && cols[i].Key == colName(im.table.FirstCol+im.labelCol) {

@@ -105,10 +105,19 @@ func TestImporter_TotalsHiddenAndExcluded(t *testing.T) {
 		{"2025-03-02", 200, "Meta"},
 		{"2025-03-03", 300, "Canva"},
 		{"Total", 600, ""},
-	}}, func(f *excelize.File) { f.SetRowVisible("Spend", 3, false) })
+	}}, func(f *excelize.File) {
+		f.SetRowVisible("Spend", 3, false)
+		f.SetCellValue("Spend", "D1", "Vendor")
+		f.SetCellValue("Spend", "D2", "helper")
+		f.SetColVisible("Spend", "D", false)
+	})
 	im, err := New(wb, Options{Kind: "spend", Currency: "EUR", Exclude: []int{4}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The hidden column D says "Vendor" too, but it is hidden: C is used.
+	if d := im.Layout.Columns[3]; !d.Hidden || d.Field != "" || im.Layout.Columns[2].Field != "vendor" {
+		t.Fatalf("columns %+v", im.Layout.Columns)
 	}
 	var skips []string
 	for _, r := range records(t, im) {

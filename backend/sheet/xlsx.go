@@ -29,6 +29,7 @@ type xlsxFile struct {
 	sharedPart, stylesPart string
 	mu                     sync.Mutex
 	merges                 map[string][]mergeRange
+	hidden                 map[string]map[int]bool // sheet → hidden columns
 }
 
 type xlsxSheet struct {
@@ -55,7 +56,7 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 			return nil, errTooBig
 		}
 	}
-	x := &xlsxFile{zr: zr, merges: map[string][]mergeRange{}}
+	x := &xlsxFile{zr: zr, merges: map[string][]mergeRange{}, hidden: map[string]map[int]bool{}}
 	if err := x.readWorkbook(); err != nil {
 		return nil, err
 	}
@@ -360,6 +361,20 @@ func (x *xlsxFile) eachRow(name string, fn func(Row) error) error {
 				capture = false
 				cell.val = append(cell.val, text.Bytes()...)
 			}
+		case "col":
+			// Column widths and visibility come before the rows.
+			if !closing && (attr(attrs, "hidden") == "1" || attr(attrs, "hidden") == "true") {
+				lo, _ := strconv.Atoi(attr(attrs, "min"))
+				hi, _ := strconv.Atoi(attr(attrs, "max"))
+				x.mu.Lock()
+				if x.hidden[name] == nil {
+					x.hidden[name] = map[int]bool{}
+				}
+				for c := max(lo, 1); c <= min(hi, 16384); c++ {
+					x.hidden[name][c] = true
+				}
+				x.mu.Unlock()
+			}
 		case "sheetData":
 			if closing {
 				if inRow {
@@ -586,7 +601,7 @@ func (s *xmlScan) nextTag(capture bool, text *bytes.Buffer) (name string, attrs 
 		}
 		name = tagName(raw)
 		s.attrs = s.attrs[:0]
-		if end >= 0 && !closing && (name == "row" || name == "c" || name == "mergeCell") {
+		if end >= 0 && !closing && (name == "row" || name == "c" || name == "mergeCell" || name == "col") {
 			s.attrs = parseAttrs(t[end:], s.attrs)
 		}
 		return name, s.attrs, closing, selfClosing, nil
@@ -614,6 +629,8 @@ func tagName(b []byte) string {
 		return "sheetData"
 	case "mergeCell":
 		return "mergeCell"
+	case "col":
+		return "col"
 	}
 	return string(b)
 }
@@ -666,6 +683,10 @@ func attrName(b []byte) string {
 		return "hidden"
 	case "ref":
 		return "ref"
+	case "min":
+		return "min"
+	case "max":
+		return "max"
 	}
 	return string(b)
 }
@@ -711,4 +732,12 @@ func unescape(w *bytes.Buffer, b []byte) {
 		}
 		b = b[j+1:]
 	}
+}
+
+// hiddenColumn reports whether a sheet's column is hidden (known once the
+// sheet has been read from its start).
+func (x *xlsxFile) hiddenColumn(sheet string, col int) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.hidden[sheet][col]
 }

@@ -409,6 +409,7 @@ export const en = {
   'import.field_for': 'Field for column {column}',
   'import.leave_out': '— leave out —',
   'import.by_content': 'guessed from the values',
+  'import.hidden_column': 'hidden in the file, left out unless you choose a field',
   'import.constants': 'One value for every row',
   'import.add_constant': 'Add a value for',
   'import.order_question': 'Column {column} has dates such as {examples}. How are they written?',

@@ -46,6 +46,7 @@ export interface ImportOptions {
 export interface ImportColumn {
   key: string;
   header: string;
+  hidden: boolean;
   field: string;
   by: 'header' | 'content' | 'user' | 'fixed' | 'none';
   sample: string[];
