@@ -20,9 +20,14 @@ import (
 // malformed files, so unzipped sizes are capped and parser panics are
 // turned into errors.
 const (
-	maxUnzipped    = 1 << 30   // the whole workbook, unzipped
-	maxUnzippedXML = 512 << 20 // one sheet's XML
-	headerScanRows = 30        // rows searched for the header
+	maxUnzipped    = 8 << 30 // the whole workbook, unzipped
+	maxUnzippedXML = 4 << 30 // one sheet's XML (streamed, never held whole)
+	// A part that unpacks to more than bombSize at more than bombRatio
+	// times its packed size is a zip bomb, not a spreadsheet: real sheets
+	// pack 5 to 50 times.
+	bombSize       = 256 << 20
+	bombRatio      = 200
+	headerScanRows = 30 // rows searched for the header
 )
 
 // Workbook is an opened spreadsheet: an .xlsx/.xlsm workbook or a CSV file

@@ -52,7 +52,8 @@ func openXLSX(r io.ReaderAt, size int64) (*xlsxFile, error) {
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		if f.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped {
+		if f.UncompressedSize64 > maxUnzippedXML || total > maxUnzipped ||
+			f.UncompressedSize64 > bombSize && f.UncompressedSize64 > bombRatio*max(f.CompressedSize64, 1) {
 			return nil, errTooBig
 		}
 	}
