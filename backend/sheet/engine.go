@@ -864,20 +864,22 @@ func (im *Importer) eachVirtual(fn func(row int, cells []vcell, skip string) err
 			return nil
 		}))
 	}
+	// One slice of cells is refilled row after row.
+	cells := make([]vcell, len(im.keys))
 	return ignoreEOF(im.wb.eachRawRow(t.Sheet, func(r Row) error {
 		if r.Number <= t.HeaderRow || rowBlank(r.Cells) {
 			return nil
 		}
-		cells := make([]vcell, len(im.keys))
 		for i := range cells {
 			col := t.FirstCol + i
-			ref := cellName(col, r.Number)
 			text := ""
 			if col-1 < len(r.Cells) {
 				text = strings.TrimSpace(r.Cells[col-1])
 			}
-			if v, ok := im.fixes[ref]; ok {
-				text = v
+			if len(im.fixes) > 0 {
+				if v, ok := im.fixes[cellName(col, r.Number)]; ok {
+					text = v
+				}
 			}
 			cells[i] = vcell{text, r.Number, col}
 		}
@@ -1177,6 +1179,9 @@ func (im *Importer) Each(fn func(*Record) error) error {
 		}
 	}
 	currencies := im.columnCurrencies()
+	// The long pass: read the sheet ahead while rows are checked and stored.
+	im.wb.ahead = true
+	defer func() { im.wb.ahead = false }()
 	// One record is filled row after row: fn must not keep it.
 	rec := &Record{Sheet: im.table.Sheet, Values: map[string]Value{}}
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {

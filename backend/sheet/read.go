@@ -35,7 +35,10 @@ const (
 type Workbook struct {
 	name string
 	xlsx *xlsxFile
-	csv  [][]string
+	// ahead reads sheets on another goroutine while rows are used (set
+	// for the long passes of an import).
+	ahead bool
+	csv   [][]string
 }
 
 // Open reads a spreadsheet from r. Formats MOps Desk does not read are
@@ -129,7 +132,11 @@ func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
 		}
 		return nil
 	}
-	err = w.xlsx.eachRow(sheet, func(r Row) error {
+	read := w.xlsx.eachRow
+	if w.ahead {
+		read = w.xlsx.eachRowAhead
+	}
+	err = read(sheet, func(r Row) error {
 		if err := fn(r); err != nil {
 			return callerError{err}
 		}

@@ -265,6 +265,69 @@ func (x *xlsxFile) sheet(name string) (xlsxSheet, error) {
 // up, booleans as TRUE/FALSE, errors as written), their style indexes,
 // and whether the row is hidden. fn returning io.EOF stops early.
 func (x *xlsxFile) eachRow(name string, fn func(Row) error) error {
+	return x.scanRows(name, fn)
+}
+
+// eachRowAhead is eachRow with the sheet read and unzipped on another
+// goroutine, a few hundred rows ahead of fn: reading and what fn does
+// with the rows (checking, writing to the store) overlap.
+func (x *xlsxFile) eachRowAhead(name string, fn func(Row) error) error {
+	const batch = 256
+	batches := make(chan []Row, 8)
+	done := make(chan struct{})
+	// Stop the reader however this returns (an error, or a panic in fn).
+	stop := sync.OnceFunc(func() { close(done) })
+	defer stop()
+	var readErr error
+	go func() {
+		defer close(batches)
+		defer func() {
+			if p := recover(); p != nil {
+				readErr = fmt.Errorf("%v", p)
+			}
+		}()
+		buf := make([]Row, 0, batch)
+		err := x.scanRows(name, func(r Row) error {
+			buf = append(buf, r)
+			if len(buf) == batch {
+				select {
+				case batches <- buf:
+				case <-done:
+					return io.EOF
+				}
+				buf = make([]Row, 0, batch)
+			}
+			return nil
+		})
+		if err == nil && len(buf) > 0 {
+			select {
+			case batches <- buf:
+			case <-done:
+			}
+		}
+		if err != io.EOF {
+			readErr = err
+		}
+	}()
+	var fnErr error
+	for rows := range batches {
+		if fnErr != nil {
+			continue // drain, so the reader ends
+		}
+		for _, r := range rows {
+			if fnErr = fn(r); fnErr != nil {
+				stop()
+				break
+			}
+		}
+	}
+	if fnErr != nil {
+		return fnErr
+	}
+	return readErr
+}
+
+func (x *xlsxFile) scanRows(name string, fn func(Row) error) error {
 	s, err := x.sheet(name)
 	if err != nil {
 		return err
