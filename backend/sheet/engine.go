@@ -321,21 +321,7 @@ func (w *Workbook) TableAt(sheet string, row int) (*Found, error) {
 			return nil
 		}
 		if r.Number == row {
-			t := &Found{Sheet: sheet, HeaderRow: row, FirstCol: 1}
-			for c, v := range r.Cells {
-				if strings.TrimSpace(v) != "" {
-					t.FirstCol = c + 1
-					break
-				}
-			}
-			last := len(r.Cells)
-			for last > 0 && strings.TrimSpace(r.Cells[last-1]) == "" {
-				last--
-			}
-			for c := t.FirstCol - 1; c < last; c++ {
-				t.Headers = append(t.Headers, strings.TrimSpace(r.Cells[c]))
-			}
-			found = t
+			found = tableAt(sheet, r)
 		}
 		return io.EOF
 	})

@@ -242,27 +242,33 @@ func (w *Workbook) FindTable(sheet string) (*Found, error) {
 		if !hasData(first[i+1:]) {
 			continue
 		}
-		t := &Found{Sheet: sheet, HeaderRow: r.Number}
-		for c, v := range r.Cells {
-			if strings.TrimSpace(v) != "" {
-				t.FirstCol = c + 1
-				break
-			}
-		}
-		last := len(r.Cells)
-		for last > 0 && strings.TrimSpace(r.Cells[last-1]) == "" {
-			last--
-		}
-		t.Headers = make([]string, last-t.FirstCol+1)
-		for c := t.FirstCol - 1; c < last; c++ {
-			t.Headers[c-t.FirstCol+1] = strings.TrimSpace(r.Cells[c])
-		}
+		t := tableAt(sheet, r)
 		w.fillMerged(t)
 		return t, nil
 	}
 	return nil, &backend.Error{Code: backend.EINVALID,
 		Message: fmt.Sprintf("No table with column names was found in the first %d rows of sheet %q.", headerScanRows, sheet),
 		Fields:  map[string]backend.FieldError{"sheet": {Key: "import.no_table", Params: map[string]any{"sheet": sheet, "rows": headerScanRows}}}}
+}
+
+// tableAt reads a header row: where its first filled cell is and the
+// names from there to its last filled cell.
+func tableAt(sheet string, r Row) *Found {
+	t := &Found{Sheet: sheet, HeaderRow: r.Number, FirstCol: 1}
+	for c, v := range r.Cells {
+		if strings.TrimSpace(v) != "" {
+			t.FirstCol = c + 1
+			break
+		}
+	}
+	last := len(r.Cells)
+	for last > 0 && strings.TrimSpace(r.Cells[last-1]) == "" {
+		last--
+	}
+	for c := t.FirstCol - 1; c < last; c++ {
+		t.Headers = append(t.Headers, strings.TrimSpace(r.Cells[c]))
+	}
+	return t
 }
 
 // hasData reports whether any of the rows below a header has two filled cells.

@@ -45,6 +45,34 @@ func strPtr(rec *sheet.Record, field string) *string {
 // same reports whether an update would leave the entity as it is.
 func same(before, after any) bool { return reflect.DeepEqual(before, after) }
 
+// updated ends an update done through a service: the row's problems when
+// it was refused, a skip when nothing but the timestamp changed, else the
+// earlier state logged for undo.
+func (r *importRun) updated(rec *sheet.Record, entity string, id int64, before, after any, err error, field string) string {
+	if err != nil {
+		r.problems(rec, err, field)
+		return "skip"
+	}
+	b, a := withoutTimestamp(before), withoutTimestamp(after)
+	if same(b, a) {
+		return "skip"
+	}
+	r.log(entity, id, "update", before)
+	return "update"
+}
+
+// withoutTimestamp copies the struct a pointer points to, UpdatedAt
+// cleared.
+func withoutTimestamp(p any) any {
+	v := reflect.ValueOf(p).Elem()
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	if f := c.FieldByName("UpdatedAt"); f.IsValid() && f.CanSet() {
+		f.SetString("")
+	}
+	return c.Interface()
+}
+
 func (r *importRun) campaign(rec *sheet.Record) string {
 	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
 	var channels []int64
@@ -126,17 +154,7 @@ func (r *importRun) campaign(rec *sheet.Record) string {
 		upd.Status = &st
 	}
 	after, err := r.s.campaigns.UpdateCampaign(r.ctx, id, upd)
-	if err != nil {
-		r.problems(rec, err, "name")
-		return "skip"
-	}
-	b, a := *before, *after
-	b.UpdatedAt, a.UpdatedAt = "", ""
-	if same(b, a) {
-		return "skip"
-	}
-	r.log("campaign", id, "update", before)
-	return "update"
+	return r.updated(rec, "campaign", id, before, after, err, "name")
 }
 
 // deliverableType reads a content type: a known one, or a custom type
@@ -204,17 +222,7 @@ func (r *importRun) deliverable(rec *sheet.Record) string {
 		upd.Status = &st
 	}
 	after, err := r.s.deliverables.UpdateDeliverable(r.ctx, id, upd)
-	if err != nil {
-		r.problems(rec, err, "title")
-		return "skip"
-	}
-	b, a := *before, *after
-	b.UpdatedAt, a.UpdatedAt = "", ""
-	if same(b, a) {
-		return "skip"
-	}
-	r.log("deliverable", id, "update", before)
-	return "update"
+	return r.updated(rec, "deliverable", id, before, after, err, "title")
 }
 
 // spendNew adds a spend entry without an ID: checked in Go first, then
@@ -437,17 +445,7 @@ func (r *importRun) spendEntry(rec *sheet.Record) string {
 		upd.Status = &status
 	}
 	after, err := r.s.spend.UpdateSpend(r.ctx, id, upd)
-	if err != nil {
-		r.problems(rec, err, "amount")
-		return "skip"
-	}
-	b, a := *before, *after
-	b.UpdatedAt, a.UpdatedAt = "", ""
-	if same(b, a) {
-		return "skip"
-	}
-	r.log("spend", id, "update", before)
-	return "update"
+	return r.updated(rec, "spend", id, before, after, err, "amount")
 }
 
 // fiscalYear returns the plan granularity of a fiscal year, opening the
@@ -751,15 +749,5 @@ func (r *importRun) asset(rec *sheet.Record) string {
 		a.CampaignIDs = ids
 	}
 	after, err := r.s.assets.UpdateAsset(r.ctx, id, a)
-	if err != nil {
-		r.problems(rec, err, "title")
-		return "skip"
-	}
-	b, x := *before, *after
-	b.UpdatedAt, x.UpdatedAt = "", ""
-	if strings.Join(b.Tags, ",") == strings.Join(x.Tags, ",") && same(b, x) {
-		return "skip"
-	}
-	r.log("asset", id, "update", before)
-	return "update"
+	return r.updated(rec, "asset", id, before, after, err, "title")
 }
