@@ -384,6 +384,8 @@ func (r *importRun) finishSpend() error {
 	return nil
 }
 
+// spendEntry updates the spend entry a row's ID names (rows without one
+// are new: spendNew).
 func (r *importRun) spendEntry(rec *sheet.Record) string {
 	if !rec.Has("id") {
 		return r.spendNew(rec)
@@ -395,7 +397,7 @@ func (r *importRun) spendEntry(rec *sheet.Record) string {
 		return "skip"
 	}
 	id, found, ok := r.existing(rec, "spend entry", func(id int64) (any, error) { return findSpendByID(r.ctx, r.s.db.conn(r.ctx), id) })
-	if !ok {
+	if !ok || found == nil {
 		return "skip"
 	}
 	amount := backend.Money{Amount: rec.Values["amount"].Int, Currency: rec.Values["amount"].Currency}
@@ -407,25 +409,6 @@ func (r *importRun) spendEntry(rec *sheet.Record) string {
 	status := backend.SpendActual
 	if rec.Has("status") {
 		status = backend.SpendStatus(rec.Text("status"))
-	}
-	if found == nil {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT id FROM spend WHERE date = ? AND amount = ? AND currency = ? AND vendor = ? COLLATE NOCASE AND reference = ? AND team_id = ? AND category_id = ? LIMIT 1`,
-			rec.Text("date"), amount.Amount, amount.Currency, rec.Text("vendor"), rec.Text("reference"), teamID, categoryID).Scan(&existing)
-		if err == nil {
-			return "skip" // already stored
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			rec.Problem("amount", "import.rejected", err.Error(), nil)
-			return "skip"
-		}
-		sp := &backend.Spend{Date: rec.Text("date"), Amount: amount, TeamID: teamID, CategoryID: categoryID, Vendor: rec.Text("vendor"), CampaignID: campaignID,
-			Status: status, Reference: rec.Text("reference"), Note: rec.Text("note")}
-		if err := r.s.spend.CreateSpend(r.ctx, sp); err != nil {
-			r.problems(rec, err, "amount")
-			return "skip"
-		}
-		r.log("spend", sp.ID, "create", nil)
-		return "create"
 	}
 	before := found.(*backend.Spend)
 	upd := backend.SpendUpdate{Date: strPtr(rec, "date"), Vendor: strPtr(rec, "vendor"), Reference: strPtr(rec, "reference"), Note: strPtr(rec, "note")}
