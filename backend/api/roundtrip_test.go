@@ -34,6 +34,9 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 4, Amount: 500000}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := a.Spend.Create(backend.Spend{Date: "2026-04-03", Amount: backend.Money{Amount: 99900, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: "Mailchimp", Status: backend.SpendActual}); err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +49,9 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	if _, err := a.Files.AddAsset("hero.pdf", bytes.NewReader([]byte("%PDF-1.4 hero")), backend.DuplicateAsk); err != nil {
+		t.Fatal(err)
+	}
 	export := func() []byte {
 		var buf bytes.Buffer
 		if err := a.Exports.Workspace(nil, &buf); err != nil {
@@ -72,7 +78,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		return out
 	}
 	data := export()
-	for _, kind := range []string{"campaigns", "deliverables", "spend", "vendors", "contracts"} {
+	for _, kind := range []string{"campaigns", "deliverables", "budget", "spend", "vendors", "contracts", "assets"} {
 		p := preview(kind, data, false)
 		if p.Create != 0 || p.Update != 0 || p.ProblemsTotal != 0 {
 			t.Errorf("%s: our own export re-imports with create %d update %d problems %+v (sheet %q)", kind, p.Create, p.Update, p.Problems, p.Sheet)

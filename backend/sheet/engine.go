@@ -1234,7 +1234,7 @@ func (im *Importer) ask(v Value) {
 	key := colName(v.Col)
 	for i := range im.Layout.Questions {
 		if im.Layout.Questions[i].Column == key {
-			if len(im.Layout.Questions[i].Examples) < 3 {
+			if q := im.Layout.Questions[i]; len(q.Examples) < 3 && !contains(q.Examples, v.Text) {
 				im.Layout.Questions[i].Examples = append(im.Layout.Questions[i].Examples, v.Text)
 			}
 			return

@@ -190,7 +190,8 @@ func TestImporter_AmbiguousDatesAskOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := records(t, im)
-	if len(im.Layout.Questions) != 1 || im.Layout.Questions[0].Column != "B" || len(recs[0].Problems) != 1 || recs[0].Problems[0].Key != "import.ambiguous_date" {
+	if len(im.Layout.Questions) != 1 || im.Layout.Questions[0].Column != "B" || strings.Join(im.Layout.Questions[0].Examples, ",") != "03/01/2025,04/02/2025" ||
+		len(recs[0].Problems) != 1 || recs[0].Problems[0].Key != "import.ambiguous_date" {
 		t.Fatalf("questions %+v problems %+v", im.Layout.Questions, recs[0].Problems)
 	}
 	im, _ = New(wb, Options{Kind: "deliverables", Orders: map[string]Order{"B": OrderMonthFirst}})

@@ -105,6 +105,20 @@ test('a wrong date is fixed in the preview, then the rows import', async ({ page
   await expect(page.getByRole('link', { name: 'Summer push', exact: true })).toBeVisible();
 });
 
+test('dates that could be either way round are asked about once for the column', async ({ page }) => {
+  const csv = 'Title,Date\nNewsletter,03/01/2027\nWebinar,04/02/2027\n';
+  await choose(page, { name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('import-kind').selectOption('deliverables');
+  const question = page.locator('fieldset[data-question="B"]');
+  await expect(question).toContainText('Column B has dates such as 03/01/2027, 04/02/2027. How are they written?');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+  await question.getByLabel('Month first (03/01/2027 is month/day/year)').check();
+  await expect(counts(page)).toHaveText('2 to create · 0 to update · 0 skipped');
+  await expect(page.locator('.rows tbody tr').first()).toContainText('2027-03-01');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Drop a spreadsheet here, or choose a file.')).toBeVisible();
+});
+
 test('export the workspace, edit it, import it back as an update, then undo every import', async ({ page }) => {
   await page.goto('/#/import');
   const dl = page.waitForEvent('download');
