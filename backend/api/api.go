@@ -31,6 +31,7 @@ type Services struct {
 	Documents    backend.DocumentService
 	Assets       backend.AssetService
 	Imports      ImportService
+	Dashboard    backend.DashboardService
 	// ImportDir keeps uploaded spreadsheets between preview and commit.
 	ImportDir string
 	// Thumbs keeps the previews of image assets.
@@ -70,6 +71,7 @@ type API struct {
 	Files        *FileStore
 	Imports      *Imports
 	ImportFiles  *ImportFiles
+	Dashboard    *Dashboard
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -104,6 +106,7 @@ func New(s Services) *API {
 		Files:        &FileStore{s: s, previews: previews},
 		Imports:      imports,
 		ImportFiles:  imports.files,
+		Dashboard:    &Dashboard{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -115,7 +118,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

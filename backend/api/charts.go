@@ -55,18 +55,9 @@ func (c *Charts) Budget(f backend.SummaryFilter, labels chart.BudgetLabels, peri
 		if err != nil {
 			return nil, err
 		}
-		periods := make([]chart.PeriodTotals, plan.Granularity.Periods())
-		for i := range periods {
-			ps, err := c.s.Budget.Summary(ctx, backend.SummaryFilter{FiscalYear: f.FiscalYear, FromPeriod: i + 1, ToPeriod: i + 1,
-				TeamID: f.TeamID, CategoryID: f.CategoryID})
-			if err != nil {
-				return nil, err
-			}
-			label := fmt.Sprint(i + 1)
-			if i < len(periodLabels) && periodLabels[i] != "" {
-				label = periodLabels[i]
-			}
-			periods[i] = chart.PeriodTotals{Label: label, Planned: ps.Totals.Planned, Committed: ps.Totals.Committed, Actual: ps.Totals.Actual}
+		periods, err := periodTotals(ctx, c.s, f.FiscalYear, plan.Granularity.Periods(), f, periodLabels)
+		if err != nil {
+			return nil, err
 		}
 		out := &BudgetCharts{}
 		if out.PlanVsActual, err = chart.PlanVsActualByTeam(s, labels); err != nil {
@@ -80,4 +71,22 @@ func (c *Charts) Budget(f backend.SummaryFilter, labels chart.BudgetLabels, peri
 		}
 		return out, nil
 	})
+}
+
+// periodTotals sums each of a fiscal year's n periods (for the burn-up),
+// with the team and category of f; labels name the periods.
+func periodTotals(ctx context.Context, s Services, year, n int, f backend.SummaryFilter, labels []string) ([]chart.PeriodTotals, error) {
+	periods := make([]chart.PeriodTotals, n)
+	for i := range periods {
+		ps, err := s.Budget.Summary(ctx, backend.SummaryFilter{FiscalYear: year, FromPeriod: i + 1, ToPeriod: i + 1, TeamID: f.TeamID, CategoryID: f.CategoryID})
+		if err != nil {
+			return nil, err
+		}
+		label := fmt.Sprint(i + 1)
+		if i < len(labels) && labels[i] != "" {
+			label = labels[i]
+		}
+		periods[i] = chart.PeriodTotals{Label: label, Planned: ps.Totals.Planned, Committed: ps.Totals.Committed, Actual: ps.Totals.Actual}
+	}
+	return periods, nil
 }

@@ -38,6 +38,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Documents:    sqlite.NewDocumentService(db, store),
 		Assets:       assets,
 		Imports:      sqlite.NewImportService(db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets),
+		Dashboard:    sqlite.NewDashboardService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Now:          db.Now,

@@ -1,0 +1,177 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/chart"
+)
+
+// Dashboard is the facade for the dashboard: the numbers an executive asks
+// for, for one period, each with the list behind it.
+type Dashboard struct{ s Services }
+
+// DashboardLabels are the words the dashboard's charts show.
+type DashboardLabels struct {
+	Budget    chart.BudgetLabels `json:"budget"`
+	ByStatus  string             `json:"byStatus"`
+	ByChannel string             `json:"byChannel"`
+	Campaigns string             `json:"campaigns"`
+	// Statuses are the campaign statuses in the user's language.
+	Statuses map[string]string `json:"statuses"`
+	// Periods name the fiscal periods (months or quarters).
+	Periods []string `json:"periods"`
+}
+
+// DashboardRequest is a period, [From, To], and the words for the charts.
+type DashboardRequest struct {
+	From   string          `json:"from"`
+	To     string          `json:"to"`
+	Labels DashboardLabels `json:"labels"`
+}
+
+// DashboardBudget is the budget for the periods of one fiscal year that
+// the chosen period touches.
+type DashboardBudget struct {
+	FiscalYear   int                `json:"fiscalYear"`
+	FromPeriod   int                `json:"fromPeriod"`
+	ToPeriod     int                `json:"toPeriod"`
+	From         string             `json:"from"`
+	To           string             `json:"to"`
+	Currency     string             `json:"currency"`
+	Totals       backend.SummaryRow `json:"totals"`
+	MissingRates []backend.FXRate   `json:"missingRates"`
+	PlanVsActual json.RawMessage    `json:"planVsActual"`
+	BurnUp       json.RawMessage    `json:"burnUp"`
+}
+
+// DashboardData is everything the dashboard draws.
+type DashboardData struct {
+	From     string                    `json:"from"`
+	To       string                    `json:"to"`
+	Today    string                    `json:"today"`
+	Budget   *DashboardBudget          `json:"budget"` // nil: no budget covers the period
+	Planning *backend.PlanningOverview `json:"planning"`
+	ByStatus json.RawMessage           `json:"byStatus"`
+	// ByChannel counts campaigns per channel (a campaign on two channels
+	// counts on each).
+	ByChannel json.RawMessage `json:"byChannel"`
+	// Renewals are contract dates (cancel-by, renewal) in the next 90
+	// days, soonest first; Within counts them for 30, 60 and 90 days.
+	Renewals []backend.DigestEntry `json:"renewals"`
+	Within   [3]int                `json:"within"`
+	// Licences are asset licences expiring in the next 90 days.
+	Licences []backend.DigestEntry `json:"licences"`
+}
+
+// Get gathers the dashboard for a period.
+func (d *Dashboard) Get(req DashboardRequest) (*DashboardData, error) {
+	return call(d.s, "Dashboard.Get", func(ctx context.Context) (*DashboardData, error) {
+		fe := backend.FieldErrors{}
+		_, okFrom := backend.ParseDay(req.From)
+		_, okTo := backend.ParseDay(req.To)
+		if !okFrom {
+			fe.Add("from", "field.date_invalid", map[string]any{"value": req.From})
+		}
+		if !okTo {
+			fe.Add("to", "field.date_invalid", map[string]any{"value": req.To})
+		}
+		if okFrom && okTo && req.To < req.From {
+			fe.Add("to", "dashboard.to_before_from", nil)
+		}
+		if err := fe.Err("period"); err != nil {
+			return nil, err
+		}
+		today := backend.Today(d.s.Now())
+		out := &DashboardData{From: req.From, To: req.To, Today: today, Renewals: []backend.DigestEntry{}, Licences: []backend.DigestEntry{}}
+		var err error
+		if out.Budget, err = d.budget(ctx, req); err != nil {
+			return nil, err
+		}
+		if out.Planning, err = d.s.Dashboard.PlanningOverview(ctx, req.From, req.To, today); err != nil {
+			return nil, err
+		}
+		l := req.Labels
+		if out.ByStatus, err = chart.Counts(or(l.ByStatus, "Campaigns by status"), or(l.Campaigns, "Campaigns"), out.Planning.ByStatus, l.Statuses); err != nil {
+			return nil, err
+		}
+		if out.ByChannel, err = chart.Counts(or(l.ByChannel, "Campaigns by channel"), or(l.Campaigns, "Campaigns"), out.Planning.ByChannel, nil); err != nil {
+			return nil, err
+		}
+		entries, err := d.s.Contracts.Digest(ctx, 90)
+		if err != nil {
+			return nil, err
+		}
+		t, _ := backend.ParseDay(today)
+		for _, e := range entries {
+			if e.AssetID != 0 {
+				out.Licences = append(out.Licences, e)
+				continue
+			}
+			out.Renewals = append(out.Renewals, e)
+			for i, days := range []int{30, 60, 90} {
+				if e.Date <= t.AddDate(0, 0, days).Format(backend.DayLayout) {
+					out.Within[i]++
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
+func or(v, fallback string) string {
+	if v != "" {
+		return v
+	}
+	return fallback
+}
+
+// budget sums the periods of the fiscal year that From falls in which the
+// period touches; nil when that year has no budget.
+func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*DashboardBudget, error) {
+	st, err := d.s.Workspace.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	year, _ := backend.FiscalYearOf(req.From, st.FiscalYearStartMonth)
+	plan, err := d.s.Budget.BudgetPlan(ctx, year)
+	if backend.ErrorCode(err) == backend.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	out := &DashboardBudget{FiscalYear: year}
+	n := plan.Granularity.Periods()
+	for p := 1; p <= n; p++ {
+		from, to := backend.FiscalPeriodRange(year, st.FiscalYearStartMonth, plan.Granularity, p)
+		if to >= req.From && from <= req.To {
+			if out.FromPeriod == 0 {
+				out.FromPeriod, out.From = p, from
+			}
+			out.ToPeriod, out.To = p, to
+		}
+	}
+	if out.FromPeriod == 0 {
+		return nil, nil
+	}
+	f := backend.SummaryFilter{FiscalYear: year, FromPeriod: out.FromPeriod, ToPeriod: out.ToPeriod}
+	s, err := d.s.Budget.Summary(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out.Currency, out.Totals, out.MissingRates = s.Currency, s.Totals, s.MissingRates
+	if len(s.Rows) > 0 {
+		if out.PlanVsActual, err = chart.PlanVsActualByTeam(s, req.Labels.Budget); err != nil {
+			return nil, err
+		}
+	}
+	periods, err := periodTotals(ctx, d.s, year, n, f, req.Labels.Periods)
+	if err != nil {
+		return nil, err
+	}
+	if out.BurnUp, err = chart.BurnUp(periods, s.Currency, req.Labels.Budget); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,89 @@
+package api_test
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/api"
+)
+
+// The test clock (newAPI) is 2026-11-23.
+func TestDashboard(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	empty, err := a.Dashboard.Get(api.DashboardRequest{From: "2026-11-01", To: "2026-11-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if empty.Budget != nil || len(empty.Planning.ByStatus) != 0 || strings.Contains(string(empty.ByStatus), `"series":[{`) {
+		t.Fatalf("an empty workspace: %+v", empty)
+	}
+	if _, err := a.Dashboard.Get(api.DashboardRequest{From: "2026-11-30", To: "2026-11-01"}); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("a period that ends before it starts: %v", err)
+	}
+
+	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
+	ch, _ := a.Lists.Create(backend.ListChannels, "Email")
+	live, err := a.Campaigns.Create(backend.Campaign{Name: "Winter sale", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Status: backend.StatusPlanned,
+		StartDate: "2026-11-01", EndDate: "2026-12-31", Budget: backend.Money{Currency: "USD"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Campaigns.Create(backend.Campaign{Name: "Spring launch", TeamID: team.ID, Status: backend.StatusPlanned,
+		StartDate: "2026-12-10", EndDate: "2027-01-31", Budget: backend.Money{Currency: "USD"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Goals.Create(backend.Goal{CampaignID: live.ID, Metric: "leads", Target: "100", Actual: "20", DueDate: "2026-11-20"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Milestones.Create(backend.Milestone{CampaignID: live.ID, Title: "Brief the agency", DueDate: "2026-11-10"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Deliverables.Create(backend.Deliverable{CampaignID: live.ID, Title: "Sale email", Type: backend.TypeEmail, PublishDate: "2026-11-28", Status: backend.DeliverableDraft}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 11, Amount: 1_000_000}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Spend.Create(backend.Spend{Date: "2026-11-05", Amount: backend.Money{Amount: 250_000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Status: backend.SpendActual}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := a.Vendors.Create(backend.Vendor{Name: "Canva", Category: "design"})
+	if _, err := a.Contracts.Create(backend.Contract{VendorID: v.ID, Product: "Teams", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 12000, Currency: "USD"},
+		BillingCycle: backend.BillAnnual, StartDate: "2026-01-15", TermMonths: 12, RenewalDate: "2027-01-15", AutoRenew: true, NoticeDays: 30, Status: "active"}); err != nil {
+		t.Fatal(err)
+	}
+
+	d, err := a.Dashboard.Get(api.DashboardRequest{From: "2026-11-01", To: "2026-11-30", Labels: api.DashboardLabels{Statuses: map[string]string{"planned": "Planned"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Budget
+	if b == nil || b.FromPeriod != 11 || b.ToPeriod != 11 || b.Totals.Planned != 1_000_000 || b.Totals.Actual != 250_000 || b.Totals.Available != 750_000 {
+		t.Fatalf("budget %+v", b)
+	}
+	p := d.Planning
+	if len(p.ByStatus) != 1 || p.ByStatus[0].Count != 1 || len(p.ByChannel) != 1 || p.ByChannel[0].Name != "Email" {
+		t.Fatalf("campaigns in November: %+v %+v", p.ByStatus, p.ByChannel)
+	}
+	if p.GoalsOffTrack != 1 || p.GoalsOnTrack != 0 || p.OverdueTaskCount != 1 || p.OverdueTasks[0].Title != "Brief the agency" {
+		t.Fatalf("goals and tasks: %+v", p)
+	}
+	if p.LaunchesCount != 1 || p.Launches[0].Title != "Spring launch" || p.DeliverablesCount != 1 || p.Deliverables[0].CampaignName != "Winter sale" {
+		t.Fatalf("launches and deliverables: %+v", p)
+	}
+	// Cancel by 2026-12-16 (30 days' notice), renews 2027-01-15.
+	if d.Within != [3]int{1, 2, 2} || d.Renewals[0].Date != "2026-12-16" {
+		t.Fatalf("renewals within 30/60/90: %v %+v", d.Within, d.Renewals)
+	}
+	var byStatus map[string]any
+	if err := json.Unmarshal(d.ByStatus, &byStatus); err != nil || !strings.Contains(string(d.ByStatus), `"Planned"`) {
+		t.Fatalf("status chart: %s %v", d.ByStatus, err)
+	}
+}
