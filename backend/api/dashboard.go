@@ -20,8 +20,10 @@ type DashboardLabels struct {
 	Campaigns string             `json:"campaigns"`
 	// Statuses are the campaign statuses in the user's language.
 	Statuses map[string]string `json:"statuses"`
-	// Periods name the fiscal periods (months or quarters).
-	Periods []string `json:"periods"`
+	// Months and Quarters name the fiscal periods, for a year planned
+	// per month or per quarter.
+	Months   []string `json:"months"`
+	Quarters []string `json:"quarters"`
 }
 
 // DashboardRequest is a period, [From, To], and the words for the charts.
@@ -166,7 +168,11 @@ func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*Dashboar
 			return nil, err
 		}
 	}
-	periods, err := periodTotals(ctx, d.s, year, n, f, req.Labels.Periods)
+	names := req.Labels.Months
+	if plan.Granularity == backend.Quarterly {
+		names = req.Labels.Quarters
+	}
+	periods, err := periodTotals(ctx, d.s, year, n, f, names)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ export * from './assets';
 export * from './budget';
 export * from './campaigns';
 export * from './contracts';
+export * from './dashboard';
 export * from './imports';
 export * from './charts';
 export * from './lists';

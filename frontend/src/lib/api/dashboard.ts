@@ -1,0 +1,69 @@
+import { call } from './client';
+import type { ChartOption, Goal } from './types';
+import type { FXRate, SummaryRow } from './types-budget';
+import type { DigestEntry } from './types-contracts';
+
+export interface NamedCount {
+  key: string;
+  name: string;
+  count: number;
+}
+export interface DashboardItem {
+  id: number;
+  title: string;
+  date: string;
+  campaignId: number;
+  campaignName: string;
+  owner: string;
+}
+export interface PlanningOverview {
+  byStatus: NamedCount[];
+  byChannel: NamedCount[];
+  goalsOnTrack: number;
+  goalsOffTrack: number;
+  offTrack: Goal[];
+  launches: DashboardItem[];
+  deliverables: DashboardItem[];
+  overdueTasks: DashboardItem[];
+  overdueTaskCount: number;
+  deliverablesCount: number;
+  launchesCount: number;
+}
+export interface DashboardBudget {
+  fiscalYear: number;
+  fromPeriod: number;
+  toPeriod: number;
+  from: string;
+  to: string;
+  currency: string;
+  totals: SummaryRow;
+  missingRates: FXRate[] | null;
+  planVsActual: ChartOption | null;
+  burnUp: ChartOption | null;
+}
+export interface DashboardData {
+  from: string;
+  to: string;
+  today: string;
+  budget: DashboardBudget | null;
+  planning: PlanningOverview;
+  byStatus: ChartOption;
+  byChannel: ChartOption;
+  renewals: DigestEntry[];
+  within: [number, number, number];
+  licences: DigestEntry[];
+}
+export interface DashboardLabels {
+  budget: Record<string, string>;
+  byStatus: string;
+  byChannel: string;
+  campaigns: string;
+  statuses: Record<string, string>;
+  months: string[];
+  quarters: string[];
+}
+
+/** dashboard gathers everything the dashboard shows for [from, to]. */
+export function dashboard(from: string, to: string, labels: DashboardLabels): Promise<DashboardData> {
+  return call<DashboardData>('Dashboard.Get', { from, to, labels });
+}
