@@ -49,6 +49,11 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A name that a spreadsheet would run as a formula stays text.
+	if _, err := a.Campaigns.Create(backend.Campaign{Name: `=HYPERLINK("http://x","click")`, TeamID: team.ID, Status: backend.StatusIdea,
+		StartDate: "2026-05-01", EndDate: "2026-05-02", Budget: backend.Money{Currency: "USD"}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := a.Files.AddAsset("hero.pdf", bytes.NewReader([]byte("%PDF-1.4 hero")), backend.DuplicateAsk); err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +87,29 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		p := preview(kind, data, false)
 		if p.Create != 0 || p.Update != 0 || p.ProblemsTotal != 0 {
 			t.Errorf("%s: our own export re-imports with create %d update %d problems %+v (sheet %q)", kind, p.Create, p.Update, p.Problems, p.Sheet)
+		}
+	}
+
+	{
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Campaigns")
+		found := false
+		for i, r := range rows {
+			if len(r) > 1 && r[1] == `=HYPERLINK("http://x","click")` {
+				ref, _ := excelize.CoordinatesToCellName(2, i+1)
+				formula, _ := f.GetCellFormula("Campaigns", ref)
+				typ, _ := f.GetCellType("Campaigns", ref)
+				if formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+					t.Fatalf("%s: formula %q, type %v: a name must be written as text", ref, formula, typ)
+				}
+				found = true
+			}
+		}
+		if !found {
+			t.Fatal("the campaign named like a formula is missing from the export")
 		}
 	}
 
