@@ -67,7 +67,6 @@ func isPlainNumber(s string) bool {
 	}) < 0
 }
 
-// ---- money ----
 
 // currencySigns maps symbols and local spellings to ISO codes; three-letter
 // codes are recognised from the currency table.
@@ -279,7 +278,6 @@ func Minor(v *big.Rat, currency string) (int64, bool) {
 	return q.Int64(), true
 }
 
-// ---- dates ----
 
 // Order says how a column writes numeric dates whose day and month could
 // be swapped: 03/01/2025 is 3 January (day first) or 1 March (month first).

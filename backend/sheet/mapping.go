@@ -1,0 +1,326 @@
+package sheet
+
+// Mapping: which field each column goes into, by its header in six
+// languages, by what its cells hold, or as the user chose; and which sheet
+// and kind fit a workbook best.
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopsdesk/backend"
+)
+
+// HeaderKey identifies a table by its headers, for saved mapping profiles.
+func HeaderKey(headers []string) string {
+	parts := make([]string, len(headers))
+	for i, h := range headers {
+		parts[i] = normHeader(h)
+	}
+	return strings.Join(parts, "|")
+}
+
+// pickSheet chooses the sheet whose headers match the kind best.
+func (w *Workbook) pickSheet(k *Kind) string {
+	sheets := w.Sheets()
+	best, bestScore := sheets[0], -1
+	for _, s := range sheets {
+		t, err := w.FindTable(s)
+		if err != nil {
+			continue
+		}
+		score, dates := 1, 0
+		for _, h := range t.Headers {
+			if f, _ := matchHeader(k, h, nil); f != "" {
+				score += 2
+			}
+			if _, _, ok := headerDate(h, false); ok {
+				dates++
+			}
+		}
+		if k.WideDate != "" && dates >= 3 {
+			score += dates
+		}
+		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) {
+			score += 10 // a sheet named after the kind ("Campaigns")
+		}
+		if score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
+// matchHeader finds the field a header names: exact synonym first, then a
+// synonym the header starts or ends with ("Budget (USD)", "Start date
+// 2025"). Taken fields are passed over.
+func matchHeader(k *Kind, header string, taken map[string]bool) (string, string) {
+	h := normHeader(header)
+	if h == "" {
+		return "", ""
+	}
+	for _, f := range k.Fields {
+		if taken[f.Key] {
+			continue
+		}
+		if normHeader(f.Key) == h {
+			return f.Key, "header"
+		}
+		for _, s := range f.Synonyms {
+			if normHeader(s) == h {
+				return f.Key, "header"
+			}
+		}
+	}
+	best, bestLen := "", 0
+	for _, f := range k.Fields {
+		if taken[f.Key] {
+			continue
+		}
+		for _, s := range f.Synonyms {
+			n := normHeader(s)
+			if len(n) >= 3 && len(n) > bestLen && (strings.HasPrefix(h, n) || strings.HasSuffix(h, n)) {
+				best, bestLen = f.Key, len(n)
+			}
+		}
+	}
+	if best != "" {
+		return best, "header"
+	}
+	return "", ""
+}
+
+// mapColumns maps each column: the user's mapping when given; otherwise by
+// header, then by what the first rows hold.
+func (im *Importer) mapColumns() error {
+	k := im.kind
+	samples := im.samples(30)
+	taken := map[string]bool{}
+	cols := make([]Column, len(im.keys))
+	for i, key := range im.keys {
+		cols[i] = Column{Key: key, Header: im.heads[i], Sample: samples[i], By: "none"}
+	}
+	fixed := func(i int, field string) {
+		cols[i].Field, cols[i].By = field, "fixed"
+		taken[field] = true
+	}
+	for i, key := range im.keys {
+		switch {
+		case im.groupCol > 0 && i == 0 && k.GroupField != "" && im.opts.Mapping == nil:
+			cols[i].Field, cols[i].By = k.GroupField, "content"
+			taken[k.GroupField] = true
+		case key == "date" && im.Layout.Shape == "calendar":
+			fixed(i, datesField(k))
+		case key == "title" && im.Layout.Shape == "calendar":
+			fixed(i, titleField(k))
+		case key == "date" && im.Layout.Shape == "wide":
+			fixed(i, k.WideDate)
+		case key == "value" && im.Layout.Shape == "wide":
+			fixed(i, k.WideValue)
+		}
+	}
+	if im.opts.Mapping != nil {
+		for i, key := range im.keys {
+			if cols[i].By == "fixed" {
+				continue
+			}
+			f, ok := im.opts.Mapping[key]
+			if !ok {
+				continue
+			}
+			if f != "" && k.Field(f) == nil {
+				return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("Column %s cannot be mapped to %q: %s has no such field.", key, f, k.Key),
+					Fields: map[string]backend.FieldError{"mapping": {Key: "import.bad_field", Params: map[string]any{"column": key, "field": f}}}}
+			}
+			if f != "" && taken[f] {
+				return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("Two columns are mapped to %q; map each field from one column.", f),
+					Fields: map[string]backend.FieldError{"mapping": {Key: "import.field_twice", Params: map[string]any{"field": f}}}}
+			}
+			cols[i].Field, cols[i].By = f, "user"
+			if f == "" {
+				cols[i].By = "none"
+			}
+			taken[f] = f != ""
+		}
+	}
+	for i, key := range im.keys {
+		if c, _, err := excelize.CellNameToCoordinates(key + "1"); err == nil && im.wb.xlsx != nil && im.wb.xlsx.hiddenColumn(im.table.Sheet, c) {
+			cols[i].Hidden = true
+		}
+	}
+	for i := range cols {
+		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+			continue
+		}
+		if f, by := matchHeader(k, cols[i].Header, taken); f != "" {
+			cols[i].Field, cols[i].By = f, by
+			taken[f] = true
+		}
+	}
+	// Columns without a recognised header: guess from their content (not
+	// a wide layout's row labels: they name the rows, not a field).
+	for i := range cols {
+		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+			continue
+		}
+		if im.Layout.Shape == "wide" && im.labelCol >= 0 && cols[i].Key == colName(im.table.FirstCol+im.labelCol) {
+			continue
+		}
+		if f := guessByContent(k, samples[i], taken, im.Layout.Date1904); f != "" {
+			cols[i].Field, cols[i].By = f, "content"
+			taken[f] = true
+		}
+	}
+	// Date columns show their first values as dates, not serial numbers.
+	for i := range cols {
+		if f := k.Field(cols[i].Field); f != nil && f.Type == TypeDate {
+			for j, v := range cols[i].Sample {
+				if isPlainNumber(strings.TrimSpace(v)) {
+					if d, err := ParseDate(v, OrderUnknown, im.Layout.Date1904); err == nil {
+						cols[i].Sample[j] = d
+					}
+				}
+			}
+		}
+	}
+	im.Layout.Columns = cols
+	return nil
+}
+func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
+func datesField(k *Kind) string {
+	for _, f := range k.Fields {
+		if f.Type == TypeDate && f.Required {
+			return f.Key
+		}
+	}
+	return ""
+}
+func titleField(k *Kind) string {
+	for _, f := range k.Fields {
+		if f.Type == TypeText && f.Required {
+			return f.Key
+		}
+	}
+	return ""
+}
+
+// guessByContent maps a column by what its cells hold: dates to the
+// first free date field, amounts to the first free money field, words to
+// the first free required text field.
+func guessByContent(k *Kind, sample []string, taken map[string]bool, date1904 bool) string {
+	n, dates, amounts, texts := 0, 0, 0, 0
+	for _, s := range sample {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		n++
+		if _, err := ParseDate(s, OrderDayFirst, date1904); err == nil {
+			if !isPlainNumber(s) || func() bool { f, _ := strconv.ParseFloat(s, 64); return f > 20000 && f < 80000 }() {
+				dates++
+				continue
+			}
+		}
+		if _, err := ParseAmount(s); err == nil {
+			amounts++
+			continue
+		}
+		texts++
+	}
+	if n == 0 {
+		return ""
+	}
+	want := FieldType("")
+	switch {
+	case dates*10 >= n*8:
+		want = TypeDate
+	case amounts*10 >= n*8:
+		want = TypeMoney
+	case texts*10 >= n*8:
+		want = TypeText
+	}
+	for _, f := range k.Fields {
+		if !taken[f.Key] && f.Type == want && (want != TypeText || f.Required) {
+			return f.Key
+		}
+	}
+	return ""
+}
+
+// samples reads the first rows of each virtual column.
+func (im *Importer) samples(n int) [][]string {
+	out := make([][]string, len(im.keys))
+	count := 0
+	im.eachVirtual(func(row int, cells []vcell, skip string) error {
+		if skip != "" {
+			return nil
+		}
+		for i, c := range cells {
+			if len(out[i]) < 5 && strings.TrimSpace(c.text) != "" || count < n {
+				out[i] = append(out[i], c.text)
+			}
+		}
+		count++
+		if count >= n {
+			return io.EOF
+		}
+		return nil
+	})
+	for i := range out {
+		if len(out[i]) > n {
+			out[i] = out[i][:n]
+		}
+	}
+	return out
+}
+
+// GuessKind picks what a workbook holds from its headers: the kind whose
+// fields the headers of the chosen (or best) sheet name most.
+func GuessKind(wb *Workbook, sheet string) string {
+	best, bestScore := "campaigns", -1
+	sheets := wb.Sheets()
+	if sheet != "" {
+		sheets = []string{sheet}
+	}
+	for _, s := range sheets {
+		t, err := wb.FindTable(s)
+		if err != nil {
+			continue
+		}
+		for _, key := range KindKeys {
+			k := Kinds[key]
+			score, taken := 0, map[string]bool{}
+			for _, h := range t.Headers {
+				if f, _ := matchHeader(k, h, taken); f != "" {
+					taken[f] = true
+					score += 2
+					if k.Field(f).Required {
+						score++
+					}
+				}
+			}
+			if strings.Contains(normHeader(s), key[:4]) {
+				score += 3
+			}
+			if k.WideDate != "" {
+				dates := 0
+				for _, h := range t.Headers {
+					if _, _, ok := headerDate(h, false); ok {
+						dates++
+					}
+				}
+				if dates >= 3 {
+					score += dates
+				}
+			}
+			if score > bestScore {
+				best, bestScore = key, score
+			}
+		}
+	}
+	return best
+}
