@@ -1,0 +1,442 @@
+// Package report writes the executive report: a workbook (native Excel
+// charts, formulas for totals, print settings) from the figures the
+// dashboard uses. It takes its data whole and knows no store.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"mopsdesk/backend"
+)
+
+// Data is what a report shows for a period, money in minor units of the
+// workspace currency unless a row says otherwise.
+type Data struct {
+	Workspace  string
+	From, To   string
+	Currency   string
+	MinorUnits int
+	// Totals is the budget for the periods the report covers.
+	Totals backend.SummaryRow
+	// Budget rows are per team and category.
+	Budget []backend.SummaryRow
+	// Months is planned, committed and actual spend per fiscal period.
+	Months    []Period
+	Campaigns []Campaign
+	Contracts []Contract
+	Licences  []Licence
+	// Words are the sheet names, headings and column names in the user's
+	// language; missing ones are English.
+	Words map[string]string
+}
+
+// Period is one fiscal period's totals.
+type Period struct {
+	Label                      string
+	Planned, Committed, Actual int64
+}
+
+// Campaign is one row of the campaigns sheet.
+type Campaign struct {
+	Name, Team, Status, Start, End string
+	Goals                          string // "Leads 120/100 (120%)"; off-track goals marked
+	Spent, Revenue                 int64
+	ROIBasisPoints                 *int64
+}
+
+// Contract is one row of the contracts sheet.
+type Contract struct {
+	Vendor, Product, Owner  string
+	Cost                    backend.Money
+	Annualised, CostPerSeat *int64 // workspace currency
+	NextRenewal, CancelBy   string
+	SeatsBought, SeatsUsed  int
+}
+
+// Licence is one row of the licences sheet.
+type Licence struct {
+	Asset, Holder, Type, Expiry string
+}
+
+var english = map[string]string{
+	"summary": "Summary", "campaigns": "Campaigns", "budget": "Budget", "contracts": "Contracts", "licences": "Licences",
+	"title": "Executive report", "period": "Period", "planned": "Planned", "committed": "Committed", "actual": "Actual",
+	"available": "Available", "variance": "Variance", "team": "Team", "category": "Category", "total": "Total",
+	"name": "Campaign", "status": "Status", "start": "Start", "end": "End", "goals": "Goals", "spent": "Spent",
+	"revenue": "Revenue", "roi": "ROI", "vendor": "Vendor", "product": "Product", "owner": "Owner", "cost": "Cost",
+	"currency": "Currency", "annualised": "Annualised", "per_seat": "Cost per seat", "renewal": "Next renewal",
+	"cancel_by": "Cancel by", "seats": "Seats bought", "seats_used": "Seats used", "asset": "Asset", "holder": "Holder",
+	"licence": "Licence", "expiry": "Expires", "month": "Month", "plan_vs_actual": "Plan vs actual by team",
+	"by_category": "Spend by category", "over_time": "Spend over time", "variance_pct": "Variance %",
+}
+
+func (d *Data) word(key string) string {
+	if w := strings.TrimSpace(d.Words[key]); w != "" {
+		return w
+	}
+	return english[key]
+}
+
+type book struct {
+	f      *excelize.File
+	d      *Data
+	header int
+	money  int
+	date   int
+	pct    int
+	bold   int
+	title  int
+}
+
+// WriteXLSX writes the report workbook to w.
+func WriteXLSX(w io.Writer, d *Data) error {
+	b := &book{f: excelize.NewFile(), d: d}
+	defer b.f.Close()
+	if err := b.styles(); err != nil {
+		return err
+	}
+	steps := []func() error{b.budgetSheet, b.campaignsSheet, b.contractsSheet, b.licencesSheet, b.summarySheet}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if err := b.f.DeleteSheet("Sheet1"); err != nil {
+		return err
+	}
+	idx, _ := b.f.GetSheetIndex(b.sheet("summary"))
+	b.f.SetActiveSheet(idx)
+	if err := b.f.MoveSheet(b.sheet("summary"), b.sheet("budget")); err != nil {
+		return err
+	}
+	_, err := b.f.WriteTo(w)
+	return err
+}
+
+// sheet is a sheet's name: the user's word, cut to Excel's rules.
+func (b *book) sheet(key string) string {
+	s := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return ' '
+		}
+		return r
+	}, b.d.word(key))
+	if r := []rune(strings.TrimSpace(s)); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return strings.TrimSpace(s)
+}
+
+func (b *book) styles() error {
+	var err error
+	f := b.f
+	if b.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"2F5597"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return err
+	}
+	format := "#,##0"
+	if b.d.MinorUnits > 0 {
+		format += "." + strings.Repeat("0", b.d.MinorUnits)
+	}
+	format += ` "` + b.d.Currency + `"`
+	if b.money, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format}); err != nil {
+		return err
+	}
+	dateFmt := "yyyy-mm-dd"
+	if b.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
+		return err
+	}
+	if b.pct, err = f.NewStyle(&excelize.Style{NumFmt: 10}); err != nil { // 0.00%
+		return err
+	}
+	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &format}); err != nil {
+		return err
+	}
+	b.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
+	return err
+}
+
+// major turns minor units into the number Excel shows.
+func (b *book) major(v int64) float64 { return Money(backend.Money{Amount: v, Currency: b.d.Currency}) }
+
+// table writes a header row and rows from row 1, frozen and filtered,
+// with the print settings every sheet shares.
+func (b *book) table(key string, headers []string, widths []float64, rows [][]any, styles map[int]int) (string, error) {
+	name := b.sheet(key)
+	f := b.f
+	if _, err := f.NewSheet(name); err != nil {
+		return "", err
+	}
+	for i, h := range headers {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(name, cell, b.d.word(h)); err != nil {
+			return "", err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(headers), 1)
+	if err := f.SetCellStyle(name, "A1", last, b.header); err != nil {
+		return "", err
+	}
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(name, col, col, w); err != nil {
+			return "", err
+		}
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := f.SetSheetRow(name, cell, &row); err != nil {
+			return "", err
+		}
+	}
+	for col, style := range styles {
+		c, _ := excelize.ColumnNumberToName(col)
+		if err := f.SetCellStyle(name, c+"2", fmt.Sprintf("%s%d", c, len(rows)+2), style); err != nil {
+			return "", err
+		}
+	}
+	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return "", err
+	}
+	if len(rows) > 0 {
+		end, _ := excelize.CoordinatesToCellName(len(headers), len(rows)+1)
+		if err := f.AutoFilter(name, "A1:"+end, nil); err != nil {
+			return "", err
+		}
+	}
+	return name, b.print(name)
+}
+
+// print sets landscape, fit to one page wide, and the workspace and
+// period in the page header.
+func (b *book) print(name string) error {
+	landscape, one, any := "landscape", 1, 0
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	fit := true
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	return b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + esc(b.d.Workspace) + "&C" + esc(b.d.word("title")) + "&R" + esc(b.d.From+" – "+b.d.To),
+		OddFooter: "&C&P / &N",
+	})
+}
+
+func (b *book) budgetSheet() error {
+	rows := make([][]any, 0, len(b.d.Budget))
+	for _, r := range b.d.Budget {
+		rows = append(rows, []any{r.TeamName, r.CategoryName, b.major(r.Planned), b.major(r.Committed), b.major(r.Actual)})
+	}
+	name, err := b.table("budget", []string{"team", "category", "planned", "committed", "actual", "available", "variance_pct"},
+		[]float64{22, 22, 16, 16, 16, 16, 12}, rows, map[int]int{3: b.money, 4: b.money, 5: b.money, 6: b.money, 7: b.pct})
+	if err != nil {
+		return err
+	}
+	// Available and variance are formulas, so edits to the plan recalculate.
+	for i := range rows {
+		n := i + 2
+		if err := b.f.SetCellFormula(name, fmt.Sprintf("F%d", n), fmt.Sprintf("C%d-D%d-E%d", n, n, n)); err != nil {
+			return err
+		}
+		if err := b.f.SetCellFormula(name, fmt.Sprintf("G%d", n), fmt.Sprintf(`IF(C%d=0,"",(D%d+E%d-C%d)/C%d)`, n, n, n, n, n)); err != nil {
+			return err
+		}
+	}
+	return b.totalRow(name, len(rows), []int{3, 4, 5, 6})
+}
+
+// totalRow adds a Total row whose figures are SUM formulas over the rows.
+func (b *book) totalRow(name string, n int, cols []int) error {
+	row := n + 2
+	if err := b.f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word("total")); err != nil {
+		return err
+	}
+	for _, c := range cols {
+		col, _ := excelize.ColumnNumberToName(c)
+		cell := fmt.Sprintf("%s%d", col, row)
+		formula := "0"
+		if n > 0 {
+			formula = fmt.Sprintf("SUM(%s2:%s%d)", col, col, n+1)
+		}
+		if err := b.f.SetCellFormula(name, cell, formula); err != nil {
+			return err
+		}
+		if err := b.f.SetCellStyle(name, cell, cell, b.bold); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func day(s string) any {
+	if t, ok := backend.ParseDay(s); ok {
+		return t
+	}
+	return s
+}
+
+func (b *book) campaignsSheet() error {
+	rows := make([][]any, 0, len(b.d.Campaigns))
+	for _, c := range b.d.Campaigns {
+		var roi any = ""
+		if c.ROIBasisPoints != nil {
+			roi = float64(*c.ROIBasisPoints) / 10_000
+		}
+		rows = append(rows, []any{c.Name, c.Team, c.Status, day(c.Start), day(c.End), c.Goals, b.major(c.Spent), b.major(c.Revenue), roi})
+	}
+	name, err := b.table("campaigns", []string{"name", "team", "status", "start", "end", "goals", "spent", "revenue", "roi"},
+		[]float64{30, 18, 14, 12, 12, 40, 16, 16, 10}, rows, map[int]int{4: b.date, 5: b.date, 7: b.money, 8: b.money, 9: b.pct})
+	if err != nil {
+		return err
+	}
+	return b.totalRow(name, len(rows), []int{7, 8})
+}
+
+func (b *book) contractsSheet() error {
+	rows := make([][]any, 0, len(b.d.Contracts))
+	opt := func(v *int64) any {
+		if v == nil {
+			return ""
+		}
+		return b.major(*v)
+	}
+	for _, c := range b.d.Contracts {
+		cost := Money(c.Cost)
+		rows = append(rows, []any{c.Vendor, c.Product, c.Owner, cost, c.Cost.Currency, opt(c.Annualised), opt(c.CostPerSeat),
+			day(c.NextRenewal), day(c.CancelBy), c.SeatsBought, c.SeatsUsed})
+	}
+	name, err := b.table("contracts", []string{"vendor", "product", "owner", "cost", "currency", "annualised", "per_seat", "renewal", "cancel_by", "seats", "seats_used"},
+		[]float64{20, 22, 16, 14, 10, 16, 14, 13, 13, 11, 11}, rows, map[int]int{6: b.money, 7: b.money, 8: b.date, 9: b.date})
+	if err != nil {
+		return err
+	}
+	return b.totalRow(name, len(rows), []int{6})
+}
+
+// Money is an amount as Excel shows it in its own currency (the cell has
+// no currency format: the next column names it).
+func Money(m backend.Money) float64 {
+	s := m.String()
+	f, _ := strconv.ParseFloat(strings.Fields(s)[0], 64)
+	return f
+}
+
+func (b *book) licencesSheet() error {
+	rows := make([][]any, 0, len(b.d.Licences))
+	for _, l := range b.d.Licences {
+		rows = append(rows, []any{l.Asset, l.Type, l.Holder, day(l.Expiry)})
+	}
+	_, err := b.table("licences", []string{"asset", "licence", "holder", "expiry"}, []float64{34, 20, 24, 13}, rows, map[int]int{4: b.date})
+	return err
+}
+
+// summarySheet has the headline figures and three native charts drawn
+// from the budget sheet and a table of periods on this sheet.
+func (b *book) summarySheet() error {
+	name := b.sheet("summary")
+	f := b.f
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	if err := b.print(name); err != nil {
+		return err
+	}
+	f.SetCellStr(name, "A1", b.d.Workspace+" — "+b.d.word("title"))
+	f.SetCellStyle(name, "A1", "A1", b.title)
+	f.SetCellStr(name, "A2", b.d.word("period")+": "+b.d.From+" – "+b.d.To)
+	f.SetColWidth(name, "A", "A", 22)
+	f.SetColWidth(name, "B", "E", 16)
+	budget := b.sheet("budget")
+	last := len(b.d.Budget) + 2 // the budget sheet's total row
+	quoted := "'" + strings.ReplaceAll(budget, "'", "''") + "'"
+	for i, k := range []string{"planned", "committed", "actual", "available"} {
+		row := 4 + i
+		f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word(k))
+		col := string(rune('C' + i))
+		f.SetCellFormula(name, fmt.Sprintf("B%d", row), fmt.Sprintf("%s!%s%d", quoted, col, last))
+		f.SetCellStyle(name, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), b.bold)
+	}
+	// Small tables the charts read: by team, by category, by period.
+	type line struct {
+		label  string
+		values []int64
+	}
+	teams, cats := []line{}, []line{}
+	teamAt, catAt := map[string]int{}, map[string]int{}
+	for _, r := range b.d.Budget {
+		i, ok := teamAt[r.TeamName]
+		if !ok {
+			i = len(teams)
+			teamAt[r.TeamName] = i
+			teams = append(teams, line{r.TeamName, make([]int64, 3)})
+		}
+		teams[i].values[0] += r.Planned
+		teams[i].values[1] += r.Committed
+		teams[i].values[2] += r.Actual
+		j, ok := catAt[r.CategoryName]
+		if !ok {
+			j = len(cats)
+			catAt[r.CategoryName] = j
+			cats = append(cats, line{r.CategoryName, make([]int64, 1)})
+		}
+		cats[j].values[0] += r.Committed + r.Actual
+	}
+	months := make([]line, len(b.d.Months))
+	for i, p := range b.d.Months {
+		months[i] = line{p.Label, []int64{p.Planned, p.Committed, p.Actual}}
+	}
+	q := "'" + strings.ReplaceAll(name, "'", "''") + "'"
+	row := 10
+	// block writes a table at row and charts it at anchor.
+	block := func(heads []string, lines []line, anchor string, typ excelize.ChartType, title string) error {
+		for i, h := range heads {
+			cell, _ := excelize.CoordinatesToCellName(i+1, row)
+			f.SetCellStr(name, cell, b.d.word(h))
+		}
+		end, _ := excelize.CoordinatesToCellName(len(heads), row)
+		f.SetCellStyle(name, fmt.Sprintf("A%d", row), end, b.header)
+		top := row
+		for _, l := range lines {
+			row++
+			vals := []any{l.label}
+			for _, v := range l.values {
+				vals = append(vals, b.major(v))
+			}
+			f.SetSheetRow(name, fmt.Sprintf("A%d", row), &vals)
+			last, _ := excelize.CoordinatesToCellName(len(heads), row)
+			f.SetCellStyle(name, fmt.Sprintf("B%d", row), last, b.money)
+		}
+		if len(lines) > 0 {
+			series := []excelize.ChartSeries{}
+			for c := 2; c <= len(heads); c++ {
+				col, _ := excelize.ColumnNumberToName(c)
+				series = append(series, excelize.ChartSeries{Name: fmt.Sprintf("%s!$%s$%d", q, col, top),
+					Categories: fmt.Sprintf("%s!$A$%d:$A$%d", q, top+1, row), Values: fmt.Sprintf("%s!$%s$%d:$%s$%d", q, col, top+1, col, row)})
+			}
+			if err := f.AddChart(name, anchor, &excelize.Chart{Type: typ, Series: series, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.d.word(title)}}},
+				Legend: excelize.ChartLegend{Position: "bottom"}, Dimension: excelize.ChartDimension{Width: 560, Height: 300}}); err != nil {
+				return err
+			}
+		}
+		row += 3
+		return nil
+	}
+	if err := block([]string{"team", "planned", "committed", "actual"}, teams, "G2", excelize.Col, "plan_vs_actual"); err != nil {
+		return err
+	}
+	if err := block([]string{"category", "spent"}, cats, "G18", excelize.Bar, "by_category"); err != nil {
+		return err
+	}
+	if err := block([]string{"month", "planned", "committed", "actual"}, months, "G34", excelize.Line, "over_time"); err != nil {
+		return err
+	}
+	return nil
+}
