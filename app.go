@@ -114,6 +114,13 @@ func (a *App) SaveWorkspaceExport(areas []string) (string, error) {
 		func(out *os.File) error { return a.api.Exports.Workspace(areas, out) })
 }
 
+// SaveReport saves the executive report for a period where the Save
+// dialog says, returning the path or "" when cancelled.
+func (a *App) SaveReport(req api.ReportRequest) (string, error) {
+	return a.saveAs("Export executive report", a.api.Exports.ReportFileName(req), "Excel workbook (*.xlsx)", ".xlsx",
+		func(out *os.File) error { return a.api.Exports.Report(req, out) })
+}
+
 // ChooseImportFile lets the user pick a spreadsheet with the system's
 // Open dialog and keeps a copy for the import preview; nil when cancelled.
 func (a *App) ChooseImportFile() (*api.PendingImport, error) {

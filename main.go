@@ -49,6 +49,8 @@ Usage:
   mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
                  [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
+  mopsdesk report --from DATE --to DATE --out FILE.xlsx [--data DIR]
+                                             write the executive report for a period
   mopsdesk version                           print the version
   mopsdesk help                              print this help
 
@@ -113,6 +115,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(*addr, *data, log, stdout, stderr)
 	case "import":
 		return runImport(args, log, stdout, stderr)
+	case "report":
+		return runReport(args, log, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError(stderr, fmt.Errorf("version takes no arguments"))

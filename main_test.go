@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+
+	"github.com/xuri/excelize/v2"
 	"io"
 	"net/http"
 	"os"
@@ -155,7 +157,7 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveWorkspaceExport" {
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveReport,SaveWorkspaceExport" {
 		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
 	}
 }
@@ -206,6 +208,34 @@ func TestImportCommand(t *testing.T) {
 		{[]string{"import", sample, "--set", "color=red", "--kind", "spend"}, 2},
 	} {
 		if code := run(c.args, &out, &errOut); code != c.code {
+			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
+		}
+	}
+}
+
+func TestReportCommand(t *testing.T) {
+	data := t.TempDir()
+	out := filepath.Join(t.TempDir(), "report.xlsx")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", out, "--data", data}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Contracts,Licences" {
+		t.Fatalf("sheets %s", got)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", "r.pdf"}, 2},
+		{[]string{"report", "--from", "2026-01-01"}, 2},
+		{[]string{"report", "--from", "2026-03-31", "--to", "2026-01-01", "--out", out, "--data", data}, 1},
+	} {
+		if code := run(c.args, &stdout, &stderr); code != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
 		}
 	}

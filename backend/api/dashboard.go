@@ -70,19 +70,7 @@ type DashboardData struct {
 // Get gathers the dashboard for a period.
 func (d *Dashboard) Get(req DashboardRequest) (*DashboardData, error) {
 	return call(d.s, "Dashboard.Get", func(ctx context.Context) (*DashboardData, error) {
-		fe := backend.FieldErrors{}
-		_, okFrom := backend.ParseDay(req.From)
-		_, okTo := backend.ParseDay(req.To)
-		if !okFrom {
-			fe.Add("from", "field.date_invalid", map[string]any{"value": req.From})
-		}
-		if !okTo {
-			fe.Add("to", "field.date_invalid", map[string]any{"value": req.To})
-		}
-		if okFrom && okTo && req.To < req.From {
-			fe.Add("to", "dashboard.to_before_from", nil)
-		}
-		if err := fe.Err("period"); err != nil {
+		if err := checkPeriod(req.From, req.To); err != nil {
 			return nil, err
 		}
 		today := backend.Today(d.s.Now())
@@ -132,33 +120,12 @@ func or(v, fallback string) string {
 // budget sums the periods of the fiscal year that From falls in which the
 // period touches; nil when that year has no budget.
 func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*DashboardBudget, error) {
-	st, err := d.s.Workspace.Settings(ctx)
-	if err != nil {
+	p, err := periodsOf(ctx, d.s, req.From, req.To)
+	if p == nil || err != nil {
 		return nil, err
 	}
-	year, _ := backend.FiscalYearOf(req.From, st.FiscalYearStartMonth)
-	plan, err := d.s.Budget.BudgetPlan(ctx, year)
-	if backend.ErrorCode(err) == backend.ENOTFOUND {
-		return nil, nil
-	} else if err != nil {
-		return nil, err
-	}
-	out := &DashboardBudget{FiscalYear: year}
-	n := plan.Granularity.Periods()
-	for p := 1; p <= n; p++ {
-		from, to := backend.FiscalPeriodRange(year, st.FiscalYearStartMonth, plan.Granularity, p)
-		if to >= req.From && from <= req.To {
-			if out.FromPeriod == 0 {
-				out.FromPeriod, out.From = p, from
-			}
-			out.ToPeriod, out.To = p, to
-		}
-	}
-	if out.FromPeriod == 0 {
-		return nil, nil
-	}
-	f := backend.SummaryFilter{FiscalYear: year, FromPeriod: out.FromPeriod, ToPeriod: out.ToPeriod}
-	s, err := d.s.Budget.Summary(ctx, f)
+	out := &DashboardBudget{FiscalYear: p.year, FromPeriod: p.from, ToPeriod: p.to, From: p.fromDay, To: p.toDay}
+	s, err := d.s.Budget.Summary(ctx, p.filter())
 	if err != nil {
 		return nil, err
 	}
@@ -169,10 +136,10 @@ func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*Dashboar
 		}
 	}
 	names := req.Labels.Months
-	if plan.Granularity == backend.Quarterly {
+	if p.plan.Granularity == backend.Quarterly {
 		names = req.Labels.Quarters
 	}
-	periods, err := periodTotals(ctx, d.s, year, n, f, names)
+	periods, err := periodTotals(ctx, d.s, p.year, p.periods, backend.SummaryFilter{}, names)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,13 @@
 package api_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
@@ -85,5 +88,40 @@ func TestDashboard(t *testing.T) {
 	var byStatus map[string]any
 	if err := json.Unmarshal(d.ByStatus, &byStatus); err != nil || !strings.Contains(string(d.ByStatus), `"Planned"`) {
 		t.Fatalf("status chart: %s %v", d.ByStatus, err)
+	}
+}
+
+func TestReport(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
+	cp, err := a.Campaigns.Create(backend.Campaign{Name: "Winter sale", TeamID: team.ID, Status: backend.StatusPlanned,
+		StartDate: "2026-11-01", EndDate: "2026-12-31", Budget: backend.Money{Currency: "USD"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Goals.Create(backend.Goal{CampaignID: cp.ID, Metric: "leads", Target: "100", Actual: "20", DueDate: "2026-11-20"})
+	a.Budget.CreateFiscalYear(2026, backend.Monthly)
+	a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 11, Amount: 1_000_000}})
+	a.Spend.Create(backend.Spend{Date: "2026-11-05", Amount: backend.Money{Amount: 250_000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Status: backend.SpendActual, CampaignID: cp.ID})
+
+	var buf bytes.Buffer
+	if err := a.Exports.Report(api.ReportRequest{From: "2026-11-01", To: "2026-11-30", Words: map[string]string{"status.planned": "Planned", "goal.leads": "Leads"}}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Campaigns")
+	if len(rows) < 2 || rows[1][0] != "Winter sale" || !strings.Contains(rows[1][5], "Leads 20/100 (20%) ⚠") {
+		t.Fatalf("campaign rows %q", rows)
+	}
+	budget, _ := f.GetRows("Budget")
+	if len(budget) != 3 || budget[1][0] != "Brand" || budget[1][2] != "10,000.00 USD" {
+		t.Fatalf("budget rows %q", budget)
+	}
+	if err := a.Exports.Report(api.ReportRequest{From: "2026-11-30", To: "2026-11-01"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("a backwards period: %v", err)
 	}
 }

@@ -7,6 +7,7 @@
 //	POST /upload/contract-documents?contract=ID   multipart files
 //	POST /upload/assets?duplicate=CHOICE          multipart files
 //	POST /upload/import                           multipart: a spreadsheet to import
+//	POST /export/report.xlsx                      {"from", "to", "words"} the executive report
 //	POST /export/workspace.xlsx                   ["campaigns", …] or [] for every area, with IDs
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
@@ -89,6 +90,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return err
 		}, &out)
+	case r.URL.Path == "/export/report.xlsx":
+		if !requireJSONPost(w, r) {
+			return
+		}
+		var req api.ReportRequest
+		if decodeBody(w, r, &req) {
+			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.ReportFileName(req),
+				func(out io.Writer) error { return s.api.Exports.Report(req, out) })
+		}
 	case r.URL.Path == "/export/workspace.xlsx":
 		if !requireJSONPost(w, r) {
 			return

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
 
 // Runs after budget, campaigns and contracts (files run in name order on
@@ -30,4 +31,24 @@ test('the dashboard shows the period and its tiles lead to the lists behind them
   await app.goTo('Dashboard');
   await page.locator('[data-tile="licences"]').click();
   await expect(page).toHaveURL(/#\/assets\?licence=expiring&horizon=90$/);
+});
+
+test('export the executive report from the dashboard and read it back', async ({ page }) => {
+  await page.goto('/#/dashboard');
+  await page.getByTestId('dashboard-period').selectOption('fy');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (.xlsx)' }).click();
+  const file = await dl;
+  expect(file.suggestedFilename()).toMatch(/^executive-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Budget', 'Campaigns', 'Contracts', 'Licences']);
+  const budget = wb.getWorksheet('Budget')!;
+  expect(budget.getRow(1).getCell(1).value).toBe('Team');
+  // The total row sums with a formula Excel recalculates.
+  const last = budget.getRow(budget.rowCount);
+  expect(last.getCell(1).value).toBe('Total');
+  expect((last.getCell(3).value as { formula: string }).formula).toMatch(/^SUM\(C2:C\d+\)$/);
+  const contracts = wb.getWorksheet('Contracts')!;
+  expect(contracts.getRow(1).getCell(1).value).toBe('Vendor');
 });

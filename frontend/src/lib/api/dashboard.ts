@@ -1,5 +1,5 @@
-import { call } from './client';
-import type { ChartOption, Goal } from './types';
+import { call, transport } from './client';
+import type { ChartOption, Goal, SaveResult } from './types';
 import type { FXRate, SummaryRow } from './types-budget';
 import type { DigestEntry } from './types-contracts';
 
@@ -66,4 +66,9 @@ export interface DashboardLabels {
 /** dashboard gathers everything the dashboard shows for [from, to]. */
 export function dashboard(from: string, to: string, labels: DashboardLabels): Promise<DashboardData> {
   return call<DashboardData>('Dashboard.Get', { from, to, labels });
+}
+
+/** exportReport saves the executive report for [from, to] as .xlsx, in the words given. */
+export function exportReport(from: string, to: string, words: Record<string, string>): Promise<SaveResult> {
+  return transport().exportFile('report', { from, to, words });
 }

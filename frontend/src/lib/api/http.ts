@@ -42,6 +42,7 @@ export const httpTransport: Transport = {
       calendar: '/export/calendar.ics',
       assets: '/export/assets.xlsx',
       workspace: '/export/workspace.xlsx',
+      report: '/export/report.xlsx',
     };
     const res = await post(paths[kind], request);
     const name = fileName(res, kind + '.xlsx');

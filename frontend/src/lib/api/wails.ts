@@ -49,6 +49,7 @@ export const wailsTransport: Transport = {
       calendar: 'App.SaveCalendarExport',
       assets: 'App.SaveAssetsExport',
       workspace: 'App.SaveWorkspaceExport',
+      report: 'App.SaveReport',
     };
     const path = await invoke<string>('main', methods[kind], [request]);
     return path ? { saved: true, path } : { saved: false };

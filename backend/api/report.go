@@ -1,0 +1,204 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/report"
+)
+
+// ReportRequest is a period and the report's words in the user's language
+// (sheet names, headings, statuses, goal metrics); missing words are
+// English.
+type ReportRequest struct {
+	From  string            `json:"from"`
+	To    string            `json:"to"`
+	Words map[string]string `json:"words"`
+}
+
+// ReportFileName is the suggested name of the executive report.
+func (e *Exports) ReportFileName(req ReportRequest) string {
+	return fmt.Sprintf("executive-report-%s-to-%s.xlsx", req.From, req.To)
+}
+
+// Report writes the executive report for a period as an .xlsx workbook.
+func (e *Exports) Report(req ReportRequest, w io.Writer) error {
+	_, err := callWithin(e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
+		d, err := reportData(ctx, e.s, req)
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, report.WriteXLSX(w, d)
+	})
+	return err
+}
+
+// reportData gathers the report's figures from the services.
+func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Data, error) {
+	if err := checkPeriod(req.From, req.To); err != nil {
+		return nil, err
+	}
+	st, err := s.Workspace.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, _ := backend.LookupCurrency(st.BaseCurrency)
+	d := &report.Data{Workspace: st.Name, From: req.From, To: req.To, Currency: st.BaseCurrency, MinorUnits: c.MinorUnits, Words: req.Words}
+	word := func(key, fallback string) string {
+		if w := strings.TrimSpace(req.Words[key]); w != "" {
+			return w
+		}
+		return fallback
+	}
+	// Budget: the periods of the fiscal year From falls in that the
+	// period touches (as on the dashboard).
+	if p, err := periodsOf(ctx, s, req.From, req.To); err != nil {
+		return nil, err
+	} else if p != nil {
+		sum, err := s.Budget.Summary(ctx, p.filter())
+		if err != nil {
+			return nil, err
+		}
+		d.Totals, d.Budget = sum.Totals, sum.Rows
+		labels := make([]string, p.periods)
+		for i := range labels {
+			from, _ := backend.FiscalPeriodRange(p.year, st.FiscalYearStartMonth, p.plan.Granularity, i+1)
+			labels[i] = word("period."+from[:7], from[:7])
+		}
+		periods, err := periodTotals(ctx, s, p.year, p.periods, backend.SummaryFilter{}, labels)
+		if err != nil {
+			return nil, err
+		}
+		for _, pt := range periods {
+			d.Months = append(d.Months, report.Period{Label: pt.Label, Planned: pt.Planned, Committed: pt.Committed, Actual: pt.Actual})
+		}
+	}
+	err = eachCampaign(ctx, s.Campaigns, backend.CampaignFilter{From: req.From, To: req.To, Sort: backend.SortByStart}, func(cp *backend.Campaign) error {
+		row := report.Campaign{Name: cp.Name, Team: cp.TeamName, Status: word("status."+string(cp.Status), string(cp.Status)), Start: cp.StartDate, End: cp.EndDate}
+		goals, err := s.Goals.FindGoals(ctx, cp.ID)
+		if err != nil {
+			return err
+		}
+		var parts []string
+		for _, g := range goals {
+			name := word("goal."+string(g.Metric), string(g.Metric))
+			if g.Metric == backend.MetricCustom {
+				name = g.CustomMetric
+			}
+			mark := ""
+			if g.OffTrack {
+				mark = " ⚠"
+			}
+			parts = append(parts, fmt.Sprintf("%s %s/%s (%d%%)%s", name, g.Actual, g.Target, g.ProgressPercent, mark))
+		}
+		row.Goals = strings.Join(parts, "; ")
+		sp, err := s.Budget.CampaignSpend(ctx, cp.ID)
+		if err != nil {
+			return err
+		}
+		row.Spent, row.Revenue, row.ROIBasisPoints = sp.Committed+sp.Actual, sp.Revenue, sp.ROIBasisPoints
+		d.Campaigns = append(d.Campaigns, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	contracts, err := s.Contracts.FindContracts(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	overview, err := s.Contracts.Overview(ctx)
+	if err != nil {
+		return nil, err
+	}
+	figures := map[int64]backend.ContractFigures{}
+	for _, f := range overview.Figures {
+		figures[f.ContractID] = f
+	}
+	for _, k := range contracts {
+		if k.Status == "ended" {
+			continue
+		}
+		f := figures[k.ID]
+		d.Contracts = append(d.Contracts, report.Contract{Vendor: k.VendorName, Product: k.Product, Owner: k.Owner, Cost: k.Cost,
+			Annualised: f.Annualised, CostPerSeat: f.CostPerSeat, NextRenewal: k.Schedule.NextRenewal, CancelBy: k.Schedule.CancelBy,
+			SeatsBought: k.SeatsBought, SeatsUsed: k.SeatsUsed})
+	}
+	// Licences that end before the period is over, or within 90 days of
+	// today, whichever is later.
+	entries, err := s.Contracts.Digest(ctx, 3650)
+	if err != nil {
+		return nil, err
+	}
+	limit := req.To
+	if t, ok := backend.ParseDay(backend.Today(s.Now())); ok && t.AddDate(0, 0, 90).Format(backend.DayLayout) > limit {
+		limit = t.AddDate(0, 0, 90).Format(backend.DayLayout)
+	}
+	for _, e := range entries {
+		if e.AssetID != 0 && e.Date <= limit {
+			d.Licences = append(d.Licences, report.Licence{Asset: e.Product, Holder: e.Vendor, Expiry: e.Date})
+		}
+	}
+	return d, nil
+}
+
+// checkPeriod refuses a period that is not two days in order.
+func checkPeriod(from, to string) error {
+	fe := backend.FieldErrors{}
+	_, okFrom := backend.ParseDay(from)
+	_, okTo := backend.ParseDay(to)
+	if !okFrom {
+		fe.Add("from", "field.date_invalid", map[string]any{"value": from})
+	}
+	if !okTo {
+		fe.Add("to", "field.date_invalid", map[string]any{"value": to})
+	}
+	if okFrom && okTo && to < from {
+		fe.Add("to", "dashboard.to_before_from", nil)
+	}
+	return fe.Err("period")
+}
+
+// fiscalPeriods are the periods of one fiscal year a period touches.
+type fiscalPeriods struct {
+	year, from, to, periods int
+	fromDay, toDay          string
+	plan                    *backend.BudgetPlan
+}
+
+func (p *fiscalPeriods) filter() backend.SummaryFilter {
+	return backend.SummaryFilter{FiscalYear: p.year, FromPeriod: p.from, ToPeriod: p.to}
+}
+
+// periodsOf finds the fiscal year From falls in and the periods of it
+// that [from, to] touches; nil when that year has no budget.
+func periodsOf(ctx context.Context, s Services, from, to string) (*fiscalPeriods, error) {
+	st, err := s.Workspace.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	year, _ := backend.FiscalYearOf(from, st.FiscalYearStartMonth)
+	plan, err := s.Budget.BudgetPlan(ctx, year)
+	if backend.ErrorCode(err) == backend.ENOTFOUND {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	p := &fiscalPeriods{year: year, periods: plan.Granularity.Periods(), plan: plan}
+	for i := 1; i <= p.periods; i++ {
+		pf, pt := backend.FiscalPeriodRange(year, st.FiscalYearStartMonth, plan.Granularity, i)
+		if pt >= from && pf <= to {
+			if p.from == 0 {
+				p.from, p.fromDay = i, pf
+			}
+			p.to, p.toDay = i, pt
+		}
+	}
+	if p.from == 0 {
+		return nil, nil
+	}
+	return p, nil
+}
