@@ -529,6 +529,8 @@ export const en = {
   'import.done': 'Imported: {created} created, {updated} updated, {skipped} skipped.',
   'import.undone': 'Undid the import of {file}.',
   'import.history': 'Past imports',
+  'import.profiles': 'Saved mappings',
+  'import.forget_profile': 'Delete the saved mapping {name}',
   'import.history_empty': 'Nothing has been imported yet.',
   'import.when': 'When',
   'import.file': 'File',

@@ -83,8 +83,20 @@ test('wide budget tracker: each day of actual spend becomes an entry', async ({ 
   await setForEveryRow(page, 'category', 'Paid media');
   await expect(counts(page)).toHaveText('20 to create · 0 to update · 0 skipped');
   await expect(page.getByRole('checkbox', { name: 'Ads Actual Spend' })).toBeChecked();
+  // Keep this mapping for next month's tracker, then import.
+  await page.getByLabel('Save this mapping as').fill('Daily ads tracker');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByRole('region', { name: 'Saved mappings' })).toContainText('Daily ads tracker');
   await page.getByTestId('import-commit').click();
   await expect(new AppShell(page).notice('Imported: 20 created')).toBeVisible();
+  // The next file with the same columns is mapped the same way.
+  await choose(page, sample('marketing-budget-wide.xlsx'));
+  await page.getByTestId('import-kind').selectOption('spend');
+  await expect(page.getByText('mapped as saved in “Daily ads tracker”')).toBeVisible();
+  await expect(counts(page)).toHaveText('0 to create · 0 to update · 20 skipped');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete the saved mapping Daily ads tracker' }).click();
+  await expect(page.getByRole('region', { name: 'Saved mappings' })).toHaveCount(0);
 });
 
 test('a wrong date is fixed in the preview, then the rows import', async ({ page }) => {
