@@ -114,6 +114,13 @@ func (a *App) SaveWorkspaceExport(areas []string) (string, error) {
 		func(out *os.File) error { return a.api.Exports.Workspace(areas, out) })
 }
 
+// SaveListExport saves what a list view shows (spend, vendors,
+// contracts), filters applied, as .xlsx where the Save dialog says.
+func (a *App) SaveListExport(req api.ListRequest) (string, error) {
+	return a.saveAs("Export list", a.api.Exports.ListFileName(req), "Excel workbook (*.xlsx)", ".xlsx",
+		func(out *os.File) error { return a.api.Exports.List(req, out) })
+}
+
 // SaveReport saves the executive report for a period where the Save
 // dialog says, returning the path or "" when cancelled.
 func (a *App) SaveReport(req api.ReportRequest) (string, error) {

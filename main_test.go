@@ -157,7 +157,7 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveReport,SaveWorkspaceExport" {
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveListExport,SaveReport,SaveWorkspaceExport" {
 		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
 	}
 }

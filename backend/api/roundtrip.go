@@ -58,6 +58,39 @@ type workspaceBook struct {
 	s     Services
 	t     *sheet.Table
 	names map[int64]string
+	// list, when set, is a list view's export: its filter applied and
+	// every row it shows kept (contract payments too).
+	list *ListRequest
+}
+
+// ListRequest is a list view's export: which list, with the filter on
+// screen. The columns are the workspace workbook's, so the file imports
+// back.
+type ListRequest struct {
+	Kind     string              `json:"kind"` // spend, vendors, contracts
+	Spend    backend.SpendFilter `json:"spend"`
+	VendorID int64               `json:"vendorId"`
+}
+
+// ListFileName is the suggested name of a list export.
+func (e *Exports) ListFileName(req ListRequest) string {
+	return req.Kind + "-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// List writes what a list view shows, filters applied, as .xlsx.
+func (e *Exports) List(req ListRequest, w io.Writer) error {
+	_, err := call(e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
+		if req.Kind != "spend" && req.Kind != "vendors" && req.Kind != "contracts" {
+			return struct{}{}, backend.Errorf(backend.EINVALID, "%q is not a list MOps Desk exports.", req.Kind)
+		}
+		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}, list: &req}
+		if err := x.write(req.Kind); err != nil {
+			return struct{}{}, err
+		}
+		_, err := x.t.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
 }
 
 // exportHeaders are the sheets' column names: the English header the
@@ -181,15 +214,19 @@ func (x *workspaceBook) write(kind string) error {
 		}
 		return nil
 	case "spend":
-		f := backend.SpendFilter{Limit: backend.MaxPageSize}
+		f := backend.SpendFilter{}
+		if x.list != nil {
+			f = x.list.Spend
+		}
+		f.Offset, f.Limit = 0, backend.MaxPageSize
 		for {
 			page, err := s.Spend.FindSpend(ctx, f)
 			if err != nil {
 				return err
 			}
 			for _, sp := range page.Entries {
-				if sp.ContractID != 0 {
-					continue // a contract's payments follow the contract
+				if sp.ContractID != 0 && x.list == nil {
+					continue // in the workbook, a contract's payments follow the contract
 				}
 				amount, err := t.Money(sp.Amount)
 				if err != nil {
@@ -217,7 +254,11 @@ func (x *workspaceBook) write(kind string) error {
 		}
 		return nil
 	case "contracts":
-		list, err := s.Contracts.FindContracts(ctx, 0)
+		vendorID := int64(0)
+		if x.list != nil {
+			vendorID = x.list.VendorID
+		}
+		list, err := s.Contracts.FindContracts(ctx, vendorID)
 		if err != nil {
 			return err
 		}

@@ -148,3 +148,32 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestListExports(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
+	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"Hall", "Printer"} {
+		if _, err := a.Spend.Create(backend.Spend{Date: "2026-03-02", Amount: backend.Money{Amount: 10000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: v, Status: backend.SpendActual}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := a.Exports.List(api.ListRequest{Kind: "spend", Spend: backend.SpendFilter{Vendor: "Hall"}}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Spend")
+	if len(rows) != 2 || rows[1][6] != "Hall" {
+		t.Fatalf("the filtered list: %q", rows)
+	}
+	if err := a.Exports.List(api.ListRequest{Kind: "budgets"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("an unknown list: %v", err)
+	}
+}

@@ -7,6 +7,7 @@
 //	POST /upload/contract-documents?contract=ID   multipart files
 //	POST /upload/assets?duplicate=CHOICE          multipart files
 //	POST /upload/import                           multipart: a spreadsheet to import
+//	POST /export/list.xlsx                        {"kind", "spend", "vendorId"} a list view as shown
 //	POST /export/report.xlsx                      {"from", "to", "words"} the executive report
 //	POST /export/workspace.xlsx                   ["campaigns", …] or [] for every area, with IDs
 //	GET  /files/...               stored bytes (see FilesHandler)
@@ -90,6 +91,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			return err
 		}, &out)
+	case r.URL.Path == "/export/list.xlsx":
+		if !requireJSONPost(w, r) {
+			return
+		}
+		var req api.ListRequest
+		if decodeBody(w, r, &req) {
+			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.ListFileName(req),
+				func(out io.Writer) error { return s.api.Exports.List(req, out) })
+		}
 	case r.URL.Path == "/export/report.xlsx":
 		if !requireJSONPost(w, r) {
 			return

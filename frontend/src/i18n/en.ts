@@ -378,6 +378,8 @@ export const en = {
   'import.format_unknown': '“{name}” is not a spreadsheet MOps Desk can read. Save it as .xlsx or CSV and import that file.',
   'import.damaged': '“{name}” is damaged or cut off. Open it in Excel or LibreOffice, save it again, and import the new file.',
   'import.no_table': 'No table with column names was found in the first {rows} rows of sheet “{sheet}”.',
+  'list.export': 'Export (.xlsx)',
+  'list.exported': 'Saved {path}.',
   'dashboard.title': 'Dashboard',
   'dashboard.to_before_from': 'The period ends before it starts.',
   'dashboard.period': 'Period',

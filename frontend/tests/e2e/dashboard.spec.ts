@@ -52,3 +52,28 @@ test('export the executive report from the dashboard and read it back', async ({
   const contracts = wb.getWorksheet('Contracts')!;
   expect(contracts.getRow(1).getCell(1).value).toBe('Vendor');
 });
+
+test('the spend list and the contracts list export what they show', async ({ page }) => {
+  await page.goto('/#/budget');
+  await page.getByRole('tab', { name: 'Spend' }).click();
+  await page.getByPlaceholder('All vendors').fill('LinkedIn');
+  let dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (.xlsx)' }).click();
+  let file = await dl;
+  expect(file.suggestedFilename()).toMatch(/^spend-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  let wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  const spend = wb.getWorksheet('Spend')!;
+  expect(spend.getRow(1).getCell(1).value).toBe('ID');
+  // Only what the filter shows: LinkedIn's entries.
+  expect(spend.rowCount).toBeGreaterThan(1);
+  for (let r = 2; r <= spend.rowCount; r++) expect(spend.getRow(r).getCell(7).value).toBe('LinkedIn');
+
+  await page.goto('/#/contracts');
+  dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (.xlsx)' }).click();
+  file = await dl;
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  expect(wb.getWorksheet('Contracts')!.rowCount).toBeGreaterThan(1);
+});

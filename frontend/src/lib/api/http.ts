@@ -43,6 +43,7 @@ export const httpTransport: Transport = {
       assets: '/export/assets.xlsx',
       workspace: '/export/workspace.xlsx',
       report: '/export/report.xlsx',
+      list: '/export/list.xlsx',
     };
     const res = await post(paths[kind], request);
     const name = fileName(res, kind + '.xlsx');

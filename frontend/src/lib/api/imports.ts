@@ -40,3 +40,8 @@ export function deleteImportProfile(id: number): Promise<void> {
 export function exportWorkspace(areas: string[] = []): Promise<SaveResult> {
   return transport().exportFile('workspace', areas);
 }
+
+/** exportList saves what a list view shows (spend, vendors, contracts), its filter applied, as .xlsx that imports back. */
+export function exportList(req: { kind: 'spend' | 'vendors' | 'contracts'; spend?: Record<string, unknown>; vendorId?: number }): Promise<SaveResult> {
+  return transport().exportFile('list', { spend: {}, vendorId: 0, ...req });
+}
