@@ -73,11 +73,15 @@ type ImportKind struct {
 
 func newImports(s Services) *Imports {
 	im := &ImportFiles{s: s, pending: map[string]PendingImport{}}
-	// Files left by an earlier run were never committed: remove them.
+	// Files left by an earlier run were never committed: remove them once
+	// they are a day old (another process — the window while the command
+	// line imports — may still be previewing its own).
 	if s.ImportDir != "" {
 		if list, err := os.ReadDir(s.ImportDir); err == nil {
 			for _, e := range list {
-				os.Remove(filepath.Join(s.ImportDir, e.Name()))
+				if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+					os.Remove(filepath.Join(s.ImportDir, e.Name()))
+				}
 			}
 		}
 	}
