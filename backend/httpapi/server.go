@@ -70,14 +70,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/export/calendar.ics":
 		s.serveCalendarExport(w, r)
 	case r.URL.Path == "/export/assets.xlsx":
-		if !requireJSONPost(w, r) {
-			return
-		}
-		var f backend.AssetFilter
-		if decodeBody(w, r, &f) {
-			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.AssetsFileName(),
-				func(out io.Writer) error { return s.api.Exports.Assets(f, out) })
-		}
+		xlsxExport(w, r, func(backend.AssetFilter) string { return s.api.Exports.AssetsFileName() }, s.api.Exports.Assets)
 	case r.URL.Path == "/upload/contract-documents":
 		s.serveDocumentUpload(w, r)
 	case r.URL.Path == "/upload/assets":
@@ -92,37 +85,29 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return err
 		}, &out)
 	case r.URL.Path == "/export/list.xlsx":
-		if !requireJSONPost(w, r) {
-			return
-		}
-		var req api.ListRequest
-		if decodeBody(w, r, &req) {
-			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.ListFileName(req),
-				func(out io.Writer) error { return s.api.Exports.List(req, out) })
-		}
+		xlsxExport(w, r, s.api.Exports.ListFileName, s.api.Exports.List)
 	case r.URL.Path == "/export/report.xlsx":
-		if !requireJSONPost(w, r) {
-			return
-		}
-		var req api.ReportRequest
-		if decodeBody(w, r, &req) {
-			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.ReportFileName(req),
-				func(out io.Writer) error { return s.api.Exports.Report(req, out) })
-		}
+		xlsxExport(w, r, s.api.Exports.ReportFileName, s.api.Exports.Report)
 	case r.URL.Path == "/export/workspace.xlsx":
-		if !requireJSONPost(w, r) {
-			return
-		}
-		var areas []string
-		if decodeBody(w, r, &areas) {
-			sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.WorkspaceFileName(),
-				func(out io.Writer) error { return s.api.Exports.Workspace(areas, out) })
-		}
+		xlsxExport(w, r, func([]string) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
 	case strings.HasPrefix(r.URL.Path, "/files/"):
 		s.files.ServeHTTP(w, r)
 	default:
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'")
 		s.static.ServeHTTP(w, r)
+	}
+}
+
+// xlsxExport answers a JSON POST whose body is req with the workbook
+// write makes of it, sent as a download named by name.
+func xlsxExport[T any](w http.ResponseWriter, r *http.Request, name func(T) string, write func(T, io.Writer) error) {
+	if !requireJSONPost(w, r) {
+		return
+	}
+	var req T
+	if decodeBody(w, r, &req) {
+		sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(req),
+			func(out io.Writer) error { return write(req, out) })
 	}
 }
 
