@@ -66,7 +66,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		s.serveCall(w, r)
 	case r.URL.Path == "/export/campaigns.xlsx":
-		s.serveCampaignExport(w, r)
+		xlsxExport(w, r, func(api.CampaignsRequest) string { return s.api.Exports.CampaignsFileName() }, s.api.Exports.Campaigns)
 	case r.URL.Path == "/export/calendar.ics":
 		s.serveCalendarExport(w, r)
 	case r.URL.Path == "/export/assets.xlsx":
@@ -156,18 +156,6 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 	if err := json.NewEncoder(w).Encode(result); err != nil {
 		s.log.Error("encode result", "method", name, "err", err)
 	}
-}
-
-func (s *Server) serveCampaignExport(w http.ResponseWriter, r *http.Request) {
-	if !requireJSONPost(w, r) {
-		return
-	}
-	var req api.CampaignsRequest
-	if !decodeBody(w, r, &req) {
-		return
-	}
-	sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.api.Exports.CampaignsFileName(),
-		func(out io.Writer) error { return s.api.Exports.Campaigns(req, out) })
 }
 
 func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
