@@ -352,11 +352,3 @@ func isOrdinalSuffix(s string) bool {
 	}
 	return false
 }
-
-// describeDateError names what is wrong with a date text.
-func describeDateError(err error) string {
-	if errors.Is(err, ErrAmbiguous) {
-		return "could be day/month or month/day"
-	}
-	return "is not a date"
-}

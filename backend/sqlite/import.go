@@ -260,7 +260,6 @@ type lineKey struct {
 
 type lineSum struct {
 	amount int64
-	rows   []*sheet.Record
 }
 
 func (r *importRun) load() error {
