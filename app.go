@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -61,6 +62,9 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if err := services.Contracts.SyncBudget(context.Background()); err != nil {
 		log.Error("sync contract payments", "err", err)
 	}
+	// The HTML report inlines the chart library the frontend build
+	// copied next to the app (absent from a build without the frontend).
+	services.ChartScript, _ = fs.ReadFile(assets, "frontend/dist/report/echarts.min.js")
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
 	a := &App{db: db, layout: layout, log: log, svc: services}
@@ -124,7 +128,11 @@ func (a *App) SaveListExport(req api.ListRequest) (string, error) {
 // SaveReport saves the executive report for a period where the Save
 // dialog says, returning the path or "" when cancelled.
 func (a *App) SaveReport(req api.ReportRequest) (string, error) {
-	return a.saveAs("Export executive report", a.api.Exports.ReportFileName(req), "Excel workbook (*.xlsx)", ".xlsx",
+	filter, ext := "Excel workbook (*.xlsx)", ".xlsx"
+	if req.Format == "html" {
+		filter, ext = "Web page (*.html)", ".html"
+	}
+	return a.saveAs("Export executive report", a.api.Exports.ReportFileName(req), filter, ext,
 		func(out *os.File) error { return a.api.Exports.Report(req, out) })
 }
 

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"mopsdesk/backend"
@@ -28,8 +29,17 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if *from == "" || *to == "" || *out == "" {
 		return usageError(stderr, fmt.Errorf("report needs --from, --to and --out"))
 	}
-	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
-		return usageError(stderr, fmt.Errorf("--out %q: the report is written as an .xlsx workbook; name the file FILE.xlsx", *out))
+	format := strings.ToLower(strings.TrimPrefix(filepath.Ext(*out), "."))
+	if !slices.Contains(api.ReportFormats, format) {
+		return usageError(stderr, fmt.Errorf("--out %q: the report is written as an .xlsx workbook or an .html page; name the file FILE.xlsx or FILE.html", *out))
+	}
+	for _, f := range []struct{ flag, value string }{{"--from", *from}, {"--to", *to}} {
+		if _, ok := backend.ParseDay(f.value); !ok {
+			return usageError(stderr, fmt.Errorf("%s %q is not a date; write it as YYYY-MM-DD", f.flag, f.value))
+		}
+	}
+	if *to < *from {
+		return usageError(stderr, fmt.Errorf("--to %s is before --from %s", *to, *from))
 	}
 	if os.Getenv("MOPSDESK_LOG") == "" {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -41,7 +51,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	}
 	defer app.close()
 	err = writeFileAtomic(*out, func(f *os.File) error {
-		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to}, f)
+		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format}, f)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", backend.ErrorMessage(err))

@@ -49,7 +49,7 @@ Usage:
   mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
                  [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
-  mopsdesk report --from DATE --to DATE --out FILE.xlsx [--data DIR]
+  mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--data DIR]
                                              write the executive report for a period
   mopsdesk version                           print the version
   mopsdesk help                              print this help

@@ -227,13 +227,27 @@ func TestReportCommand(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Contracts,Licences" {
 		t.Fatalf("sheets %s", got)
 	}
+	// The HTML report inlines the chart library the frontend build put
+	// into the binary ("make test" builds the frontend first).
+	page := filepath.Join(filepath.Dir(out), "report.html")
+	if code := run([]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", page, "--data", data}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(html, []byte("Licensed to the Apache Software Foundation")) && bytes.Contains(html, []byte("registerTheme")) || !bytes.Contains(html, []byte(`default-src 'none'`)) || len(html) < 500_000 {
+		t.Fatalf("the HTML report (%d bytes) does not inline ECharts", len(html))
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 	}{
 		{[]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", "r.pdf"}, 2},
 		{[]string{"report", "--from", "2026-01-01"}, 2},
-		{[]string{"report", "--from", "2026-03-31", "--to", "2026-01-01", "--out", out, "--data", data}, 1},
+		{[]string{"report", "--from", "2026-03-31", "--to", "2026-01-01", "--out", out, "--data", data}, 2},
+		{[]string{"report", "--from", "2026-02-30", "--to", "2026-03-31", "--out", out, "--data", data}, 2},
 	} {
 		if code := run(c.args, &stdout, &stderr); code != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)

@@ -1,8 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * reportCharts copies the ECharts library the app itself bundles into
+ * dist/report/, where the backend reads it to inline into HTML reports, so
+ * a report draws its charts offline with the same version as the app.
+ */
+function reportCharts(): Plugin {
+  return {
+    name: 'mopsdesk-report-charts',
+    apply: 'build',
+    generateBundle() {
+      const path = createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js');
+      this.emitFile({ type: 'asset', fileName: 'report/echarts.min.js', source: readFileSync(path) });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), reportCharts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

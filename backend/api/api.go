@@ -32,6 +32,9 @@ type Services struct {
 	Assets       backend.AssetService
 	Imports      ImportService
 	Dashboard    backend.DashboardService
+	// ChartScript is the ECharts library the HTML report inlines (empty
+	// in a build without the frontend).
+	ChartScript []byte
 	// ImportDir keeps uploaded spreadsheets between preview and commit.
 	ImportDir string
 	// Thumbs keeps the previews of image assets.

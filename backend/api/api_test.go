@@ -37,6 +37,12 @@ func mustFiles(t testing.TB) *files.Store {
 
 func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 	t.Helper()
+	return newAPIWith(t, logs, func(*api.Services) {})
+}
+
+// newAPIWith is newAPI with the services adjusted by change first.
+func newAPIWith(t testing.TB, logs io.Writer, change func(*api.Services)) (*api.API, *sqlite.DB) {
+	t.Helper()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "api.db"))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
@@ -48,6 +54,7 @@ func newAPI(t testing.TB, logs io.Writer) (*api.API, *sqlite.DB) {
 	}
 	services.Now = func() time.Time { return time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC) }
 	services.Log = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	change(&services)
 	return api.New(services), db
 }
 

@@ -92,7 +92,7 @@ func TestDashboard(t *testing.T) {
 }
 
 func TestReport(t *testing.T) {
-	a, _ := newAPI(t, io.Discard)
+	a, _ := newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
 	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
 	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
 	cp, err := a.Campaigns.Create(backend.Campaign{Name: "Winter sale", TeamID: team.ID, Status: backend.StatusPlanned,
@@ -123,5 +123,26 @@ func TestReport(t *testing.T) {
 	}
 	if err := a.Exports.Report(api.ReportRequest{From: "2026-11-30", To: "2026-11-01"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("a backwards period: %v", err)
+	}
+
+	// The same report as a web page, in the user's language.
+	req := api.ReportRequest{From: "2026-11-01", To: "2026-11-30", Format: "html", Lang: "pl", Words: map[string]string{"title": "Raport dla zarządu"}}
+	if got := a.Exports.ReportFileName(req); got != "executive-report-2026-11-01-to-2026-11-30.html" {
+		t.Fatalf("file name %q", got)
+	}
+	buf.Reset()
+	if err := a.Exports.Report(req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{`<html lang="pl" dir="ltr">`, "Raport dla zarządu", "<td>Winter sale</td>", "window.echarts = null;",
+		`<data class="money" value="1000000" data-currency="USD" data-minor="2">10,000.00 USD</data>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("HTML report lacks %q", want)
+		}
+	}
+	req.Format = "pdf"
+	if err := a.Exports.Report(req, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("a report as PDF: %v", err)
 	}
 }

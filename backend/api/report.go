@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"mopsdesk/backend"
@@ -17,19 +18,44 @@ type ReportRequest struct {
 	From  string            `json:"from"`
 	To    string            `json:"to"`
 	Words map[string]string `json:"words"`
+	// Format is "xlsx" (the default) or "html".
+	Format string `json:"format"`
+	// Lang is the user's language, for the HTML report.
+	Lang string `json:"lang"`
+}
+
+// ReportFormats are the formats the executive report is written in.
+var ReportFormats = []string{"xlsx", "html"}
+
+func (r ReportRequest) format() string {
+	if r.Format == "" {
+		return "xlsx"
+	}
+	return r.Format
 }
 
 // ReportFileName is the suggested name of the executive report.
 func (e *Exports) ReportFileName(req ReportRequest) string {
-	return fmt.Sprintf("executive-report-%s-to-%s.xlsx", req.From, req.To)
+	return fmt.Sprintf("executive-report-%s-to-%s.%s", req.From, req.To, req.format())
 }
 
-// Report writes the executive report for a period as an .xlsx workbook.
+// Report writes the executive report for a period as an .xlsx workbook or
+// a self-contained HTML page.
 func (e *Exports) Report(req ReportRequest, w io.Writer) error {
 	_, err := callWithin(e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
+		format := req.format()
+		if !slices.Contains(ReportFormats, format) {
+			fe := backend.FieldErrors{}
+			fe.Add("format", "report.format_unknown", map[string]any{"value": req.Format})
+			return struct{}{}, fe.Err("report")
+		}
 		d, err := reportData(ctx, e.s, req)
 		if err != nil {
 			return struct{}{}, err
+		}
+		d.Lang = req.Lang
+		if format == "html" {
+			return struct{}{}, report.WriteHTML(w, d, e.s.ChartScript)
 		}
 		return struct{}{}, report.WriteXLSX(w, d)
 	})

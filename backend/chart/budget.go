@@ -158,3 +158,37 @@ func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage,
 	pie.Validate()
 	return withMoney(pie.JSON(), s.Currency)
 }
+
+// SpendOverTime draws planned, committed and actual spend per fiscal
+// period as lines, the same figures as the report workbook's chart.
+func SpendOverTime(periods []PeriodTotals, currency, title string, l BudgetLabels) (json.RawMessage, error) {
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common(l.or(title, "Spend over time"), "axis"),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+	labels := make([]string, len(periods))
+	any := false
+	for i, p := range periods {
+		labels[i] = p.Label
+		any = any || p.Planned != 0 || p.Committed != 0 || p.Actual != 0
+	}
+	line.SetXAxis(labels)
+	if any {
+		series := []struct {
+			name, color string
+			pick        func(PeriodTotals) int64
+		}{
+			{l.or(l.Planned, "Planned"), "#9aa5b1", func(p PeriodTotals) int64 { return p.Planned }},
+			{l.or(l.Committed, "Committed"), "#c46a16", func(p PeriodTotals) int64 { return p.Committed }},
+			{l.or(l.Actual, "Actual"), "#2f6db5", func(p PeriodTotals) int64 { return p.Actual }},
+		}
+		for _, s := range series {
+			data := make([]opts.LineData, len(periods))
+			for i, p := range periods {
+				data[i] = opts.LineData{Value: s.pick(p)}
+			}
+			line.AddSeries(s.name, data, charts.WithItemStyleOpts(opts.ItemStyle{Color: s.color}))
+		}
+	}
+	line.Validate()
+	return withMoney(line.JSON(), currency)
+}

@@ -32,6 +32,13 @@ func TestBudgetCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "burn_up", got)
+	over, err := chart.SpendOverTime([]chart.PeriodTotals{
+		{Label: "Apr", Planned: 100, Actual: 40}, {Label: "<b>May</b>", Planned: 100, Committed: 30, Actual: 60},
+	}, "EUR", "Wydatki w czasie", chart.BudgetLabels{Actual: "Rzeczywiste"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "spend_over_time", over)
 	var opt struct {
 		MoneyFormat struct {
 			Currency   string
@@ -57,6 +64,9 @@ func TestBudgetCharts_Empty(t *testing.T) {
 		},
 		"line": func() (json.RawMessage, error) {
 			return chart.BurnUp([]chart.PeriodTotals{{Label: "Apr"}}, "USD", chart.BudgetLabels{})
+		},
+		"over time": func() (json.RawMessage, error) {
+			return chart.SpendOverTime([]chart.PeriodTotals{{Label: "Apr"}}, "USD", "", chart.BudgetLabels{})
 		},
 	} {
 		got, err := build()

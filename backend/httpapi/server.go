@@ -9,6 +9,7 @@
 //	POST /upload/import                           multipart: a spreadsheet to import
 //	POST /export/list.xlsx                        {"kind", "spend", "vendorId"} a list view as shown
 //	POST /export/report.xlsx                      {"from", "to", "words"} the executive report
+//	POST /export/report.html                      {"from", "to", "words", "lang"} the same as one web page
 //	POST /export/workspace.xlsx                   ["campaigns", …] or [] for every area, with IDs
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
@@ -87,7 +88,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/export/list.xlsx":
 		xlsxExport(w, r, s.api.Exports.ListFileName, s.api.Exports.List)
 	case r.URL.Path == "/export/report.xlsx":
-		xlsxExport(w, r, s.api.Exports.ReportFileName, s.api.Exports.Report)
+		xlsxExport(w, r, s.api.Exports.ReportFileName, func(req api.ReportRequest, out io.Writer) error {
+			req.Format = "xlsx"
+			return s.api.Exports.Report(req, out)
+		})
+	case r.URL.Path == "/export/report.html":
+		// Sent as an attachment (sendFile), never shown on this origin;
+		// a browser that rendered it anyway would sandbox it.
+		w.Header().Set("Content-Security-Policy", "sandbox")
+		export(w, r, "text/html; charset=utf-8", func(req api.ReportRequest) string {
+			req.Format = "html"
+			return s.api.Exports.ReportFileName(req)
+		}, func(req api.ReportRequest, out io.Writer) error {
+			req.Format = "html"
+			return s.api.Exports.Report(req, out)
+		})
 	case r.URL.Path == "/export/workspace.xlsx":
 		xlsxExport(w, r, func([]string) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
 	case strings.HasPrefix(r.URL.Path, "/files/"):
@@ -101,13 +116,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // xlsxExport answers a JSON POST whose body is req with the workbook
 // write makes of it, sent as a download named by name.
 func xlsxExport[T any](w http.ResponseWriter, r *http.Request, name func(T) string, write func(T, io.Writer) error) {
+	export(w, r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name, write)
+}
+
+// export answers a JSON POST whose body is req with the file write makes
+// of it, sent as a download of the given type named by name.
+func export[T any](w http.ResponseWriter, r *http.Request, contentType string, name func(T) string, write func(T, io.Writer) error) {
 	if !requireJSONPost(w, r) {
 		return
 	}
 	var req T
 	if decodeBody(w, r, &req) {
-		sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name(req),
-			func(out io.Writer) error { return write(req, out) })
+		sendFile(w, contentType, name(req), func(out io.Writer) error { return write(req, out) })
 	}
 }
 

@@ -33,6 +33,9 @@ type Data struct {
 	// Words are the sheet names, headings and column names in the user's
 	// language; missing ones are English.
 	Words map[string]string
+	// Lang is the user's language (a BCP 47 tag); the HTML report is
+	// written in it, right to left for Persian and Arabic.
+	Lang string
 }
 
 // Period is one fiscal period's totals.
@@ -73,6 +76,9 @@ var english = map[string]string{
 	"cancel_by": "Cancel by", "seats": "Seats bought", "seats_used": "Seats used", "asset": "Asset", "holder": "Holder",
 	"licence": "Licence", "expiry": "Expires", "month": "Month", "plan_vs_actual": "Plan vs actual by team",
 	"by_category": "Spend by category", "over_time": "Spend over time", "variance_pct": "Variance %",
+	"no_data": "Nothing to chart for this period.", "no_budget": "No budget covers this period.",
+	"no_campaigns": "No campaign runs in this period.", "no_contracts": "No active contracts.",
+	"no_licences": "No licence expires in this period.",
 }
 
 func (d *Data) word(key string) string {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
 import { AppShell } from './pages/app';
 
 // Runs after budget, campaigns and contracts (files run in name order on
@@ -51,6 +52,67 @@ test('export the executive report from the dashboard and read it back', async ({
   expect((last.getCell(3).value as { formula: string }).formula).toMatch(/^SUM\(C2:C\d+\)$/);
   const contracts = wb.getWorksheet('Contracts')!;
   expect(contracts.getRow(1).getCell(1).value).toBe('Vendor');
+});
+
+test('the HTML report works offline, escapes user text and reads on a phone', async ({ page, browser }) => {
+  // A campaign whose name is markup, removed again at the end.
+  const today = new Date().toISOString().slice(0, 10);
+  const made = await page.request.post('/api/Campaigns/Create', {
+    data: [{ name: '<img src=x onerror=alert(1)>', status: 'planned', startDate: today, endDate: today, budget: { amount: 0, currency: 'USD' } }],
+  });
+  expect(made.ok()).toBeTruthy();
+  const { id } = (await made.json()) as { id: number };
+  try {
+    await page.goto('/#/dashboard');
+    await page.getByTestId('dashboard-period').selectOption('fy');
+    const dl = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export report (.html)' }).click();
+    const file = await dl;
+    expect(file.suggestedFilename()).toMatch(/^executive-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.html$/);
+    // Saved under its own name, as a user would, so the browser reads it as HTML.
+    const path = test.info().outputPath(file.suggestedFilename());
+    await file.saveAs(path);
+
+    // Opened from disk with the network cut off: every request is recorded.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, offline: true });
+    const requests: string[] = [];
+    const dialogs: string[] = [];
+    context.on('request', (r) => {
+      if (!r.url().startsWith('file://')) requests.push(r.url());
+    });
+    const report = await context.newPage();
+    report.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await report.goto('file://' + path);
+    await expect(report.getByRole('heading', { level: 1 })).toContainText('Executive report');
+    // The three charts are drawn (SVG, so they print sharply) or say there is nothing to draw.
+    const figures = report.locator('figure');
+    await expect(figures).toHaveCount(3);
+    for (let i = 0; i < 3; i++) await expect(figures.nth(i).locator('svg, .empty').first()).toBeVisible();
+    await expect(report.locator('.chart svg').first()).toBeVisible();
+    // User text is text.
+    await expect(report.getByRole('cell', { name: '<img src=x onerror=alert(1)>' })).toBeVisible();
+    expect(await report.locator('img').count()).toBe(0);
+    // Money is formatted for the reader's language by the page itself.
+    await expect(report.locator('dl.headline dd').first()).toContainText('$');
+    // On a phone the page does not scroll sideways; wide tables scroll in their own box.
+    const overflow = await report.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await report.screenshot({ path: '../test-artifacts/report-phone.png', fullPage: false });
+    // Printable: Chromium prints it to a PDF.
+    await report.setViewportSize({ width: 1280, height: 900 });
+    await report.emulateMedia({ media: 'print' });
+    const pdf = await report.pdf({ format: 'A4', landscape: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync('../test-artifacts/report-print.pdf', pdf);
+    expect(requests).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  } finally {
+    await page.request.post('/api/Campaigns/Delete', { data: [id] });
+  }
 });
 
 test('the spend list and the contracts list export what they show', async ({ page }) => {

@@ -68,7 +68,16 @@ export function dashboard(from: string, to: string, labels: DashboardLabels): Pr
   return call<DashboardData>('Dashboard.Get', { from, to, labels });
 }
 
-/** exportReport saves the executive report for [from, to] as .xlsx, in the words given. */
-export function exportReport(from: string, to: string, words: Record<string, string>): Promise<SaveResult> {
-  return transport().exportFile('report', { from, to, words });
+/**
+ * exportReport saves the executive report for [from, to] as an .xlsx
+ * workbook or a self-contained .html page, in the words and language given.
+ */
+export function exportReport(
+  from: string,
+  to: string,
+  words: Record<string, string>,
+  format: 'xlsx' | 'html',
+  lang: string,
+): Promise<SaveResult> {
+  return transport().exportFile(format === 'html' ? 'report-html' : 'report', { from, to, words, format, lang });
 }

@@ -43,6 +43,7 @@ export const httpTransport: Transport = {
       assets: '/export/assets.xlsx',
       workspace: '/export/workspace.xlsx',
       report: '/export/report.xlsx',
+      'report-html': '/export/report.html',
       list: '/export/list.xlsx',
     };
     const res = await post(paths[kind], request);

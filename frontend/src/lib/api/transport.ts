@@ -1,7 +1,7 @@
 import type { SaveResult } from './types';
 
 /** The files the app can export. */
-export type ExportKind = 'campaigns' | 'calendar' | 'assets' | 'workspace' | 'report' | 'list';
+export type ExportKind = 'campaigns' | 'calendar' | 'assets' | 'workspace' | 'report' | 'report-html' | 'list';
 
 /**
  * Transport is the seam between the app and its backend. The desktop

@@ -50,6 +50,7 @@ export const wailsTransport: Transport = {
       assets: 'App.SaveAssetsExport',
       workspace: 'App.SaveWorkspaceExport',
       report: 'App.SaveReport',
+      'report-html': 'App.SaveReport',
       list: 'App.SaveListExport',
     };
     const path = await invoke<string>('main', methods[kind], [request]);
