@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what MOps Desk needs on Debian or Ubuntu, and only what is missing.
 #   scripts/setup.sh        to build and run the desktop app
-#   scripts/setup.sh test   also what the tests need (Xvfb, Chromium, ImageMagick)
+#   scripts/setup.sh test   also what the tests need (Xvfb, Chromium, ImageMagick,
+#                           LibreOffice Calc and poppler to open exported workbooks)
 set -euo pipefail
 
 want=(gcc pkg-config libgtk-3-dev)
 if [ "${1:-}" = test ]; then
-  want+=(xvfb xauth chromium imagemagick)
+  want+=(xvfb xauth chromium imagemagick libreoffice-calc poppler-utils)
 fi
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
