@@ -67,9 +67,24 @@ type workspaceBook struct {
 // screen. The columns are the workspace workbook's, so the file imports
 // back.
 type ListRequest struct {
-	Kind     string              `json:"kind"` // spend, vendors, contracts
+	// Kind is spend, vendors, contracts, deliverables, tasks, calendar
+	// (deliverables and tasks, a sheet each), budget or requests.
+	Kind     string              `json:"kind"`
 	Spend    backend.SpendFilter `json:"spend"`
 	VendorID int64               `json:"vendorId"`
+	// Calendar is the calendar's range and filter, for deliverables and
+	// tasks; without it they are those of CampaignID (0: the standalone
+	// ones).
+	Calendar   *backend.CalendarFilter `json:"calendar"`
+	CampaignID int64                   `json:"campaignId"`
+	// FiscalYear is the budget plan's year (0: every year).
+	FiscalYear int `json:"fiscalYear"`
+}
+
+// listKinds are the lists that export, with the sheets each writes.
+var listKinds = map[string][]string{
+	"spend": {"spend"}, "vendors": {"vendors"}, "contracts": {"contracts"}, "deliverables": {"deliverables"},
+	"tasks": {"tasks"}, "calendar": {"deliverables", "tasks"}, "budget": {"budget"}, "requests": {"requests"},
 }
 
 // ListFileName is the suggested name of a list export.
@@ -80,12 +95,20 @@ func (e *Exports) ListFileName(req ListRequest) string {
 // List writes what a list view shows, filters applied, as .xlsx.
 func (e *Exports) List(req ListRequest, w io.Writer) error {
 	_, err := call(e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
-		if req.Kind != "spend" && req.Kind != "vendors" && req.Kind != "contracts" {
+		sheets, ok := listKinds[req.Kind]
+		if !ok {
 			return struct{}{}, backend.Errorf(backend.EINVALID, "%q is not a list MOps Desk exports.", req.Kind)
 		}
+		if req.Calendar != nil {
+			if err := req.Calendar.Validate(); err != nil {
+				return struct{}{}, err
+			}
+		}
 		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}, list: &req}
-		if err := x.write(req.Kind); err != nil {
-			return struct{}{}, err
+		for _, kind := range sheets {
+			if err := x.write(kind); err != nil {
+				return struct{}{}, err
+			}
 		}
 		_, err := x.t.WriteTo(w)
 		return struct{}{}, err
@@ -103,10 +126,13 @@ var exportHeaders = map[string][]string{
 	"vendors":      {"ID", "Vendor", "Website", "Category", "Contacts", "Notes"},
 	"contracts":    {"ID", "Vendor", "Product", "Owner", "Team", "Category", "Cost", "Currency", "Billing cycle", "Start date", "Term months", "Renewal date", "Auto renew", "Notice days", "Seats purchased", "Seats used", "Status", "Notes"},
 	"assets":       {"ID", "File name", "Title", "Tags", "Licence type", "Licence holder", "Usage rights", "Licence start", "Licence expiry", "Campaigns"},
+	// Lists only: the workspace workbook has no sheet for these.
+	"tasks":    {"ID", "Task", "Due date", "Campaign", "Owner", "Done", "Overdue"},
+	"requests": {"ID", "Requested on", "Requester", "Team", "Category", "Amount", "Currency", "Purpose", "Status", "Decided on", "Decided by", "Decision note"},
 }
 
 var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
-	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets"}
+	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets", "tasks": "Tasks", "requests": "Requests"}
 
 func (x *workspaceBook) write(kind string) error {
 	headers := exportHeaders[kind]
@@ -163,8 +189,24 @@ func (x *workspaceBook) write(kind string) error {
 			if d.Type == backend.TypeCustom {
 				typ = d.CustomType
 			}
-			return t.Row(t.Number(d.ID), t.Text(d.Title), t.Day(d.PublishDate), t.Text(x.names[d.CampaignID]), t.Text(typ), t.Text(d.ChannelName),
+			campaign := x.names[d.CampaignID]
+			if x.list != nil {
+				campaign = d.CampaignName
+			}
+			return t.Row(t.Number(d.ID), t.Text(d.Title), t.Day(d.PublishDate), t.Text(campaign), t.Text(typ), t.Text(d.ChannelName),
 				t.Text(d.Owner), t.Text(string(d.Status)), t.Text(d.Notes))
+		}
+		if x.list != nil {
+			list, err := listed(x, func(c *backend.CalendarData) []*backend.Deliverable { return c.Deliverables }, s.Deliverables.FindDeliverables)
+			if err != nil {
+				return err
+			}
+			for _, d := range list {
+				if err := row(d); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 		ids := []int64{0}
 		for cid := range x.names {
@@ -195,6 +237,9 @@ func (x *workspaceBook) write(kind string) error {
 		st, err := s.Workspace.Settings(ctx)
 		if err != nil {
 			return err
+		}
+		if x.list != nil && x.list.FiscalYear != 0 {
+			years = []int{x.list.FiscalYear}
 		}
 		for _, y := range years {
 			p, err := s.Budget.BudgetPlan(ctx, y)
@@ -274,6 +319,39 @@ func (x *workspaceBook) write(kind string) error {
 			}
 		}
 		return nil
+	case "tasks":
+		list, err := listed(x, func(c *backend.CalendarData) []*backend.Milestone { return c.Milestones }, s.Milestones.FindMilestones)
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			if err := t.Row(t.Number(m.ID), t.Text(m.Title), t.Day(m.DueDate), t.Text(m.CampaignName), t.Text(m.Owner), yes(m.Done), yes(m.Overdue)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "requests":
+		list, err := s.Requests.FindRequests(ctx, "")
+		if err != nil {
+			return err
+		}
+		for _, r := range list {
+			amount, err := t.Money(r.Amount)
+			if err != nil {
+				return err
+			}
+			var decided, by, note string
+			for _, h := range r.History {
+				if h.Action != "requested" {
+					decided, by, note = h.At, h.Actor, h.Note
+				}
+			}
+			if err := t.Row(t.Number(r.ID), t.Day(dayOf(r.CreatedAt)), t.Text(r.Requester), t.Text(r.TeamName), t.Text(r.CategoryName), amount,
+				t.Text(r.Amount.Currency), t.Text(r.Purpose), t.Text(string(r.Status)), t.Day(dayOf(decided)), t.Text(by), t.Text(note)); err != nil {
+				return err
+			}
+		}
+		return nil
 	case "assets":
 		f := backend.AssetFilter{Limit: backend.MaxPageSize}
 		for {
@@ -302,6 +380,27 @@ func (x *workspaceBook) write(kind string) error {
 		}
 	}
 	return nil
+}
+
+// listed returns a list view's deliverables or tasks: those in the
+// calendar's range and filter, or those of one campaign.
+func listed[T any](x *workspaceBook, fromCalendar func(*backend.CalendarData) []T, ofCampaign func(context.Context, int64) ([]T, error)) ([]T, error) {
+	if f := x.list.Calendar; f != nil {
+		data, err := x.s.Calendar.CalendarRange(x.ctx, *f)
+		if err != nil {
+			return nil, err
+		}
+		return fromCalendar(data), nil
+	}
+	return ofCampaign(x.ctx, x.list.CampaignID)
+}
+
+// dayOf is the calendar day of a stored timestamp ("" stays "").
+func dayOf(ts string) string {
+	if len(ts) < 10 {
+		return ts
+	}
+	return ts[:10]
 }
 
 func (x *workspaceBook) listNames() (map[backend.ListKind]map[int64]string, error) {

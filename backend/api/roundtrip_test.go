@@ -176,4 +176,83 @@ func TestListExports(t *testing.T) {
 	if err := a.Exports.List(api.ListRequest{Kind: "budgets"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("an unknown list: %v", err)
 	}
+
+	// Deliverables and tasks: the calendar's range, or one campaign's.
+	cp, err := a.Campaigns.Create(backend.Campaign{Name: "Spring", Status: backend.StatusPlanned, StartDate: "2026-03-01", EndDate: "2026-04-30", Budget: backend.Money{Currency: "USD"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []backend.Deliverable{
+		{CampaignID: cp.ID, Title: "=1+1", Type: "blog_post", PublishDate: "2026-03-10", Status: "idea"},
+		{CampaignID: cp.ID, Title: "Launch video", Type: "ad", PublishDate: "2026-04-20", Status: "idea"},
+		{Title: "Newsletter", Type: "email", PublishDate: "2026-03-12", Status: "idea"},
+	} {
+		if _, err := a.Deliverables.Create(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range []backend.Milestone{{CampaignID: cp.ID, Title: "Brief", DueDate: "2026-03-03", Owner: "Dana"}, {Title: "Board pack", DueDate: "2026-05-03"}} {
+		if _, err := a.Milestones.Create(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sheetRows := func(req api.ListRequest, sheet string) [][]string {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := a.Exports.List(req, &buf); err != nil {
+			t.Fatalf("%s: %v", req.Kind, err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatalf("%s: %v (sheets %v)", req.Kind, err, f.GetSheetList())
+		}
+		return rows
+	}
+	march := &backend.CalendarFilter{From: "2026-03-01", To: "2026-03-31"}
+	rows = sheetRows(api.ListRequest{Kind: "calendar", Calendar: march}, "Deliverables")
+	if len(rows) != 3 || rows[1][1] != "=1+1" || rows[1][3] != "Spring" || rows[2][1] != "Newsletter" {
+		t.Fatalf("March's deliverables: %q", rows)
+	}
+	if rows = sheetRows(api.ListRequest{Kind: "calendar", Calendar: march}, "Tasks"); len(rows) != 2 || rows[1][1] != "Brief" || rows[1][4] != "Dana" {
+		t.Fatalf("March's tasks: %q", rows)
+	}
+	if rows = sheetRows(api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, "Deliverables"); len(rows) != 3 || rows[2][1] != "Launch video" {
+		t.Fatalf("the campaign's deliverables: %q", rows)
+	}
+	if rows = sheetRows(api.ListRequest{Kind: "tasks"}, "Tasks"); len(rows) != 2 || rows[1][1] != "Board pack" {
+		t.Fatalf("the standalone tasks: %q", rows)
+	}
+	// A title like a formula stays text.
+	var dl bytes.Buffer
+	a.Exports.List(api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, &dl)
+	fd, _ := excelize.OpenReader(&dl)
+	if formula, _ := fd.GetCellFormula("Deliverables", "B2"); formula != "" {
+		t.Fatalf("a title became the formula %q", formula)
+	}
+	if err := a.Exports.List(api.ListRequest{Kind: "calendar", Calendar: &backend.CalendarFilter{From: "2026-04-01", To: "2026-03-01"}}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("a backwards range: %v", err)
+	}
+
+	// Budget lines of one fiscal year; requests with their decision.
+	a.Budget.CreateFiscalYear(2027, backend.Monthly)
+	a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 1, Amount: 500_00}})
+	a.Budget.SetLines(2027, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 2, Amount: 700_00}})
+	if rows = sheetRows(api.ListRequest{Kind: "budget", FiscalYear: 2027}, "Budget"); len(rows) != 2 || rows[1][2] != "2027-02-01" {
+		t.Fatalf("2027's plan: %q", rows)
+	}
+	r, err := a.Requests.Create(backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Requests.Decide(r.ID, backend.Decision{By: "Dana", Reason: "Over plan"}); err != nil {
+		t.Fatal(err)
+	}
+	rows = sheetRows(api.ListRequest{Kind: "requests"}, "Requests")
+	if len(rows) != 2 || rows[1][2] != "Sam" || rows[1][7] != "Booth" || rows[1][8] != "rejected" || rows[1][10] != "Dana" || rows[1][11] != "Over plan" {
+		t.Fatalf("requests: %q", rows)
+	}
 }

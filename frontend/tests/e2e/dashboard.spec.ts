@@ -115,7 +115,7 @@ test('the HTML report works offline, escapes user text and reads on a phone', as
   }
 });
 
-test('the spend list and the contracts list export what they show', async ({ page }) => {
+test('the spend, contracts, budget plan and requests lists export what they show', async ({ page }) => {
   await page.goto('/#/budget');
   await page.getByRole('tab', { name: 'Spend' }).click();
   await page.getByPlaceholder('All vendors').fill('LinkedIn');
@@ -138,4 +138,28 @@ test('the spend list and the contracts list export what they show', async ({ pag
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await file.path())!);
   expect(wb.getWorksheet('Contracts')!.rowCount).toBeGreaterThan(1);
+
+  // The budget plan of the year on screen, in the columns that import back.
+  await page.goto('/#/budget');
+  dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (.xlsx)' }).click();
+  file = await dl;
+  expect(file.suggestedFilename()).toMatch(/^budget-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  const plan = wb.getWorksheet('Budget')!;
+  expect(plan.getRow(1).values).toEqual([undefined, 'Team', 'Category', 'Month', 'Amount', 'Currency']);
+  expect(plan.rowCount).toBeGreaterThan(1);
+
+  // Requests with who decided and why.
+  await page.getByRole('tab', { name: 'Requests' }).click();
+  dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export (.xlsx)' }).click();
+  file = await dl;
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  const requests = wb.getWorksheet('Requests')!;
+  const rows = requests.getRows(2, requests.rowCount - 1)!.map((r) => ({ purpose: r.getCell(8).value, status: r.getCell(9).value, by: r.getCell(11).value, note: r.getCell(12).value }));
+  expect(rows).toContainEqual({ purpose: 'Swag', status: 'rejected', by: 'Dana', note: 'Not in this quarter’s plan' });
+  expect(rows.find((r) => r.purpose === 'Trade show booth')?.status).toBe('approved');
 });

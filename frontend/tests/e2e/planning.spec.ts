@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { readFile } from 'node:fs/promises';
 import { AppShell } from './pages/app';
@@ -183,6 +184,38 @@ test('export the calendar as .ics and read it with an independent parser', async
   const uids = (c: ICAL.Component) => c.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid')).sort();
   expect(uids(again)).toEqual(uids(cal1));
   expect(new Set(uids(cal1)).size).toBe(events.length);
+});
+
+test('the calendar and a campaign export their deliverables and tasks as .xlsx', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
+  await expect(cal.bars('September newsletter')).toHaveCount(0);
+  const read = async (click: () => Promise<void>) => {
+    const dl = page.waitForEvent('download');
+    await click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await (await dl).path())!);
+    return wb;
+  };
+  let wb = await read(() => page.getByRole('button', { name: 'Export (.xlsx)' }).click());
+  const titles = (sheet: string) =>
+    wb.getWorksheet(sheet)!.getRows(2, Math.max(0, wb.getWorksheet(sheet)!.rowCount - 1))?.map((r) => r.getCell(2).value) ?? [];
+  expect(titles('Deliverables')).toContain('Invitation email');
+  expect(titles('Tasks')).toContain('Speakers confirmed');
+  // The channel filter applies: the newsletter's deliverables are not there.
+  expect(wb.getWorksheet('Deliverables')!.getColumn(4).values).not.toContain('September newsletter');
+
+  await page.goto('/#/campaigns');
+  await page.getByRole('link', { name: 'Webinar week', exact: true }).click();
+  const section = page.getByRole('region', { name: 'Deliverables' });
+  wb = await read(() => section.getByRole('button', { name: 'Export (.xlsx)' }).click());
+  expect(titles('Deliverables')).toEqual(['Invitation email']);
+  wb = await read(() => page.getByRole('region', { name: 'Milestones and tasks' }).getByRole('button', { name: 'Export (.xlsx)' }).click());
+  expect(titles('Tasks')).toEqual(['Speakers confirmed']);
 });
 
 test('move a campaign with the keyboard', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { call, transport } from './client';
 import type { ImportKind, ImportPreview, ImportProfile, ImportRequest, ImportRun, PendingImport } from './types-import';
-import type { SaveResult } from './types';
+import type { CalendarFilter, SaveResult } from './types';
 
 export type * from './types-import';
 export { importKinds } from './types-import';
@@ -41,7 +41,20 @@ export function exportWorkspace(areas: string[] = []): Promise<SaveResult> {
   return transport().exportFile('workspace', areas);
 }
 
-/** exportList saves what a list view shows (spend, vendors, contracts), its filter applied, as .xlsx that imports back. */
-export function exportList(req: { kind: 'spend' | 'vendors' | 'contracts'; spend?: Record<string, unknown>; vendorId?: number }): Promise<SaveResult> {
-  return transport().exportFile('list', { spend: {}, vendorId: 0, ...req });
+/** ExportListKind names a list view that exports; "calendar" writes its deliverables and tasks, a sheet each. */
+export type ExportListKind = 'spend' | 'vendors' | 'contracts' | 'deliverables' | 'tasks' | 'calendar' | 'budget' | 'requests';
+
+/**
+ * exportList saves what a list view shows, its filter applied, as .xlsx
+ * (with the workspace workbook's columns where the list imports back).
+ */
+export function exportList(req: {
+  kind: ExportListKind;
+  spend?: Record<string, unknown>;
+  vendorId?: number;
+  calendar?: CalendarFilter;
+  campaignId?: number;
+  fiscalYear?: number;
+}): Promise<SaveResult> {
+  return transport().exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, ...req });
 }
