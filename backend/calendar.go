@@ -24,6 +24,10 @@ type CalendarFilter struct {
 	Statuses  []CampaignStatus `json:"statuses"`
 	// Contracts adds the contracts' cancel-by and renewal dates.
 	Contracts bool `json:"contracts"`
+	// OffTrack keeps campaigns (and their items) with a goal off track
+	// as of Today.
+	OffTrack bool   `json:"offTrack"`
+	Today    string `json:"-"`
 }
 
 // Validate returns an EINVALID error for a range no view asks for.
@@ -56,7 +60,7 @@ func (f *CalendarFilter) Validate() error {
 // CampaignFilter returns the campaign part of the filter.
 func (f *CalendarFilter) CampaignFilter() CampaignFilter {
 	return CampaignFilter{Search: f.Search, TeamID: f.TeamID, ChannelID: f.ChannelID, Owner: f.Owner,
-		Tag: f.Tag, Statuses: f.Statuses, From: f.From, To: f.To}
+		Tag: f.Tag, Statuses: f.Statuses, From: f.From, To: f.To, OffTrack: f.OffTrack, Today: f.Today}
 }
 
 // CalendarData is everything a calendar view draws for a range.

@@ -210,10 +210,14 @@ type CampaignFilter struct {
 	Tag       string           `json:"tag"`
 	Statuses  []CampaignStatus `json:"statuses"`
 	// From and To select campaigns whose range overlaps [From, To].
-	From string       `json:"from"`
-	To   string       `json:"to"`
-	Sort CampaignSort `json:"sort"`
-	Desc bool         `json:"desc"`
+	From string `json:"from"`
+	To   string `json:"to"`
+	// OffTrack selects campaigns with a goal off track as of Today: due
+	// before it and below its target.
+	OffTrack bool         `json:"offTrack"`
+	Today    string       `json:"-"`
+	Sort     CampaignSort `json:"sort"`
+	Desc     bool         `json:"desc"`
 	// Offset and Limit page the result; Limit 0 means MaxPageSize.
 	Offset int `json:"offset"`
 	Limit  int `json:"limit"`

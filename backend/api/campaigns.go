@@ -12,6 +12,7 @@ type Campaigns struct{ s Services }
 // Find returns one page of campaigns matching the filter.
 func (c *Campaigns) Find(filter backend.CampaignFilter) (*backend.CampaignPage, error) {
 	return call(c.s, "Campaigns.Find", func(ctx context.Context) (*backend.CampaignPage, error) {
+		filter.Today = backend.Today(c.s.Now())
 		list, total, err := c.s.Campaigns.FindCampaigns(ctx, filter)
 		if err != nil {
 			return nil, err

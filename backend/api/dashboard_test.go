@@ -85,6 +85,21 @@ func TestDashboard(t *testing.T) {
 	if d.Within != [3]int{1, 2, 2} || d.Renewals[0].Date != "2026-12-16" {
 		t.Fatalf("renewals within 30/60/90: %v %+v", d.Within, d.Renewals)
 	}
+	// The goals tile's list: campaigns with a goal off track, here and
+	// not for a goal that is met or not yet due (Spring launch's).
+	spring, _ := a.Campaigns.Find(backend.CampaignFilter{Search: "Spring"})
+	for _, g := range []backend.Goal{
+		{CampaignID: spring.Campaigns[0].ID, Metric: "leads", Target: "10.5", Actual: "10.50", DueDate: "2026-11-01"},
+		{CampaignID: spring.Campaigns[0].ID, Metric: "mqls", Target: "10", Actual: "2", DueDate: "2026-12-20"},
+	} {
+		if _, err := a.Goals.Create(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	off, err := a.Campaigns.Find(backend.CampaignFilter{OffTrack: true})
+	if err != nil || off.Total != 1 || off.Campaigns[0].Name != "Winter sale" {
+		t.Fatalf("campaigns off track: %+v %v", off, err)
+	}
 	var byStatus map[string]any
 	if err := json.Unmarshal(d.ByStatus, &byStatus); err != nil || !strings.Contains(string(d.ByStatus), `"Planned"`) {
 		t.Fatalf("status chart: %s %v", d.ByStatus, err)

@@ -32,6 +32,7 @@ func (e *Exports) Campaigns(req CampaignsRequest, w io.Writer) error {
 		if err := req.Filter.Validate(); err != nil {
 			return struct{}{}, err
 		}
+		req.Filter.Today = backend.Today(e.s.Now())
 		x, err := sheet.NewCampaignExport(req.Labels)
 		if err != nil {
 			return struct{}{}, err
@@ -53,6 +54,7 @@ func (e *Exports) CalendarFileName() string {
 // Calendar writes the filtered calendar range to w as an .ics file.
 func (e *Exports) Calendar(f backend.CalendarFilter, w io.Writer) error {
 	_, err := call(e.s, "Exports.Calendar", func(ctx context.Context) (struct{}, error) {
+		f.Today = backend.Today(e.s.Now())
 		data, err := e.s.Calendar.CalendarRange(ctx, f)
 		if err != nil {
 			return struct{}{}, err

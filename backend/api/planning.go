@@ -121,6 +121,7 @@ type Calendar struct{ s Services }
 // Range returns what a calendar view draws between two days.
 func (c *Calendar) Range(f backend.CalendarFilter) (*backend.CalendarData, error) {
 	return call(c.s, "Calendar.Range", func(ctx context.Context) (*backend.CalendarData, error) {
+		f.Today = backend.Today(c.s.Now())
 		return c.s.Calendar.CalendarRange(ctx, f)
 	})
 }

@@ -386,7 +386,9 @@ func (x *workspaceBook) write(kind string) error {
 // calendar's range and filter, or those of one campaign.
 func listed[T any](x *workspaceBook, fromCalendar func(*backend.CalendarData) []T, ofCampaign func(context.Context, int64) ([]T, error)) ([]T, error) {
 	if f := x.list.Calendar; f != nil {
-		data, err := x.s.Calendar.CalendarRange(x.ctx, *f)
+		cf := *f
+		cf.Today = backend.Today(x.s.Now())
+		data, err := x.s.Calendar.CalendarRange(x.ctx, cf)
 		if err != nil {
 			return nil, err
 		}

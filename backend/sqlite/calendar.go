@@ -68,8 +68,8 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 func itemWhere(f backend.CalendarFilter, alias, dateCol string) (string, []any) {
 	where := []string{dateCol + " BETWEEN ? AND ?"}
 	args := []any{f.From, f.To}
-	if f.TeamID != 0 || f.Tag != "" || len(f.Statuses) > 0 {
-		cw, cargs := campaignWhere(backend.CampaignFilter{TeamID: f.TeamID, Tag: f.Tag, Statuses: f.Statuses})
+	if f.TeamID != 0 || f.Tag != "" || len(f.Statuses) > 0 || f.OffTrack {
+		cw, cargs := campaignWhere(backend.CampaignFilter{TeamID: f.TeamID, Tag: f.Tag, Statuses: f.Statuses, OffTrack: f.OffTrack, Today: f.Today})
 		where = append(where, alias+".campaign_id IN (SELECT c.id FROM campaigns c WHERE "+strings.Join(cw, " AND ")+")")
 		args = append(args, cargs...)
 	}

@@ -77,6 +77,13 @@ func campaignWhere(f backend.CampaignFilter) ([]string, []any) {
 	if f.To != "" {
 		where, args = append(where, "c.start_date <= ?"), append(args, f.To)
 	}
+	if f.OffTrack {
+		// Goals hold exact decimals as text; as REAL they order the same
+		// for any figure of up to 15 significant digits.
+		where = append(where, `EXISTS (SELECT 1 FROM goals g WHERE g.campaign_id = c.id AND g.due_date < ?
+			AND CAST(g.actual AS REAL) < CAST(g.target AS REAL))`)
+		args = append(args, f.Today)
+	}
 	return where, args
 }
 

@@ -32,6 +32,29 @@ test('the dashboard shows the period and its tiles lead to the lists behind them
   await app.goTo('Dashboard');
   await page.locator('[data-tile="licences"]').click();
   await expect(page).toHaveURL(/#\/assets\?licence=expiring&horizon=90$/);
+
+  // Campaigns by status: each count opens the list filtered to it and the period.
+  await app.goTo('Dashboard');
+  await page.getByTestId('dashboard-period').selectOption('fy');
+  const byStatus = page.locator('[data-chart="by-status"]');
+  const first = byStatus.getByRole('link').first();
+  const [status, count] = ((await first.textContent()) ?? '').trim().split(/\s+(?=\d+$)/);
+  await first.click();
+  await expect(page).toHaveURL(/#\/campaigns\?status=\w+&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole('search').getByLabel('Status')).toHaveValue(new URL(page.url().replace('#/', '')).searchParams.get('status')!);
+  await expect(page.getByRole('search')).toContainText('Running');
+  const rows = page.locator('table.data tbody tr');
+  await expect(rows).toHaveCount(Number(count));
+  for (const cell of await rows.locator('td:nth-child(5)').allTextContents()) expect(cell).toContain(status);
+
+  // Goals: the tile opens the campaigns with a goal off track in the period.
+  await app.goTo('Dashboard');
+  await page.getByTestId('dashboard-period').selectOption('fy');
+  await page.locator('[data-tile="goals"]').click();
+  await expect(page).toHaveURL(/#\/campaigns\?goals=off_track&from=/);
+  await expect(page.getByRole('search')).toContainText('A goal off track');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByRole('search')).not.toContainText('A goal off track');
 });
 
 test('export the executive report from the dashboard and read it back', async ({ page }) => {

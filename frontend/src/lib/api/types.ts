@@ -85,6 +85,8 @@ export interface CampaignFilter {
   statuses?: CampaignStatus[];
   from?: string;
   to?: string;
+  /** offTrack keeps campaigns with a goal due and below its target. */
+  offTrack?: boolean;
   sort?: CampaignSort;
   desc?: boolean;
   offset?: number;
@@ -219,6 +221,8 @@ export interface CalendarFilter {
   statuses?: CampaignStatus[];
   /** Add the contracts' cancel-by and renewal dates. */
   contracts?: boolean;
+  /** Keep campaigns (and their items) with a goal off track. */
+  offTrack?: boolean;
 }
 
 export interface CalendarData {

@@ -39,6 +39,7 @@ export class CalendarStore {
       tag: f.tag,
       statuses: f.statuses,
       contracts: this.contracts,
+      offTrack: f.offTrack,
     };
   }
 

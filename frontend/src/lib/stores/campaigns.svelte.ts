@@ -1,5 +1,5 @@
-import { campaignFacets, createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
-import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignSort } from '../api';
+import { campaignFacets, campaignStatuses, createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignSort, CampaignStatus } from '../api';
 
 /** The filters a user sets; kept while switching between list and calendar. */
 export interface CampaignView {
@@ -9,15 +9,21 @@ export interface CampaignView {
   owner: string;
   tag: string;
   statuses: CampaignFilter['statuses'];
+  /** from and to keep campaigns running in a period (set from the dashboard). */
+  from: string;
+  to: string;
+  offTrack: boolean;
   sort: CampaignSort;
   desc: boolean;
 }
+
+const noFilters = { search: '', teamId: 0, channelId: 0, owner: '', tag: '', statuses: [], from: '', to: '', offTrack: false };
 
 export const pageSize = 50;
 
 /** CampaignsStore holds the campaign list: the filter, one page, and the total. */
 export class CampaignsStore {
-  view = $state<CampaignView>({ search: '', teamId: 0, channelId: 0, owner: '', tag: '', statuses: [], sort: 'startDate', desc: false });
+  view = $state<CampaignView>({ ...noFilters, statuses: [], sort: 'startDate', desc: false });
   facets = $state<CampaignFacets>({ owners: [], tags: [] });
   page = $state(0);
   items = $state<Campaign[]>([]);
@@ -37,6 +43,9 @@ export class CampaignsStore {
       owner: v.owner || undefined,
       tag: v.tag || undefined,
       statuses: v.statuses?.length ? [...v.statuses] : undefined,
+      from: v.from || undefined,
+      to: v.to || undefined,
+      offTrack: v.offTrack || undefined,
       sort: v.sort,
       desc: v.desc,
       ...extra,
@@ -51,12 +60,37 @@ export class CampaignsStore {
       v.channelId !== 0 ||
       v.owner !== '' ||
       v.tag !== '' ||
-      (v.statuses?.length ?? 0) > 0
+      (v.statuses?.length ?? 0) > 0 ||
+      v.from !== '' ||
+      v.to !== '' ||
+      v.offTrack
     );
   }
 
   clearFilters(): void {
-    this.view = { ...this.view, search: '', teamId: 0, channelId: 0, owner: '', tag: '', statuses: [] };
+    this.view = { ...this.view, ...noFilters, statuses: [] };
+    this.page = 0;
+  }
+
+  /**
+   * applyQuery replaces the filters with those a link carries, as in
+   * "#/campaigns?status=live&from=2026-11-01&to=2026-11-30" (the
+   * dashboard's tiles and charts); a link without a query changes nothing.
+   */
+  applyQuery(query: URLSearchParams): void {
+    if ([...query.keys()].length === 0) return;
+    const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+    const status = query.get('status') as CampaignStatus | null;
+    this.view = {
+      ...this.view,
+      ...noFilters,
+      statuses: status && campaignStatuses.includes(status) ? [status] : [],
+      channelId: Number(query.get('channel')) || 0,
+      teamId: Number(query.get('team')) || 0,
+      from: day(query.get('from')),
+      to: day(query.get('to')),
+      offTrack: query.get('goals') === 'off_track',
+    };
     this.page = 0;
   }
 
