@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { i18n, t } from './index.svelte';
+import { en, type Message } from './en';
+import { catalogs, i18n, t } from './index.svelte';
 
 /** goFiles lists the backend's non-test Go files. */
 function goFiles(dir: string): string[] {
@@ -38,5 +38,37 @@ describe('message catalog', () => {
 
   it('shows the key itself for a key it does not know, so a gap is visible', () => {
     expect(t('no.such.key')).toBe('no.such.key');
+  });
+});
+
+/** placeholders lists the {names} a message uses, sorted. */
+function placeholders(m: Message): string[] {
+  const text = typeof m === 'string' ? m : Object.values(m).join(' ');
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]))].sort();
+}
+
+describe.each(Object.keys(catalogs).filter((l) => l !== 'en'))('the %s catalog', (lang) => {
+  const cat = catalogs[lang];
+  it('has every English key and no other', () => {
+    expect(Object.keys(cat).filter((k) => !(k in en))).toEqual([]);
+    expect(Object.keys(en).filter((k) => !(k in cat))).toEqual([]);
+  });
+  it('keeps each message’s placeholders and the language’s plural forms', () => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+    const wrong: string[] = [];
+    for (const [key, msg] of Object.entries(en) as [string, Message][]) {
+      const own = cat[key];
+      if (own === undefined) continue;
+      const want = placeholders(msg).filter((p) => typeof msg === 'string' || p !== 'count');
+      const got = placeholders(own);
+      for (const p of want) if (!got.includes(p)) wrong.push(`${key}: lacks {${p}}`);
+      for (const p of got) if (!placeholders(msg).includes(p)) wrong.push(`${key}: has unknown {${p}}`);
+      if ((typeof msg === 'string') !== (typeof own === 'string')) wrong.push(`${key}: plural shape differs from English`);
+      if (typeof own !== 'string') {
+        for (const c of Object.keys(own)) if (c !== 'zero' && !categories.includes(c)) wrong.push(`${key}: ${lang} has no plural form "${c}"`);
+        for (const c of categories) if (!(c in own)) wrong.push(`${key}: lacks the "${c}" form`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -234,7 +234,23 @@ export const en = {
   'settings.mode.desktop': 'Desktop app',
   'settings.mode.serve': 'Served to this browser',
 
+  'settings.display': 'Language and formats',
+  'settings.display_hint': 'Changes apply at once, here and in exports and reports. Dates are always stored as ISO days (2026-03-21), whatever calendar shows them.',
+  'settings.calendar': 'Calendar',
+  'settings.weekStart': 'First day of the week',
+  'settings.calendar_unknown': 'Pick a calendar from the list.',
+  'settings.week_start_invalid': 'Pick a day of the week.',
+  'settings.first_run': 'MOps Desk is shown in {language}, the language of this computer. You can change it below.',
+  'calendar_system.gregory': 'Gregorian',
+  'calendar_system.persian': 'Persian (Solar Hijri)',
+  'calendar_system.buddhist': 'Thai Buddhist',
+
   'language.en': 'English',
+  'language.fa': 'فارسی',
+  'language.ar': 'العربية',
+  'language.pl': 'Polski',
+  'language.tr': 'Türkçe',
+  'language.th': 'ไทย',
 
   'assets.title': 'Asset library',
   'assets.add': 'Add files',
@@ -811,3 +827,5 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+/** Catalog is a language's messages: every key of the English catalog. */
+export type Catalog = Record<MessageKey, Message>;

@@ -1,9 +1,15 @@
-import { en, type Message, type MessageKey } from './en';
+import { en, type Catalog, type Message, type MessageKey } from './en';
 
-const catalogs: Record<string, Record<string, Message>> = { en };
+// Every catalog is a file named by its language code (fa.ts, pl.ts, …)
+// exporting one Catalog.
+const modules = import.meta.glob<Record<string, Catalog>>('./[a-z][a-z].ts', { eager: true });
+export const catalogs: Record<string, Record<string, Message>> = Object.fromEntries(
+  Object.entries(modules).map(([path, m]) => [path.slice(2, 4), Object.values(m)[0] as Record<string, Message>]),
+);
 
+const order = ['en', 'fa', 'ar', 'pl', 'tr', 'th'];
 /** The languages that have a catalog, in the order Settings offers them. */
-export const availableLanguages = Object.keys(catalogs);
+export const availableLanguages = order.filter((l) => l in catalogs);
 
 class I18n {
   locale = $state('en');
