@@ -2,6 +2,7 @@ package backend
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,13 +20,22 @@ type Settings struct {
 	Language             string `json:"language"`
 	// UnderuseThreshold flags contracts whose seat utilisation is below
 	// this percentage.
-	UnderuseThreshold int    `json:"underuseThreshold"`
-	UpdatedAt         string `json:"updatedAt"`
+	UnderuseThreshold int `json:"underuseThreshold"`
+	// Calendar is how dates show: gregory, persian or buddhist.
+	Calendar string `json:"calendar"`
+	// WeekStart is the first day of the week, 0 (Sunday) to 6 (Saturday).
+	WeekStart int `json:"weekStart"`
+	// UpdatedAt is empty until the settings are first saved.
+	UpdatedAt string `json:"updatedAt"`
 }
+
+// Calendars are the calendars dates can be shown in.
+var Calendars = []string{"gregory", "persian", "buddhist"}
 
 // DefaultSettings are the settings of a new workspace.
 func DefaultSettings() Settings {
-	return Settings{Name: "My marketing team", BaseCurrency: "USD", FiscalYearStartMonth: 1, Language: "en", UnderuseThreshold: 70}
+	return Settings{Name: "My marketing team", BaseCurrency: "USD", FiscalYearStartMonth: 1, Language: "en", UnderuseThreshold: 70,
+		Calendar: "gregory", WeekStart: 1}
 }
 
 // Normalize trims the name and upper-cases the currency code.
@@ -33,6 +43,10 @@ func (s *Settings) Normalize() {
 	s.Name = strings.TrimSpace(s.Name)
 	s.BaseCurrency = strings.ToUpper(strings.TrimSpace(s.BaseCurrency))
 	s.Language = strings.TrimSpace(s.Language)
+	s.Calendar = strings.TrimSpace(s.Calendar)
+	if s.Calendar == "" {
+		s.Calendar = "gregory"
+	}
 }
 
 // Validate returns an EINVALID error naming each wrong field.
@@ -59,6 +73,12 @@ func (s *Settings) Validate() error {
 	}
 	if !known {
 		fe.Add("language", "settings.language_unknown", map[string]any{"language": s.Language})
+	}
+	if !slices.Contains(Calendars, s.Calendar) {
+		fe.Add("calendar", "settings.calendar_unknown", map[string]any{"calendar": s.Calendar})
+	}
+	if s.WeekStart < 0 || s.WeekStart > 6 {
+		fe.Add("weekStart", "settings.week_start_invalid", nil)
 	}
 	return fe.Err("workspace settings")
 }

@@ -95,15 +95,15 @@ func TestWorkspaceService(t *testing.T) {
 	t.Run("DefaultsThenUpdate", func(t *testing.T) {
 		s := sqlite.NewWorkspaceService(mustOpen(t))
 		st, err := s.Settings(ctx)
-		if err != nil || st.BaseCurrency != "USD" || st.FiscalYearStartMonth != 1 {
+		if err != nil || st.BaseCurrency != "USD" || st.FiscalYearStartMonth != 1 || st.Calendar != "gregory" || st.WeekStart != 1 || st.UpdatedAt != "" {
 			t.Fatalf("defaults = %+v, %v", st, err)
 		}
-		got, err := s.UpdateSettings(ctx, backend.Settings{Name: " Acme MOps ", BaseCurrency: "eur", FiscalYearStartMonth: 4, Language: "pl"})
+		got, err := s.UpdateSettings(ctx, backend.Settings{Name: " Acme MOps ", BaseCurrency: "eur", FiscalYearStartMonth: 4, Language: "fa", Calendar: "persian", WeekStart: 6})
 		if err != nil {
 			t.Fatal(err)
 		}
 		again, _ := s.Settings(ctx)
-		if *again != *got || again.Name != "Acme MOps" || again.BaseCurrency != "EUR" || again.UpdatedAt != "2026-03-14T09:30:00Z" {
+		if *again != *got || again.Name != "Acme MOps" || again.BaseCurrency != "EUR" || again.Calendar != "persian" || again.WeekStart != 6 || again.UpdatedAt != "2026-03-14T09:30:00Z" {
 			t.Fatalf("stored %+v, returned %+v", again, got)
 		}
 	})
@@ -112,12 +112,12 @@ func TestWorkspaceService(t *testing.T) {
 		if _, err := s.UpdateSettings(ctx, backend.Settings{Name: "A", BaseCurrency: "JPY", FiscalYearStartMonth: 7, Language: "en"}); err != nil {
 			t.Fatal(err)
 		}
-		_, err := s.UpdateSettings(ctx, backend.Settings{Name: "", BaseCurrency: "XXX", FiscalYearStartMonth: 13, Language: "de"})
+		_, err := s.UpdateSettings(ctx, backend.Settings{Name: "", BaseCurrency: "XXX", FiscalYearStartMonth: 13, Language: "de", Calendar: "hebrew", WeekStart: 7})
 		var e *backend.Error
 		if !asError(err, &e) || e.Code != backend.EINVALID {
 			t.Fatalf("err = %v, want invalid", err)
 		}
-		for _, f := range []string{"name", "baseCurrency", "fiscalYearStartMonth", "language"} {
+		for _, f := range []string{"name", "baseCurrency", "fiscalYearStartMonth", "language", "calendar", "weekStart"} {
 			if _, ok := e.Fields[f]; !ok {
 				t.Errorf("no field error for %s in %v", f, e.Fields)
 			}

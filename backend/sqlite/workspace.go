@@ -22,9 +22,9 @@ var _ backend.WorkspaceService = (*WorkspaceService)(nil)
 func (s *WorkspaceService) Settings(ctx context.Context) (*backend.Settings, error) {
 	var st backend.Settings
 	err := s.db.conn(ctx).QueryRowContext(ctx, `
-		SELECT name, base_currency, fiscal_year_start_month, language, underuse_threshold, updated_at
+		SELECT name, base_currency, fiscal_year_start_month, language, underuse_threshold, calendar, week_start, updated_at
 		FROM settings WHERE id = 1`).
-		Scan(&st.Name, &st.BaseCurrency, &st.FiscalYearStartMonth, &st.Language, &st.UnderuseThreshold, &st.UpdatedAt)
+		Scan(&st.Name, &st.BaseCurrency, &st.FiscalYearStartMonth, &st.Language, &st.UnderuseThreshold, &st.Calendar, &st.WeekStart, &st.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		d := backend.DefaultSettings()
 		return &d, nil
@@ -43,12 +43,13 @@ func (s *WorkspaceService) UpdateSettings(ctx context.Context, st backend.Settin
 	st.UpdatedAt = s.db.timestamp()
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO settings (id, name, base_currency, fiscal_year_start_month, language, underuse_threshold, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?)
+			INSERT INTO settings (id, name, base_currency, fiscal_year_start_month, language, underuse_threshold, calendar, week_start, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, base_currency = excluded.base_currency,
 				fiscal_year_start_month = excluded.fiscal_year_start_month, language = excluded.language,
-				underuse_threshold = excluded.underuse_threshold, updated_at = excluded.updated_at`,
-			st.Name, st.BaseCurrency, st.FiscalYearStartMonth, st.Language, st.UnderuseThreshold, st.UpdatedAt)
+				underuse_threshold = excluded.underuse_threshold, calendar = excluded.calendar,
+				week_start = excluded.week_start, updated_at = excluded.updated_at`,
+			st.Name, st.BaseCurrency, st.FiscalYearStartMonth, st.Language, st.UnderuseThreshold, st.Calendar, st.WeekStart, st.UpdatedAt)
 		return err
 	})
 	if err != nil {

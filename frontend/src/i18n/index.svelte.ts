@@ -11,8 +11,31 @@ const order = ['en', 'fa', 'ar', 'pl', 'tr', 'th'];
 /** The languages that have a catalog, in the order Settings offers them. */
 export const availableLanguages = order.filter((l) => l in catalogs);
 
+/** Calendar is a calendar dates can be shown in; stored dates stay ISO. */
+export type CalendarSystem = 'gregory' | 'persian' | 'buddhist';
+export const calendarSystems: CalendarSystem[] = ['gregory', 'persian', 'buddhist'];
+
+const rtlLanguages = new Set(['fa', 'ar', 'he', 'ur']);
+// First strong isolate … pop directional isolate: a name keeps its own
+// direction inside a sentence of the other direction.
+const FSI = '\u2068';
+const PDI = '\u2069';
+
 class I18n {
   locale = $state('en');
+  /** calendar shows dates; week start is 0 (Sunday) to 6 (Saturday). */
+  calendar = $state<CalendarSystem>('gregory');
+  weekStart = $state(1);
+
+  /** dir is the layout direction of the language. */
+  get dir(): 'rtl' | 'ltr' {
+    return rtlLanguages.has(this.locale.split('-')[0]) ? 'rtl' : 'ltr';
+  }
+
+  /** dateLocale formats dates in the language and the chosen calendar. */
+  get dateLocale(): string {
+    return `${this.locale}-u-ca-${this.calendar}`;
+  }
 
   /** t returns the message for key with {name} placeholders filled in. */
   t = (key: MessageKey | string, params: Record<string, unknown> = {}): string => {
@@ -26,10 +49,14 @@ class I18n {
       const rule = n === 0 && msg.zero ? 'zero' : new Intl.PluralRules(this.locale).select(n);
       text = msg[rule] ?? msg.other ?? '';
     }
+    const rtl = this.dir === 'rtl';
     return text.replace(/\{(\w+)\}/g, (_, name: string) => {
       const v = params[name];
       if (v === undefined || v === null) return '';
-      return typeof v === 'number' ? new Intl.NumberFormat(this.locale).format(v) : String(v);
+      if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
+      // In a right-to-left sentence a Latin name, a path or an amount
+      // keeps its own direction.
+      return rtl && String(v) !== '' ? FSI + String(v) + PDI : String(v);
     });
   };
 
@@ -38,9 +65,13 @@ class I18n {
     return key in (catalogs[this.locale] ?? en);
   }
 
-  /** monthNames returns the twelve short month names of the locale. */
+  /**
+   * monthNames returns the names of the twelve Gregorian months in the
+   * language (budgets and fiscal years are planned in Gregorian months,
+   * whatever calendar shows dates).
+   */
   monthNames(style: 'short' | 'long' = 'short'): string[] {
-    const f = new Intl.DateTimeFormat(this.locale, { month: style, timeZone: 'UTC' });
+    const f = new Intl.DateTimeFormat(this.locale + '-u-ca-gregory', { month: style, timeZone: 'UTC' });
     return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, i, 1))));
   }
 }

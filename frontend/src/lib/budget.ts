@@ -7,7 +7,8 @@ export const cellKey = (team: number, category: number, period: number) => `${te
 /** periodLabels names a fiscal year's periods: month names from the start month, or Q1–Q4. */
 export function periodLabels(g: Granularity, startMonth: number, locale: string, quarter: (q: number) => string): string[] {
   if (g === 'quarter') return [1, 2, 3, 4].map(quarter);
-  const f = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  // Fiscal periods are Gregorian months whatever calendar shows dates.
+  const f = new Intl.DateTimeFormat(locale + '-u-ca-gregory', { month: 'short', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, (startMonth - 1 + i) % 12, 1))));
 }
 

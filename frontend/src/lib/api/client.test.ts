@@ -56,7 +56,16 @@ describe('api', () => {
   it('sends settings without the server-owned timestamp', async () => {
     const f = fakeTransport((_, args) => args[0]);
     setTransport(f.t);
-    await updateSettings({ name: 'A', baseCurrency: 'PLN', fiscalYearStartMonth: 4, language: 'en', underuseThreshold: 60 });
-    expect(f.calls[0].args[0]).toEqual({ name: 'A', baseCurrency: 'PLN', fiscalYearStartMonth: 4, language: 'en', underuseThreshold: 60, updatedAt: '' });
+    await updateSettings({ name: 'A', baseCurrency: 'PLN', fiscalYearStartMonth: 4, language: 'pl', underuseThreshold: 60, calendar: 'gregory', weekStart: 1 });
+    expect(f.calls[0].args[0]).toEqual({
+      name: 'A',
+      baseCurrency: 'PLN',
+      fiscalYearStartMonth: 4,
+      language: 'pl',
+      underuseThreshold: 60,
+      calendar: 'gregory',
+      weekStart: 1,
+      updatedAt: '',
+    });
   });
 });

@@ -113,6 +113,10 @@ export interface Settings {
   language: string;
   /** Contracts using fewer seats than this percentage are flagged. */
   underuseThreshold: number;
+  /** The calendar dates show in, and the first day of the week (0 Sunday … 6 Saturday). */
+  calendar: 'gregory' | 'persian' | 'buddhist';
+  weekStart: number;
+  /** Empty until the settings are first saved. */
   updatedAt: string;
 }
 

@@ -1,24 +1,62 @@
 import { getAbout, getSettings, listCurrencies, updateSettings } from '../api';
 import type { About, Currency, Settings } from '../api';
-import { i18n } from '../../i18n/index.svelte';
+import { firstDayOfWeek } from '../days';
+import { availableLanguages, i18n } from '../../i18n/index.svelte';
+
+/** The calendar a language's users expect by default. */
+const defaultCalendar: Record<string, Settings['calendar']> = { fa: 'persian', th: 'buddhist' };
+
+/**
+ * systemLanguage is the first of the system's preferred languages that MOps
+ * Desk speaks, or English.
+ */
+export function systemLanguage(preferred: readonly string[] = navigator.languages ?? [navigator.language]): string {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (availableLanguages.includes(base)) return base;
+  }
+  return 'en';
+}
+
+/** displayDefaults are the calendar and week start that suit a language. */
+export function displayDefaults(language: string): Pick<Settings, 'calendar' | 'weekStart'> {
+  return { calendar: defaultCalendar[language] ?? 'gregory', weekStart: firstDayOfWeek(language) };
+}
 
 /** SettingsStore holds the workspace settings, the currency list and facts about the app. */
 export class SettingsStore {
   value = $state<Settings | null>(null);
   about = $state<About | null>(null);
   currencies = $state<Currency[]>([]);
+  /** proposed is set when a new workspace shows the system's language (not saved yet). */
+  proposed = $state(false);
 
   async load(): Promise<void> {
     const [s, about, currencies] = await Promise.all([getSettings(), getAbout(), listCurrencies()]);
-    this.value = s;
     this.about = about;
     this.currencies = currencies;
-    i18n.locale = s.language;
+    if (!s.updatedAt) {
+      // First run: propose the system's language and its formats.
+      const language = systemLanguage();
+      this.proposed = language !== s.language;
+      Object.assign(s, { language, ...displayDefaults(language) });
+    }
+    this.value = s;
+    this.apply();
   }
 
   async save(s: Omit<Settings, 'updatedAt'>): Promise<void> {
     this.value = await updateSettings(s);
-    i18n.locale = this.value.language;
+    this.proposed = false;
+    this.apply();
+  }
+
+  /** apply shows the app in the settings' language, calendar and week. */
+  private apply(): void {
+    const v = this.value!;
+    i18n.locale = v.language;
+    i18n.calendar = v.calendar;
+    i18n.weekStart = v.weekStart;
   }
 
   /** minorUnits returns the decimals of a currency (2 when unknown). */
