@@ -18,8 +18,8 @@ export const calendarSystems: CalendarSystem[] = ['gregory', 'persian', 'buddhis
 const rtlLanguages = new Set(['fa', 'ar', 'he', 'ur']);
 // First strong isolate … pop directional isolate: a name keeps its own
 // direction inside a sentence of the other direction.
-const FSI = '\u2068';
-const PDI = '\u2069';
+const FSI = String.fromCharCode(0x2068);
+const PDI = String.fromCharCode(0x2069);
 
 class I18n {
   locale = $state('en');
