@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from './api';
-import { layoutWeek, moveRange, rangeFor, step } from './calendar';
-import { monthGrid } from './days';
+import { calendarParts, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
+import { monthGrid, weekday } from './days';
 
 const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as Campaign;
 
@@ -50,8 +50,35 @@ describe('rangeFor and step', () => {
   it('steps by the view’s period, across year ends', () => {
     expect(step('month', '2026-12-31', 1)).toBe('2027-01-01');
     expect(step('week', '2026-12-28', 1)).toBe('2027-01-04');
-    expect(step('quarter', '2026-11-23', 1)).toBe('2027-02-01');
-    expect(step('timeline', '2026-02-10', -1)).toBe('2025-11-01');
+    expect(step('quarter', '2026-11-23', 1)).toBe('2027-01-01');
+    expect(step('timeline', '2026-02-10', -1)).toBe('2025-10-01');
+  });
+});
+
+describe('months of the Persian calendar', () => {
+  it('bounds a month of 29, 30 or 31 days', () => {
+    // Esfand 1404 has 29 days, Esfand 1403 (a leap year) 30; Farvardin 31.
+    expect(monthBounds('2026-03-01', 'persian')).toEqual({ from: '2026-02-20', to: '2026-03-20' });
+    expect(monthBounds('2025-03-20', 'persian')).toEqual({ from: '2025-02-19', to: '2025-03-20' });
+    expect(monthBounds('2026-04-01', 'persian')).toEqual({ from: '2026-03-21', to: '2026-04-20' });
+    expect(calendarParts('2026-03-21', 'persian')).toEqual({ y: 1405, m: 1, d: 1 });
+  });
+  it('shows and steps whole Persian months and quarters', () => {
+    // Azar 1405 runs from 22 November to 21 December 2026.
+    const m = rangeFor('list', '2026-12-01', 6, 'persian');
+    expect(m).toEqual({ from: '2026-11-22', to: '2026-12-21' });
+    const grid = rangeFor('month', '2026-12-01', 6, 'persian'); // weeks from Saturday
+    expect(weekday(grid.from)).toBe(6);
+    expect(grid.from <= '2026-11-22' && grid.to >= '2026-12-21').toBe(true);
+    expect(step('month', '2026-12-01', 1, 'persian')).toBe('2026-12-22'); // 1 Dey
+    expect(step('month', '2026-12-01', -1, 'persian')).toBe('2026-10-23'); // 1 Aban
+    // Nowruz begins the first quarter.
+    expect(quarterBounds('2026-05-01', 'persian')).toMatchObject({ from: '2026-03-21', to: '2026-06-21', q: 1, y: 1405 });
+    expect(step('quarter', '2026-05-01', -1, 'persian')).toBe('2025-12-22');
+  });
+  it('keeps Gregorian months for the Thai Buddhist calendar, 543 years on', () => {
+    expect(rangeFor('list', '2026-02-10', 0, 'buddhist')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(calendarParts('2026-02-10', 'buddhist')).toEqual({ y: 2569, m: 2, d: 10 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Campaign } from './api';
-import { addDays, daysBetween, formatDay, monthGrid, parseDay, weekday } from './days';
+import { addDays, daysBetween, formatDay, parseDay, weekday } from './days';
 
 /** A campaign's bar within one week row of the month grid. */
 export interface WeekBar {
@@ -45,20 +45,65 @@ export { weeksBetween } from './days';
 
 export type CalendarView = 'month' | 'week' | 'quarter' | 'timeline' | 'list' | 'myweek';
 
+/** CalendarSystem is the calendar months and quarters follow on screen. */
+export type CalendarSystem = 'gregory' | 'persian' | 'buddhist';
+
+const partFormats = new Map<CalendarSystem, Intl.DateTimeFormat>();
+/** calendarParts returns day, month and year of an ISO day in a calendar (Latin digits). */
+export function calendarParts(day: string, cal: CalendarSystem): { y: number; m: number; d: number } {
+  if (cal !== 'persian') {
+    // The Thai Buddhist calendar has the Gregorian months; only its year differs.
+    const p = parseDay(day)!;
+    return cal === 'buddhist' ? { ...p, y: p.y + 543 } : p;
+  }
+  let f = partFormats.get(cal);
+  if (!f) {
+    f = new Intl.DateTimeFormat(`en-u-ca-${cal}-nu-latn`, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+    partFormats.set(cal, f);
+  }
+  const p = parseDay(day)!;
+  const parts = f.formatToParts(new Date(Date.UTC(p.y, p.m - 1, p.d)));
+  const n = (t: string) => Number(parts.find((x) => x.type === t)?.value);
+  return { y: n('year') || n('relatedYear'), m: n('month'), d: n('day') };
+}
+
+/** monthBounds returns the first and last ISO day of the calendar month holding day. */
+export function monthBounds(day: string, cal: CalendarSystem): { from: string; to: string } {
+  if (cal !== 'persian') {
+    const p = parseDay(day)!;
+    return { from: formatDay(p.y, p.m, 1), to: formatDay(p.y, p.m + 1, 0) };
+  }
+  const from = addDays(day, 1 - calendarParts(day, cal).d);
+  // A Persian month has 29 to 31 days.
+  let to = addDays(from, 28);
+  while (calendarParts(addDays(to, 1), cal).d !== 1) to = addDays(to, 1);
+  return { from, to };
+}
+
+/** stepMonths moves from the month holding day by n calendar months, returning that month's first day. */
+export function stepMonths(day: string, n: number, cal: CalendarSystem): string {
+  let first = monthBounds(day, cal).from;
+  for (let i = 0; i < Math.abs(n); i++) {
+    first = n > 0 ? addDays(monthBounds(first, cal).to, 1) : monthBounds(addDays(first, -1), cal).from;
+  }
+  return first;
+}
+
+/** quarterBounds returns the first and last day of the calendar quarter holding day. */
+export function quarterBounds(day: string, cal: CalendarSystem): { from: string; to: string; q: number; y: number } {
+  const p = calendarParts(day, cal);
+  const from = stepMonths(day, -((p.m - 1) % 3), cal);
+  const to = addDays(stepMonths(from, 3, cal), -1);
+  return { from, to, q: Math.floor((p.m - 1) / 3) + 1, y: p.y };
+}
+
 /** startOfWeek returns the first day of the week containing day. */
 export function startOfWeek(day: string, firstDay: number): string {
   return addDays(day, -((weekday(day) - firstDay + 7) % 7));
 }
 
-/** quarterOf returns the first month (1, 4, 7 or 10) of day's quarter. */
-export function quarterOf(day: string): { y: number; m: number } {
-  const p = parseDay(day)!;
-  return { y: p.y, m: p.m - ((p.m - 1) % 3) };
-}
-
 /** rangeFor returns the days a view shows around anchor, both inclusive. */
-export function rangeFor(view: CalendarView, anchor: string, firstDay: number): { from: string; to: string } {
-  const p = parseDay(anchor)!;
+export function rangeFor(view: CalendarView, anchor: string, firstDay: number, cal: CalendarSystem = 'gregory'): { from: string; to: string } {
   switch (view) {
     case 'week':
     case 'myweek': {
@@ -66,35 +111,33 @@ export function rangeFor(view: CalendarView, anchor: string, firstDay: number): 
       return { from, to: addDays(from, 6) };
     }
     case 'quarter': {
-      const q = quarterOf(anchor);
-      const from = startOfWeek(formatDay(q.y, q.m, 1), firstDay);
-      return { from, to: addDays(startOfWeek(formatDay(q.y, q.m + 3, 0), firstDay), 6) };
+      const q = quarterBounds(anchor, cal);
+      return { from: startOfWeek(q.from, firstDay), to: addDays(startOfWeek(q.to, firstDay), 6) };
     }
     case 'timeline': {
-      const q = quarterOf(anchor);
-      return { from: formatDay(q.y, q.m, 1), to: formatDay(q.y, q.m + 3, 0) };
+      const q = quarterBounds(anchor, cal);
+      return { from: q.from, to: q.to };
     }
     case 'list':
-      return { from: formatDay(p.y, p.m, 1), to: formatDay(p.y, p.m + 1, 0) };
+      return monthBounds(anchor, cal);
     default: {
-      const weeks = monthGrid(p.y, p.m, firstDay);
-      return { from: weeks[0][0], to: weeks[weeks.length - 1][6] };
+      const m = monthBounds(anchor, cal);
+      return { from: startOfWeek(m.from, firstDay), to: addDays(startOfWeek(m.to, firstDay), 6) };
     }
   }
 }
 
-/** step moves anchor one period of the view forwards (+1) or back (-1). */
-export function step(view: CalendarView, anchor: string, dir: 1 | -1): string {
-  const p = parseDay(anchor)!;
+/** step moves anchor one period of the view forwards (+1) or back (-1), in the calendar's months. */
+export function step(view: CalendarView, anchor: string, dir: 1 | -1, cal: CalendarSystem = 'gregory'): string {
   switch (view) {
     case 'week':
     case 'myweek':
       return addDays(anchor, 7 * dir);
     case 'quarter':
     case 'timeline':
-      return formatDay(p.y, p.m + 3 * dir, 1);
+      return stepMonths(quarterBounds(anchor, cal).from, 3 * dir, cal);
     default:
-      return formatDay(p.y, p.m + dir, 1);
+      return stepMonths(anchor, dir, cal);
   }
 }
 

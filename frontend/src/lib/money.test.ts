@@ -34,6 +34,14 @@ describe('parseAmount', () => {
     ['1.234,56', 2, 'de', 123456],
     ['1.234', 2, 'de', 123400],
     ['9007199254740', 2, 'en', 900719925474000],
+    // Persian and Arabic keyboards: their digits and separators.
+    ['۱۲٬۵۰۰٫۵۰', 2, 'fa', 1250050],
+    ['۱۲۵۰۰', 0, 'fa', 12500],
+    ['١٢٬٥٠٠٫٥', 2, 'ar', 1250050],
+    ['12,500.50', 2, 'fa', 1250050],
+    ['1.250,50', 2, 'tr', 125050],
+    ['1 250,50', 2, 'pl', 125050],
+    ['12,500.50', 2, 'th', 1250050],
   ])('%s (%d decimals, %s) is %d', (text, units, locale, want) => {
     expect(parseAmount(text, units, locale)).toEqual({ ok: true, amount: want });
   });

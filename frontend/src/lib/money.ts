@@ -14,6 +14,19 @@ export function toDecimal(amount: number, minorUnits: number): string {
 export type ParseResult = { ok: true; amount: number } | { ok: false; reason: 'format' | 'decimals' | 'range' };
 
 /**
+ * latinDigits turns Persian (۰–۹) and Arabic-Indic (٠–٩) digits into 0–9 and
+ * the Arabic decimal (٫) and thousands (٬) signs into "." and ",", so
+ * amounts typed on a Persian or Arabic keyboard read like any other.
+ */
+export function latinDigits(s: string): string {
+  return s
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',');
+}
+
+/**
  * parseAmount reads what a user typed into a money field: digits with an
  * optional sign, thousands separators (comma, space, apostrophe or the
  * locale's group separator) and one decimal separator (the locale's, or
@@ -22,9 +35,9 @@ export type ParseResult = { ok: true; amount: number } | { ok: false; reason: 'f
  */
 export function parseAmount(text: string, minorUnits: number, locale = 'en'): ParseResult {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  let s = text.trim().replace(/\s|\u00a0|\u202f|'/g, '');
+  const group = latinDigits(parts.find((p) => p.type === 'group')?.value ?? ',');
+  const decimal = latinDigits(parts.find((p) => p.type === 'decimal')?.value ?? '.');
+  let s = latinDigits(text.trim()).replace(/\s|\u00a0|\u202f|'|\u200e|\u200f|\u061c/g, '');
   let neg = false;
   if (/^\(.*\)$/.test(s)) {
     neg = true;

@@ -5,7 +5,7 @@ import type { ColourBy } from '../colours';
 import { daysBetween } from '../days';
 import { campaigns } from './campaigns.svelte';
 import { undoStack } from './undo.svelte';
-import { t } from '../../i18n/index.svelte';
+import { i18n, t } from '../../i18n/index.svelte';
 
 /**
  * CalendarStore holds what the calendar shows: the view, the day it is
@@ -23,7 +23,7 @@ export class CalendarStore {
   loading = $state(false);
   private seq = 0;
 
-  range = $derived(this.anchor ? rangeFor(this.view, this.anchor, this.firstDay) : null);
+  range = $derived(this.anchor ? rangeFor(this.view, this.anchor, this.firstDay, i18n.calendar) : null);
 
   /** filter returns the backend filter for the visible range. */
   filter(): CalendarFilter {
@@ -56,7 +56,7 @@ export class CalendarStore {
   }
 
   go(dir: 1 | -1): void {
-    this.anchor = step(this.view, this.anchor, dir);
+    this.anchor = step(this.view, this.anchor, dir, i18n.calendar);
   }
 
   /** moveCampaign moves a campaign (or one of its edges) by delta days, saves at once, and can be undone. */
