@@ -60,6 +60,11 @@ class I18n {
     });
   };
 
+  /** number writes a number in the language's digits and separators. */
+  number(n: number): string {
+    return new Intl.NumberFormat(this.locale).format(n);
+  }
+
   /** has reports whether key is in the catalog (backend keys are checked with it). */
   has(key: string): boolean {
     return key in (catalogs[this.locale] ?? en);

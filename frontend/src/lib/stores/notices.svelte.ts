@@ -21,6 +21,11 @@ class NoticesStore {
     this.push('error', describeError(e));
   }
 
+  /** clear removes every notice (they were written in another language). */
+  clear(): void {
+    this.items = [];
+  }
+
   dismiss(id: number): void {
     this.items = this.items.filter((n) => n.id !== id);
   }

@@ -1,6 +1,7 @@
 import { getAbout, getSettings, listCurrencies, updateSettings } from '../api';
 import type { About, Currency, Settings } from '../api';
 import { firstDayOfWeek } from '../days';
+import { notices } from './notices.svelte';
 import { availableLanguages, i18n } from '../../i18n/index.svelte';
 
 /** The calendar a language's users expect by default. */
@@ -54,6 +55,7 @@ export class SettingsStore {
   /** apply shows the app in the settings' language, calendar and week. */
   private apply(): void {
     const v = this.value!;
+    if (i18n.locale !== v.language) notices.clear();
     i18n.locale = v.language;
     i18n.calendar = v.calendar;
     i18n.weekStart = v.weekStart;
