@@ -30,8 +30,8 @@ describe('message catalog', () => {
   it('fills placeholders and picks plural forms', () => {
     i18n.locale = 'en';
     expect(t('field.too_long', { max: 200 })).toBe('Use at most 200 characters.');
-    expect(t('campaigns.count', { count: 1 })).toBe('1 campaign');
-    expect(t('campaigns.count', { count: 1200 })).toBe('1,200 campaigns');
+    expect(t('assets.added', { count: 1 })).toBe('Added 1 file.');
+    expect(t('assets.added', { count: 1200 })).toBe('Added 1,200 files.');
     expect(t('settings.uses', { count: 0 })).toBe('unused');
     expect(t('list.in_use', { name: 'Email', count: 2 })).toContain('still used 2 times');
   });
@@ -70,5 +70,34 @@ describe.each(Object.keys(catalogs).filter((l) => l !== 'en'))('the %s catalog',
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the English catalog', () => {
+  it('has no key that nothing uses', () => {
+    const walk = (dir: string, ok: (p: string) => boolean): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = join(dir, n);
+        return statSync(p).isDirectory() ? walk(p, ok) : ok(p) ? [p] : [];
+      });
+    const here = import.meta.dirname;
+    const sources = [
+      ...walk(join(here, '..'), (p) => /\.(ts|svelte)$/.test(p) && !/i18n\/[a-z]{2}\.ts$/.test(p) && !p.endsWith('.test.ts')),
+      ...goFiles(join(here, '../../../backend')),
+    ]
+      .map((p) => readFileSync(p, 'utf8'))
+      .join('\n');
+    // A key is used when it is written out, or when code builds it from a
+    // prefix ('status.' + s, `metric.${m}`).
+    const used = (key: string) => {
+      if (sources.includes(`'${key}'`) || sources.includes(`"${key}"`)) return true;
+      const parts = key.split('.');
+      for (let i = parts.length - 1; i >= 1; i--) {
+        const pre = parts.slice(0, i).join('.') + '.';
+        if ([`'${pre}' +`, `'${pre}'+`, '`' + pre + '${', `"${pre}" +`, `"${pre}"+`].some((s) => sources.includes(s))) return true;
+      }
+      return false;
+    };
+    expect(Object.keys(en).filter((k) => !used(k))).toEqual([]);
   });
 });
