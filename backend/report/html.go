@@ -76,13 +76,16 @@ type htmlChart struct {
 // rtl languages mirror the page.
 var rtl = map[string]bool{"fa": true, "ar": true, "he": true, "ur": true}
 
+// RTL reports whether the report's language reads right to left.
+func (d *Data) RTL() bool { return rtl[strings.SplitN(d.Lang, "-", 2)[0]] }
+
 func (d *Data) page() (*htmlData, error) {
 	lang := d.Lang
 	if lang == "" {
 		lang = "en"
 	}
 	dir := "ltr"
-	if rtl[strings.SplitN(lang, "-", 2)[0]] {
+	if d.RTL() {
 		dir = "rtl"
 	}
 	p := &htmlData{Lang: lang, Dir: dir, Workspace: d.Workspace, From: d.From, To: d.To, Currency: d.Currency,

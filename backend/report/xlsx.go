@@ -115,6 +115,15 @@ func WriteXLSX(w io.Writer, d *Data) error {
 	if err := b.f.DeleteSheet("Sheet1"); err != nil {
 		return err
 	}
+	// Persian and Arabic readers get sheets that run right to left.
+	if d.RTL() {
+		yes := true
+		for _, name := range b.f.GetSheetList() {
+			if err := b.f.SetSheetView(name, -1, &excelize.ViewOptions{RightToLeft: &yes}); err != nil {
+				return err
+			}
+		}
+	}
 	idx, _ := b.f.GetSheetIndex(b.sheet("summary"))
 	b.f.SetActiveSheet(idx)
 	if err := b.f.MoveSheet(b.sheet("summary"), b.sheet("budget")); err != nil {

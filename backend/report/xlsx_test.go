@@ -103,3 +103,26 @@ func TestWriteXLSX(t *testing.T) {
 		t.Fatalf("%d charts, want 3", charts)
 	}
 }
+
+func TestWriteXLSX_RightToLeft(t *testing.T) {
+	d := sample()
+	d.Lang = "ar"
+	d.Words = map[string]string{"summary": "الملخص", "budget": "الميزانية"}
+	var buf bytes.Buffer
+	if err := report.WriteXLSX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.GetSheetList()[0]; got != "الملخص" {
+		t.Fatalf("first sheet %q", got)
+	}
+	for _, name := range f.GetSheetList() {
+		v, err := f.GetSheetView(name, -1)
+		if err != nil || v.RightToLeft == nil || !*v.RightToLeft {
+			t.Errorf("%s does not run right to left: %+v %v", name, v, err)
+		}
+	}
+}
