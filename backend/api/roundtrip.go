@@ -79,6 +79,10 @@ type ListRequest struct {
 	CampaignID int64                   `json:"campaignId"`
 	// FiscalYear is the budget plan's year (0: every year).
 	FiscalYear int `json:"fiscalYear"`
+	// Labels name the columns in the user's language (field key → name,
+	// the names the importer is given back: the file imports again);
+	// missing ones are English.
+	Labels map[string]string `json:"labels"`
 }
 
 // listKinds are the lists that export, with the sheets each writes.
@@ -131,11 +135,32 @@ var exportHeaders = map[string][]string{
 	"requests": {"ID", "Requested on", "Requester", "Team", "Category", "Amount", "Currency", "Purpose", "Status", "Decided on", "Decided by", "Decision note"},
 }
 
+// exportFields are the field keys of exportHeaders' columns, the keys a
+// list export's Labels name.
+var exportFields = map[string][]string{
+	"campaigns":    {"id", "name", "objective", "team", "owner", "channels", "tags", "status", "startDate", "endDate", "budget", "currency", "revenue", "notes"},
+	"deliverables": {"id", "title", "publishDate", "campaign", "type", "channel", "owner", "status", "notes"},
+	"budget":       {"team", "category", "month", "amount", "currency"},
+	"spend":        {"id", "date", "amount", "currency", "team", "category", "vendor", "campaign", "status", "reference", "note"},
+	"vendors":      {"id", "name", "website", "category", "contacts", "notes"},
+	"contracts":    {"id", "vendor", "product", "owner", "team", "category", "cost", "currency", "billingCycle", "startDate", "termMonths", "renewalDate", "autoRenew", "noticeDays", "seatsPurchased", "seatsUsed", "status", "notes"},
+	"assets":       {"id", "fileName", "title", "tags", "licenceType", "licenceHolder", "usageRights", "licenceStart", "licenceExpiry", "campaigns"},
+	"tasks":        {"id", "title", "dueDate", "campaign", "owner", "done", "overdue"},
+	"requests":     {"id", "requestedOn", "requester", "team", "category", "amount", "currency", "purpose", "status", "decidedOn", "decidedBy", "decisionNote"},
+}
+
 var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
 	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets", "tasks": "Tasks", "requests": "Requests"}
 
 func (x *workspaceBook) write(kind string) error {
-	headers := exportHeaders[kind]
+	headers := slices.Clone(exportHeaders[kind])
+	if x.list != nil {
+		for i, key := range exportFields[kind] {
+			if l := strings.TrimSpace(x.list.Labels[key]); l != "" {
+				headers[i] = l
+			}
+		}
+	}
 	widths := make([]float64, len(headers))
 	for i, h := range headers {
 		widths[i] = float64(max(len(h)+4, 12))

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -254,5 +255,47 @@ func TestListExports(t *testing.T) {
 	rows = sheetRows(api.ListRequest{Kind: "requests"}, "Requests")
 	if len(rows) != 2 || rows[1][2] != "Sam" || rows[1][7] != "Booth" || rows[1][8] != "rejected" || rows[1][10] != "Dana" || rows[1][11] != "Over plan" {
 		t.Fatalf("requests: %q", rows)
+	}
+}
+
+// A list exported with Persian column names imports back when the importer
+// is given the same names: the round trip works in the user's language.
+func TestListExport_Labels(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	if _, err := a.Campaigns.Create(backend.Campaign{Name: "کمپین یلدا", Status: backend.StatusPlanned, StartDate: "2026-12-01", EndDate: "2026-12-21", Budget: backend.Money{Amount: 12_500_00, Currency: "USD"}}); err != nil {
+		t.Fatal(err)
+	}
+	labels := map[string]string{"id": "شناسه", "title": "عنوان کار", "dueDate": "موعد", "name": "نام", "startDate": "آغاز", "endDate": "پایان کار", "budget": "بودجهٔ برنامه"}
+	if _, err := a.Milestones.Create(backend.Milestone{Title: "بریف آژانس", DueDate: "2026-11-30"}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := a.Exports.List(api.ListRequest{Kind: "tasks", Labels: labels}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(&buf)
+	rows, _ := f.GetRows("Tasks")
+	if len(rows) != 2 || rows[0][0] != "شناسه" || rows[0][1] != "عنوان کار" || rows[0][2] != "موعد" || rows[0][3] != "Campaign" || rows[1][1] != "بریف آژانس" {
+		t.Fatalf("tasks with Persian headers: %q", rows)
+	}
+	// The importer matches those names when the UI passes them.
+	csv := "شناسه,نام,آغاز,پایان کار,بودجهٔ برنامه\n,کمپین نوروز,2027-03-15,2027-04-02,5000\n"
+	pending, err := a.ImportFiles.Add("نوروز.csv", strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := a.Imports.Preview(api.ImportRequest{Token: pending.Token, Options: sheet.Options{Kind: "campaigns", Labels: labels}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range p.Columns {
+		got[c.Key] = c.Field
+		if c.By != "header" {
+			t.Errorf("column %s (%s) mapped by %s, not by its name", c.Key, c.Header, c.By)
+		}
+	}
+	if got["A"] != "id" || got["B"] != "name" || got["C"] != "startDate" || got["D"] != "endDate" || got["E"] != "budget" || p.Create != 1 {
+		t.Fatalf("mapping %v, %d to create", got, p.Create)
 	}
 }

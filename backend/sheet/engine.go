@@ -40,6 +40,10 @@ type Options struct {
 	ProblemLimit int `json:"-"`
 	// Year is used by calendar sheets that name a month but no year.
 	Year int `json:"year"`
+	// Labels are the fields' names in the user's language (field key →
+	// name), matched as headers like the built-in synonyms: a list
+	// exported with headers in that language imports back.
+	Labels map[string]string `json:"labels"`
 }
 
 // Column is one column of the table as mapped.
@@ -176,6 +180,7 @@ func New(wb *Workbook, opts Options) (*Importer, error) {
 		return nil, &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%q is not something MOps Desk imports; choose one of %s.", opts.Kind, strings.Join(KindKeys, ", ")),
 			Fields: map[string]backend.FieldError{"kind": {Key: "import.bad_kind", Params: map[string]any{"kind": opts.Kind}}}}
 	}
+	kind = kind.withLabels(opts.Labels)
 	im := &Importer{wb: wb, kind: kind, opts: opts, labelCol: -1, fixes: opts.Fixes, exclude: map[int]bool{}}
 	for _, r := range opts.Exclude {
 		im.exclude[r] = true

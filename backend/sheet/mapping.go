@@ -55,6 +55,23 @@ func (w *Workbook) pickSheet(k *Kind) string {
 	return best
 }
 
+// withLabels returns the kind with each label added to its field's
+// synonyms (the kind itself when there are none).
+func (k *Kind) withLabels(labels map[string]string) *Kind {
+	if len(labels) == 0 {
+		return k
+	}
+	out := *k
+	out.Fields = make([]Field, len(k.Fields))
+	for i, f := range k.Fields {
+		if l := strings.TrimSpace(labels[f.Key]); l != "" {
+			f.Synonyms = append([]string{l}, f.Synonyms...)
+		}
+		out.Fields[i] = f
+	}
+	return &out
+}
+
 // matchHeader finds the field a header names: exact synonym first, then a
 // synonym the header starts or ends with ("Budget (USD)", "Start date
 // 2025"). Taken fields are passed over.

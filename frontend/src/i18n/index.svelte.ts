@@ -83,3 +83,20 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
+
+// Columns of list exports that are not import fields.
+const exportColumns = ['dueDate', 'done', 'overdue', 'requestedOn', 'requester', 'purpose', 'decidedOn', 'decidedBy', 'decisionNote'];
+
+/**
+ * fieldLabels names the fields of exports and imports in the user's
+ * language (field key → name): list exports use them as column names and
+ * the importer recognises them, so a file exported in Persian imports back.
+ * English uses the canonical headers, so it sends none.
+ */
+export function fieldLabels(): Record<string, string> {
+  if (i18n.locale === 'en') return {};
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(en)) if (k.startsWith('import.field.')) out[k.slice('import.field.'.length)] = t(k);
+  for (const k of exportColumns) out[k] = t('export.col.' + k);
+  return out;
+}

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { ar } from '../../src/i18n/ar';
 import { en, type Catalog } from '../../src/i18n/en';
@@ -96,6 +97,23 @@ for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
     await dialog.getByRole('button', { name: text(lang, 'common.cancel') }).click();
   });
 }
+
+test('a list exports with its column names in the language', async ({ page }) => {
+  await switchTo(page, 'fa');
+  await page.goto('/#/budget');
+  await page.getByRole('tab', { name: text('fa', 'budget.tab.requests') }).click();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: text('fa', 'list.export') }).click();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await (await dl).path())!);
+  const head = wb.getWorksheet('Requests')!.getRow(1);
+  expect([head.getCell(1).value, head.getCell(3).value, head.getCell(8).value]).toEqual([
+    text('fa', 'import.field.id'),
+    text('fa', 'export.col.requester'),
+    text('fa', 'export.col.purpose'),
+  ]);
+  await switchTo(page, 'en');
+});
 
 test('a spreadsheet with Persian, Arabic, Polish, Turkish and Thai headers imports in every UI language', async ({ page }) => {
   const csv = [

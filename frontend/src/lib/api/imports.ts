@@ -1,3 +1,4 @@
+import { fieldLabels } from '../../i18n/index.svelte';
 import { call, transport } from './client';
 import type { ImportKind, ImportPreview, ImportProfile, ImportRequest, ImportRun, PendingImport } from './types-import';
 import type { CalendarFilter, SaveResult } from './types';
@@ -56,5 +57,5 @@ export function exportList(req: {
   campaignId?: number;
   fiscalYear?: number;
 }): Promise<SaveResult> {
-  return transport().exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, ...req });
+  return transport().exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, labels: fieldLabels(), ...req });
 }

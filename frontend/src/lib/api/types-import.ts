@@ -41,6 +41,8 @@ export interface ImportOptions {
   year: number;
   dateOrder: DateOrder;
   skipProblems: boolean;
+  /** The fields' names in the user's language, recognised as headers. */
+  labels?: Record<string, string>;
 }
 
 export interface ImportColumn {
