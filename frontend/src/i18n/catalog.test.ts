@@ -101,3 +101,30 @@ describe('the English catalog', () => {
     expect(Object.keys(en).filter((k) => !used(k))).toEqual([]);
   });
 });
+
+describe('right to left', () => {
+  it('isolates a name inside a Persian or Arabic sentence, and only there', () => {
+    i18n.locale = 'fa';
+    expect(i18n.dir).toBe('rtl');
+    expect(t('list.exported', { path: 'C:\\Reports\\Q1.xlsx' })).toContain('\u2068C:\\Reports\\Q1.xlsx\u2069');
+    // Counts are numbers in the language's digits, not isolated text.
+    expect(t('assets.added', { count: 3 })).toContain('۳');
+    i18n.locale = 'ar';
+    expect(i18n.dir).toBe('rtl');
+    i18n.locale = 'pl';
+    expect(i18n.dir).toBe('ltr');
+    expect(t('list.exported', { path: 'a.xlsx' })).not.toContain('\u2068');
+    i18n.locale = 'en';
+  });
+  it('formats dates in the chosen calendar', () => {
+    i18n.locale = 'fa';
+    i18n.calendar = 'persian';
+    expect(i18n.dateLocale).toBe('fa-u-ca-persian');
+    expect(new Intl.DateTimeFormat(i18n.dateLocale, { year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-03-21T00:00:00Z'))).toContain('۱۴۰۵');
+    i18n.locale = 'th';
+    i18n.calendar = 'buddhist';
+    expect(new Intl.DateTimeFormat(i18n.dateLocale, { year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-03-21T00:00:00Z'))).toContain('2569');
+    i18n.locale = 'en';
+    i18n.calendar = 'gregory';
+  });
+});
