@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
+	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -17,6 +18,7 @@ import (
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/files"
+	"mopsdesk/backend/report"
 	"mopsdesk/backend/sqlite"
 	"mopsdesk/backend/workspace"
 )
@@ -65,6 +67,7 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	// The HTML report inlines the chart library the frontend build
 	// copied next to the app (absent from a build without the frontend).
 	services.ChartScript, _ = fs.ReadFile(assets, "frontend/dist/report/echarts.min.js")
+	services.ReportFonts = reportFonts()
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
 	a := &App{db: db, layout: layout, log: log, svc: services}
@@ -316,4 +319,21 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
+}
+
+// reportFonts reads the fonts the frontend build put beside the chart
+// library for HTML reports (none in a build without the frontend).
+func reportFonts() []report.Font {
+	var out []report.Font
+	for _, f := range []report.Font{
+		{Family: "Vazirmatn", Weight: 400, Script: "arabic"}, {Family: "Vazirmatn", Weight: 700, Script: "arabic"},
+		{Family: "Noto Sans Thai", Weight: 400, Script: "thai"}, {Family: "Noto Sans Thai", Weight: 700, Script: "thai"},
+	} {
+		name := fmt.Sprintf("frontend/dist/report/%s-%s-%d.woff2", strings.ReplaceAll(strings.ToLower(f.Family), " ", "-"), f.Script, f.Weight)
+		if data, err := fs.ReadFile(assets, name); err == nil {
+			f.Data = data
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -237,6 +237,10 @@ func TestReportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The fonts HTML reports embed for Persian, Arabic and Thai came with it.
+	if fonts := reportFonts(); len(fonts) != 4 || len(fonts[0].Data) < 1000 {
+		t.Fatalf("report fonts: %d", len(fonts))
+	}
 	if !bytes.Contains(html, []byte("Licensed to the Apache Software Foundation")) && bytes.Contains(html, []byte("registerTheme")) || !bytes.Contains(html, []byte(`default-src 'none'`)) || len(html) < 500_000 {
 		t.Fatalf("the HTML report (%d bytes) does not inline ECharts", len(html))
 	}

@@ -7,15 +7,27 @@ import { defineConfig } from 'vitest/config';
 /**
  * reportCharts copies the ECharts library the app itself bundles into
  * dist/report/, where the backend reads it to inline into HTML reports, so
- * a report draws its charts offline with the same version as the app.
+ * a report draws its charts offline with the same version as the app; and
+ * the Arabic-script and Thai subsets of the bundled fonts, which a report
+ * embeds when its text needs them.
  */
 function reportCharts(): Plugin {
   return {
     name: 'mopsdesk-report-charts',
     apply: 'build',
     generateBundle() {
-      const path = createRequire(import.meta.url).resolve('echarts/dist/echarts.min.js');
+      const require = createRequire(import.meta.url);
+      const path = require.resolve('echarts/dist/echarts.min.js');
       this.emitFile({ type: 'asset', fileName: 'report/echarts.min.js', source: readFileSync(path) });
+      for (const [pkg, file] of [
+        ['vazirmatn', 'vazirmatn-arabic-400'],
+        ['vazirmatn', 'vazirmatn-arabic-700'],
+        ['noto-sans-thai', 'noto-sans-thai-thai-400'],
+        ['noto-sans-thai', 'noto-sans-thai-thai-700'],
+      ]) {
+        const font = require.resolve(`@fontsource/${pkg}/files/${file}-normal.woff2`);
+        this.emitFile({ type: 'asset', fileName: `report/${file}.woff2`, source: readFileSync(font) });
+      }
     },
   };
 }

@@ -12,6 +12,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/files"
+	"mopsdesk/backend/report"
 )
 
 // Services are the stores the facades use.
@@ -35,6 +36,9 @@ type Services struct {
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
+	// ReportFonts are the fonts an HTML report embeds for Arabic script
+	// and Thai.
+	ReportFonts []report.Font
 	// ImportDir keeps uploaded spreadsheets between preview and commit.
 	ImportDir string
 	// Thumbs keeps the previews of image assets.

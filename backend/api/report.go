@@ -55,7 +55,7 @@ func (e *Exports) Report(req ReportRequest, w io.Writer) error {
 		}
 		d.Lang = req.Lang
 		if format == "html" {
-			return struct{}{}, report.WriteHTML(w, d, e.s.ChartScript)
+			return struct{}{}, report.WriteHTML(w, d, report.Library{Script: e.s.ChartScript, Fonts: e.s.ReportFonts})
 		}
 		return struct{}{}, report.WriteXLSX(w, d)
 	})

@@ -17,7 +17,7 @@ func TestWriteHTML(t *testing.T) {
 	d.Campaigns[1].Name = `<img src=x onerror=alert(1)>`
 	d.Budget[0].TeamName = `</script><script>alert(2)</script>`
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, d, fakeLibrary); err != nil {
+	if err := report.WriteHTML(&buf, d, report.Library{Script: fakeLibrary}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -71,7 +71,7 @@ func TestWriteHTML_EmptyAndRTL(t *testing.T) {
 	d.Lang = "fa"
 	d.Words = map[string]string{"no_data": "داده‌ای نیست", "title": "گزارش مدیریتی"}
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, d, fakeLibrary); err != nil {
+	if err := report.WriteHTML(&buf, d, report.Library{Script: fakeLibrary}); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -93,10 +93,41 @@ func TestWriteHTML_EmptyAndRTL(t *testing.T) {
 
 func TestWriteHTML_Library(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.WriteHTML(&buf, sample(), nil); err == nil || !strings.Contains(err.Error(), "make build") {
+	if err := report.WriteHTML(&buf, sample(), report.Library{}); err == nil || !strings.Contains(err.Error(), "make build") {
 		t.Fatalf("no library: %v", err)
 	}
-	if err := report.WriteHTML(&buf, sample(), []byte(`var s = "</SCRIPT>";`)); err == nil {
+	if err := report.WriteHTML(&buf, sample(), report.Library{Script: []byte(`var s = "</SCRIPT>";`)}); err == nil {
 		t.Fatal("a library that closes its script element was inlined")
+	}
+}
+
+func TestWriteHTML_Fonts(t *testing.T) {
+	lib := report.Library{Script: fakeLibrary, Fonts: []report.Font{
+		{Family: "Vazirmatn", Weight: 400, Script: "arabic", Data: []byte("ARABIC")},
+		{Family: "Noto Sans Thai", Weight: 400, Script: "thai", Data: []byte("THAI")},
+	}}
+	page := func(d *report.Data) string {
+		var buf bytes.Buffer
+		if err := report.WriteHTML(&buf, d, lib); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	arabic, thai := "QVJBQklD", "VEhBSQ==" // base64 of the stand-in bytes
+	// English text: no font is embedded.
+	if p := page(sample()); strings.Contains(p, arabic) || strings.Contains(p, thai) {
+		t.Error("an English report embeds fonts it does not need")
+	}
+	// A Persian report embeds the Arabic-script font, and the Thai one
+	// for a Thai campaign name in it.
+	d := sample()
+	d.Lang = "fa"
+	d.Campaigns[0].Name = "แคมเปญสงกรานต์"
+	p := page(d)
+	if !strings.Contains(p, `font-family: "Vazirmatn"`) || !strings.Contains(p, "url(data:font/woff2;base64,"+arabic+")") || !strings.Contains(p, thai) {
+		t.Error("the Persian report lacks its fonts")
+	}
+	if !strings.Contains(p, "font-src data:") {
+		t.Error("the page's policy does not allow its embedded fonts")
 	}
 }
