@@ -309,7 +309,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-block-end: 2px solid var(-
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: .5rem; break-inside: avoid; }
 figcaption { font-weight: 600; }
-.chart { inline-size: 100%; block-size: 300px; }
+.chart { inline-size: 100%; block-size: 300px; direction: ltr; } /* ECharts lays out; options are mirrored for RTL */
 .empty { color: var(--muted); text-align: center; padding-block: 3rem; margin: 0; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; inline-size: 100%; font-size: .9rem; }
@@ -318,6 +318,8 @@ th { background: var(--head); color: #fff; font-weight: 600; white-space: nowrap
 td.n, th.n { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-block-start: 2px solid var(--ink); }
 data, time { unicode-bidi: isolate; }
+:root:lang(fa) body, :root:lang(ar) body { font-family: "Vazirmatn", system-ui, "Segoe UI", "Noto Sans Thai", sans-serif; }
+:root:lang(th) body { font-family: "Noto Sans Thai", system-ui, "Segoe UI", "Vazirmatn", sans-serif; }
 @media (max-width: 600px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } .chart { block-size: 260px; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
@@ -465,7 +467,9 @@ data, time { unicode-bidi: isolate; }
     if (document.documentElement.dir === "rtl") {
       [].concat(option.xAxis || []).forEach(function (a) { if (a) a.inverse = !a.inverse; });
       [].concat(option.yAxis || []).forEach(function (a) { if (a) a.position = "right"; });
+      [].concat(option.legend || []).forEach(function (l) { if (l) l.align = "right"; });
     }
+    option.textStyle = Object.assign({ fontFamily: getComputedStyle(document.body).fontFamily }, option.textStyle);
     var c = echarts.init(el, null, { renderer: "svg" });
     c.setOption(option);
     charts.push(c);

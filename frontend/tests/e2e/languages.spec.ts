@@ -98,6 +98,31 @@ for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
   });
 }
 
+test('the executive report in Persian: right to left, Persian words and digits, its own font', async ({ page, browser }) => {
+  await switchTo(page, 'fa');
+  await page.goto('/#/dashboard');
+  await page.getByTestId('dashboard-period').selectOption('fy');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: text('fa', 'dashboard.export_report_html') }).click();
+  const file = await dl;
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
+  const report = await context.newPage();
+  await report.goto('file://' + path);
+  await expect(report.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText(text('fa', 'report.title'));
+  await expect(report.locator('dl.headline dd').first()).toHaveText(/[۰-۹]/);
+  const vazir = await report.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((x) => x.family.replace(/"/g, '') === 'Vazirmatn' && x.status === 'loaded');
+  });
+  expect(vazir).toBe(true);
+  await report.screenshot({ path: `${shots}/fa-report.png` });
+  await context.close();
+  await switchTo(page, 'en');
+});
+
 test('a list exports with its column names in the language', async ({ page }) => {
   await switchTo(page, 'fa');
   await page.goto('/#/budget');
