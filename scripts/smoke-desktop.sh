@@ -14,23 +14,59 @@ Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
-DISPLAY=$display MOPSDESK_LOG=debug "$bin" --data "$work/data" >"$out/desktop.log" 2>&1 &
-app=$!
+# run_app NAME [ENV…] starts the app on a fresh workspace with the given
+# environment, waits for its first backend call and takes NAME.png.
+run_app() {
+  local name=$1
+  shift
+  env "$@" DISPLAY="$display" MOPSDESK_LOG=debug "$bin" --data "$work/data-$name" >"$out/$name.log" 2>&1 &
+  app=$!
+  # The first backend call the UI makes at start is Workspace.Settings.
+  local ok=""
+  for _ in $(seq 120); do
+    if ! kill -0 "$app" 2>/dev/null; then
+      echo "smoke: the app exited early:" >&2; cat "$out/$name.log" >&2; exit 1
+    fi
+    if awk '/msg="dom ready"/{d=1} d && /method=Workspace.Settings/{found=1} END{exit !found}' "$out/$name.log"; then
+      ok=1; break
+    fi
+    sleep 0.5
+  done
+  if [ -z "$ok" ]; then
+    echo "smoke: no backend call after DOM ready within 60 s:" >&2; cat "$out/$name.log" >&2; exit 1
+  fi
+  sleep 3 # let the first paint (and its fonts) finish before the screenshot
+  DISPLAY=$display import -window root "$out/$name.png"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  echo "smoke: $name: the window loaded and called the backend; screenshot at $out/$name.png"
+}
 
-# The first backend call the UI makes at start is Workspace.Settings.
-ok=""
-for _ in $(seq 120); do
-  if ! kill -0 "$app" 2>/dev/null; then
-    echo "smoke: the app exited early:" >&2; cat "$out/desktop.log" >&2; exit 1
-  fi
-  if awk '/msg="dom ready"/{d=1} d && /method=Workspace.Settings/{found=1} END{exit !found}' "$out/desktop.log"; then
-    ok=1; break
-  fi
-  sleep 0.5
-done
-if [ -z "$ok" ]; then
-  echo "smoke: no backend call after DOM ready within 60 s:" >&2; cat "$out/desktop.log" >&2; exit 1
-fi
-sleep 2 # let the first paint finish before the screenshot
-DISPLAY=$display import -window root "$out/desktop.png"
-echo "smoke: desktop window loaded and called the backend; screenshot at $out/desktop.png"
+# set_display DATA LANGUAGE CALENDAR WEEKSTART saves a workspace's language
+# through serve mode's API (plain bash: /dev/tcp), as Settings would.
+set_display() {
+  local port=$((20000 + RANDOM % 20000))
+  "$bin" serve --addr "127.0.0.1:$port" --data "$1" >"$work/serve.log" 2>&1 &
+  local srv=$!
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  local body='[{"name":"My marketing team","baseCurrency":"USD","fiscalYearStartMonth":1,"language":"'$2'","underuseThreshold":70,"calendar":"'$3'","weekStart":'$4'}]'
+  exec 3<>"/dev/tcp/127.0.0.1/$port"
+  printf 'POST /api/Workspace/UpdateSettings HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' "$port" "${#body}" "$body" >&3
+  local reply
+  reply=$(cat <&3)
+  exec 3<&-
+  kill "$srv"; wait "$srv" 2>/dev/null || true
+  case "$reply" in
+    "HTTP/1.1 200"*) ;;
+    *) echo "smoke: could not set the language to $2: $reply" >&2; exit 1 ;;
+  esac
+}
+
+run_app desktop
+# The real window in Persian (right to left, Persian calendar) and in Thai:
+# the bundled fonts draw them on a machine without those fonts (look for
+# boxes in the screenshots).
+set_display "$work/data-desktop-fa" fa persian 6
+run_app desktop-fa
+set_display "$work/data-desktop-th" th buddhist 0
+run_app desktop-th
