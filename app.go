@@ -116,9 +116,9 @@ func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
 
 // SaveWorkspaceExport saves every area (or those named) as one .xlsx
 // workbook with IDs, for editing and importing back.
-func (a *App) SaveWorkspaceExport(areas []string) (string, error) {
+func (a *App) SaveWorkspaceExport(req api.WorkspaceRequest) (string, error) {
 	return a.saveAs("Export workspace", a.api.Exports.WorkspaceFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.Workspace(areas, out) })
+		func(out *os.File) error { return a.api.Exports.Workspace(req, out) })
 }
 
 // SaveListExport saves what a list view shows (spend, vendors,

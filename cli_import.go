@@ -118,7 +118,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 			f.Close()
 			return fail(err)
 		}
-		*kind = sheet.GuessKind(wb, *sheetName)
+		*kind = sheet.GuessKind(wb, *sheetName, nil)
 		wb.Close()
 		f.Close()
 	}

@@ -20,19 +20,25 @@ func (e *Exports) WorkspaceFileName() string {
 	return "mopsdesk-workspace-" + backend.Today(e.s.Now()) + ".xlsx"
 }
 
-// Workspace writes every area to w as one .xlsx workbook; areas lists the
-// sheets to write (all when empty): campaigns, deliverables, budget, spend,
-// vendors, contracts, assets.
-func (e *Exports) Workspace(areas []string, w io.Writer) error {
+// WorkspaceRequest names the areas to export (all when empty: campaigns,
+// deliverables, budget, spend, vendors, contracts, assets) and, as for
+// lists, the column and sheet names in the user's language.
+type WorkspaceRequest struct {
+	Areas  []string          `json:"areas"`
+	Labels map[string]string `json:"labels"`
+}
+
+// Workspace writes the areas to w as one .xlsx workbook.
+func (e *Exports) Workspace(req WorkspaceRequest, w io.Writer) error {
 	_, err := call(e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
 		want := map[string]bool{}
-		for _, a := range areas {
+		for _, a := range req.Areas {
 			if sheet.Kinds[a] == nil {
 				return struct{}{}, backend.Errorf(backend.EINVALID, "%q is not an area MOps Desk exports.", a)
 			}
 			want[a] = true
 		}
-		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}}
+		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}, labels: req.Labels}
 		if err := eachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
 			x.names[c.ID] = c.Name
 			return nil
@@ -61,6 +67,9 @@ type workspaceBook struct {
 	// list, when set, is a list view's export: its filter applied and
 	// every row it shows kept (contract payments too).
 	list *ListRequest
+	// labels name columns ("startDate") and sheets ("sheet.campaigns") in
+	// the user's language.
+	labels map[string]string
 }
 
 // ListRequest is a list view's export: which list, with the filter on
@@ -108,7 +117,7 @@ func (e *Exports) List(req ListRequest, w io.Writer) error {
 				return struct{}{}, err
 			}
 		}
-		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}, list: &req}
+		x := &workspaceBook{ctx: ctx, s: e.s, names: map[int64]string{}, list: &req, labels: req.Labels}
 		for _, kind := range sheets {
 			if err := x.write(kind); err != nil {
 				return struct{}{}, err
@@ -154,12 +163,14 @@ var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "
 
 func (x *workspaceBook) write(kind string) error {
 	headers := slices.Clone(exportHeaders[kind])
-	if x.list != nil {
-		for i, key := range exportFields[kind] {
-			if l := strings.TrimSpace(x.list.Labels[key]); l != "" {
-				headers[i] = l
-			}
+	for i, key := range exportFields[kind] {
+		if l := strings.TrimSpace(x.labels[key]); l != "" {
+			headers[i] = l
 		}
+	}
+	name := exportSheets[kind]
+	if l := sheetName(x.labels["sheet."+kind]); l != "" {
+		name = l
 	}
 	widths := make([]float64, len(headers))
 	for i, h := range headers {
@@ -170,9 +181,9 @@ func (x *workspaceBook) write(kind string) error {
 	}
 	var err error
 	if x.t == nil {
-		x.t, err = sheet.NewTable(exportSheets[kind], headers, widths)
+		x.t, err = sheet.NewTable(name, headers, widths)
 	} else {
-		err = x.t.AddSheet(exportSheets[kind], headers, widths)
+		err = x.t.AddSheet(name, headers, widths)
 	}
 	if err != nil {
 		return err
@@ -420,6 +431,21 @@ func listed[T any](x *workspaceBook, fromCalendar func(*backend.CalendarData) []
 		return fromCalendar(data), nil
 	}
 	return ofCampaign(x.ctx, x.list.CampaignID)
+}
+
+// sheetName makes a name Excel accepts for a sheet: no :\/?*[] and at
+// most 31 characters ("" stays "").
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return ' '
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return strings.TrimSpace(s)
 }
 
 // dayOf is the calendar day of a stored timestamp ("" stays "").

@@ -60,7 +60,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	}
 	export := func() []byte {
 		var buf bytes.Buffer
-		if err := a.Exports.Workspace(nil, &buf); err != nil {
+		if err := a.Exports.Workspace(api.WorkspaceRequest{}, &buf); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
@@ -297,5 +297,30 @@ func TestListExport_Labels(t *testing.T) {
 	}
 	if got["A"] != "id" || got["B"] != "name" || got["C"] != "startDate" || got["D"] != "endDate" || got["E"] != "budget" || p.Create != 1 {
 		t.Fatalf("mapping %v, %d to create", got, p.Create)
+	}
+
+	// The workspace workbook too: Persian sheet and column names, and an
+	// import told those names finds the campaigns sheet and its columns
+	// without being told the kind.
+	labels["sheet.campaigns"] = "کمپین‌ها"
+	labels["sheet.spend"] = "هزینه‌کرد"
+	buf.Reset()
+	if err := a.Exports.Workspace(api.WorkspaceRequest{Areas: []string{"spend", "campaigns"}, Labels: labels}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	fw, _ := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if got := strings.Join(fw.GetSheetList(), ","); got != "کمپین‌ها,هزینه‌کرد" {
+		t.Fatalf("sheets %s", got)
+	}
+	pending, err = a.ImportFiles.Add("فضای کاری.xlsx", bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = a.Imports.Preview(api.ImportRequest{Token: pending.Token, Options: sheet.Options{Labels: labels}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != "campaigns" || p.Sheet != "کمپین‌ها" || p.Skip != 1 || p.Create != 0 {
+		t.Fatalf("re-import: kind %s, sheet %s, %d/%d/%d", p.Kind, p.Sheet, p.Create, p.Update, p.Skip)
 	}
 }

@@ -104,7 +104,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return s.api.Exports.Report(req, out)
 		})
 	case r.URL.Path == "/export/workspace.xlsx":
-		xlsxExport(w, r, func([]string) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
+		xlsxExport(w, r, func(api.WorkspaceRequest) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
 	case strings.HasPrefix(r.URL.Path, "/files/"):
 		s.files.ServeHTTP(w, r)
 	default:

@@ -51,6 +51,9 @@ type Kind struct {
 	// RowWords pick, in a wide layout with a label column, the rows that
 	// hold this kind's amounts ("Actual spend", "Budget").
 	RowWords []string `json:"-"`
+	// sheetLabel is the kind's sheet name in the user's language, from
+	// the labels an import is given.
+	sheetLabel string
 }
 
 // Field returns the kind's field with that key.

@@ -45,8 +45,8 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		if k.WideDate != "" && dates >= 3 {
 			score += dates
 		}
-		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) {
-			score += 10 // a sheet named after the kind ("Campaigns")
+		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) || (k.sheetLabel != "" && normHeader(s) == normHeader(k.sheetLabel)) {
+			score += 10 // a sheet named after the kind ("Campaigns", "کمپین‌ها")
 		}
 		if score > bestScore {
 			best, bestScore = s, score
@@ -62,6 +62,7 @@ func (k *Kind) withLabels(labels map[string]string) *Kind {
 		return k
 	}
 	out := *k
+	out.sheetLabel = labels["sheet."+k.Key]
 	out.Fields = make([]Field, len(k.Fields))
 	for i, f := range k.Fields {
 		if l := strings.TrimSpace(labels[f.Key]); l != "" {
@@ -296,8 +297,9 @@ func (im *Importer) samples(n int) [][]string {
 }
 
 // GuessKind picks what a workbook holds from its headers: the kind whose
-// fields the headers of the chosen (or best) sheet name most.
-func GuessKind(wb *Workbook, sheet string) string {
+// fields the headers of the chosen (or best) sheet name most. Labels are
+// the fields' names in the user's language (see Options.Labels).
+func GuessKind(wb *Workbook, sheet string, labels map[string]string) string {
 	best, bestScore := "campaigns", -1
 	sheets := wb.Sheets()
 	if sheet != "" {
@@ -309,7 +311,7 @@ func GuessKind(wb *Workbook, sheet string) string {
 			continue
 		}
 		for _, key := range KindKeys {
-			k := Kinds[key]
+			k := Kinds[key].withLabels(labels)
 			score, taken := 0, map[string]bool{}
 			for _, h := range t.Headers {
 				if f, _ := matchHeader(k, h, taken); f != "" {

@@ -81,7 +81,7 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		opts.Year = s.db.Now().Year()
 	}
 	if opts.Kind == "" {
-		opts.Kind = sheet.GuessKind(wb, opts.Sheet)
+		opts.Kind = sheet.GuessKind(wb, opts.Sheet, opts.Labels)
 	}
 	profileUsed := (*sheet.ImportProfile)(nil)
 	im, err := sheet.New(wb, opts)

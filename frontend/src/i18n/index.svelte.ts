@@ -84,6 +84,19 @@ class I18n {
 export const i18n = new I18n();
 export const t = i18n.t;
 
+// The sheet each exported list is written to, named as the app names it.
+const sheetNames: Record<string, MessageKey> = {
+  campaigns: 'nav.campaigns',
+  deliverables: 'detail.deliverables',
+  budget: 'budget.title',
+  spend: 'budget.tab.spend',
+  vendors: 'contracts.tab.vendors',
+  contracts: 'nav.contracts',
+  assets: 'nav.assets',
+  tasks: 'detail.milestones',
+  requests: 'budget.tab.requests',
+};
+
 // Columns of list exports that are not import fields.
 const exportColumns = ['dueDate', 'done', 'overdue', 'requestedOn', 'requester', 'purpose', 'decidedOn', 'decidedBy', 'decisionNote'];
 
@@ -98,5 +111,6 @@ export function fieldLabels(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of Object.keys(en)) if (k.startsWith('import.field.')) out[k.slice('import.field.'.length)] = t(k);
   for (const k of exportColumns) out[k] = t('export.col.' + k);
+  for (const [kind, key] of Object.entries(sheetNames)) out['sheet.' + kind] = t(key);
   return out;
 }

@@ -131,7 +131,7 @@ test('a list exports with its column names in the language', async ({ page }) =>
   await page.getByRole('button', { name: text('fa', 'list.export') }).click();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await (await dl).path())!);
-  const head = wb.getWorksheet('Requests')!.getRow(1);
+  const head = wb.getWorksheet(text('fa', 'budget.tab.requests'))!.getRow(1);
   expect([head.getCell(1).value, head.getCell(3).value, head.getCell(8).value]).toEqual([
     text('fa', 'import.field.id'),
     text('fa', 'export.col.requester'),

@@ -39,7 +39,7 @@ export function deleteImportProfile(id: number): Promise<void> {
 }
 /** exportWorkspace saves every area (or those named) as one .xlsx with IDs, for editing and importing back. */
 export function exportWorkspace(areas: string[] = []): Promise<SaveResult> {
-  return transport().exportFile('workspace', areas);
+  return transport().exportFile('workspace', { areas, labels: fieldLabels() });
 }
 
 /** ExportListKind names a list view that exports; "calendar" writes its deliverables and tasks, a sheet each. */
