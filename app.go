@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -68,6 +69,7 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	// copied next to the app (absent from a build without the frontend).
 	services.ChartScript, _ = fs.ReadFile(assets, "frontend/dist/report/echarts.min.js")
 	services.ReportFonts = reportFonts()
+	services.ReportWords = reportWords()
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
 	a := &App{db: db, layout: layout, log: log, svc: services}
@@ -333,6 +335,23 @@ func reportFonts() []report.Font {
 		if data, err := fs.ReadFile(assets, name); err == nil {
 			f.Data = data
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// reportWords reads the report's words in each language that the frontend
+// build wrote from its catalogs.
+func reportWords() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, lang := range backend.Languages {
+		data, err := fs.ReadFile(assets, "frontend/dist/report/words-"+lang+".json")
+		if err != nil {
+			continue
+		}
+		words := map[string]string{}
+		if json.Unmarshal(data, &words) == nil {
+			out[lang] = words
 		}
 	}
 	return out

@@ -20,6 +20,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	from := fl.String("from", "", "")
 	to := fl.String("to", "", "")
 	out := fl.String("out", "", "")
+	lang := fl.String("lang", "", "")
 	if err := fl.Parse(args); err != nil {
 		return usageError(stderr, err)
 	}
@@ -38,6 +39,9 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 			return usageError(stderr, fmt.Errorf("%s %q is not a date; write it as YYYY-MM-DD", f.flag, f.value))
 		}
 	}
+	if *lang != "" && !slices.Contains(backend.Languages, *lang) {
+		return usageError(stderr, fmt.Errorf("--lang %q: MOps Desk writes reports in %s", *lang, strings.Join(backend.Languages, ", ")))
+	}
 	if *to < *from {
 		return usageError(stderr, fmt.Errorf("--to %s is before --from %s", *to, *from))
 	}
@@ -51,7 +55,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	}
 	defer app.close()
 	err = writeFileAtomic(*out, func(f *os.File) error {
-		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format}, f)
+		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", backend.ErrorMessage(err))

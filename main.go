@@ -49,7 +49,7 @@ Usage:
   mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
                  [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
-  mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--data DIR]
+  mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--lang LANG] [--data DIR]
                                              write the executive report for a period
   mopsdesk version                           print the version
   mopsdesk help                              print this help
@@ -66,6 +66,8 @@ Flags:
   --set FIELD=VALUE one value for a field in every row (--set team=Brand)
   --dry-run         report what the import would do, change nothing
   --json            print the report as one JSON object
+  --lang LANG       the report's language: en, fa, ar, pl, tr or th
+                    (default: the workspace's, chosen in Settings)
 
 Import exits 0 when the file was read, even if some rows have problems
 (those rows are left out and listed), 1 when it cannot be read or

@@ -244,10 +244,25 @@ func TestReportCommand(t *testing.T) {
 	if !bytes.Contains(html, []byte("Licensed to the Apache Software Foundation")) && bytes.Contains(html, []byte("registerTheme")) || !bytes.Contains(html, []byte(`default-src 'none'`)) || len(html) < 500_000 {
 		t.Fatalf("the HTML report (%d bytes) does not inline ECharts", len(html))
 	}
+	// In Persian: the words from the catalog, right to left.
+	if code := run([]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", out, "--lang", "fa", "--data", data}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	fa, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fa.GetSheetList()[0]; got != "خلاصه" {
+		t.Fatalf("the Persian report's first sheet is %q", got)
+	}
+	if v, _ := fa.GetSheetView("خلاصه", -1); v.RightToLeft == nil || !*v.RightToLeft {
+		t.Fatal("the Persian report does not run right to left")
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 	}{
+		{[]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", "r.xlsx", "--lang", "de"}, 2},
 		{[]string{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", "r.pdf"}, 2},
 		{[]string{"report", "--from", "2026-01-01"}, 2},
 		{[]string{"report", "--from", "2026-03-31", "--to", "2026-01-01", "--out", out, "--data", data}, 2},

@@ -3,6 +3,28 @@ import { createRequire } from 'node:module';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { ar } from './src/i18n/ar';
+import { en, type Catalog } from './src/i18n/en';
+import { fa } from './src/i18n/fa';
+import { pl } from './src/i18n/pl';
+import { th } from './src/i18n/th';
+import { tr } from './src/i18n/tr';
+
+/**
+ * reportWords are the words of the executive report in each language
+ * (headings, statuses, goal metrics) for reports written without the
+ * window: "mopsdesk report" in the workspace's language.
+ */
+function reportWords(cat: Catalog): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, msg] of Object.entries(cat)) {
+    if (typeof msg !== 'string') continue;
+    if (key.startsWith('report.')) out[key.slice('report.'.length)] = msg;
+    else if (key.startsWith('status.')) out[key] = msg;
+    else if (key.startsWith('metric.')) out['goal.' + key.slice('metric.'.length)] = msg;
+  }
+  return out;
+}
 
 /**
  * reportCharts copies the ECharts library the app itself bundles into
@@ -19,6 +41,9 @@ function reportCharts(): Plugin {
       const require = createRequire(import.meta.url);
       const path = require.resolve('echarts/dist/echarts.min.js');
       this.emitFile({ type: 'asset', fileName: 'report/echarts.min.js', source: readFileSync(path) });
+      for (const [lang, cat] of Object.entries({ en, fa, ar, pl, tr, th })) {
+        this.emitFile({ type: 'asset', fileName: `report/words-${lang}.json`, source: JSON.stringify(reportWords(cat)) });
+      }
       for (const [pkg, file] of [
         ['vazirmatn', 'vazirmatn-arabic-400'],
         ['vazirmatn', 'vazirmatn-arabic-700'],

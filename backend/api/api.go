@@ -39,6 +39,9 @@ type Services struct {
 	// ReportFonts are the fonts an HTML report embeds for Arabic script
 	// and Thai.
 	ReportFonts []report.Font
+	// ReportWords are the report's words per language, for reports asked
+	// for without them (the command line).
+	ReportWords map[string]map[string]string
 	// ImportDir keeps uploaded spreadsheets between preview and commit.
 	ImportDir string
 	// Thumbs keeps the previews of image assets.

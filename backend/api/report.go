@@ -49,6 +49,18 @@ func (e *Exports) Report(req ReportRequest, w io.Writer) error {
 			fe.Add("format", "report.format_unknown", map[string]any{"value": req.Format})
 			return struct{}{}, fe.Err("report")
 		}
+		if len(req.Words) == 0 {
+			// Without the window's words: the workspace's language (or the
+			// one asked for) from the catalogs built with the app.
+			if req.Lang == "" {
+				st, err := e.s.Workspace.Settings(ctx)
+				if err != nil {
+					return struct{}{}, err
+				}
+				req.Lang = st.Language
+			}
+			req.Words = e.s.ReportWords[req.Lang]
+		}
 		d, err := reportData(ctx, e.s, req)
 		if err != nil {
 			return struct{}{}, err
