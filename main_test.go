@@ -224,6 +224,9 @@ func TestReportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
+		t.Errorf("the report was saved with mode %v, not as an ordinary document", fi.Mode().Perm())
+	}
 	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Contracts,Licences" {
 		t.Fatalf("sheets %s", got)
 	}
