@@ -123,6 +123,36 @@ test('the executive report in Persian: right to left, Persian words and digits, 
   await switchTo(page, 'en');
 });
 
+test('in Persian, dates are typed and shown in the Persian calendar and digits', async ({ page }) => {
+  await switchTo(page, 'fa');
+  await page.goto('/#/campaigns');
+  await page.getByRole('button', { name: text('fa', 'campaigns.new') }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('#name').fill('کمپین شب یلدا');
+  // Today is shown as a Persian date; typed dates are read in that calendar.
+  await expect(dialog.locator('#startDate')).toHaveValue(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+  await dialog.locator('#startDate').fill('۱۴۰۵/۰۹/۱۰');
+  await dialog.locator('#endDate').fill('1405/9/30');
+  await dialog.locator('#endDate').blur();
+  await expect(dialog.locator('#endDate')).toHaveValue('۱۴۰۵/۰۹/۳۰');
+  await dialog.getByRole('button', { name: text('fa', 'common.save') }).click();
+  await expect(dialog).toHaveCount(0);
+  // Stored as ISO days: 1 to 21 December 2026.
+  const found = await page.request.post('/api/Campaigns/Find', { data: [{ search: 'شب یلدا' }] });
+  const { campaigns } = (await found.json()) as { campaigns: { id: number; startDate: string; endDate: string }[] };
+  expect(campaigns.map((c) => [c.startDate, c.endDate])).toEqual([['2026-12-01', '2026-12-21']]);
+  await expect(page.locator('tr', { hasText: 'کمپین شب یلدا' })).toContainText('۱۴۰۵');
+  // A date that does not exist is named as the field's problem.
+  await page.getByRole('button', { name: text('fa', 'campaigns.new') }).click();
+  await dialog.locator('#name').fill('کمپین نادرست');
+  await dialog.locator('#startDate').fill('۱۴۰۵/۱۲/۳۰'); // 1405 is not a leap year
+  await dialog.getByRole('button', { name: text('fa', 'common.save') }).click();
+  await expect(dialog.getByText(text('fa', 'field.date_invalid'))).toBeVisible();
+  await dialog.getByRole('button', { name: text('fa', 'common.cancel') }).click();
+  await page.request.post('/api/Campaigns/Delete', { data: [campaigns[0].id] });
+  await switchTo(page, 'en');
+});
+
 test('a list exports with its column names in the language', async ({ page }) => {
   await switchTo(page, 'fa');
   await page.goto('/#/budget');
