@@ -129,41 +129,37 @@ func (e *Exports) List(req ListRequest, w io.Writer) error {
 	return err
 }
 
-// exportHeaders are the sheets' column names: the English header the
-// importer's synonyms know for each field.
-var exportHeaders = map[string][]string{
-	"campaigns":    {"ID", "Campaign", "Objective", "Team", "Owner", "Channels", "Tags", "Status", "Start date", "End date", "Budget", "Currency", "Revenue", "Notes"},
-	"deliverables": {"ID", "Title", "Publish date", "Campaign", "Type", "Channel", "Owner", "Status", "Notes"},
-	"budget":       {"Team", "Category", "Month", "Amount", "Currency"},
-	"spend":        {"ID", "Date", "Amount", "Currency", "Team", "Category", "Vendor", "Campaign", "Status", "Reference", "Note"},
-	"vendors":      {"ID", "Vendor", "Website", "Category", "Contacts", "Notes"},
-	"contracts":    {"ID", "Vendor", "Product", "Owner", "Team", "Category", "Cost", "Currency", "Billing cycle", "Start date", "Term months", "Renewal date", "Auto renew", "Notice days", "Seats purchased", "Seats used", "Status", "Notes"},
-	"assets":       {"ID", "File name", "Title", "Tags", "Licence type", "Licence holder", "Usage rights", "Licence start", "Licence expiry", "Campaigns"},
+// exportColumns are each sheet's columns as "field:Header": the field
+// key (what a list export's Labels name, and the importer maps to) and the
+// English header the importer's synonyms know.
+var exportColumns = map[string][]string{
+	"campaigns":    {"id:ID", "name:Campaign", "objective:Objective", "team:Team", "owner:Owner", "channels:Channels", "tags:Tags", "status:Status", "startDate:Start date", "endDate:End date", "budget:Budget", "currency:Currency", "revenue:Revenue", "notes:Notes"},
+	"deliverables": {"id:ID", "title:Title", "publishDate:Publish date", "campaign:Campaign", "type:Type", "channel:Channel", "owner:Owner", "status:Status", "notes:Notes"},
+	"budget":       {"team:Team", "category:Category", "month:Month", "amount:Amount", "currency:Currency"},
+	"spend":        {"id:ID", "date:Date", "amount:Amount", "currency:Currency", "team:Team", "category:Category", "vendor:Vendor", "campaign:Campaign", "status:Status", "reference:Reference", "note:Note"},
+	"vendors":      {"id:ID", "name:Vendor", "website:Website", "category:Category", "contacts:Contacts", "notes:Notes"},
+	"contracts":    {"id:ID", "vendor:Vendor", "product:Product", "owner:Owner", "team:Team", "category:Category", "cost:Cost", "currency:Currency", "billingCycle:Billing cycle", "startDate:Start date", "termMonths:Term months", "renewalDate:Renewal date", "autoRenew:Auto renew", "noticeDays:Notice days", "seatsPurchased:Seats purchased", "seatsUsed:Seats used", "status:Status", "notes:Notes"},
+	"assets":       {"id:ID", "fileName:File name", "title:Title", "tags:Tags", "licenceType:Licence type", "licenceHolder:Licence holder", "usageRights:Usage rights", "licenceStart:Licence start", "licenceExpiry:Licence expiry", "campaigns:Campaigns"},
 	// Lists only: the workspace workbook has no sheet for these.
-	"tasks":    {"ID", "Task", "Due date", "Campaign", "Owner", "Done", "Overdue"},
-	"requests": {"ID", "Requested on", "Requester", "Team", "Category", "Amount", "Currency", "Purpose", "Status", "Decided on", "Decided by", "Decision note"},
+	"tasks":    {"id:ID", "title:Task", "dueDate:Due date", "campaign:Campaign", "owner:Owner", "done:Done", "overdue:Overdue"},
+	"requests": {"id:ID", "requestedOn:Requested on", "requester:Requester", "team:Team", "category:Category", "amount:Amount", "currency:Currency", "purpose:Purpose", "status:Status", "decidedOn:Decided on", "decidedBy:Decided by", "decisionNote:Decision note"},
 }
 
-// exportFields are the field keys of exportHeaders' columns, the keys a
-// list export's Labels name.
-var exportFields = map[string][]string{
-	"campaigns":    {"id", "name", "objective", "team", "owner", "channels", "tags", "status", "startDate", "endDate", "budget", "currency", "revenue", "notes"},
-	"deliverables": {"id", "title", "publishDate", "campaign", "type", "channel", "owner", "status", "notes"},
-	"budget":       {"team", "category", "month", "amount", "currency"},
-	"spend":        {"id", "date", "amount", "currency", "team", "category", "vendor", "campaign", "status", "reference", "note"},
-	"vendors":      {"id", "name", "website", "category", "contacts", "notes"},
-	"contracts":    {"id", "vendor", "product", "owner", "team", "category", "cost", "currency", "billingCycle", "startDate", "termMonths", "renewalDate", "autoRenew", "noticeDays", "seatsPurchased", "seatsUsed", "status", "notes"},
-	"assets":       {"id", "fileName", "title", "tags", "licenceType", "licenceHolder", "usageRights", "licenceStart", "licenceExpiry", "campaigns"},
-	"tasks":        {"id", "title", "dueDate", "campaign", "owner", "done", "overdue"},
-	"requests":     {"id", "requestedOn", "requester", "team", "category", "amount", "currency", "purpose", "status", "decidedOn", "decidedBy", "decisionNote"},
+// columnsOf splits a sheet's columns into field keys and English headers.
+func columnsOf(kind string) (fields, headers []string) {
+	for _, c := range exportColumns[kind] {
+		f, h, _ := strings.Cut(c, ":")
+		fields, headers = append(fields, f), append(headers, h)
+	}
+	return fields, headers
 }
 
 var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
 	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets", "tasks": "Tasks", "requests": "Requests"}
 
 func (x *workspaceBook) write(kind string) error {
-	headers := slices.Clone(exportHeaders[kind])
-	for i, key := range exportFields[kind] {
+	fields, headers := columnsOf(kind)
+	for i, key := range fields {
 		if l := strings.TrimSpace(x.labels[key]); l != "" {
 			headers[i] = l
 		}

@@ -30,6 +30,17 @@ async function addMilestone(page: Page, title: string, owner: string, day: strin
   await expect(dlg).toHaveCount(0);
 }
 
+/** showWebinarsInSeptember opens September 2027 on the calendar, filtered to the Webinars channel. */
+async function showWebinarsInSeptember(page: Page) {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Calendar');
+  const cal = new CalendarPage(page);
+  await cal.showMonth('2027-09-01');
+  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
+  await expect(cal.bars('September newsletter')).toHaveCount(0);
+}
+
 test('plan a campaign with a deliverable and a milestone', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();
@@ -150,13 +161,7 @@ test('filters stay while switching views', async ({ page }) => {
 });
 
 test('export the calendar as .ics and read it with an independent parser', async ({ page }) => {
-  const app = new AppShell(page);
-  await app.open();
-  await app.goTo('Calendar');
-  const cal = new CalendarPage(page);
-  await cal.showMonth('2027-09-01');
-  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
-  await expect(cal.bars('September newsletter')).toHaveCount(0);
+  await showWebinarsInSeptember(page);
   const exportIcs = async () => {
     const dl = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export .ics' }).click();
@@ -187,13 +192,7 @@ test('export the calendar as .ics and read it with an independent parser', async
 });
 
 test('the calendar and a campaign export their deliverables and tasks as .xlsx', async ({ page }) => {
-  const app = new AppShell(page);
-  await app.open();
-  await app.goTo('Calendar');
-  const cal = new CalendarPage(page);
-  await cal.showMonth('2027-09-01');
-  await page.getByRole('search').getByLabel('Channel').selectOption({ label: 'Webinars' });
-  await expect(cal.bars('September newsletter')).toHaveCount(0);
+  await showWebinarsInSeptember(page);
   const read = async (click: () => Promise<void>) => {
     const dl = page.waitForEvent('download');
     await click();
