@@ -228,32 +228,31 @@ func (x *workspaceBook) write(kind string) error {
 			return t.Row(t.Number(d.ID), t.Text(d.Title), t.Day(d.PublishDate), t.Text(campaign), t.Text(typ), t.Text(d.ChannelName),
 				t.Text(d.Owner), t.Text(string(d.Status)), t.Text(d.Notes))
 		}
+		// A list's deliverables; or, in the workbook, every campaign's
+		// (and the standalone ones).
+		var all []*backend.Deliverable
 		if x.list != nil {
-			list, err := listed(x, func(c *backend.CalendarData) []*backend.Deliverable { return c.Deliverables }, s.Deliverables.FindDeliverables)
-			if err != nil {
+			var err error
+			if all, err = listed(x, func(c *backend.CalendarData) []*backend.Deliverable { return c.Deliverables }, s.Deliverables.FindDeliverables); err != nil {
 				return err
 			}
-			for _, d := range list {
-				if err := row(d); err != nil {
+		} else {
+			ids := []int64{0}
+			for cid := range x.names {
+				ids = append(ids, cid)
+			}
+			slices.Sort(ids)
+			for _, cid := range ids {
+				list, err := s.Deliverables.FindDeliverables(ctx, cid)
+				if err != nil {
 					return err
 				}
+				all = append(all, list...)
 			}
-			return nil
 		}
-		ids := []int64{0}
-		for cid := range x.names {
-			ids = append(ids, cid)
-		}
-		slices.Sort(ids)
-		for _, cid := range ids {
-			list, err := s.Deliverables.FindDeliverables(ctx, cid)
-			if err != nil {
+		for _, d := range all {
+			if err := row(d); err != nil {
 				return err
-			}
-			for _, d := range list {
-				if err := row(d); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

@@ -267,12 +267,6 @@ export const ar: Catalog = {
   'calendar_system.persian': 'فارسي (هجري شمسي)',
   'calendar_system.buddhist': 'بوذي تايلاندي',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'مكتبة الأصول',
   'assets.add': 'إضافة ملفات',

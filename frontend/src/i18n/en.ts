@@ -243,12 +243,6 @@ export const en = {
   'calendar_system.persian': 'Persian (Solar Hijri)',
   'calendar_system.buddhist': 'Thai Buddhist',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'Asset library',
   'assets.add': 'Add files',

@@ -242,12 +242,6 @@ export const fa: Catalog = {
   'calendar_system.persian': 'شمسی (هجری خورشیدی)',
   'calendar_system.buddhist': 'بودایی تایلندی',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'کتابخانهٔ دارایی‌ها',
   'assets.add': 'افزودن فایل',

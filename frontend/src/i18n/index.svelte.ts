@@ -8,6 +8,16 @@ export const catalogs: Record<string, Record<string, Message>> = Object.fromEntr
 );
 
 const order = ['en', 'fa', 'ar', 'pl', 'tr', 'th'];
+
+/** languageNames are each language's own name, shown the same in every language. */
+export const languageNames: Record<string, string> = {
+  en: 'English',
+  fa: 'فارسی',
+  ar: 'العربية',
+  pl: 'Polski',
+  tr: 'Türkçe',
+  th: 'ไทย',
+};
 /** The languages that have a catalog, in the order Settings offers them. */
 export const availableLanguages = order.filter((l) => l in catalogs);
 

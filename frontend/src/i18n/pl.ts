@@ -260,12 +260,6 @@ export const pl: Catalog = {
   'calendar_system.persian': 'Perski (hidżra słoneczna)',
   'calendar_system.buddhist': 'Tajski buddyjski',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'Biblioteka zasobów',
   'assets.add': 'Dodaj pliki',

@@ -241,12 +241,6 @@ export const th: Catalog = {
   'calendar_system.persian': 'เปอร์เซีย (สุริยคติฮิจเราะห์)',
   'calendar_system.buddhist': 'พุทธศักราช (พ.ศ.)',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'คลังแอสเซต',
   'assets.add': 'เพิ่มไฟล์',

@@ -242,12 +242,6 @@ export const tr: Catalog = {
   'calendar_system.persian': 'İran takvimi (Hicri Şemsi)',
   'calendar_system.buddhist': 'Tay Budist takvimi',
 
-  'language.en': 'English',
-  'language.fa': 'فارسی',
-  'language.ar': 'العربية',
-  'language.pl': 'Polski',
-  'language.tr': 'Türkçe',
-  'language.th': 'ไทย',
 
   'assets.title': 'Materyal kütüphanesi',
   'assets.add': 'Dosya ekle',
