@@ -1,8 +1,22 @@
-import type { BudgetLine, Granularity } from './api';
+import type { BudgetChartLabels, BudgetLine, Granularity } from './api';
 import { parseAmount } from './money';
+import { t } from '../i18n/index.svelte';
 
 /** cellKey names a budget cell. */
 export const cellKey = (team: number, category: number, period: number) => `${team}:${category}:${period}`;
+
+/** budgetChartWords are the budget charts' titles and series names in the user's language. */
+export function budgetChartWords(): BudgetChartLabels {
+  return {
+    planVsActual: t('chart.plan_vs_actual'),
+    burnUp: t('chart.burn_up'),
+    byCategory: t('chart.by_category'),
+    planned: t('budget.planned'),
+    committed: t('budget.committed'),
+    actual: t('budget.actual'),
+    spent: t('chart.spent'),
+  };
+}
 
 /** periodLabels names a fiscal year's periods: month names from the start month, or Q1–Q4. */
 export function periodLabels(g: Granularity, startMonth: number, locale: string, quarter: (q: number) => string): string[] {

@@ -1,6 +1,6 @@
 import { call, transport } from './client';
 import type { ChartOption, Goal, SaveResult } from './types';
-import type { FXRate, SummaryRow } from './types-budget';
+import type { BudgetChartLabels, FXRate, SummaryRow } from './types-budget';
 import type { DigestEntry } from './types-contracts';
 
 export interface NamedCount {
@@ -54,7 +54,7 @@ export interface DashboardData {
   licences: DigestEntry[];
 }
 export interface DashboardLabels {
-  budget: Record<string, string>;
+  budget: BudgetChartLabels;
   byStatus: string;
   byChannel: string;
   campaigns: string;
