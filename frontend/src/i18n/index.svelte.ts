@@ -71,8 +71,13 @@ class I18n {
   };
 
   /** number writes a number in the language's digits and separators. */
-  number(n: number): string {
-    return new Intl.NumberFormat(this.locale).format(n);
+  number(n: number, opts?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.locale, opts).format(n);
+  }
+
+  /** year writes a year number in the language's digits, ungrouped (2026, ۲۰۲۶). */
+  year(n: number, digits = 1): string {
+    return this.number(n, { useGrouping: false, minimumIntegerDigits: digits });
   }
 
   /** has reports whether key is in the catalog (backend keys are checked with it). */
