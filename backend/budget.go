@@ -73,13 +73,37 @@ type SummaryRow struct {
 	// Available is planned − committed − actual.
 	Available int64 `json:"available"`
 	// Variance is the same figure read as plan vs spend: positive is
-	// under budget. VarianceBasisPoints is variance / planned in 1/100 %,
-	// absent when nothing was planned.
+	// under budget. VarianceBasisPoints is its share of planned (see
+	// VarianceBasisPoints), absent when nothing was planned.
 	Variance            int64  `json:"variance"`
 	VarianceBasisPoints *int64 `json:"varianceBasisPoints"`
-	// Forecast is the actual spend of the fiscal year to date run on at
-	// the same daily rate to the year's end.
+	// Forecast is what the fiscal year is expected to cost by its end:
+	// the actual spend to date, run on at the same daily rate to the
+	// year's end, plus the spend committed in the year (promised, so it
+	// will be paid whatever the run rate).
 	Forecast int64 `json:"forecast"`
+}
+
+// VarianceBasisPoints is the one definition of variance behind every
+// figure MOps Desk shows (the budget summary, the report workbook and web
+// page): what is left of the plan, planned − (committed + actual), as a
+// share of planned, in 1/100 % rounded half to even. Positive is under
+// budget, negative over; a line with nothing spent is +100 %. It is nil
+// when nothing was planned.
+func VarianceBasisPoints(planned, committed, actual int64) *int64 {
+	if planned == 0 {
+		return nil
+	}
+	bp := MulDivRound(planned-committed-actual, 10_000, planned)
+	return &bp
+}
+
+// Derive sets Available, Variance and VarianceBasisPoints from Planned,
+// Committed and Actual.
+func (r *SummaryRow) Derive() {
+	r.Available = r.Planned - r.Committed - r.Actual
+	r.Variance = r.Available
+	r.VarianceBasisPoints = VarianceBasisPoints(r.Planned, r.Committed, r.Actual)
 }
 
 // BudgetSummary is planned vs committed vs actual for a period.

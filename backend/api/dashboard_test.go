@@ -133,7 +133,8 @@ func TestReport(t *testing.T) {
 		t.Fatalf("campaign rows %q", rows)
 	}
 	budget, _ := f.GetRows("Budget")
-	if len(budget) != 3 || budget[1][0] != "Brand" || budget[1][2] != "10,000.00 USD" {
+	// A line, the total, then what variance means.
+	if len(budget) != 5 || budget[1][0] != "Brand" || budget[1][2] != "10,000.00 USD" || budget[2][0] != "Total" || !strings.HasPrefix(budget[4][0], "Variance % is") {
 		t.Fatalf("budget rows %q", budget)
 	}
 	if err := a.Exports.Report(api.ReportRequest{From: "2026-11-30", To: "2026-11-01"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {

@@ -97,8 +97,7 @@ type figure struct {
 type budgetLine struct {
 	Team, Category                        string
 	Planned, Committed, Actual, Available int64
-	// Variance is (spent − planned) / planned in basis points; nil
-	// without a plan.
+	// Variance is backend.VarianceBasisPoints: nil without a plan.
 	Variance *int64
 }
 
@@ -213,13 +212,28 @@ func (d *Data) page() (*htmlData, error) {
 }
 
 func line(team, category string, planned, committed, actual int64) budgetLine {
-	l := budgetLine{Team: team, Category: category, Planned: planned, Committed: committed, Actual: actual,
-		Available: planned - committed - actual}
-	if planned != 0 {
-		v := (committed + actual - planned) * 10_000 / planned
-		l.Variance = &v
+	r := backend.SummaryRow{Planned: planned, Committed: committed, Actual: actual}
+	r.Derive()
+	return budgetLine{Team: team, Category: category, Planned: planned, Committed: committed, Actual: actual,
+		Available: r.Available, Variance: r.VarianceBasisPoints}
+}
+
+// percent writes basis points as the page's script shows them (at most
+// one decimal, rounded half away from zero), for a reader without it.
+func percent(bp int64) string {
+	sign := ""
+	if bp < 0 {
+		sign, bp = "-", -bp
 	}
-	return l
+	tenths := (bp + 5) / 10
+	if tenths == 0 {
+		sign = ""
+	}
+	s := sign + strconv.FormatInt(tenths/10, 10)
+	if tenths%10 != 0 {
+		s += "." + strconv.FormatInt(tenths%10, 10)
+	}
+	return s + "%"
 }
 
 // amount writes minor units as a plain number with grouped thousands, the
@@ -279,7 +293,7 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 		if bp == nil {
 			return ""
 		}
-		return template.HTML(`<data class="pct" value="` + strconv.FormatInt(*bp, 10) + `">` + amount(*bp, 2) + `%</data>`)
+		return template.HTML(`<data class="pct" value="` + strconv.FormatInt(*bp, 10) + `">` + percent(*bp) + `</data>`)
 	},
 	"neg": func(v int64) bool { return v < 0 },
 }).Parse(pageTemplate))
@@ -311,6 +325,7 @@ figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 
 figcaption { font-weight: 600; }
 .chart { inline-size: 100%; block-size: 300px; direction: ltr; } /* ECharts lays out; options are mirrored for RTL */
 .empty { color: var(--muted); text-align: center; padding-block: 3rem; margin: 0; }
+.note { color: var(--muted); font-size: .85rem; margin-block: .4rem 0; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; inline-size: 100%; font-size: .9rem; }
 th, td { padding: .35rem .5rem; border-block-end: 1px solid var(--line); text-align: start; vertical-align: top; }
@@ -361,7 +376,7 @@ data, time { unicode-bidi: isolate; }
 <h2>{{call .Words "budget"}}</h2>
 {{- if .Budget}}
 <div class="scroll"><table>
-<thead><tr><th>{{call .Words "team"}}</th><th>{{call .Words "category"}}</th><th class="n">{{call .Words "planned"}}</th><th class="n">{{call .Words "committed"}}</th><th class="n">{{call .Words "actual"}}</th><th class="n">{{call .Words "available"}}</th><th class="n">{{call .Words "variance_pct"}}</th></tr></thead>
+<thead><tr><th>{{call .Words "team"}}</th><th>{{call .Words "category"}}</th><th class="n">{{call .Words "planned"}}</th><th class="n">{{call .Words "committed"}}</th><th class="n">{{call .Words "actual"}}</th><th class="n">{{call .Words "available"}}</th><th class="n" aria-describedby="variance-note">{{call .Words "variance_pct"}}</th></tr></thead>
 <tbody>
 {{- range .Budget}}
 <tr><td>{{.Team}}</td><td>{{.Category}}</td><td class="n">{{money .Planned $.Currency $.Minor}}</td><td class="n">{{money .Committed $.Currency $.Minor}}</td><td class="n">{{money .Actual $.Currency $.Minor}}</td><td class="n{{if neg .Available}} neg{{end}}">{{money .Available $.Currency $.Minor}}</td><td class="n">{{pct .Variance}}</td></tr>
@@ -369,6 +384,7 @@ data, time { unicode-bidi: isolate; }
 </tbody>
 <tfoot><tr><td colspan="2">{{call .Words "total"}}</td><td class="n">{{money .Total.Planned .Currency .Minor}}</td><td class="n">{{money .Total.Committed .Currency .Minor}}</td><td class="n">{{money .Total.Actual .Currency .Minor}}</td><td class="n{{if neg .Total.Available}} neg{{end}}">{{money .Total.Available .Currency .Minor}}</td><td class="n">{{pct .Total.Variance}}</td></tr></tfoot>
 </table></div>
+<p class="note" id="variance-note">{{call .Words "variance_note"}}</p>
 {{- else}}
 <p class="empty">{{call .Words "no_budget"}}</p>
 {{- end}}

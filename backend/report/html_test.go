@@ -36,8 +36,11 @@ func TestWriteHTML(t *testing.T) {
 		// formats it for the reader's language.
 		`<data class="money" value="3000000" data-currency="USD" data-minor="2">30,000.00 USD</data>`,
 		`<data class="money" value="120000" data-currency="EUR" data-minor="2">1,200.00 EUR</data>`,
-		// Variance of Brand/Events: (5,000 + 7,000 − 20,000) / 20,000.
-		`<data class="pct" value="-4000">-40.00%</data>`,
+		// Variance of Brand/Events (backend.VarianceBasisPoints): what is
+		// left of the plan, (20,000 − 5,000 − 7,000) / 20,000, written as
+		// the page's script writes it; and what variance means.
+		`<data class="pct" value="4000">40%</data>`,
+		`<p class="note" id="variance-note">Variance % is what is left of the plan`,
 		`<time datetime="2027-01-15">2027-01-15</time>`,
 	} {
 		if !strings.Contains(page, want) {

@@ -1,9 +1,11 @@
 // Package report writes the executive report: a workbook (native Excel
-// charts, formulas for totals, print settings) from the figures the
-// dashboard uses. It takes its data whole and knows no store.
+// charts, formulas for totals with their results stored, print settings)
+// from the figures the dashboard uses. It takes its data whole and knows
+// no store.
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -78,7 +80,8 @@ var english = map[string]string{
 	"by_category": "Spend by category", "over_time": "Spend over time", "variance_pct": "Variance %",
 	"no_data": "Nothing to chart for this period.", "no_budget": "No budget covers this period.",
 	"no_campaigns": "No campaign runs in this period.", "no_contracts": "No active contracts.",
-	"no_licences": "No licence expires in this period.",
+	"no_licences":   "No licence expires in this period.",
+	"variance_note": "Variance % is what is left of the plan, planned − (committed + actual), as a share of planned: positive is under budget, negative is over budget.",
 }
 
 func (d *Data) word(key string) string {
@@ -97,6 +100,9 @@ type book struct {
 	pct    int
 	bold   int
 	title  int
+	// results are the results of the formulas written (sheet → cell →
+	// result), stored in the workbook by withResults.
+	results map[string]map[string]any
 }
 
 // WriteXLSX writes the report workbook to w.
@@ -129,8 +135,11 @@ func WriteXLSX(w io.Writer, d *Data) error {
 	if err := b.f.MoveSheet(b.sheet("summary"), b.sheet("budget")); err != nil {
 		return err
 	}
-	_, err := b.f.WriteTo(w)
-	return err
+	var raw bytes.Buffer
+	if _, err := b.f.WriteTo(&raw); err != nil {
+		return err
+	}
+	return withResults(w, raw.Bytes(), b.results)
 }
 
 // sheet is a sheet's name: the user's word, cut to Excel's rules.
@@ -166,7 +175,9 @@ func (b *book) styles() error {
 	if b.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
 		return err
 	}
-	if b.pct, err = f.NewStyle(&excelize.Style{NumFmt: 10}); err != nil { // 0.00%
+	// One decimal, as the app and the web page show percentages.
+	pctFmt := "0.0%"
+	if b.pct, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pctFmt}); err != nil {
 		return err
 	}
 	if b.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, CustomNumFmt: &format}); err != nil {
@@ -255,33 +266,62 @@ func (b *book) budgetSheet() error {
 	if err != nil {
 		return err
 	}
-	// Available and variance are formulas, so edits to the plan recalculate.
-	for i := range rows {
+	// Available and variance are formulas, so edits to the plan
+	// recalculate; their results are the domain's figures.
+	var total backend.SummaryRow
+	for i, r := range b.d.Budget {
 		n := i + 2
-		if err := b.f.SetCellFormula(name, fmt.Sprintf("F%d", n), fmt.Sprintf("C%d-D%d-E%d", n, n, n)); err != nil {
+		r.Derive()
+		if err := b.formula(name, fmt.Sprintf("F%d", n), fmt.Sprintf("C%d-D%d-E%d", n, n, n), b.major(r.Available)); err != nil {
 			return err
 		}
-		if err := b.f.SetCellFormula(name, fmt.Sprintf("G%d", n), fmt.Sprintf(`IF(C%d=0,"",(D%d+E%d-C%d)/C%d)`, n, n, n, n, n)); err != nil {
+		if err := b.variance(name, n, r.VarianceBasisPoints); err != nil {
 			return err
 		}
+		total.Planned += r.Planned
+		total.Committed += r.Committed
+		total.Actual += r.Actual
 	}
-	return b.totalRow(name, len(rows), []int{3, 4, 5, 6})
+	total.Derive()
+	if err := b.totalRow(name, len(rows), []int{3, 4, 5, 6}, []int64{total.Planned, total.Committed, total.Actual, total.Available}); err != nil {
+		return err
+	}
+	last := len(rows) + 2
+	if err := b.variance(name, last, total.VarianceBasisPoints); err != nil {
+		return err
+	}
+	if err := b.f.SetCellStyle(name, fmt.Sprintf("G%d", last), fmt.Sprintf("G%d", last), b.pct); err != nil {
+		return err
+	}
+	// What variance means, under the table, for whoever reads the sheet.
+	return b.f.SetCellStr(name, fmt.Sprintf("A%d", last+2), b.d.word("variance_note"))
 }
 
-// totalRow adds a Total row whose figures are SUM formulas over the rows.
-func (b *book) totalRow(name string, n int, cols []int) error {
+// variance writes row n's variance % (backend.VarianceBasisPoints) as a
+// formula with its result.
+func (b *book) variance(name string, n int, bp *int64) error {
+	var result any = ""
+	if bp != nil {
+		result = float64(*bp) / 10_000
+	}
+	return b.formula(name, fmt.Sprintf("G%d", n), fmt.Sprintf(`IF(C%d=0,"",(C%d-D%d-E%d)/C%d)`, n, n, n, n, n), result)
+}
+
+// totalRow adds a Total row whose figures are SUM formulas over the rows;
+// sums (minor units) are their results, one per column.
+func (b *book) totalRow(name string, n int, cols []int, sums []int64) error {
 	row := n + 2
 	if err := b.f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word("total")); err != nil {
 		return err
 	}
-	for _, c := range cols {
+	for i, c := range cols {
 		col, _ := excelize.ColumnNumberToName(c)
 		cell := fmt.Sprintf("%s%d", col, row)
 		formula := "0"
 		if n > 0 {
 			formula = fmt.Sprintf("SUM(%s2:%s%d)", col, col, n+1)
 		}
-		if err := b.f.SetCellFormula(name, cell, formula); err != nil {
+		if err := b.formula(name, cell, formula, b.major(sums[i])); err != nil {
 			return err
 		}
 		if err := b.f.SetCellStyle(name, cell, cell, b.bold); err != nil {
@@ -300,7 +340,9 @@ func day(s string) any {
 
 func (b *book) campaignsSheet() error {
 	rows := make([][]any, 0, len(b.d.Campaigns))
+	var spent, revenue int64
 	for _, c := range b.d.Campaigns {
+		spent, revenue = spent+c.Spent, revenue+c.Revenue
 		var roi any = ""
 		if c.ROIBasisPoints != nil {
 			roi = float64(*c.ROIBasisPoints) / 10_000
@@ -312,7 +354,7 @@ func (b *book) campaignsSheet() error {
 	if err != nil {
 		return err
 	}
-	return b.totalRow(name, len(rows), []int{7, 8})
+	return b.totalRow(name, len(rows), []int{7, 8}, []int64{spent, revenue})
 }
 
 func (b *book) contractsSheet() error {
@@ -323,7 +365,11 @@ func (b *book) contractsSheet() error {
 		}
 		return b.major(*v)
 	}
+	var annualised int64
 	for _, c := range b.d.Contracts {
+		if c.Annualised != nil {
+			annualised += *c.Annualised
+		}
 		cost := Money(c.Cost)
 		rows = append(rows, []any{c.Vendor, c.Product, c.Owner, cost, c.Cost.Currency, opt(c.Annualised), opt(c.CostPerSeat),
 			day(c.NextRenewal), day(c.CancelBy), c.SeatsBought, c.SeatsUsed})
@@ -333,7 +379,7 @@ func (b *book) contractsSheet() error {
 	if err != nil {
 		return err
 	}
-	return b.totalRow(name, len(rows), []int{6})
+	return b.totalRow(name, len(rows), []int{6}, []int64{annualised})
 }
 
 // Money is an amount as Excel shows it in its own currency (the cell has
@@ -372,11 +418,21 @@ func (b *book) summarySheet() error {
 	budget := b.sheet("budget")
 	last := len(b.d.Budget) + 2 // the budget sheet's total row
 	quoted := "'" + strings.ReplaceAll(budget, "'", "''") + "'"
+	var total backend.SummaryRow
+	for _, r := range b.d.Budget {
+		total.Planned, total.Committed, total.Actual = total.Planned+r.Planned, total.Committed+r.Committed, total.Actual+r.Actual
+	}
+	total.Derive()
+	// The budget sheet's totals, with their results for viewers that do
+	// not recalculate.
 	for i, k := range []string{"planned", "committed", "actual", "available"} {
 		row := 4 + i
 		f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word(k))
 		col := string(rune('C' + i))
-		f.SetCellFormula(name, fmt.Sprintf("B%d", row), fmt.Sprintf("%s!%s%d", quoted, col, last))
+		figure := []int64{total.Planned, total.Committed, total.Actual, total.Available}[i]
+		if err := b.formula(name, fmt.Sprintf("B%d", row), fmt.Sprintf("%s!%s%d", quoted, col, last), b.major(figure)); err != nil {
+			return err
+		}
 		f.SetCellStyle(name, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), b.bold)
 	}
 	// Small tables the charts read: by team, by category, by period.

@@ -84,7 +84,7 @@ func TestBudgetService_Summary(t *testing.T) {
 		{"AprilAndMay", backend.SummaryFilter{FiscalYear: 2026, FromPeriod: 1, ToPeriod: 2}, []backend.SummaryRow{
 			{TeamName: "Brand", CategoryName: "Events", Planned: 200_000, Actual: 1_625, Available: 198_375, Variance: 198_375, VarianceBasisPoints: bp(9919)},
 			{TeamName: "Demand gen", CategoryName: "Ads", Planned: 1_500_000, Committed: 110_000, Actual: 250_000, Available: 1_140_000, Variance: 1_140_000, VarianceBasisPoints: bp(7600),
-				Forecast: 1_495_902}, // 250,000 over 61 of 365 days
+				Forecast: 1_495_902 + 110_000}, // 250,000 over 61 of 365 days, and what is committed
 		}},
 	}
 	for _, tt := range tests {

@@ -121,14 +121,7 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 }
 
 // finish derives available and variance from the sums.
-func finish(r *backend.SummaryRow) {
-	r.Available = r.Planned - r.Committed - r.Actual
-	r.Variance = r.Available
-	if r.Planned != 0 {
-		bp := backend.MulDivRound(r.Variance, 10_000, r.Planned)
-		r.VarianceBasisPoints = &bp
-	}
-}
+func finish(r *backend.SummaryRow) { r.Derive() }
 
 type monthly struct {
 	month, currency, status string
@@ -185,40 +178,51 @@ func (s *BudgetService) converter(ctx context.Context, base string) (func(amount
 	}, nil
 }
 
-// forecast fills in each row's run-rate forecast: the fiscal year's actual
-// spend to date, at the same daily rate, to the year's end.
+// forecast fills in each row's forecast to the fiscal year's end: the
+// actual spend to date run on at the same daily rate to the year's end,
+// plus all spend committed in the year, whatever its month. Committed
+// money is promised, so it is paid whatever the run rate says; before the
+// year starts the forecast is what is committed.
 func (s *BudgetService) forecast(ctx context.Context, f backend.SummaryFilter, start int, plan *backend.BudgetPlan,
 	conv func(int64, string, string) (int64, bool), rows map[rowKey]*backend.SummaryRow) error {
 	fyFrom, fyTo := backend.FiscalYearRange(f.FiscalYear, start)
 	today := backend.Today(s.db.Now())
-	if today < fyFrom {
-		return nil
-	}
 	upTo := min(today, fyTo)
 	first, _ := backend.ParseDay(fyFrom)
 	last, _ := backend.ParseDay(fyTo)
 	now, _ := backend.ParseDay(upTo)
 	yearDays := int64(last.Sub(first)/(24*time.Hour)) + 1
 	elapsed := int64(now.Sub(first)/(24*time.Hour)) + 1
+	forecast := map[rowKey]int64{}
 	actual := map[rowKey]int64{}
-	err := s.eachMonthly(ctx, fyFrom[:7], upTo[:7], f, func(m monthly) {
-		if backend.SpendStatus(m.status) != backend.SpendActual {
+	err := s.eachMonthly(ctx, fyFrom[:7], fyTo[:7], f, func(m monthly) {
+		v, ok := conv(m.total, m.currency, m.month)
+		if !ok {
 			return
 		}
-		if v, ok := conv(m.total, m.currency, m.month); ok {
-			actual[rowKey{m.team, m.category}] += v
+		k := rowKey{m.team, m.category}
+		switch backend.SpendStatus(m.status) {
+		case backend.SpendCommitted:
+			forecast[k] += v
+		case backend.SpendActual:
+			if today >= fyFrom && m.month <= upTo[:7] {
+				actual[k] += v
+			}
 		}
 	})
 	if err != nil {
 		return err
 	}
 	for k, v := range actual {
+		forecast[k] += backend.MulDivRound(v, yearDays, elapsed)
+	}
+	for k, v := range forecast {
 		r, ok := rows[k]
 		if !ok {
 			r = &backend.SummaryRow{TeamID: k.team, CategoryID: k.category}
 			rows[k] = r
 		}
-		r.Forecast = backend.MulDivRound(v, yearDays, elapsed)
+		r.Forecast = v
 	}
 	return nil
 }

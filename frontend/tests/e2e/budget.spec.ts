@@ -129,6 +129,9 @@ test('the totals on screen match the hand-computed ones', async ({ page }) => {
   await expect(budget.summaryTotal('actual')).toHaveText('$1,200.00');
   await expect(budget.summaryTotal('available')).toHaveText('$6,900.00');
   await expect(budget.summaryTotal('variance')).toHaveText('69%');
+  // What variance and the forecast mean is written next to their columns.
+  await expect(page.getByRole('columnheader', { name: 'Variance' })).toHaveAccessibleDescription(/^Variance is what is left of the plan/);
+  await expect(page.getByRole('columnheader', { name: 'Forecast to year end' })).toHaveAccessibleDescription(/plus all spend committed in the year\.$/);
   const brandEvents = page.getByRole('row').filter({ hasText: 'Brand' }).filter({ hasText: 'Events' });
   await expect(brandEvents).toContainText('$6,000.00'); // planned
   await expect(brandEvents).toContainText('$1,900.00'); // committed
