@@ -42,6 +42,7 @@ export const ar: Catalog = {
   'field.reference_unknown': 'هذا الإدخال لم يعد موجودًا؛ اختر غيره.',
   'money.currency_unknown': '«{currency}» ليس رمز عملة وفق معيار ISO 4217.',
   'money.too_large': 'هذا المبلغ كبير جدًا.',
+  'money.range': 'هذا المبلغ كبير جدًا. تحقّق من عدد الأرقام.',
   'money.format': 'أدخل مبلغًا مثل 1,250.50.',
   'money.decimals': 'الحد الأقصى للمنازل العشرية في {currency} هو {count}.',
   'campaign.status_unknown': 'اختر حالة من القائمة.',

@@ -43,6 +43,7 @@ export const en = {
   'field.reference_unknown': 'This entry no longer exists; pick another.',
   'money.currency_unknown': '“{currency}” is not an ISO 4217 currency code.',
   'money.too_large': 'This amount is too large.',
+  'money.range': 'This amount is too large. Check the number of digits.',
   'money.format': 'Enter an amount such as 1,250.50.',
   'money.decimals': '{currency} has {count} decimal places at most.',
   'campaign.status_unknown': 'Pick a status from the list.',

@@ -42,6 +42,7 @@ export const fa: Catalog = {
   'field.reference_unknown': 'این مورد دیگر وجود ندارد؛ مورد دیگری انتخاب کنید.',
   'money.currency_unknown': '«{currency}» کد ارز معتبر ISO 4217 نیست.',
   'money.too_large': 'این مبلغ بیش از حد بزرگ است.',
+  'money.range': 'این مبلغ بیش از حد بزرگ است. تعداد رقم‌ها را بررسی کنید.',
   'money.format': 'مبلغی مانند 1,250.50 وارد کنید.',
   'money.decimals': '{currency} حداکثر {count} رقم اعشار دارد.',
   'campaign.status_unknown': 'وضعیتی را از فهرست انتخاب کنید.',

@@ -42,6 +42,7 @@ export const pl: Catalog = {
   'field.reference_unknown': 'Ta pozycja już nie istnieje; wybierz inną.',
   'money.currency_unknown': '„{currency}” nie jest kodem waluty ISO 4217.',
   'money.too_large': 'Ta kwota jest za duża.',
+  'money.range': 'Ta kwota jest za duża. Sprawdź liczbę cyfr.',
   'money.format': 'Wpisz kwotę, np. 1250,50.',
   'money.decimals': '{currency}: maksymalna liczba miejsc po przecinku to {count}.',
   'campaign.status_unknown': 'Wybierz status z listy.',

@@ -42,6 +42,7 @@ export const th: Catalog = {
   'field.reference_unknown': 'ไม่มีรายการนี้แล้ว โปรดเลือกรายการอื่น',
   'money.currency_unknown': '“{currency}” ไม่ใช่รหัสสกุลเงินตาม ISO 4217',
   'money.too_large': 'จำนวนเงินนี้มากเกินไป',
+  'money.range': 'จำนวนเงินนี้มากเกินไป โปรดตรวจสอบจำนวนหลัก',
   'money.format': 'กรอกจำนวนเงิน เช่น 1,250.50',
   'money.decimals': '{currency} มีทศนิยมได้ไม่เกิน {count} ตำแหน่ง',
   'campaign.status_unknown': 'เลือกสถานะจากรายการ',

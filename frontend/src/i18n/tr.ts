@@ -42,6 +42,7 @@ export const tr: Catalog = {
   'field.reference_unknown': 'Bu kayıt artık mevcut değil; başka birini seçin.',
   'money.currency_unknown': '“{currency}” bir ISO 4217 para birimi kodu değil.',
   'money.too_large': 'Bu tutar çok büyük.',
+  'money.range': 'Bu tutar çok büyük. Basamak sayısını kontrol edin.',
   'money.format': 'Örneğin 1.250,50 gibi bir tutar girin.',
   'money.decimals': '{currency} en fazla {count} ondalık basamak alabilir.',
   'campaign.status_unknown': 'Listeden bir durum seçin.',
