@@ -349,6 +349,8 @@ export const ar: Catalog = {
   'assets.back': '→ كل الأصول',
   'assets.preview': 'معاينة',
   'assets.no_preview': 'لا تتوفر معاينة لهذا النوع من الملفات.',
+  'asset.preview_damaged': 'هذه الصورة تالفة أو ناقصة، لذا لا توجد معاينة لها. افتح الملف للتحقق منه أو أضِفه مرة أخرى.',
+  'asset.preview_too_large': 'هذه الصورة أكبر من أن تُعايَن (أكثر من ٥٠ مليون بكسل).',
   'assets.versions_title': 'الإصدارات',
   'assets.open': 'فتح',
   'assets.field_title': 'العنوان',

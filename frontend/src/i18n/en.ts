@@ -283,6 +283,8 @@ export const en = {
   'assets.back': '← All assets',
   'assets.preview': 'Preview',
   'assets.no_preview': 'No preview for this type of file.',
+  'asset.preview_damaged': 'This image is damaged or cut off, so there is no preview. Open the file to check it, or add it again.',
+  'asset.preview_too_large': 'This image is too large to preview (more than 50 million pixels).',
   'assets.versions_title': 'Versions',
   'assets.open': 'Open',
   'assets.field_title': 'Title',

@@ -282,6 +282,8 @@ export const fa: Catalog = {
   'assets.back': '→ همهٔ دارایی‌ها',
   'assets.preview': 'پیش‌نمایش',
   'assets.no_preview': 'برای این نوع فایل پیش‌نمایشی وجود ندارد.',
+  'asset.preview_damaged': 'این تصویر آسیب دیده یا ناقص است و پیش‌نمایش ندارد. فایل را باز کنید تا بررسی شود، یا دوباره اضافه‌اش کنید.',
+  'asset.preview_too_large': 'این تصویر برای پیش‌نمایش بیش از حد بزرگ است (بیش از ۵۰ میلیون پیکسل).',
   'assets.versions_title': 'نسخه‌ها',
   'assets.open': 'باز کردن',
   'assets.field_title': 'عنوان',

@@ -331,6 +331,8 @@ export const pl: Catalog = {
   'assets.back': '← Wszystkie zasoby',
   'assets.preview': 'Podgląd',
   'assets.no_preview': 'Brak podglądu dla tego typu pliku.',
+  'asset.preview_damaged': 'Ten obraz jest uszkodzony lub niekompletny, więc nie ma podglądu. Otwórz plik, aby go sprawdzić, albo dodaj go ponownie.',
+  'asset.preview_too_large': 'Ten obraz jest za duży na podgląd (ponad 50 milionów pikseli).',
   'assets.versions_title': 'Wersje',
   'assets.open': 'Otwórz',
   'assets.field_title': 'Tytuł',

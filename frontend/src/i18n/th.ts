@@ -281,6 +281,8 @@ export const th: Catalog = {
   'assets.back': '← แอสเซตทั้งหมด',
   'assets.preview': 'ภาพตัวอย่าง',
   'assets.no_preview': 'ไม่มีภาพตัวอย่างสำหรับไฟล์ประเภทนี้',
+  'asset.preview_damaged': 'รูปภาพนี้เสียหายหรือไม่สมบูรณ์ จึงไม่มีภาพตัวอย่าง เปิดไฟล์เพื่อตรวจสอบ หรือเพิ่มใหม่อีกครั้ง',
+  'asset.preview_too_large': 'รูปภาพนี้ใหญ่เกินกว่าจะแสดงตัวอย่างได้ (เกิน 50 ล้านพิกเซล)',
   'assets.versions_title': 'เวอร์ชัน',
   'assets.open': 'เปิด',
   'assets.field_title': 'ชื่อเรื่อง',

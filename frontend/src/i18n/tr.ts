@@ -282,6 +282,8 @@ export const tr: Catalog = {
   'assets.back': '← Tüm materyaller',
   'assets.preview': 'Önizleme',
   'assets.no_preview': 'Bu dosya türü için önizleme yok.',
+  'asset.preview_damaged': 'Bu görsel bozuk ya da eksik, bu yüzden önizlemesi yok. Kontrol etmek için dosyayı açın ya da yeniden ekleyin.',
+  'asset.preview_too_large': 'Bu görsel önizleme için çok büyük (50 milyondan fazla piksel).',
   'assets.versions_title': 'Sürümler',
   'assets.open': 'Aç',
   'assets.field_title': 'Başlık',
