@@ -296,7 +296,7 @@ const pageTemplate = `<!doctype html>
 {{.Fonts}}
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9dee4; --head: #2f5597; --bad: #b42318; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Vazirmatn", "Noto Sans Thai", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Vazirmatn", "Noto Sans Thai", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; color: var(--ink); background: #fff; }
 main { max-inline-size: 72rem; margin-inline: auto; padding: 1.25rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-block-end: 2px solid var(--head); padding-block-end: .2rem; break-after: avoid; }
@@ -318,8 +318,9 @@ th { background: var(--head); color: #fff; font-weight: 600; white-space: nowrap
 td.n, th.n { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-block-start: 2px solid var(--ink); }
 data, time { unicode-bidi: isolate; }
-:root:lang(fa) body, :root:lang(ar) body { font-family: "Vazirmatn", system-ui, "Segoe UI", "Noto Sans Thai", sans-serif; }
-:root:lang(th) body { font-family: "Noto Sans Thai", system-ui, "Segoe UI", "Vazirmatn", sans-serif; }
+h1, td { overflow-wrap: anywhere; } /* a long unbroken name wraps instead of widening the page */
+:root:lang(fa) body, :root:lang(ar) body { font-family: "Vazirmatn", system-ui, "Segoe UI", "Noto Sans Thai", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
+:root:lang(th) body { font-family: "Noto Sans Thai", system-ui, "Segoe UI", "Vazirmatn", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
 @media (max-width: 600px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } .chart { block-size: 260px; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
