@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
@@ -127,7 +127,7 @@ test('a damaged image shows its type icon and why, on its card and its page', as
   await preview.screenshot({ path: '/tmp/uifixes-damaged.png' });
 });
 
-test('a 200-character name wraps everywhere; a longer one is refused, not cut', async ({ page }) => {
+test('a 200-character name wraps everywhere; a longer one is refused, not cut', async ({ page, browser }) => {
   const long = 'Q'.repeat(200);
   const app = new AppShell(page);
   await app.open();
@@ -159,7 +159,28 @@ test('a 200-character name wraps everywhere; a longer one is refused, not cut', 
   }
   await app.goTo('Dashboard');
   await fits(page, long, 'long-dashboard');
+  await reportFits(page, browser, long);
 });
+
+/** reportFits exports the HTML report and checks no table in it grows wider than the page for a name. */
+async function reportFits(page: Page, browser: Browser, name: string) {
+  await page.getByTestId('dashboard-period').selectOption('fy');
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (.html)' }).click();
+  const file = await dl;
+  const path = test.info().outputPath(file.suggestedFilename());
+  await file.saveAs(path);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const report = await context.newPage();
+  await report.goto('file://' + path);
+  await expect(report.getByRole('cell', { name }).first()).toBeVisible();
+  const wide = await report.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll('.scroll')].filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.className || el.tagName),
+  );
+  await report.screenshot({ path: '/tmp/uifixes-long-report.png', fullPage: true });
+  expect(wide, 'the report scrolls sideways for a long name').toEqual([]);
+  await context.close();
+}
 
 test('an emoji in a name is drawn in colour, not as an empty box', async ({ page }) => {
   await api(page, 'Campaigns.Create', { name: 'Trust launch 🚀🎉', status: 'planned', startDate: day(0), endDate: day(5), budget: { amount: 0, currency: 'USD' } });
