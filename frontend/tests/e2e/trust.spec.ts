@@ -160,6 +160,19 @@ test('a 200-character name wraps everywhere; a longer one is refused, not cut', 
   await app.goTo('Dashboard');
   await fits(page, long, 'long-dashboard');
   await reportFits(page, browser, long);
+
+  // A vendor and a product as long, in the contracts list.
+  const teamId = await listItem(page, 'teams', 'Brand');
+  const categoryId = await listItem(page, 'categories', 'Software');
+  const vendor = await api<{ id: number }>(page, 'Vendors.Create', { name: 'V'.repeat(200), category: 'design' });
+  await api(page, 'Contracts.Create', {
+    vendorId: vendor.id, product: long, teamId, categoryId, cost: { amount: 1500, currency: 'USD' },
+    billingCycle: 'annual', startDate: day(0), termMonths: 12, renewalDate: addMonths(day(0), 12), autoRenew: true, noticeDays: 30, status: 'active',
+  });
+  await page.goto('/#/contracts');
+  await page.reload();
+  await expect(page.getByRole('link', { name: long, exact: true })).toBeVisible();
+  await fits(page, long, 'long-contracts');
 });
 
 /** reportFits exports the HTML report and checks no table in it grows wider than the page for a name. */
