@@ -95,7 +95,8 @@ type AssetVersion struct {
 	ContentType string `json:"contentType"`
 	Width       int    `json:"width"`
 	Height      int    `json:"height"`
-	// Note says why there is no preview (a corrupt or too large image).
+	// Note says why there is no preview (a corrupt or too large image), as
+	// a message key (older versions kept an English sentence).
 	Note    string `json:"note"`
 	AddedAt string `json:"addedAt"`
 }

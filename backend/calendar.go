@@ -26,13 +26,31 @@ type CalendarFilter struct {
 	Contracts bool `json:"contracts"`
 	// OffTrack keeps campaigns (and their items) with a goal off track
 	// as of Today.
-	OffTrack bool   `json:"offTrack"`
-	Today    string `json:"-"`
+	OffTrack bool `json:"offTrack"`
+	// All ignores From and To: the whole plan, for an .ics export of
+	// everything rather than the range a view shows.
+	All   bool   `json:"all"`
+	Today string `json:"-"`
 }
 
-// Validate returns an EINVALID error for a range no view asks for.
+// Validate returns an EINVALID error for a range no view asks for. With
+// All set, From and To are cleared: the whole plan has no range.
 func (f *CalendarFilter) Validate() error {
 	fe := FieldErrors{}
+	if f.All {
+		f.From, f.To = "", ""
+	} else {
+		f.validateRange(fe)
+	}
+	for _, s := range f.Statuses {
+		if !s.Valid() {
+			fe.Add("statuses", "campaign.status_unknown", map[string]any{"status": string(s)})
+		}
+	}
+	return fe.Err("calendar range")
+}
+
+func (f *CalendarFilter) validateRange(fe FieldErrors) {
 	from, ok1 := ParseDay(f.From)
 	to, ok2 := ParseDay(f.To)
 	if !ok1 {
@@ -49,12 +67,6 @@ func (f *CalendarFilter) Validate() error {
 			fe.Add("to", "calendar.range_too_long", map[string]any{"max": MaxCalendarDays})
 		}
 	}
-	for _, s := range f.Statuses {
-		if !s.Valid() {
-			fe.Add("statuses", "campaign.status_unknown", map[string]any{"status": string(s)})
-		}
-	}
-	return fe.Err("calendar range")
 }
 
 // CampaignFilter returns the campaign part of the filter.

@@ -43,6 +43,8 @@ func TestSchedule(t *testing.T) {
 		{"MonthlyFromMonthEnd", "2026-01-31", 1, 0, true, false, "2026-02-10", "2026-02-28", "2026-02-28", "2026-02-28", false},
 		{"MonthlyRollsKeepDay", "2026-01-31", 1, 0, true, false, "2026-03-01", "2026-03-31", "2026-03-31", "2026-03-31", false},
 		{"QuarterlyLateGoesToNext", "2026-12-01", 3, 30, true, false, "2026-11-23", "2026-12-01", "2027-01-30", "2027-03-01", true},
+		// The contracts list says "too late for 30 Nov; next decision by 23 Dec, for 30 Dec".
+		{"MonthlySevenDaysLate", "2026-11-30", 1, 7, true, false, "2026-11-27", "2026-11-30", "2026-12-23", "2026-12-30", true},
 		{"NoticeLongerThanTerm", "2026-12-01", 1, 75, true, false, "2026-11-23", "2026-12-01", "2026-12-16", "2027-03-01", true},
 		{"MultiYear", "2024-06-30", 36, 90, true, false, "2026-11-23", "2027-06-30", "2027-04-01", "2027-06-30", false},
 		{"FixedTermStillAhead", "2026-12-15", 12, 30, false, false, "2026-11-23", "2026-12-15", "", "", true},

@@ -5,7 +5,9 @@
 #                           LibreOffice Calc and poppler to open exported workbooks)
 set -euo pipefail
 
-want=(gcc pkg-config libgtk-3-dev)
+# fonts-noto-color-emoji: WebKitGTK and Chromium draw emoji in names with
+# the system's fonts; without a colour emoji font they are empty boxes.
+want=(gcc pkg-config libgtk-3-dev fonts-noto-color-emoji)
 if [ "${1:-}" = test ]; then
   want+=(xvfb xauth chromium imagemagick libreoffice-calc poppler-utils)
 fi

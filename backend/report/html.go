@@ -310,7 +310,7 @@ const pageTemplate = `<!doctype html>
 {{.Fonts}}
 :root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9dee4; --head: #2f5597; --bad: #b42318; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Vazirmatn", "Noto Sans Thai", sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Vazirmatn", "Noto Sans Thai", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; color: var(--ink); background: #fff; }
 main { max-inline-size: 72rem; margin-inline: auto; padding: 1.25rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-block-end: 2px solid var(--head); padding-block-end: .2rem; break-after: avoid; }
@@ -333,8 +333,9 @@ th { background: var(--head); color: #fff; font-weight: 600; white-space: nowrap
 td.n, th.n { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; border-block-start: 2px solid var(--ink); }
 data, time { unicode-bidi: isolate; }
-:root:lang(fa) body, :root:lang(ar) body { font-family: "Vazirmatn", system-ui, "Segoe UI", "Noto Sans Thai", sans-serif; }
-:root:lang(th) body { font-family: "Noto Sans Thai", system-ui, "Segoe UI", "Vazirmatn", sans-serif; }
+h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead of widening the page */
+:root:lang(fa) body, :root:lang(ar) body { font-family: "Vazirmatn", system-ui, "Segoe UI", "Noto Sans Thai", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
+:root:lang(th) body { font-family: "Noto Sans Thai", system-ui, "Segoe UI", "Vazirmatn", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", sans-serif; }
 @media (max-width: 600px) { main { padding: .75rem; } h1 { font-size: 1.3rem; } .chart { block-size: 260px; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
@@ -379,7 +380,7 @@ data, time { unicode-bidi: isolate; }
 <thead><tr><th>{{call .Words "team"}}</th><th>{{call .Words "category"}}</th><th class="n">{{call .Words "planned"}}</th><th class="n">{{call .Words "committed"}}</th><th class="n">{{call .Words "actual"}}</th><th class="n">{{call .Words "available"}}</th><th class="n" aria-describedby="variance-note">{{call .Words "variance_pct"}}</th></tr></thead>
 <tbody>
 {{- range .Budget}}
-<tr><td>{{.Team}}</td><td>{{.Category}}</td><td class="n">{{money .Planned $.Currency $.Minor}}</td><td class="n">{{money .Committed $.Currency $.Minor}}</td><td class="n">{{money .Actual $.Currency $.Minor}}</td><td class="n{{if neg .Available}} neg{{end}}">{{money .Available $.Currency $.Minor}}</td><td class="n">{{pct .Variance}}</td></tr>
+<tr><td class="name">{{.Team}}</td><td class="name">{{.Category}}</td><td class="n">{{money .Planned $.Currency $.Minor}}</td><td class="n">{{money .Committed $.Currency $.Minor}}</td><td class="n">{{money .Actual $.Currency $.Minor}}</td><td class="n{{if neg .Available}} neg{{end}}">{{money .Available $.Currency $.Minor}}</td><td class="n">{{pct .Variance}}</td></tr>
 {{- end}}
 </tbody>
 <tfoot><tr><td colspan="2">{{call .Words "total"}}</td><td class="n">{{money .Total.Planned .Currency .Minor}}</td><td class="n">{{money .Total.Committed .Currency .Minor}}</td><td class="n">{{money .Total.Actual .Currency .Minor}}</td><td class="n{{if neg .Total.Available}} neg{{end}}">{{money .Total.Available .Currency .Minor}}</td><td class="n">{{pct .Total.Variance}}</td></tr></tfoot>
@@ -395,7 +396,7 @@ data, time { unicode-bidi: isolate; }
 <thead><tr><th>{{call .Words "name"}}</th><th>{{call .Words "team"}}</th><th>{{call .Words "status"}}</th><th>{{call .Words "start"}}</th><th>{{call .Words "end"}}</th><th>{{call .Words "goals"}}</th><th class="n">{{call .Words "spent"}}</th><th class="n">{{call .Words "revenue"}}</th><th class="n">{{call .Words "roi"}}</th></tr></thead>
 <tbody>
 {{- range .Campaigns}}
-<tr><td>{{.Name}}</td><td>{{.Team}}</td><td>{{.Status}}</td><td><time datetime="{{.Start}}">{{.Start}}</time></td><td><time datetime="{{.End}}">{{.End}}</time></td><td>{{.Goals}}</td><td class="n">{{money .Spent $.Currency $.Minor}}</td><td class="n">{{money .Revenue $.Currency $.Minor}}</td><td class="n">{{pct .ROIBasisPoints}}</td></tr>
+<tr><td class="name">{{.Name}}</td><td class="name">{{.Team}}</td><td>{{.Status}}</td><td><time datetime="{{.Start}}">{{.Start}}</time></td><td><time datetime="{{.End}}">{{.End}}</time></td><td>{{.Goals}}</td><td class="n">{{money .Spent $.Currency $.Minor}}</td><td class="n">{{money .Revenue $.Currency $.Minor}}</td><td class="n">{{pct .ROIBasisPoints}}</td></tr>
 {{- end}}
 </tbody>
 <tfoot><tr><td colspan="6">{{call .Words "total"}}</td><td class="n">{{money .Spent .Currency .Minor}}</td><td class="n">{{money .Revenue .Currency .Minor}}</td><td></td></tr></tfoot>
@@ -410,7 +411,7 @@ data, time { unicode-bidi: isolate; }
 <thead><tr><th>{{call .Words "vendor"}}</th><th>{{call .Words "product"}}</th><th>{{call .Words "owner"}}</th><th class="n">{{call .Words "cost"}}</th><th class="n">{{call .Words "annualised"}}</th><th class="n">{{call .Words "per_seat"}}</th><th>{{call .Words "renewal"}}</th><th>{{call .Words "cancel_by"}}</th><th class="n">{{call .Words "seats"}}</th><th class="n">{{call .Words "seats_used"}}</th></tr></thead>
 <tbody>
 {{- range .Contracts}}
-<tr><td>{{.Vendor}}</td><td>{{.Product}}</td><td>{{.Owner}}</td><td class="n">{{contractMoney .Cost}}</td><td class="n">{{money .Annualised $.Currency $.Minor}}</td><td class="n">{{money .CostPerSeat $.Currency $.Minor}}</td><td>{{with .NextRenewal}}<time datetime="{{.}}">{{.}}</time>{{end}}</td><td>{{with .CancelBy}}<time datetime="{{.}}">{{.}}</time>{{end}}</td><td class="n">{{.SeatsBought}}</td><td class="n">{{.SeatsUsed}}</td></tr>
+<tr><td class="name">{{.Vendor}}</td><td class="name">{{.Product}}</td><td class="name">{{.Owner}}</td><td class="n">{{contractMoney .Cost}}</td><td class="n">{{money .Annualised $.Currency $.Minor}}</td><td class="n">{{money .CostPerSeat $.Currency $.Minor}}</td><td>{{with .NextRenewal}}<time datetime="{{.}}">{{.}}</time>{{end}}</td><td>{{with .CancelBy}}<time datetime="{{.}}">{{.}}</time>{{end}}</td><td class="n">{{.SeatsBought}}</td><td class="n">{{.SeatsUsed}}</td></tr>
 {{- end}}
 </tbody>
 </table></div>
@@ -424,7 +425,7 @@ data, time { unicode-bidi: isolate; }
 <thead><tr><th>{{call .Words "asset"}}</th><th>{{call .Words "licence"}}</th><th>{{call .Words "holder"}}</th><th>{{call .Words "expiry"}}</th></tr></thead>
 <tbody>
 {{- range .Licences}}
-<tr><td>{{.Asset}}</td><td>{{.Type}}</td><td>{{.Holder}}</td><td><time datetime="{{.Expiry}}">{{.Expiry}}</time></td></tr>
+<tr><td class="name">{{.Asset}}</td><td>{{.Type}}</td><td class="name">{{.Holder}}</td><td><time datetime="{{.Expiry}}">{{.Expiry}}</time></td></tr>
 {{- end}}
 </tbody>
 </table></div>

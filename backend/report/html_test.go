@@ -25,9 +25,9 @@ func TestWriteHTML(t *testing.T) {
 		`<html lang="en" dir="ltr">`,
 		`default-src 'none'`, // the page may fetch nothing
 		`<title>Acme &amp; Co — Executive report 2026-04-01 – 2027-03-31</title>`,
-		`<td>&lt;img src=x onerror=alert(1)&gt;</td>`,
-		`<td>&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td>`,
-		`<td>&#43;1 555</td><td>@SUM(A1)</td>`,
+		`<td class="name">&lt;img src=x onerror=alert(1)&gt;</td>`,
+		`<td class="name">&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td>`,
+		`<td class="name">&#43;1 555</td><td>@SUM(A1)</td>`,
 		`<figcaption>Plan vs actual by team</figcaption>`,
 		`<figcaption>Spend by category</figcaption>`,
 		`<figcaption>Spend over time</figcaption>`,

@@ -66,8 +66,11 @@ func (s *AssetService) AddAssetFile(ctx context.Context, name string, r io.Reade
 		if f, err := s.files.Open(sum); err == nil {
 			v.Width, v.Height, err = files.ImageSize(f)
 			f.Close()
-			if err != nil {
-				v.Note = err.Error()
+			// The note is a message key: the UI says why in the user's language.
+			if errors.Is(err, files.ErrNotImage) {
+				v.Note = "asset.preview_damaged"
+			} else if err != nil {
+				v.Note = "asset.preview_too_large"
 			}
 		}
 	}

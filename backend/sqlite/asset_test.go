@@ -79,7 +79,7 @@ func TestAssetService_Add(t *testing.T) {
 	})
 	t.Run("CorruptImageGetsANote", func(t *testing.T) {
 		res, err := s.AddAssetFile(ctx, "broken.png", bytes.NewReader(logo[:30]), "")
-		if err != nil || res.Asset.Versions[0].Note == "" {
+		if err != nil || res.Asset.Versions[0].Note != "asset.preview_damaged" {
 			t.Fatalf("%+v %v", res, err)
 		}
 	})

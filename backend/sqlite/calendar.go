@@ -16,7 +16,8 @@ func NewCalendarService(db *DB) *CalendarService { return &CalendarService{db: d
 var _ backend.CalendarService = (*CalendarService)(nil)
 
 // CalendarRange returns the campaigns overlapping the range and the
-// deliverables and milestones dated in it, filtered as f says.
+// deliverables and milestones dated in it (everything when f.All is set),
+// filtered as f says.
 func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarFilter) (*backend.CalendarData, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
@@ -51,7 +52,7 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 				{Kind: backend.RemindCancel, Date: c.Schedule.CancelBy},
 				{Kind: backend.RemindRenewal, Date: c.Schedule.NextRenewal},
 			} {
-				if d.Date != "" && d.Date >= f.From && d.Date <= f.To {
+				if d.Date != "" && (f.All || d.Date >= f.From && d.Date <= f.To) {
 					d.ContractID, d.Vendor, d.Product, d.UpdatedAt = c.ID, c.VendorName, c.Product, c.UpdatedAt
 					out.ContractDates = append(out.ContractDates, d)
 				}
@@ -66,8 +67,11 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 // channel (its campaign's when it has none) or a milestone's campaign;
 // owner and search on the item itself.
 func itemWhere(f backend.CalendarFilter, alias, dateCol string) (string, []any) {
-	where := []string{dateCol + " BETWEEN ? AND ?"}
-	args := []any{f.From, f.To}
+	where := []string{"1 = 1"}
+	var args []any
+	if !f.All {
+		where, args = []string{dateCol + " BETWEEN ? AND ?"}, []any{f.From, f.To}
+	}
 	if f.TeamID != 0 || f.Tag != "" || len(f.Statuses) > 0 || f.OffTrack {
 		cw, cargs := campaignWhere(backend.CampaignFilter{TeamID: f.TeamID, Tag: f.Tag, Statuses: f.Statuses, OffTrack: f.OffTrack, Today: f.Today})
 		where = append(where, alias+".campaign_id IN (SELECT c.id FROM campaigns c WHERE "+strings.Join(cw, " AND ")+")")

@@ -273,4 +273,20 @@ func TestCalendarService_Range(t *testing.T) {
 	}
 	_, err := cal.CalendarRange(ctx, backend.CalendarFilter{From: "2026-01-01", To: "2028-01-01"})
 	wantCode(t, err, backend.EINVALID)
+
+	// The whole plan, for an .ics export of everything: no range at all,
+	// filters still apply. A view's month can be empty while the plan is not.
+	later := newCampaign("Later")
+	later.StartDate, later.EndDate = "2031-01-05", "2031-02-20"
+	camps.CreateCampaign(ctx, later)
+	ds.CreateDeliverable(ctx, &backend.Deliverable{CampaignID: later.ID, Title: "Later post", Type: backend.TypeSocialPost, PublishDate: "2031-01-10", Status: backend.DeliverableIdea})
+	if got := count(backend.CalendarFilter{From: "2026-06-01", To: "2026-06-30"}); got != "" {
+		t.Fatalf("june = %s", got)
+	}
+	if got := count(backend.CalendarFilter{All: true, From: "2026-06-01", To: "2026-06-30"}); got != "A,B,Later,A teaser,A mail,B post,Later post,A review,Team offsite" {
+		t.Fatalf("all = %s", got)
+	}
+	if got := count(backend.CalendarFilter{All: true, TeamID: brand.ID}); got != "A,A teaser,A mail,A review" {
+		t.Fatalf("all of brand = %s", got)
+	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from './api';
-import { calendarParts, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
+import type { CalendarData, Campaign } from './api';
+import { calendarParts, eventCount, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
 import { monthGrid, weekday } from './days';
 
 const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as Campaign;
@@ -90,5 +90,20 @@ describe('moveRange', () => {
     expect(moveRange('2027-03-01', '2027-03-31', 'end', -3)).toEqual({ startDate: '2027-03-01', endDate: '2027-03-28' });
     expect(moveRange('2027-03-01', '2027-03-03', 'start', 10)).toEqual({ startDate: '2027-03-03', endDate: '2027-03-03' });
     expect(moveRange('2027-03-01', '2027-03-03', 'end', -10)).toEqual({ startDate: '2027-03-01', endDate: '2027-03-01' });
+  });
+});
+
+describe('eventCount', () => {
+  it('counts every event an .ics export writes', () => {
+    const data = {
+      from: '',
+      to: '',
+      campaigns: [c(1, '2027-03-01', '2027-03-31')],
+      deliverables: [{}, {}],
+      milestones: [{}],
+      contractDates: [{}, {}],
+    } as unknown as CalendarData;
+    expect(eventCount(data)).toBe(6);
+    expect(eventCount({ ...data, campaigns: [], deliverables: [], milestones: [], contractDates: [] })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Campaign } from './api';
+import type { CalendarData, Campaign } from './api';
 import { addDays, daysBetween, formatDay, parseDay, weekday } from './days';
 
 /** A campaign's bar within one week row of the month grid. */
@@ -155,4 +155,12 @@ export function moveRange(
   }
   const e = addDays(end, delta);
   return { startDate: start, endDate: e < start ? start : e };
+}
+
+/**
+ * eventCount is how many events an .ics export of data holds: one per
+ * campaign, deliverable, milestone and contract date.
+ */
+export function eventCount(d: CalendarData): number {
+  return d.campaigns.length + d.deliverables.length + d.milestones.length + (d.contractDates?.length ?? 0);
 }

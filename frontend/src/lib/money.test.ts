@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseAmount, toDecimal } from './money';
+import { catalogs } from '../i18n/index.svelte';
+import { amountProblems, formatMoney, parseAmount, toDecimal } from './money';
 
 describe('toDecimal', () => {
   it.each([
@@ -56,6 +57,13 @@ describe('parseAmount', () => {
     ['99999999999999999', 2, 'range'],
   ])('%s with %d decimals is refused (%s)', (text, units, reason) => {
     expect(parseAmount(text, units, 'en')).toEqual({ ok: false, reason });
+  });
+
+  // Forms show 'money.' + reason: a planned budget of 999999999999999999
+  // once showed the raw key "money.range".
+  it.each(Object.keys(catalogs))('has a %s message for every reason it refuses an amount', (lang) => {
+    expect(parseAmount('999999999999999999', 2, 'en')).toEqual({ ok: false, reason: 'range' });
+    expect(amountProblems.map((r) => 'money.' + r).filter((k) => !(k in catalogs[lang]))).toEqual([]);
   });
 });
 

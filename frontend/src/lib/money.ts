@@ -11,7 +11,13 @@ export function toDecimal(amount: number, minorUnits: number): string {
   return neg ? '-' + s : s;
 }
 
-export type ParseResult = { ok: true; amount: number } | { ok: false; reason: 'format' | 'decimals' | 'range' };
+/**
+ * amountProblems are the reasons parseAmount refuses a text; forms show
+ * the message 'money.' + reason.
+ */
+export const amountProblems = ['format', 'decimals', 'range'] as const;
+
+export type ParseResult = { ok: true; amount: number } | { ok: false; reason: (typeof amountProblems)[number] };
 
 /**
  * latinDigits turns Persian (۰–۹) and Arabic-Indic (٠–٩) digits into 0–9 and

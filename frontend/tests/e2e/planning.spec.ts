@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
-import { readFile } from 'node:fs/promises';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
@@ -162,13 +161,8 @@ test('filters stay while switching views', async ({ page }) => {
 
 test('export the calendar as .ics and read it with an independent parser', async ({ page }) => {
   await showWebinarsInSeptember(page);
-  const exportIcs = async () => {
-    const dl = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export .ics' }).click();
-    const file = await dl;
-    expect(file.suggestedFilename()).toMatch(/\.ics$/);
-    return readFile(await file.path(), 'utf8');
-  };
+  const cal = new CalendarPage(page);
+  const exportIcs = async () => (await cal.exportIcs('view')).text;
   const text = await exportIcs();
   const cal1 = new ICAL.Component(ICAL.parse(text));
   const events = cal1.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

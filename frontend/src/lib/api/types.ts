@@ -227,6 +227,8 @@ export interface CalendarFilter {
   contracts?: boolean;
   /** Keep campaigns (and their items) with a goal off track. */
   offTrack?: boolean;
+  /** Ignore from and to: the whole plan (the .ics export of everything). */
+  all?: boolean;
 }
 
 export interface CalendarData {

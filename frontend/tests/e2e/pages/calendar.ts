@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 /** CalendarPage is the month grid. */
 export class CalendarPage {
@@ -16,8 +17,26 @@ export class CalendarPage {
     return this.page.locator(`.grid button.day[data-day="${iso}"]`);
   }
 
+  /**
+   * exportIcs exports the calendar as .ics: the range in view or the whole
+   * plan, as the export dialog offers. It returns the dialog's event count
+   * for that choice and the file's text.
+   */
+  async exportIcs(scope: 'view' | 'all' = 'view'): Promise<{ count: string; text: string }> {
+    await this.page.getByRole('button', { name: 'Export .ics' }).click();
+    const dlg = this.page.getByRole('dialog', { name: 'Export to a calendar (.ics)' });
+    await dlg.getByRole('radio', { name: scope === 'view' ? /The range in view/ : /The whole plan/ }).check();
+    const count = (await dlg.locator(`[data-ics-count="${scope}"]`).textContent()) ?? '';
+    const dl = this.page.waitForEvent('download');
+    await dlg.getByRole('button', { name: 'Save' }).click();
+    const file = await dl;
+    await expect(dlg).toHaveCount(0);
+    if (!file.suggestedFilename().endsWith('.ics')) throw new Error('not an .ics file: ' + file.suggestedFilename());
+    return { count, text: await readFile((await file.path())!, 'utf8') };
+  }
+
   async view(name: 'Month' | 'Week' | 'Quarter' | 'Timeline' | 'List' | 'My week'): Promise<void> {
-    await this.page.getByRole('tab', { name }).click();
+    await this.page.getByRole('tab', { name, exact: true }).click();
   }
 
   /** dragBar drags a campaign bar from the cell of one day to the cell of another. */
