@@ -80,6 +80,10 @@ type SummaryRow struct {
 	// Forecast is the actual spend of the fiscal year to date run on at
 	// the same daily rate to the year's end.
 	Forecast int64 `json:"forecast"`
+	// AssumedCommitted and AssumedActual say that part of the figure was
+	// converted at a planning rate because its month has no rate yet.
+	AssumedCommitted bool `json:"assumedCommitted"`
+	AssumedActual    bool `json:"assumedActual"`
 }
 
 // BudgetSummary is planned vs committed vs actual for a period.
@@ -94,6 +98,10 @@ type BudgetSummary struct {
 	// converted because no rate was set. That spend is left out of the
 	// totals, never counted at 1:1.
 	MissingRates []FXRate `json:"missingRates"`
+	// AssumedRates names every currency and month whose spend was
+	// converted at the currency's planning rate (Rate), for want of a
+	// monthly rate.
+	AssumedRates []FXRate `json:"assumedRates"`
 }
 
 // CampaignSpend is what a campaign has cost and earned, in minor units of
@@ -121,6 +129,11 @@ type BudgetService interface {
 	FXRates(ctx context.Context) ([]FXRate, error)
 	SetFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency, month string) error
+	// PlanningRates, SetPlanningRate and DeletePlanningRate keep the
+	// budget rate of each currency, used where a month has no rate.
+	PlanningRates(ctx context.Context) ([]PlanningRate, error)
+	SetPlanningRate(ctx context.Context, r PlanningRate) error
+	DeletePlanningRate(ctx context.Context, currency string) error
 	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
 	CampaignSpend(ctx context.Context, campaignID int64) (*CampaignSpend, error)
 }
