@@ -36,6 +36,10 @@ type Data struct {
 	// Lang is the user's language (a BCP 47 tag); the HTML report is
 	// written in it, right to left for Persian and Arabic.
 	Lang string
+	// MissingRates are the currencies and months whose spend the budget
+	// figures leave out for want of an exchange rate; AssumedRates those
+	// converted at a planning rate. Every report says so.
+	MissingRates, AssumedRates []backend.FXRate
 }
 
 // Period is one fiscal period's totals.
@@ -79,6 +83,9 @@ var english = map[string]string{
 	"no_data": "Nothing to chart for this period.", "no_budget": "No budget covers this period.",
 	"no_campaigns": "No campaign runs in this period.", "no_contracts": "No active contracts.",
 	"no_licences": "No licence expires in this period.",
+	// The Budget summary's own words (catalog keys budget.*).
+	"budget.missing_rates": "Some spend is left out of these totals because it has no exchange rate. Set these rates under Exchange rates:",
+	"budget.assumed_rates": "Some spend in these totals is converted at a planning rate because its month has no exchange rate yet. Set the month’s rate under Exchange rates when it is known:",
 }
 
 func (d *Data) word(key string) string {
@@ -265,7 +272,12 @@ func (b *book) budgetSheet() error {
 			return err
 		}
 	}
-	return b.totalRow(name, len(rows), []int{3, 4, 5, 6})
+	if err := b.totalRow(name, len(rows), []int{3, 4, 5, 6}); err != nil {
+		return err
+	}
+	// Below the total: what it leaves out or assumes about exchange rates.
+	_, err = b.writeRateNotes(name, len(rows)+4, "G")
+	return err
 }
 
 // totalRow adds a Total row whose figures are SUM formulas over the rows.
@@ -453,5 +465,7 @@ func (b *book) summarySheet() error {
 	if err := block([]string{"month", "planned", "committed", "actual"}, months, "G34", excelize.Line, "over_time"); err != nil {
 		return err
 	}
-	return nil
+	// Under the headline figures, rows 8 and 9 are free for the notes.
+	_, err := b.writeRateNotes(name, 8, "E")
+	return err
 }
