@@ -307,7 +307,8 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-block-end: 2px solid var(-
 .headline div { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
 .headline dt { color: var(--muted); font-size: .85rem; }
 .headline dd { margin: 0; font-size: 1.25rem; font-weight: 600; }
-.note { border-inline-start: 4px solid #b54708; background: #fffaeb; padding: .5rem .8rem; margin-block: 1rem 0; break-inside: avoid; }
+.note { border-inline-start: 4px solid #b54708; background: #fffaeb; padding: .5rem .8rem; margin-block: 1rem; break-inside: avoid; }
+.note p { margin: 0; }
 .note ul { margin: .25rem 0 0; padding-inline-start: 1.25rem; }
 .neg { color: var(--bad); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
