@@ -116,6 +116,8 @@ type CampaignSpend struct {
 	// is committed + actual; absent while nothing was spent.
 	ROIBasisPoints *int64   `json:"roiBasisPoints"`
 	MissingRates   []FXRate `json:"missingRates"`
+	// AssumedRates are the months converted at a planning rate.
+	AssumedRates []FXRate `json:"assumedRates"`
 }
 
 // BudgetService keeps fiscal-year budgets, exchange rates and summaries.

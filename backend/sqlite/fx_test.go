@@ -200,6 +200,30 @@ func TestSpendList_InBase(t *testing.T) {
 	}
 }
 
+// TestCampaignSpend_PlanningRate: a campaign's spend follows the same
+// rule, and names the months it priced at a planning rate.
+func TestCampaignSpend_PlanningRate(t *testing.T) {
+	ctx := context.Background()
+	f := newRatesFixture(t)
+	c := newCampaign("Spring event")
+	if err := sqlite.NewCampaignService(f.db).CreateCampaign(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	sp := &backend.Spend{Date: "2027-01-20", Amount: backend.Money{Amount: 20_000, Currency: "GBP"}, TeamID: f.brand, CategoryID: f.events,
+		CampaignID: c.ID, Status: backend.SpendCommitted}
+	if err := f.spend.CreateSpend(ctx, sp); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.budget.SetPlanningRate(ctx, backend.PlanningRate{Currency: "GBP", Rate: "1.15"}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.budget.CampaignSpend(ctx, c.ID)
+	if err != nil || got.Committed != 23_000 || len(got.MissingRates) != 0 ||
+		len(got.AssumedRates) != 1 || got.AssumedRates[0] != (backend.FXRate{Currency: "GBP", Month: "2027-01", Rate: "1.15"}) {
+		t.Fatalf("%+v %v", got, err)
+	}
+}
+
 func cur(code string) backend.Currency {
 	c, _ := backend.LookupCurrency(code)
 	return c

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -284,11 +285,11 @@ func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*b
 	if err != nil {
 		return nil, err
 	}
-	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}}
+	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}, AssumedRates: []backend.FXRate{}}
 	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT attributed_revenue FROM campaigns WHERE id = ?`, campaignID).Scan(&out.Revenue); err != nil {
 		return nil, backend.Errorf(backend.ENOTFOUND, "That campaign no longer exists.")
 	}
-	conv, err := s.converter(ctx, st.BaseCurrency)
+	rates, err := s.rates(ctx, st.BaseCurrency)
 	if err != nil {
 		return nil, err
 	}
@@ -306,10 +307,13 @@ func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*b
 		if err := rows.Scan(&month, &currency, &status, &total); err != nil {
 			return nil, err
 		}
-		v, ok := conv(total, currency, month)
+		v, assumed, ok := rates.ToBase(total, currency, month)
 		if !ok {
 			out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: currency, Month: month})
 			continue
+		}
+		if rate, _, _ := rates.Rate(currency, month); assumed && !slices.Contains(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate}) {
+			out.AssumedRates = append(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate})
 		}
 		if status == string(backend.SpendActual) {
 			out.Actual += v

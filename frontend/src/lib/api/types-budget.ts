@@ -190,4 +190,5 @@ export interface CampaignSpend {
   revenue: number;
   roiBasisPoints: number | null;
   missingRates: FXRate[];
+  assumedRates: FXRate[];
 }
