@@ -82,6 +82,10 @@ type SummaryRow struct {
 	// year's end, plus the spend committed in the year (promised, so it
 	// will be paid whatever the run rate).
 	Forecast int64 `json:"forecast"`
+	// AssumedCommitted and AssumedActual say that part of the figure was
+	// converted at a planning rate because its month has no rate yet.
+	AssumedCommitted bool `json:"assumedCommitted"`
+	AssumedActual    bool `json:"assumedActual"`
 }
 
 // VarianceBasisPoints is the one definition of variance behind every
@@ -118,6 +122,10 @@ type BudgetSummary struct {
 	// converted because no rate was set. That spend is left out of the
 	// totals, never counted at 1:1.
 	MissingRates []FXRate `json:"missingRates"`
+	// AssumedRates names every currency and month whose spend was
+	// converted at the currency's planning rate (Rate), for want of a
+	// monthly rate.
+	AssumedRates []FXRate `json:"assumedRates"`
 }
 
 // CampaignSpend is what a campaign has cost and earned, in minor units of
@@ -132,6 +140,8 @@ type CampaignSpend struct {
 	// is committed + actual; absent while nothing was spent.
 	ROIBasisPoints *int64   `json:"roiBasisPoints"`
 	MissingRates   []FXRate `json:"missingRates"`
+	// AssumedRates are the months converted at a planning rate.
+	AssumedRates []FXRate `json:"assumedRates"`
 }
 
 // BudgetService keeps fiscal-year budgets, exchange rates and summaries.
@@ -145,6 +155,11 @@ type BudgetService interface {
 	FXRates(ctx context.Context) ([]FXRate, error)
 	SetFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency, month string) error
+	// PlanningRates, SetPlanningRate and DeletePlanningRate keep the
+	// budget rate of each currency, used where a month has no rate.
+	PlanningRates(ctx context.Context) ([]PlanningRate, error)
+	SetPlanningRate(ctx context.Context, r PlanningRate) error
+	DeletePlanningRate(ctx context.Context, currency string) error
 	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
 	CampaignSpend(ctx context.Context, campaignID int64) (*CampaignSpend, error)
 }

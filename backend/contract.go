@@ -283,6 +283,9 @@ type ContractFigures struct {
 	UtilisationBasisPoints *int64  `json:"utilisationBasisPoints"`
 	Underused              bool    `json:"underused"`
 	MissingRate            *FXRate `json:"missingRate"`
+	// AssumedRate is the planning rate the figures used when this month
+	// has no rate of its own (nil otherwise).
+	AssumedRate *FXRate `json:"assumedRate"`
 }
 
 // ContractOverview is the money view of the whole martech stack.

@@ -107,3 +107,38 @@ func TestFiscalYears(t *testing.T) {
 		t.Errorf("Q3 of FY 2026/27 (July start) = %s..%s", from, to)
 	}
 }
+
+func TestRates(t *testing.T) {
+	r := backend.NewRates("EUR",
+		[]backend.FXRate{{Currency: "USD", Month: "2026-11", Rate: "0.95"}},
+		[]backend.PlanningRate{{Currency: "USD", Rate: "0.9"}})
+	for _, tt := range []struct {
+		name, currency, month string
+		amount, want          int64
+		assumed, ok           bool
+	}{
+		{"MonthlyRateWins", "USD", "2026-11", 100_000, 95_000, false, true},
+		{"PlanningRateCarriesForward", "USD", "2027-02", 100_000, 90_000, true, true},
+		{"PlanningRateForAnEarlierMonthToo", "USD", "2026-04", 100_000, 90_000, true, true},
+		{"BaseNeedsNoRate", "EUR", "2027-02", 100_000, 100_000, false, true},
+		{"NeitherIsMissing", "GBP", "2026-11", 100_000, 0, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			v, assumed, ok := r.ToBase(tt.amount, tt.currency, tt.month)
+			if v != tt.want || assumed != tt.assumed || ok != tt.ok {
+				t.Fatalf("ToBase = %d, %v, %v; want %d, %v, %v", v, assumed, ok, tt.want, tt.assumed, tt.ok)
+			}
+		})
+	}
+}
+
+func TestPlanningRate_Validate(t *testing.T) {
+	if err := (&backend.PlanningRate{Currency: "USD", Rate: "0.92"}).Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []backend.PlanningRate{{Currency: "USD", Rate: "0"}, {Currency: "USD", Rate: "0,92"}, {Currency: "XYZ1", Rate: "1"}} {
+		if err := r.Validate(); backend.ErrorCode(err) != backend.EINVALID {
+			t.Errorf("%+v: %v", r, err)
+		}
+	}
+}

@@ -45,6 +45,10 @@ type Spend struct {
 	RequestID int64  `json:"requestId"`
 	CreatedAt string `json:"createdAt"`
 	UpdatedAt string `json:"updatedAt"`
+	// Base is the amount in the base currency by the budget's rule (the
+	// month's rate, else the planning rate); nil when neither is set. Only
+	// lists fill it in.
+	Base *InBase `json:"base,omitempty"`
 }
 
 // Normalize trims the text fields and upper-cases the currency.

@@ -9,6 +9,7 @@ import { fa } from './src/i18n/fa';
 import { pl } from './src/i18n/pl';
 import { th } from './src/i18n/th';
 import { tr } from './src/i18n/tr';
+import { reportRateKeys } from './src/lib/report-words';
 
 /**
  * reportWords are the words of the executive report in each language
@@ -22,6 +23,7 @@ function reportWords(cat: Catalog): Record<string, string> {
     if (key.startsWith('report.')) out[key.slice('report.'.length)] = msg;
     else if (key.startsWith('status.')) out[key] = msg;
     else if (key.startsWith('metric.')) out['goal.' + key.slice('metric.'.length)] = msg;
+    else if ((reportRateKeys as readonly string[]).includes(key)) out[key] = msg;
   }
   return out;
 }

@@ -56,6 +56,28 @@ func (b *Budget) DeleteFXRate(currency, month string) error {
 	return err
 }
 
+// PlanningRates lists the planning (budget) rate of each currency.
+func (b *Budget) PlanningRates() ([]backend.PlanningRate, error) {
+	return call(b.s, "Budget.PlanningRates", b.s.Budget.PlanningRates)
+}
+
+// SetPlanningRate stores the planning rate of a currency, used for every
+// month that has no rate of its own.
+func (b *Budget) SetPlanningRate(r backend.PlanningRate) error {
+	_, err := call(b.s, "Budget.SetPlanningRate", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, b.s.Budget.SetPlanningRate(ctx, r)
+	})
+	return err
+}
+
+// DeletePlanningRate removes the planning rate of a currency.
+func (b *Budget) DeletePlanningRate(currency string) error {
+	_, err := call(b.s, "Budget.DeletePlanningRate", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, b.s.Budget.DeletePlanningRate(ctx, currency)
+	})
+	return err
+}
+
 // Summary returns planned, committed, actual, available and variance.
 func (b *Budget) Summary(f backend.SummaryFilter) (*backend.BudgetSummary, error) {
 	return call(b.s, "Budget.Summary", func(ctx context.Context) (*backend.BudgetSummary, error) {

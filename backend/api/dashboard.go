@@ -46,6 +46,10 @@ type DashboardBudget struct {
 	MissingRates []backend.FXRate   `json:"missingRates"`
 	PlanVsActual json.RawMessage    `json:"planVsActual"`
 	BurnUp       json.RawMessage    `json:"burnUp"`
+
+	// AssumedRates are the planning rates the totals used (see
+	// backend.BudgetSummary).
+	AssumedRates []backend.FXRate `json:"assumedRates"`
 }
 
 // DashboardData is everything the dashboard draws.
@@ -130,6 +134,7 @@ func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*Dashboar
 		return nil, err
 	}
 	out.Currency, out.Totals, out.MissingRates = s.Currency, s.Totals, s.MissingRates
+	out.AssumedRates = s.AssumedRates
 	if len(s.Rows) > 0 {
 		if out.PlanVsActual, err = chart.PlanVsActualByTeam(s, req.Labels.Budget); err != nil {
 			return nil, err

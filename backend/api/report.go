@@ -101,6 +101,7 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 			return nil, err
 		}
 		d.Totals, d.Budget = sum.Totals, sum.Rows
+		d.MissingRates, d.AssumedRates = sum.MissingRates, sum.AssumedRates
 		labels := make([]string, p.periods)
 		for i := range labels {
 			from, _ := backend.FiscalPeriodRange(p.year, st.FiscalYearStartMonth, p.plan.Granularity, i+1)

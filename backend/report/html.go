@@ -77,6 +77,8 @@ type htmlData struct {
 	Minor     int
 	Words     func(string) string
 	Headline  []figure
+	// Notes say what the budget figures leave out or assume about rates.
+	Notes     []rateNote
 	Charts    []htmlChart
 	Budget    []budgetLine
 	Total     budgetLine
@@ -163,7 +165,7 @@ func (d *Data) page() (*htmlData, error) {
 		dir = "rtl"
 	}
 	p := &htmlData{Lang: lang, Dir: dir, Workspace: d.Workspace, From: d.From, To: d.To, Currency: d.Currency,
-		Minor: d.MinorUnits, Words: d.word, Campaigns: d.Campaigns, Contracts: d.Contracts, Licences: d.Licences}
+		Minor: d.MinorUnits, Words: d.word, Campaigns: d.Campaigns, Contracts: d.Contracts, Licences: d.Licences, Notes: d.rateNotes()}
 	p.Headline = []figure{{"planned", d.Totals.Planned}, {"committed", d.Totals.Committed}, {"actual", d.Totals.Actual},
 		{"available", d.Totals.Planned - d.Totals.Committed - d.Totals.Actual}}
 	for _, r := range d.Budget {
@@ -319,6 +321,9 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; border-block-end: 2px solid var(-
 .headline div { border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; }
 .headline dt { color: var(--muted); font-size: .85rem; }
 .headline dd { margin: 0; font-size: 1.25rem; font-weight: 600; }
+.note { border-inline-start: 4px solid #b54708; background: #fffaeb; padding: .5rem .8rem; margin-block: 1rem; break-inside: avoid; }
+.note p { margin: 0; }
+.note ul { margin: .25rem 0 0; padding-inline-start: 1.25rem; }
 .neg { color: var(--bad); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: .5rem; break-inside: avoid; }
@@ -360,6 +365,11 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
 <div><dt>{{call $.Words .Key}}</dt><dd{{if neg .Amount}} class="neg"{{end}}>{{money .Amount $.Currency $.Minor}}</dd></div>
 {{- end}}
 </dl>
+{{- range .Notes}}
+<div class="note" role="note" data-rates="{{.Key}}"><p>{{.Text}}</p><ul>
+{{- range .Items}}<li>{{.Currency}} — <time datetime="{{.Month}}" data-month>{{.Label}}</time>{{with .Rate}} (<data class="rate" value="{{.}}">{{.}}</data>){{end}}</li>{{end}}
+</ul></div>
+{{- end}}
 <section class="charts" aria-label="{{call .Words "summary"}}">
 {{- range .Charts}}
 <figure>
@@ -449,11 +459,20 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
     var s = money(Number(el.value), el.dataset.currency, Number(el.dataset.minor));
     if (s) el.textContent = s;
   });
+  document.querySelectorAll("data.rate").forEach(function (el) {
+    el.textContent = new Intl.NumberFormat(lang, { maximumFractionDigits: 10 }).format(Number(el.value));
+  });
   document.querySelectorAll("data.pct").forEach(function (el) {
     el.textContent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(Number(el.value) / 10000);
   });
+  // Months named as the Budget summary names them ("December 2026").
+  var months = new Intl.DateTimeFormat(lang + "-u-ca-gregory", { month: "long", year: "numeric", timeZone: "UTC" });
+  document.querySelectorAll("time[data-month]").forEach(function (el) {
+    var d = new Date(el.getAttribute("datetime") + "-01T00:00:00Z");
+    if (!isNaN(d)) el.textContent = months.format(d);
+  });
   var dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
-  document.querySelectorAll("time[datetime]").forEach(function (el) {
+  document.querySelectorAll("time[datetime]:not([data-month])").forEach(function (el) {
     var d = new Date(el.getAttribute("datetime") + "T00:00:00Z");
     if (!isNaN(d)) el.textContent = dates.format(d);
   });

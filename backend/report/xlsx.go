@@ -38,6 +38,10 @@ type Data struct {
 	// Lang is the user's language (a BCP 47 tag); the HTML report is
 	// written in it, right to left for Persian and Arabic.
 	Lang string
+	// MissingRates are the currencies and months whose spend the budget
+	// figures leave out for want of an exchange rate; AssumedRates those
+	// converted at a planning rate. Every report says so.
+	MissingRates, AssumedRates []backend.FXRate
 }
 
 // Period is one fiscal period's totals.
@@ -82,6 +86,9 @@ var english = map[string]string{
 	"no_campaigns": "No campaign runs in this period.", "no_contracts": "No active contracts.",
 	"no_licences":   "No licence expires in this period.",
 	"variance_note": "Variance % is what is left of the plan, planned − (committed + actual), as a share of planned: positive is under budget, negative is over budget.",
+	// The Budget summary's own words (catalog keys budget.*).
+	"budget.missing_rates": "Some spend is left out of these totals because it has no exchange rate. Set these rates under Exchange rates:",
+	"budget.assumed_rates": "Some spend in these totals is converted at a planning rate because its month has no exchange rate yet. Set the month’s rate under Exchange rates when it is known:",
 }
 
 func (d *Data) word(key string) string {
@@ -293,8 +300,13 @@ func (b *book) budgetSheet() error {
 	if err := b.f.SetCellStyle(name, fmt.Sprintf("G%d", last), fmt.Sprintf("G%d", last), b.pct); err != nil {
 		return err
 	}
-	// What variance means, under the table, for whoever reads the sheet.
-	return b.f.SetCellStr(name, fmt.Sprintf("A%d", last+2), b.d.word("variance_note"))
+	// What variance means, under the table, for whoever reads the sheet;
+	// below it, what the totals leave out or assume about exchange rates.
+	if err := b.f.SetCellStr(name, fmt.Sprintf("A%d", last+2), b.d.word("variance_note")); err != nil {
+		return err
+	}
+	_, err = b.writeRateNotes(name, last+4, "G")
+	return err
 }
 
 // variance writes row n's variance % (backend.VarianceBasisPoints) as a
@@ -509,5 +521,7 @@ func (b *book) summarySheet() error {
 	if err := block([]string{"month", "planned", "committed", "actual"}, months, "G34", excelize.Line, "over_time"); err != nil {
 		return err
 	}
-	return nil
+	// Under the headline figures, rows 8 and 9 are free for the notes.
+	_, err := b.writeRateNotes(name, 8, "E")
+	return err
 }

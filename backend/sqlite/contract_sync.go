@@ -160,13 +160,14 @@ func (s *ContractService) Digest(ctx context.Context, horizonDays int) ([]backen
 }
 
 // Overview computes the money figures of the active and trial contracts in
-// the base currency, at this month's exchange rates.
+// the base currency, at this month's exchange rates by the budget's rule:
+// the month's rate where set, else the planning rate (marked assumed).
 func (s *ContractService) Overview(ctx context.Context) (*backend.ContractOverview, error) {
 	st, err := settingsOf(ctx, s.db.conn(ctx))
 	if err != nil {
 		return nil, err
 	}
-	conv, err := (&BudgetService{db: s.db}).converter(ctx, st.BaseCurrency)
+	rates, err := (&BudgetService{db: s.db}).rates(ctx, st.BaseCurrency)
 	if err != nil {
 		return nil, err
 	}
@@ -185,8 +186,12 @@ func (s *ContractService) Overview(ctx context.Context) (*backend.ContractOvervi
 			f.UtilisationBasisPoints = &bp
 			f.Underused = bp < int64(st.UnderuseThreshold)*100
 		}
-		if v, ok := conv(c.Annualised(), c.Cost.Currency, month); ok {
+		if v, assumed, ok := rates.ToBase(c.Annualised(), c.Cost.Currency, month); ok {
 			f.Annualised = &v
+			if assumed {
+				rate, _, _ := rates.Rate(c.Cost.Currency, month)
+				f.AssumedRate = &backend.FXRate{Currency: c.Cost.Currency, Month: month, Rate: rate}
+			}
 			if c.SeatsUsed > 0 {
 				per := backend.MulDivRound(v, 1, int64(c.SeatsUsed))
 				f.CostPerSeat = &per

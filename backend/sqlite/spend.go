@@ -102,7 +102,34 @@ func (s *SpendService) FindSpend(ctx context.Context, f backend.SpendFilter) (*b
 	if err != nil {
 		return nil, err
 	}
+	if err := s.inBase(ctx, list); err != nil {
+		return nil, err
+	}
 	return &backend.SpendPage{Entries: list, Total: total}, nil
+}
+
+// inBase sets each entry's amount in the base currency, by the rule the
+// budget summary uses.
+func (s *SpendService) inBase(ctx context.Context, list []*backend.Spend) error {
+	if len(list) == 0 {
+		return nil
+	}
+	st, err := settingsOf(ctx, s.db.conn(ctx))
+	if err != nil {
+		return err
+	}
+	rates, err := (&BudgetService{db: s.db}).rates(ctx, st.BaseCurrency)
+	if err != nil {
+		return err
+	}
+	for _, sp := range list {
+		month := sp.Date[:min(7, len(sp.Date))]
+		if v, assumed, ok := rates.ToBase(sp.Amount.Amount, sp.Amount.Currency, month); ok {
+			rate, _, _ := rates.Rate(sp.Amount.Currency, month)
+			sp.Base = &backend.InBase{Amount: v, Currency: st.BaseCurrency, Rate: rate, Assumed: assumed}
+		}
+	}
+	return nil
 }
 
 func findSpendByID(ctx context.Context, q queryer, id int64) (*backend.Spend, error) {

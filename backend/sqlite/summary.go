@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -63,11 +64,13 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 		}
 	}
 
-	conv, err := s.converter(ctx, st.BaseCurrency)
+	rates, err := s.rates(ctx, st.BaseCurrency)
 	if err != nil {
 		return nil, err
 	}
+	conv := convertBy(rates)
 	missing := map[[2]string]bool{}
+	assumed := map[[2]string]string{}
 	err = s.eachMonthly(ctx, from[:7], to[:7], f, func(m monthly) {
 		v, ok := conv(m.total, m.currency, m.month)
 		if !ok {
@@ -81,6 +84,7 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 		case backend.SpendActual:
 			r.Actual += v
 		}
+		markAssumed(rates, m, r, assumed)
 	})
 	if err != nil {
 		return nil, err
@@ -100,6 +104,8 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 		out.Totals.Committed += r.Committed
 		out.Totals.Actual += r.Actual
 		out.Totals.Forecast += r.Forecast
+		out.Totals.AssumedCommitted = out.Totals.AssumedCommitted || r.AssumedCommitted
+		out.Totals.AssumedActual = out.Totals.AssumedActual || r.AssumedActual
 		out.Rows = append(out.Rows, *r)
 	}
 	finish(&out.Totals)
@@ -117,7 +123,36 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 		a, b := out.MissingRates[i], out.MissingRates[j]
 		return a.Currency+a.Month < b.Currency+b.Month
 	})
+	out.AssumedRates = assumedList(assumed)
 	return out, nil
+}
+
+// markAssumed notes on the row which figure a planning rate priced, and
+// which currency and month it was.
+func markAssumed(rates *backend.Rates, m monthly, r *backend.SummaryRow, assumed map[[2]string]string) {
+	rate, guess, _ := rates.Rate(m.currency, m.month)
+	if !guess || m.total == 0 {
+		return
+	}
+	switch backend.SpendStatus(m.status) {
+	case backend.SpendCommitted:
+		r.AssumedCommitted = true
+	case backend.SpendActual:
+		r.AssumedActual = true
+	default:
+		return
+	}
+	assumed[[2]string{m.currency, m.month}] = rate
+}
+
+// assumedList is the planning rates used, by currency and month.
+func assumedList(assumed map[[2]string]string) []backend.FXRate {
+	out := make([]backend.FXRate, 0, len(assumed))
+	for k, rate := range assumed {
+		out = append(out, backend.FXRate{Currency: k[0], Month: k[1], Rate: rate})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Currency+out[i].Month < out[j].Currency+out[j].Month })
+	return out
 }
 
 // finish derives available and variance from the sums.
@@ -154,28 +189,21 @@ func (s *BudgetService) eachMonthly(ctx context.Context, fromMonth, toMonth stri
 }
 
 // converter returns a function that converts a monthly total to the base
-// currency with the rate of its month.
+// currency with the rate of its month (or the planning rate; see
+// backend.Rates).
 func (s *BudgetService) converter(ctx context.Context, base string) (func(amount int64, currency, month string) (int64, bool), error) {
-	rates, err := s.FXRates(ctx)
+	rates, err := s.rates(ctx, base)
 	if err != nil {
 		return nil, err
 	}
-	byKey := make(map[[2]string]string, len(rates))
-	for _, r := range rates {
-		byKey[[2]string{r.Currency, r.Month}] = r.Rate
-	}
-	to, _ := backend.LookupCurrency(base)
+	return convertBy(rates), nil
+}
+
+func convertBy(rates *backend.Rates) func(amount int64, currency, month string) (int64, bool) {
 	return func(amount int64, currency, month string) (int64, bool) {
-		if currency == base {
-			return amount, true
-		}
-		rate, ok := byKey[[2]string{currency, month}]
-		if !ok {
-			return 0, false
-		}
-		from, _ := backend.LookupCurrency(currency)
-		return backend.Convert(amount, from, to, rate)
-	}, nil
+		v, _, ok := rates.ToBase(amount, currency, month)
+		return v, ok
+	}
 }
 
 // forecast fills in each row's forecast to the fiscal year's end: the
@@ -261,11 +289,11 @@ func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*b
 	if err != nil {
 		return nil, err
 	}
-	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}}
+	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}, AssumedRates: []backend.FXRate{}}
 	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT attributed_revenue FROM campaigns WHERE id = ?`, campaignID).Scan(&out.Revenue); err != nil {
 		return nil, backend.Errorf(backend.ENOTFOUND, "That campaign no longer exists.")
 	}
-	conv, err := s.converter(ctx, st.BaseCurrency)
+	rates, err := s.rates(ctx, st.BaseCurrency)
 	if err != nil {
 		return nil, err
 	}
@@ -283,10 +311,13 @@ func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*b
 		if err := rows.Scan(&month, &currency, &status, &total); err != nil {
 			return nil, err
 		}
-		v, ok := conv(total, currency, month)
+		v, assumed, ok := rates.ToBase(total, currency, month)
 		if !ok {
 			out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: currency, Month: month})
 			continue
+		}
+		if rate, _, _ := rates.Rate(currency, month); assumed && !slices.Contains(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate}) {
+			out.AssumedRates = append(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate})
 		}
 		if status == string(backend.SpendActual) {
 			out.Actual += v

@@ -9,6 +9,7 @@ import type {
   Decision,
   FXRate,
   Granularity,
+  PlanningRate,
   Spend,
   SpendFilter,
   SpendInput,
@@ -40,6 +41,15 @@ export function setFXRate(r: FXRate): Promise<void> {
 }
 export function deleteFXRate(currency: string, month: string): Promise<void> {
   return call<void>('Budget.DeleteFXRate', currency, month);
+}
+export function planningRates(): Promise<PlanningRate[]> {
+  return call<PlanningRate[]>('Budget.PlanningRates');
+}
+export function setPlanningRate(r: PlanningRate): Promise<void> {
+  return call<void>('Budget.SetPlanningRate', r);
+}
+export function deletePlanningRate(currency: string): Promise<void> {
+  return call<void>('Budget.DeletePlanningRate', currency);
 }
 export function budgetSummary(f: SummaryFilter): Promise<BudgetSummary> {
   return call<BudgetSummary>('Budget.Summary', f);

@@ -38,6 +38,7 @@ export interface DashboardBudget {
   currency: string;
   totals: SummaryRow;
   missingRates: FXRate[] | null;
+  assumedRates: FXRate[] | null;
   planVsActual: ChartOption | null;
   burnUp: ChartOption | null;
 }

@@ -30,6 +30,22 @@ export interface FXRate {
   rate: string;
 }
 
+/** PlanningRate is a currency's budget rate, used for every month without a rate of its own. */
+export interface PlanningRate {
+  currency: string;
+  /** Base-currency units per unit of currency, as an exact decimal string. */
+  rate: string;
+}
+
+/** InBase is an amount converted to the base currency, with the rate used. */
+export interface InBase {
+  amount: number;
+  currency: string;
+  rate: string;
+  /** The rate is the currency's planning rate (the month has none yet). */
+  assumed: boolean;
+}
+
 export interface SummaryFilter {
   fiscalYear: number;
   fromPeriod?: number;
@@ -50,6 +66,9 @@ export interface SummaryRow {
   variance: number;
   varianceBasisPoints: number | null;
   forecast: number;
+  /** Part of the figure was converted at a planning rate. */
+  assumedCommitted: boolean;
+  assumedActual: boolean;
 }
 
 export interface BudgetSummary {
@@ -60,6 +79,8 @@ export interface BudgetSummary {
   rows: SummaryRow[];
   totals: SummaryRow;
   missingRates: FXRate[];
+  /** Currencies and months converted at a planning rate (rate = the one used). */
+  assumedRates: FXRate[];
 }
 
 export const spendStatuses = ['planned', 'committed', 'actual'] as const;
@@ -85,6 +106,8 @@ export interface Spend {
   requestId: number;
   createdAt: string;
   updatedAt: string;
+  /** The amount in the base currency (lists only); absent when no rate applies. */
+  base?: InBase;
 }
 
 export type SpendInput = Pick<
@@ -167,4 +190,5 @@ export interface CampaignSpend {
   revenue: number;
   roiBasisPoints: number | null;
   missingRates: FXRate[];
+  assumedRates: FXRate[];
 }

@@ -101,6 +101,8 @@ export interface ContractFigures {
   utilisationBasisPoints: number | null;
   underused: boolean;
   missingRate: FXRate | null;
+  /** The planning rate used when this month has no rate of its own. */
+  assumedRate: FXRate | null;
 }
 
 export interface NamedAmount {
