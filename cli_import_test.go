@@ -51,3 +51,29 @@ func TestImportCommand_FaultIsAClearError(t *testing.T) {
 		}
 	}
 }
+
+// --data with '?', '#' and '%' in a folder name keeps the database in that
+// folder (the DSN once cut the path at the '?').
+func TestImportCommand_DataFolderWithURICharacters(t *testing.T) {
+	parent := t.TempDir()
+	data := filepath.Join(parent, "a?b#c%20d")
+	file := filepath.Join(t.TempDir(), "plan.csv")
+	os.WriteFile(file, []byte("Name,Start,End\nLaunch,2025-03-01,2025-03-31\n"), 0o600)
+	for i := 0; i < 2; i++ {
+		var out, errOut bytes.Buffer
+		if code := run([]string{"import", file, "--kind", "campaigns", "--json", "--data", data}, &out, &errOut); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		var rep struct{ Create, Update, Skip int }
+		json.Unmarshal(out.Bytes(), &rep)
+		if i == 1 && (rep.Create != 0 || rep.Skip != 1) {
+			t.Fatalf("the second import did not find the first one's campaign: %+v", rep)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(data, "mopsdesk.db")); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Fatalf("the parent folder holds %d entries", len(entries))
+	}
+}
