@@ -11,6 +11,11 @@ BIN      := build/bin/mopsdesk
 LDFLAGS  := -X main.version=$(VERSION)
 ARTIFACTS := test-artifacts
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# go.mod names the toolchain (go1.27.3: the standard library fixes that
+# 1.26.8 lacks); "auto" lets an older local go fetch it like a module,
+# even where the installation defaults to "local". Set GOTOOLCHAIN to
+# override.
+export GOTOOLCHAIN ?= auto
 
 .PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench fuzz clean
 

@@ -9,6 +9,7 @@
 # exits non-zero after trying every target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export GOTOOLCHAIN=${GOTOOLCHAIN:-auto} # the toolchain go.mod names, as in the Makefile
 fuzztime=${FUZZTIME:-30s}
 minimize=${FUZZMINIMIZETIME:-5s}
 tags=$(scripts/go-tags.sh)
