@@ -175,3 +175,26 @@ func TestParseAmount_LowerCaseOfOtherLength(t *testing.T) {
 		}
 	}
 }
+
+// The other parsers lower-case whole strings and never mix indexes of the
+// two: dotted capitals read as their words, and nothing is cut short.
+func TestParsers_LowerCaseOfOtherLength(t *testing.T) {
+	if m := MonthOf("NİSAN"); m != 4 {
+		t.Errorf("MonthOf(NİSAN) = %d", m)
+	}
+	if d, err := ParseDate("1 NİSAN 2025", "", false); err != nil || d != "2025-04-01" {
+		t.Errorf("ParseDate(1 NİSAN 2025) = %q, %v", d, err)
+	}
+	if w := Weekday("PAZARTESİ"); w != 0 {
+		t.Errorf("Weekday(PAZARTESİ) = %d", w)
+	}
+	if !IsTotalRow([]string{"GENEL TOPLAM", "5"}) || IsTotalRow([]string{"İlkbahar 2025"}) {
+		t.Error("IsTotalRow")
+	}
+	for _, s := range []string{"İ0", "İlkbahar 2025", "Ⱥ 1/2/2025", "1 İ 2025 Ⱥ"} {
+		ParseDate(s, OrderDayFirst, false)
+		ParseBool(s)
+		DayMonth(s)
+		normHeader(s)
+	}
+}
