@@ -11,8 +11,13 @@ BIN      := build/bin/mopsdesk
 LDFLAGS  := -X main.version=$(VERSION)
 ARTIFACTS := test-artifacts
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# go.mod names the toolchain (go1.27.3: the standard library fixes that
+# 1.26.8 lacks); "auto" lets an older local go fetch it like a module,
+# even where the installation defaults to "local". Set GOTOOLCHAIN to
+# override.
+export GOTOOLCHAIN ?= auto
 
-.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench clean
+.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench fuzz clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -70,6 +75,14 @@ test-desktop:
 bench: build
 	cd bench && npm install --no-audit --no-fund --no-save
 	MOPSDESK_BIN=$(abspath $(BIN)) python3 bench/run.py
+
+# Every fuzz target in the repository, FUZZTIME each, new inputs minimised
+# for at most FUZZMINIMIZETIME (scripts/fuzz.sh). Not part of make test:
+# it runs for as long as it is given.
+FUZZTIME ?= 30s
+FUZZMINIMIZETIME ?= 5s
+fuzz:
+	FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) scripts/fuzz.sh
 
 clean:
 	rm -rf build/bin bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -108,19 +109,27 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	defer app.close()
 	ctx := context.Background()
 	if *kind == "" {
-		f, err := os.Open(path)
+		// Guessing reads the file too: behind the same recover as the import.
+		err := sheet.Guard(name, func(at *sheet.Place) error {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			st, _ := f.Stat()
+			wb, err := sheet.Open(f, st.Size(), name)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			wb.Track(at)
+			*kind = sheet.GuessKind(wb, *sheetName, nil)
+			return nil
+		})
 		if err != nil {
+			logCrash(log, err)
 			return fail(err)
 		}
-		st, _ := f.Stat()
-		wb, err := sheet.Open(f, st.Size(), name)
-		if err != nil {
-			f.Close()
-			return fail(err)
-		}
-		*kind = sheet.GuessKind(wb, *sheetName, nil)
-		wb.Close()
-		f.Close()
 	}
 	for k := range sets {
 		if sheet.Kinds[*kind].Field(k) == nil {
@@ -147,6 +156,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
+		logCrash(log, err)
 		return fail(err)
 	}
 	rep := importReport{Kind: out.Kind, Sheet: out.Sheet, HeaderRow: out.HeaderRow, Shape: out.Shape, Mapping: map[string]string{},
@@ -186,4 +196,13 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "Recorded as import %d; undo it from the Import page.\n", rep.RunID)
 	}
 	return 0
+}
+
+// logCrash logs where and how an import failed inside MOps Desk, with the
+// stack, for a bug report (shown with MOPSDESK_LOG set).
+func logCrash(log *slog.Logger, err error) {
+	var c *sheet.Crash
+	if errors.As(err, &c) {
+		log.Error("import failed", "err", c.Value, "sheet", c.Place.Sheet, "row", c.Place.Row, "col", c.Place.Col, "stack", string(c.Stack))
+	}
 }

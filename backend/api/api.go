@@ -13,6 +13,7 @@ import (
 	"mopsdesk/backend"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
+	"mopsdesk/backend/sheet"
 )
 
 // Services are the stores the facades use.
@@ -151,7 +152,12 @@ func callWithin[T any](s Services, name string, timeout time.Duration, fn func(c
 	out, err := fn(ctx)
 	code := backend.ErrorCode(err)
 	if code == backend.EINTERNAL {
-		s.Log.Error("api call failed", "method", name, "err", err)
+		var crash *sheet.Crash
+		if errors.As(err, &crash) {
+			s.Log.Error("api call failed", "method", name, "err", err, "panic", crash.Value, "stack", string(crash.Stack))
+		} else {
+			s.Log.Error("api call failed", "method", name, "err", err)
+		}
 	}
 	s.Log.Debug("api call", "method", name, "ms", time.Since(start).Milliseconds(), "code", code)
 	return out, err

@@ -2,6 +2,7 @@ package api
 
 import (
 	"log/slog"
+	"runtime/debug"
 	"sync"
 
 	"mopsdesk/backend/files"
@@ -51,12 +52,24 @@ func (p *Previews) run() {
 		}
 		sum := p.queue[0]
 		p.mu.Unlock()
-		if _, err := p.thumbs.Path(sum); err != nil {
-			p.log.Debug("no preview", "sha256", sum, "err", err)
-		}
+		p.make(sum)
 		p.mu.Lock()
 		p.queue = p.queue[1:]
 		p.mu.Unlock()
+	}
+}
+
+// make makes one preview. A panic in it (a decoder's, on a malformed
+// image) is logged and the file keeps its type icon: on this goroutine
+// it would end the whole app.
+func (p *Previews) make(sum string) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.log.Error("preview failed", "sha256", sum, "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	if _, err := p.thumbs.Path(sum); err != nil {
+		p.log.Debug("no preview", "sha256", sum, "err", err)
 	}
 }
 

@@ -22,8 +22,14 @@ const MaxPixels = 50_000_000
 var ErrNotImage = errors.New("not a JPEG, PNG, GIF or WebP image")
 
 // ImageSize reads only an image's header and returns its dimensions,
-// refusing sizes above MaxPixels.
+// refusing sizes above MaxPixels. A decoder panic on a malformed header
+// (golang.org/x/image has had them) becomes an error, never a crash.
 func ImageSize(r io.Reader) (w, h int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			w, h, err = 0, 0, fmt.Errorf("the image is damaged: %v", p)
+		}
+	}()
 	cfg, _, err := image.DecodeConfig(r)
 	if err != nil {
 		return 0, 0, ErrNotImage

@@ -63,6 +63,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
+	if refuseCrossSite(w, r) {
+		return
+	}
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		s.serveCall(w, r)

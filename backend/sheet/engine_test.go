@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -202,10 +201,8 @@ func TestImporter_AmbiguousDatesAskOnce(t *testing.T) {
 }
 
 func FuzzImport(f *testing.F) {
-	for _, name := range []string{"testdata/subscriptions-minimal.xlsx", "testdata/content-calendar-internee.xlsx"} {
-		b, _ := os.ReadFile(name)
-		f.Add(b, "contracts")
-	}
+	f.Add(tinyXLSX(tinyRows), "contracts")
+	f.Add(tinyXLSX([][]string{{"Title", "Publish date", "Channel"}, {"Launch post", "03/01/2025", "Blog"}, {"Newsletter", "13/03/2025", "Email"}}), "deliverables")
 	f.Add([]byte("Date;Amount;Vendor\n1.3.2025;(1.234,56 zł);Canva\nTotal;5;\n"), "spend")
 	f.Add([]byte("Mon,Tue,Wed,Thu,Fri\n1,2,3,4,5\nx,,y,,z\n"), "deliverables")
 	f.Add([]byte("Team,Jan,Feb,Mar\nBrand,1,2,3\n"), "budget")

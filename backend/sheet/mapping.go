@@ -181,7 +181,13 @@ func (im *Importer) mapColumns() error {
 	}
 	// Columns without a recognised header: guess from their content (not
 	// a wide layout's row labels: they name the rows, not a field).
+	at := im.wb.at
+	if at == nil {
+		at = &Place{}
+	}
+	// (No defer resets at: after a panic it must still name the column.)
 	for i := range cols {
+		at.Row, at.Col = 0, keyColumn(cols[i].Key)
 		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
 			continue
 		}
@@ -195,6 +201,7 @@ func (im *Importer) mapColumns() error {
 	}
 	// Date columns show their first values as dates, not serial numbers.
 	for i := range cols {
+		at.Col = keyColumn(cols[i].Key)
 		if f := k.Field(cols[i].Field); f != nil && f.Type == TypeDate {
 			for j, v := range cols[i].Sample {
 				if isPlainNumber(strings.TrimSpace(v)) {
@@ -205,8 +212,18 @@ func (im *Importer) mapColumns() error {
 			}
 		}
 	}
+	at.Col = 0
 	im.Layout.Columns = cols
 	return nil
+}
+
+// keyColumn is the number of a column key ("C" → 3), 0 for the keys of a
+// wide or calendar layout ("date", "value", "title").
+func keyColumn(key string) int {
+	if c, _, err := excelize.CellNameToCoordinates(key + "1"); err == nil {
+		return c
+	}
+	return 0
 }
 func hasKey(m map[string]string, k string) bool { _, ok := m[k]; return ok }
 func datesField(k *Kind) string {

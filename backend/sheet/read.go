@@ -39,6 +39,8 @@ type Workbook struct {
 	// for the long passes of an import).
 	ahead bool
 	csv   [][]string
+	// at is where reading has got to, for Guard (nil: not tracked).
+	at *Place
 }
 
 // Open reads a spreadsheet from r. Formats MOps Desk does not read are
@@ -118,15 +120,34 @@ type callerError struct{ err error }
 func (e callerError) Error() string { return e.err.Error() }
 
 // eachRawRow streams a sheet's rows; fn returning io.EOF stops early.
+// A panic in the reader is a damaged file; a panic in fn is not (it is
+// checking or storing the row): it goes on up to the import's Guard, with
+// the sheet and row noted in the workbook's Place.
 func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
+	inFn := false
+	at := w.at
+	if at == nil {
+		at = &Place{}
+	}
+	at.Sheet = sheet
 	defer func() {
+		if inFn {
+			return // not recovered: fn's panic, at still names its row
+		}
+		at.Row, at.Col = 0, 0
 		if p := recover(); p != nil {
 			err = damaged(w.name, fmt.Errorf("%v", p))
 		}
 	}()
+	call := func(r Row) error {
+		inFn, at.Row, at.Col = true, r.Number, 0
+		err := fn(r)
+		inFn = false
+		return err
+	}
 	if w.xlsx == nil {
 		for i, cells := range w.csv {
-			if err := fn(Row{Number: i + 1, Cells: cells}); err != nil {
+			if err := call(Row{Number: i + 1, Cells: cells}); err != nil {
 				return ignoreEOF(err)
 			}
 		}
@@ -137,7 +158,7 @@ func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
 		read = w.xlsx.eachRowAhead
 	}
 	err = read(sheet, func(r Row) error {
-		if err := fn(r); err != nil {
+		if err := call(r); err != nil {
 			return callerError{err}
 		}
 		return nil

@@ -257,9 +257,14 @@ func (im *Importer) Each(fn func(*Record) error) error {
 	defer func() { im.wb.ahead = false }()
 	// One record is filled row after row: fn must not keep it.
 	rec := &Record{Sheet: im.table.Sheet, Values: map[string]Value{}}
+	at := im.wb.at
+	if at == nil {
+		at = &Place{}
+	}
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {
 		clear(rec.Values)
 		rec.Row, rec.Problems, rec.Skip = row, nil, ""
+		at.Row = row
 		if skip != "" {
 			rec.Skip = skip
 			return fn(rec)
@@ -288,8 +293,10 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			if !ok {
 				continue
 			}
+			at.Col = v.Col
 			im.parse(rec, f, v, orders[im.keys[i]], currencies[i])
 		}
+		at.Col = 0
 		for key, text := range im.opts.Constants {
 			if f := k.Field(key); f != nil && rec.Values[key].Col == 0 && strings.TrimSpace(text) != "" {
 				im.parse(rec, f, rec.Values[key], Order(""), "")
@@ -338,6 +345,9 @@ func (im *Importer) ask(v Value) {
 
 // parse checks one value and stores its parsed form.
 func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurrency string) {
+	if TestHookValue != nil {
+		TestHookValue(f.Key, v.Text)
+	}
 	bad := func(key, msg string, params map[string]any) {
 		rec.Problem(f.Key, key, msg, params)
 		delete(rec.Values, f.Key)

@@ -115,14 +115,16 @@ func ParseAmount(s string) (Amount, error) {
 		neg, s = true, strings.TrimSpace(s[1:len(s)-1])
 	}
 	// Take the currency out: a sign or code before or after the digits.
+	// The positions are in s: cut s, then lower-case the pieces (a lower
+	// case can be shorter or longer than its letter: "İ" is two bytes,
+	// "i" one).
 	cur := ""
-	lower := strings.ToLower(s)
 	start := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
 	end := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
 	if start < 0 {
 		return Amount{}, errNotMoney
 	}
-	head, tail := strings.TrimSpace(lower[:start]), strings.TrimSpace(lower[end+1:])
+	head, tail := strings.TrimSpace(strings.ToLower(s[:start])), strings.TrimSpace(strings.ToLower(s[end+1:]))
 	num := s[start : end+1]
 	for _, part := range []*string{&head, &tail} {
 		p := strings.TrimSpace(*part)

@@ -155,3 +155,46 @@ func FuzzParseValues(f *testing.F) {
 		DayMonth(s)
 	})
 }
+
+// Letters whose lower case is shorter (Turkish İ) or longer (Ⱥ) than the
+// letter must not shift where the amount's digits are cut out.
+func TestParseAmount_LowerCaseOfOtherLength(t *testing.T) {
+	for _, s := range []string{"İ0", "İlkbahar 2025", "İptal 500", "500 İptal", "Ⱥ5", "5 Ⱥ", "ȺȺȺ 5 ȺȺȺ"} {
+		if a, err := ParseAmount(s); err == nil {
+			t.Errorf("ParseAmount(%q) = %v %s, want not an amount", s, a.Value, a.Currency)
+		}
+	}
+	for s, want := range map[string]string{"1.250 TL": "1250 TRY", "TL 1.250": "1250 TRY", "₺1.250": "1250 TRY", "(İ) 5": ""} {
+		a, err := ParseAmount(s)
+		got := ""
+		if err == nil {
+			got = a.Value.RatString() + " " + a.Currency
+		}
+		if got != want {
+			t.Errorf("ParseAmount(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// The other parsers lower-case whole strings and never mix indexes of the
+// two: dotted capitals read as their words, and nothing is cut short.
+func TestParsers_LowerCaseOfOtherLength(t *testing.T) {
+	if m := MonthOf("NİSAN"); m != 4 {
+		t.Errorf("MonthOf(NİSAN) = %d", m)
+	}
+	if d, err := ParseDate("1 NİSAN 2025", "", false); err != nil || d != "2025-04-01" {
+		t.Errorf("ParseDate(1 NİSAN 2025) = %q, %v", d, err)
+	}
+	if w := Weekday("PAZARTESİ"); w != 0 {
+		t.Errorf("Weekday(PAZARTESİ) = %d", w)
+	}
+	if !IsTotalRow([]string{"GENEL TOPLAM", "5"}) || IsTotalRow([]string{"İlkbahar 2025"}) {
+		t.Error("IsTotalRow")
+	}
+	for _, s := range []string{"İ0", "İlkbahar 2025", "Ⱥ 1/2/2025", "1 İ 2025 Ⱥ"} {
+		ParseDate(s, OrderDayFirst, false)
+		ParseBool(s)
+		DayMonth(s)
+		normHeader(s)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -38,6 +39,11 @@ func NewDB(path string) *DB {
 // DSN returns the connection string for path. _txlock=immediate makes every
 // transaction take the write lock at BEGIN, so a writer never fails halfway
 // when upgrading a read lock under another writer.
+//
+// The string is a file: URI (the driver keeps the query for SQLite, which
+// reads the path as a URI), so the path is percent-encoded: a folder named
+// "a?b", "#1" or "50%" is a folder, not the start of a query or fragment
+// or an escape.
 func DSN(path string) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -45,7 +51,38 @@ func DSN(path string) string {
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
 	q.Set("_synchronous", "NORMAL")
-	return "file:" + path + "?" + q.Encode()
+	p := filepath.ToSlash(path)
+	if filepath.VolumeName(path) != "" {
+		p = "/" + p // C:/data → file:///C:/data
+	}
+	if strings.HasPrefix(p, "/") {
+		// An empty authority: a path starting "//" is not a host name.
+		return "file://" + escapePath(p) + "?" + q.Encode()
+	}
+	return "file:" + escapePath(p) + "?" + q.Encode()
+}
+
+// escapePath percent-encodes every byte of p but unreserved characters,
+// '/' and a Windows drive's ':', which SQLite decodes back byte for byte
+// (UTF-8 names included).
+func escapePath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+			b.WriteByte(c)
+		case c == ':' && i == 2 && p[0] == '/':
+			b.WriteByte(c) // /C:/
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 // Open opens the database file, creating it if needed, and applies every

@@ -55,7 +55,21 @@ func (s *ImportService) Commit(ctx context.Context, path, name string, opts shee
 	return s.run(ctx, path, name, opts, true)
 }
 
-func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*sheet.ImportPreview, error) {
+// run imports (or previews) the file behind one recover: a panic in any
+// stage, from reading to storing, becomes an error naming the sheet, row
+// and column, and the transaction is rolled back.
+func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.Options, commit bool) (out *sheet.ImportPreview, err error) {
+	err = sheet.Guard(name, func(at *sheet.Place) error {
+		out, err = s.importFile(ctx, path, name, opts, commit, at)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (s *ImportService) importFile(ctx context.Context, path, name string, opts sheet.Options, commit bool, at *sheet.Place) (*sheet.ImportPreview, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", name, err)
@@ -70,6 +84,7 @@ func (s *ImportService) run(ctx context.Context, path, name string, opts sheet.O
 		return nil, err
 	}
 	defer wb.Close()
+	wb.Track(at)
 	settings, err := settingsOf(ctx, s.db.conn(ctx))
 	if err != nil {
 		return nil, err

@@ -1,0 +1,59 @@
+package httpapi
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"mopsdesk/backend"
+)
+
+// crossSite reports why a request that may change something must be
+// refused as coming from another web page ("" when it is ours). Serve
+// mode has no login, so the browser's word on where a request comes from
+// is all there is:
+//
+//   - Sec-Fetch-Site must be "same-origin" or "none" (typed by the user);
+//     "same-site" is refused too, since every port of localhost is the
+//     same site as ours but another origin.
+//   - Origin, when sent, must be this server's own scheme and host:port.
+//
+// Requests without either header (curl, scripts, older browsers) are
+// served: the JSON content type and the X-MOpsDesk header already keep
+// plain cross-site forms out.
+func crossSite(r *http.Request) string {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return ""
+	}
+	switch site := r.Header.Get("Sec-Fetch-Site"); site {
+	case "", "same-origin", "none":
+	default:
+		return "Sec-Fetch-Site: " + site
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return ""
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	u, err := url.Parse(origin)
+	if err != nil || !strings.EqualFold(u.Scheme, scheme) || !strings.EqualFold(u.Host, r.Host) || u.Path != "" || u.User != nil {
+		return "Origin: " + origin
+	}
+	return ""
+}
+
+// refuseCrossSite answers a request from another site with 403 and says
+// so; it reports whether it did.
+func refuseCrossSite(w http.ResponseWriter, r *http.Request) bool {
+	why := crossSite(r)
+	if why == "" {
+		return false
+	}
+	writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID,
+		"MOps Desk refuses changes sent from another web site (%s). Open MOps Desk at http://%s/ and make the change there.", why, r.Host))
+	return true
+}
