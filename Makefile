@@ -6,13 +6,13 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 
 GO_TAGS   = $(shell scripts/go-tags.sh)
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION  ?= $(shell scripts/version.sh)
 BIN      := build/bin/mopsdesk
 LDFLAGS  := -X main.version=$(VERSION)
 ARTIFACTS := test-artifacts
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench clean
+.PHONY: run test build deps deps-test deps-dist frontend test-go test-frontend test-e2e test-desktop test-dist dist bench clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -27,6 +27,9 @@ deps:
 
 deps-test:
 	@scripts/setup.sh test
+
+deps-dist:
+	@scripts/setup.sh dist
 
 # Not "npm ci": it refuses a lock file that lacks other platforms' optional
 # packages (rollup's), which registries that serve only this platform leave
@@ -44,7 +47,7 @@ build: deps frontend
 	go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
 
 test: deps-test
-	$(MAKE) test-go test-frontend build test-e2e test-desktop
+	$(MAKE) test-go test-frontend build test-e2e test-desktop test-dist
 	@echo "make test: all suites passed"
 
 # MOPSDESK_TEST_OFFICE: the workbook tests that open exports in LibreOffice
@@ -65,6 +68,16 @@ test-e2e: frontend/node_modules/.package-lock.json
 test-desktop:
 	scripts/smoke-desktop.sh $(BIN) $(ARTIFACTS)
 
+# Packages for Linux and Windows in dist/ (README: Installing).
+dist: deps-dist build
+	scripts/dist.sh $(BIN)
+
+# Builds the packages, installs the .deb on this machine and runs it (the
+# desktop smoke test included), then checks the Windows program and
+# installer under Wine.
+test-dist: dist
+	scripts/test-dist.sh dist $(ARTIFACTS)
+
 # Import speed and memory against SheetJS (bench/README.md). Not part of
 # make test: timings belong to benchmarks, not to assertions.
 bench: build
@@ -72,5 +85,5 @@ bench: build
 	MOPSDESK_BIN=$(abspath $(BIN)) python3 bench/run.py
 
 clean:
-	rm -rf build/bin bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results
+	rm -rf build/bin dist bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete
