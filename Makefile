@@ -41,10 +41,11 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/pa
 frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run build
 
+# A position-independent executable, as Debian wants of every program.
 # The frontend is built first and embedded; Wails then only compiles and
 # packages (-s), and we bind no generated JS (components use lib/api).
 build: deps frontend
-	go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
+	GOFLAGS="$${GOFLAGS:-} -buildmode=pie" go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
 
 test: deps-test
 	$(MAKE) test-go test-frontend build test-e2e test-desktop test-dist
