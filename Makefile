@@ -6,7 +6,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 
 GO_TAGS   = $(shell scripts/go-tags.sh)
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION  ?= $(shell scripts/version.sh)
 BIN      := build/bin/mopsdesk
 LDFLAGS  := -X main.version=$(VERSION)
 ARTIFACTS := test-artifacts
@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # override.
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run test build deps deps-test frontend test-go test-frontend test-e2e test-desktop bench fuzz clean
+.PHONY: run test build deps deps-test deps-dist frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -33,6 +33,9 @@ deps:
 deps-test:
 	@scripts/setup.sh test
 
+deps-dist:
+	@scripts/setup.sh dist
+
 # Not "npm ci": it refuses a lock file that lacks other platforms' optional
 # packages (rollup's), which registries that serve only this platform leave
 # out. "npm install --no-save" installs the locked versions all the same.
@@ -43,13 +46,14 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/pa
 frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run build
 
+# A position-independent executable, as Debian wants of every program.
 # The frontend is built first and embedded; Wails then only compiles and
 # packages (-s), and we bind no generated JS (components use lib/api).
 build: deps frontend
-	go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
+	GOFLAGS="$${GOFLAGS:-} -buildmode=pie" go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
 
 test: deps-test
-	$(MAKE) test-go test-frontend build test-e2e test-desktop
+	$(MAKE) test-go test-frontend build test-e2e test-desktop test-dist
 	@echo "make test: all suites passed"
 
 # MOPSDESK_TEST_OFFICE: the workbook tests that open exports in LibreOffice
@@ -70,6 +74,16 @@ test-e2e: frontend/node_modules/.package-lock.json
 test-desktop:
 	scripts/smoke-desktop.sh $(BIN) $(ARTIFACTS)
 
+# Packages for Linux and Windows in dist/ (README: Installing).
+dist: deps-dist build
+	scripts/dist.sh $(BIN)
+
+# Builds the packages, installs the .deb on this machine and runs it (the
+# desktop smoke test included), then checks the Windows program and
+# installer under Wine.
+test-dist: dist
+	scripts/test-dist.sh dist $(ARTIFACTS)
+
 # Import speed and memory against SheetJS (bench/README.md). Not part of
 # make test: timings belong to benchmarks, not to assertions.
 bench: build
@@ -85,5 +99,5 @@ fuzz:
 	FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) scripts/fuzz.sh
 
 clean:
-	rm -rf build/bin bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results
+	rm -rf build/bin dist bench/node_modules frontend/node_modules $(ARTIFACTS) frontend/test-results
 	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

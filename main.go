@@ -79,6 +79,9 @@ Environment:
 `
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole()
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

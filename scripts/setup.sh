@@ -2,14 +2,20 @@
 # Installs what MOps Desk needs on Debian or Ubuntu, and only what is missing.
 #   scripts/setup.sh        to build and run the desktop app
 #   scripts/setup.sh test   also what the tests need (Xvfb, Chromium, ImageMagick,
-#                           LibreOffice Calc and poppler to open exported workbooks)
+#                           LibreOffice Calc and poppler to open exported workbooks,
+#                           and what "dist" needs plus Wine and lintian to check packages)
+#   scripts/setup.sh dist   what make dist needs: dpkg-dev, ImageMagick, MinGW-w64, NSIS
 set -euo pipefail
 
 # fonts-noto-color-emoji: WebKitGTK and Chromium draw emoji in names with
 # the system's fonts; without a colour emoji font they are empty boxes.
 want=(gcc pkg-config libgtk-3-dev fonts-noto-color-emoji)
+dist=(dpkg-dev imagemagick gcc-mingw-w64-x86-64 nsis)
+if [ "${1:-}" = dist ]; then
+  want+=("${dist[@]}")
+fi
 if [ "${1:-}" = test ]; then
-  want+=(xvfb xauth chromium imagemagick libreoffice-calc poppler-utils)
+  want+=(xvfb xauth chromium imagemagick libreoffice-calc poppler-utils "${dist[@]}" wine wine64 lintian)
 fi
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
