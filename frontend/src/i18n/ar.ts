@@ -44,6 +44,7 @@ export const ar: Catalog = {
   'money.too_large': 'هذا المبلغ كبير جدًا.',
   'money.format': 'أدخل مبلغًا مثل 1,250.50.',
   'money.decimals': 'الحد الأقصى للمنازل العشرية في {currency} هو {count}.',
+  'money.currency': 'هذا المبلغ بعملة {found}، وهذا الحقل بعملة {currency}: أدخله بعملة {currency}.',
   'campaign.status_unknown': 'اختر حالة من القائمة.',
   'campaign.end_before_start': 'تاريخ الانتهاء يسبق تاريخ البدء.',
   'campaign.budget_negative': 'لا يمكن أن تكون الميزانية المخططة سالبة.',

@@ -45,6 +45,7 @@ export const en = {
   'money.too_large': 'This amount is too large.',
   'money.format': 'Enter an amount such as 1,250.50.',
   'money.decimals': '{currency} has {count} decimal places at most.',
+  'money.currency': 'This amount is in {found}, and this field is in {currency}: enter it in {currency}.',
   'campaign.status_unknown': 'Pick a status from the list.',
   'campaign.end_before_start': 'The end date is before the start date.',
   'campaign.budget_negative': 'A planned budget cannot be negative.',

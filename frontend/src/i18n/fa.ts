@@ -44,6 +44,7 @@ export const fa: Catalog = {
   'money.too_large': 'این مبلغ بیش از حد بزرگ است.',
   'money.format': 'مبلغی مانند 1,250.50 وارد کنید.',
   'money.decimals': '{currency} حداکثر {count} رقم اعشار دارد.',
+  'money.currency': 'این مبلغ به {found} است، اما این فیلد به {currency} است: مبلغ را به {currency} وارد کنید.',
   'campaign.status_unknown': 'وضعیتی را از فهرست انتخاب کنید.',
   'campaign.end_before_start': 'تاریخ پایان پیش از تاریخ شروع است.',
   'campaign.budget_negative': 'بودجهٔ برنامه‌ریزی‌شده نمی‌تواند منفی باشد.',

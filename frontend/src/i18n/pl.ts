@@ -44,6 +44,7 @@ export const pl: Catalog = {
   'money.too_large': 'Ta kwota jest za duża.',
   'money.format': 'Wpisz kwotę, np. 1250,50.',
   'money.decimals': '{currency}: maksymalna liczba miejsc po przecinku to {count}.',
+  'money.currency': 'Ta kwota jest w {found}, a to pole jest w {currency}: wpisz ją w {currency}.',
   'campaign.status_unknown': 'Wybierz status z listy.',
   'campaign.end_before_start': 'Data zakończenia jest wcześniejsza niż data rozpoczęcia.',
   'campaign.budget_negative': 'Planowany budżet nie może być ujemny.',

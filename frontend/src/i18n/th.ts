@@ -44,6 +44,7 @@ export const th: Catalog = {
   'money.too_large': 'จำนวนเงินนี้มากเกินไป',
   'money.format': 'กรอกจำนวนเงิน เช่น 1,250.50',
   'money.decimals': '{currency} มีทศนิยมได้ไม่เกิน {count} ตำแหน่ง',
+  'money.currency': 'จำนวนเงินนี้เป็นสกุล {found} แต่ช่องนี้เป็นสกุล {currency}: ใส่จำนวนเงินเป็น {currency}',
   'campaign.status_unknown': 'เลือกสถานะจากรายการ',
   'campaign.end_before_start': 'วันสิ้นสุดอยู่ก่อนวันเริ่มต้น',
   'campaign.budget_negative': 'งบประมาณตามแผนติดลบไม่ได้',

@@ -44,6 +44,7 @@ export const tr: Catalog = {
   'money.too_large': 'Bu tutar çok büyük.',
   'money.format': 'Örneğin 1.250,50 gibi bir tutar girin.',
   'money.decimals': '{currency} en fazla {count} ondalık basamak alabilir.',
+  'money.currency': 'Bu tutar {found} cinsinden, bu alan ise {currency} cinsinden: tutarı {currency} olarak girin.',
   'campaign.status_unknown': 'Listeden bir durum seçin.',
   'campaign.end_before_start': 'Bitiş tarihi, başlangıç tarihinden önce.',
   'campaign.budget_negative': 'Planlanan bütçe negatif olamaz.',
