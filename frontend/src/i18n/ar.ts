@@ -229,6 +229,8 @@ export const ar: Catalog = {
   'settings.workspace': 'مساحة العمل',
   'settings.name': 'اسم مساحة العمل',
   'settings.baseCurrency': 'العملة الأساسية',
+  'currency.in_workspace': 'العملة الأساسية والعملات المستخدمة في مساحة العمل هذه',
+  'currency.all': 'كل العملات',
   'settings.fiscalYearStartMonth': 'شهر بداية السنة المالية',
   'settings.language': 'اللغة',
   'settings.underuseThreshold': 'تمييز العقود التي تستخدم مقاعد أقل من (%)',

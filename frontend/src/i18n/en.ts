@@ -212,6 +212,8 @@ export const en = {
   'settings.workspace': 'Workspace',
   'settings.name': 'Workspace name',
   'settings.baseCurrency': 'Base currency',
+  'currency.in_workspace': 'Base and in use in this workspace',
+  'currency.all': 'All currencies',
   'settings.fiscalYearStartMonth': 'Fiscal year starts in',
   'settings.language': 'Language',
   'settings.underuseThreshold': 'Flag contracts using fewer seats than (%)',

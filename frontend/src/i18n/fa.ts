@@ -211,6 +211,8 @@ export const fa: Catalog = {
   'settings.workspace': 'فضای کاری',
   'settings.name': 'نام فضای کاری',
   'settings.baseCurrency': 'ارز پایه',
+  'currency.in_workspace': 'ارز پایه و ارزهای به‌کاررفته در این فضای کاری',
+  'currency.all': 'همهٔ ارزها',
   'settings.fiscalYearStartMonth': 'ماه شروع سال مالی',
   'settings.language': 'زبان',
   'settings.underuseThreshold': 'علامت‌گذاری قراردادهایی که کمتر از این درصد از جایگاه‌های کاربری‌شان استفاده می‌شود (%)',

@@ -223,6 +223,8 @@ export const pl: Catalog = {
   'settings.workspace': 'Obszar roboczy',
   'settings.name': 'Nazwa obszaru roboczego',
   'settings.baseCurrency': 'Waluta bazowa',
+  'currency.in_workspace': 'Waluta bazowa i waluty używane w tym obszarze roboczym',
+  'currency.all': 'Wszystkie waluty',
   'settings.fiscalYearStartMonth': 'Początek roku obrotowego',
   'settings.language': 'Język',
   'settings.underuseThreshold': 'Oznaczaj umowy z wykorzystaniem stanowisk poniżej (%)',

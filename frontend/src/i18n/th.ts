@@ -210,6 +210,8 @@ export const th: Catalog = {
   'settings.workspace': 'พื้นที่ทำงาน',
   'settings.name': 'ชื่อพื้นที่ทำงาน',
   'settings.baseCurrency': 'สกุลเงินหลัก',
+  'currency.in_workspace': 'สกุลเงินหลักและสกุลเงินที่ใช้ในพื้นที่ทำงานนี้',
+  'currency.all': 'สกุลเงินทั้งหมด',
   'settings.fiscalYearStartMonth': 'ปีงบประมาณเริ่มในเดือน',
   'settings.language': 'ภาษา',
   'settings.underuseThreshold': 'แจ้งเตือนสัญญาที่ใช้ที่นั่งน้อยกว่า (%)',

@@ -211,6 +211,8 @@ export const tr: Catalog = {
   'settings.workspace': 'Çalışma alanı',
   'settings.name': 'Çalışma alanı adı',
   'settings.baseCurrency': 'Temel para birimi',
+  'currency.in_workspace': 'Temel para birimi ve bu çalışma alanında kullanılanlar',
+  'currency.all': 'Tüm para birimleri',
   'settings.fiscalYearStartMonth': 'Mali yılın başladığı ay',
   'settings.language': 'Dil',
   'settings.underuseThreshold': 'Düşük kullanım eşiği: kullanılan kullanıcı hakkı oranı (%)',

@@ -115,6 +115,30 @@ test('a save that does not reach the workspace is shown on its cell and can be s
   await expect(cells.nth(11)).toHaveValue('999.00');
 });
 
+test('the currency picker offers the base currency and the ones in use before the other ~170', async ({ page }) => {
+  const budget = await openPlan(page);
+  await budget.tab('Spend');
+  await budget.recordSpend({ date: `${year}-12-15`, amount: '1.234,50 zł', currency: 'PLN', team, category, status: 'Actual' });
+  await page.getByRole('button', { name: 'Record spend' }).click();
+  const picker = page.getByRole('dialog', { name: 'Record spend' }).getByLabel('Currency');
+  const ours = picker.locator('optgroup').first();
+  await expect(ours).toHaveAttribute('label', 'Base and in use in this workspace');
+  await expect(ours.locator('option').first()).toHaveAttribute('value', 'USD');
+  await expect(ours.locator('option[value="PLN"]')).toHaveText('PLN — Polish Zloty');
+  expect(await ours.locator('option').count()).toBeLessThan(10);
+  const rest = picker.locator('optgroup').nth(1);
+  await expect(rest.locator('option').first()).toHaveAttribute('value', 'AED');
+  await expect(rest.locator('option[value="PLN"]')).toHaveCount(0);
+  // Names make options long; the picker stays inside its dialog.
+  const dialog = (await page.getByRole('dialog', { name: 'Record spend' }).boundingBox())!;
+  const box = (await picker.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(dialog.x + dialog.width);
+  await page.screenshot({ path: `${shots}/grid-currency.png` });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await budget.tab('Exchange rates');
+  await page.screenshot({ path: `${shots}/grid-rates.png` });
+});
+
 for (const lang of ['en', 'fa']) {
   test(`on a 1366×768 screen the team and category columns and the header stay in view (${lang})`, async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
