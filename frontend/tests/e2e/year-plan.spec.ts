@@ -115,6 +115,31 @@ test('a save that does not reach the workspace is shown on its cell and can be s
   await expect(cells.nth(11)).toHaveValue('999.00');
 });
 
+test('typing is kept when the workspace answers slowly and out of order', async ({ page }) => {
+  const budget = await openPlan(page);
+  // Each save is held back by a different time, so answers overtake each other.
+  const holds = [400, 0, 250, 50, 300, 0, 150, 350, 0, 200, 100, 450];
+  let n = 0;
+  await page.route('**/api/Budget/SetLines', async (route) => {
+    await new Promise((r) => setTimeout(r, holds[n++ % holds.length]));
+    await route.continue();
+  });
+  const cells = budget.rowCells(team, 'Content');
+  await cells.first().click();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.type(String(200 + i));
+    await page.keyboard.press('ArrowRight');
+  }
+  await expectSaved(page, '13,411.50');
+  await page.unroute('**/api/Budget/SetLines');
+  await page.reload();
+  await budget.openFiscalYear(year);
+  await expect(budget.grandTotal()).toHaveText('13,411.50');
+  expect(await cells.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(
+    Array.from({ length: 12 }, (_, i) => `${200 + i}.00`),
+  );
+});
+
 test('the currency picker offers the base currency and the ones in use before the other ~170', async ({ page }) => {
   const budget = await openPlan(page);
   await budget.tab('Spend');
