@@ -89,4 +89,8 @@ type WorkspaceService interface {
 	UpdateSettings(ctx context.Context, s Settings) (*Settings, error)
 	// WorkspaceID returns the workspace's random, permanent identity.
 	WorkspaceID(ctx context.Context) (string, error)
+	// CurrenciesInUse lists the currencies the workspace's money is kept
+	// in (spend, requests, contracts, campaign budgets, exchange rates),
+	// most used first, so pickers can offer them before the other ~170.
+	CurrenciesInUse(ctx context.Context) ([]string, error)
 }

@@ -26,6 +26,11 @@ func (w *Workspace) Currencies() []backend.Currency {
 	return backend.Currencies()
 }
 
+// CurrenciesInUse lists the currencies the workspace already keeps money in, most used first.
+func (w *Workspace) CurrenciesInUse() ([]string, error) {
+	return call(w.s, "Workspace.CurrenciesInUse", w.s.Workspace.CurrenciesInUse)
+}
+
 // About returns the version and where the data lives.
 func (w *Workspace) About() About {
 	return w.s.About

@@ -33,7 +33,7 @@ func digitsASCII(s string) string {
 			b.WriteByte('.')
 		case r == '٬':
 			b.WriteByte(',')
-		case r == '\u00a0', r == '\u202f', r == '\u2009', r == '\u200f', r == '\u200e', r == '\u200c':
+		case r == '\u00a0', r == '\u202f', r == '\u2009', r == '\u200f', r == '\u200e', r == '\u200c', r == '\u061c':
 			b.WriteByte(' ')
 		case r == '−', r == '–':
 			b.WriteByte('-')

@@ -1,7 +1,10 @@
 package sheet
 
 import (
+	"encoding/json"
 	"errors"
+	"math/big"
+	"os"
 	"testing"
 )
 
@@ -196,5 +199,42 @@ func TestParsers_LowerCaseOfOtherLength(t *testing.T) {
 		ParseBool(s)
 		DayMonth(s)
 		normHeader(s)
+	}
+}
+
+// TestParseAmountShared holds the importer to the table the app's money
+// fields are tested against too, so paste, forms and import read the same
+// text as the same amount.
+func TestParseAmountShared(t *testing.T) {
+	raw, err := os.ReadFile("testdata/amounts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table struct {
+		Cases []struct {
+			Text     string `json:"text"`
+			Value    string `json:"value"`
+			Currency string `json:"currency"`
+			Error    bool   `json:"error"`
+		} `json:"cases"`
+	}
+	if err := json.Unmarshal(raw, &table); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range table.Cases {
+		a, err := ParseAmount(c.Text)
+		if c.Error {
+			if err == nil {
+				t.Errorf("ParseAmount(%q) = %s %q, want an error", c.Text, a.Value.RatString(), a.Currency)
+			}
+			continue
+		}
+		want, ok := new(big.Rat).SetString(c.Value)
+		if !ok {
+			t.Fatalf("bad value %q in the table", c.Value)
+		}
+		if err != nil || a.Value.Cmp(want) != 0 || a.Currency != c.Currency {
+			t.Errorf("ParseAmount(%q) = %v %q, %v; want %s %q", c.Text, a.Value, a.Currency, err, c.Value, c.Currency)
+		}
 	}
 }

@@ -66,3 +66,30 @@ func (s *WorkspaceService) WorkspaceID(ctx context.Context) (string, error) {
 	}
 	return id, nil
 }
+
+// CurrenciesInUse counts each currency's entries across the tables that
+// keep money; spend is counted from its monthly roll-up, so this stays
+// cheap however many entries there are.
+func (s *WorkspaceService) CurrenciesInUse(ctx context.Context) ([]string, error) {
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `
+		SELECT currency FROM (
+			SELECT currency, SUM(entries) AS n FROM spend_monthly GROUP BY currency
+			UNION ALL SELECT currency, COUNT(*) FROM spend_requests GROUP BY currency
+			UNION ALL SELECT cost_currency, COUNT(*) FROM contracts GROUP BY cost_currency
+			UNION ALL SELECT budget_currency, COUNT(*) FROM campaigns GROUP BY budget_currency
+			UNION ALL SELECT currency, COUNT(*) FROM fx_rates GROUP BY currency
+		) GROUP BY currency HAVING SUM(n) > 0 ORDER BY SUM(n) DESC, currency`)
+	if err != nil {
+		return nil, fmt.Errorf("currencies in use: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -32,6 +32,14 @@ describe('pasteBlock', () => {
     expect(pasteBlock('(250)', rows, 12, 0, 0, 2, 'en')).toMatchObject({ ok: false, reason: 'negative' });
   });
 
+  it('reads amounts as the importer does, and refuses what a plan cannot hold', () => {
+    const res = pasteBlock('€4,000\t4000 €\t4.000\t1 250,50 €', rows, 12, 0, 0, 2, 'en', 'EUR');
+    expect(res.ok && res.lines.map((l) => l.amount)).toEqual([400000, 400000, 400000, 125050]);
+    expect(pasteBlock('10\t(500)', rows, 12, 0, 0, 2, 'en', 'EUR')).toEqual({ ok: false, row: 1, column: 2, text: '(500)', reason: 'negative' });
+    expect(pasteBlock('-500', rows, 12, 0, 0, 2, 'en', 'EUR')).toMatchObject({ ok: false, reason: 'negative' });
+    expect(pasteBlock('$100', rows, 12, 0, 0, 2, 'en', 'EUR')).toMatchObject({ ok: false, reason: 'currency', currency: 'USD' });
+  });
+
   it('reads the separators of the user’s locale', () => {
     const res = pasteBlock('1 234,56', rows, 12, 0, 0, 2, 'pl');
     expect(res.ok && res.lines[0].amount).toBe(123456);

@@ -33,14 +33,16 @@ export interface GridRow {
 
 export type PasteResult =
   | { ok: true; lines: BudgetLine[] }
-  | { ok: false; row: number; column: number; text: string; reason: 'format' | 'decimals' | 'range' | 'negative' };
+  | { ok: false; row: number; column: number; text: string; reason: 'format' | 'decimals' | 'range' | 'negative' | 'currency'; currency?: string };
 
 /**
  * pasteBlock maps a block copied from a spreadsheet (rows by newline,
  * cells by tab) onto the grid from (row, col), clipped at its edges. An
  * empty cell in the block clears the cell. The first bad value stops the
  * paste and is reported by its position in the block (1-based), so the
- * user can find it in the sheet they copied from.
+ * user can find it in the sheet they copied from. Amounts are read as the
+ * importer reads them ("€4,000", "(500)"); a plan is never negative, and a
+ * value in another currency than the plan's is refused, not converted.
  */
 export function pasteBlock(
   text: string,
@@ -50,14 +52,15 @@ export function pasteBlock(
   col: number,
   minorUnits: number,
   locale: string,
+  currency = '',
 ): PasteResult {
   const lines: BudgetLine[] = [];
   const block = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
   for (let r = 0; r < block.length && row + r < rows.length; r++) {
     for (let c = 0; c < block[r].length && col + c < periods; c++) {
       const raw = block[r][c].trim();
-      const parsed = raw === '' ? { ok: true as const, amount: 0 } : parseAmount(raw, minorUnits, locale);
-      if (!parsed.ok) return { ok: false, row: r + 1, column: c + 1, text: raw, reason: parsed.reason };
+      const parsed = raw === '' ? { ok: true as const, amount: 0 } : parseAmount(raw, minorUnits, locale, currency);
+      if (!parsed.ok) return { ok: false, row: r + 1, column: c + 1, text: raw, reason: parsed.reason, currency: parsed.reason === 'currency' ? parsed.currency : undefined };
       if (parsed.amount < 0) return { ok: false, row: r + 1, column: c + 1, text: raw, reason: 'negative' };
       const target = rows[row + r];
       lines.push({ teamId: target.teamId, categoryId: target.categoryId, period: col + c + 1, amount: parsed.amount });

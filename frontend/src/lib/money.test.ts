@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../i18n/index.svelte';
-import { amountProblems, formatMoney, parseAmount, toDecimal } from './money';
+import { amountProblems, formatMoney, parseAmount, readMoney, toDecimal } from './money';
 
 describe('toDecimal', () => {
   it.each([
@@ -51,7 +53,6 @@ describe('parseAmount', () => {
     ['', 2, 'format'],
     ['abc', 2, 'format'],
     ['1.2.3', 2, 'format'],
-    ['12$', 2, 'format'],
     ['1500.5', 0, 'decimals'],
     ['1.0001', 3, 'decimals'],
     ['99999999999999999', 2, 'range'],
@@ -64,6 +65,45 @@ describe('parseAmount', () => {
   it.each(Object.keys(catalogs))('has a %s message for every reason it refuses an amount', (lang) => {
     expect(parseAmount('999999999999999999', 2, 'en')).toEqual({ ok: false, reason: 'range' });
     expect(amountProblems.map((r) => 'money.' + r).filter((k) => !(k in catalogs[lang]))).toEqual([]);
+  });
+
+  it.each([
+    ['€4,000', 'USD', 'en', 400000],
+    ['4000 €', 'EUR', 'en', 400000],
+    ['€4.000', 'EUR', 'en', 400000],
+    ['4.000', 'EUR', 'en', 400000], // a euro field groups thousands with dots
+    ['4.000', 'USD', 'en', 400],
+    ['4.000', 'TRY', 'tr', 400000],
+    ['(500)', 'USD', 'en', -50000],
+    ['-500', 'USD', 'en', -50000],
+    ['12$', 'USD', 'en', 1200],
+    ['۴٬۰۰۰ ریال', 'IRR', 'fa', 4000],
+  ])('%s in a %s field (%s)', (text, currency, locale, want) => {
+    const res = parseAmount(text, currency === 'IRR' ? 0 : 2, locale, currency);
+    if (currency === 'USD' && text.startsWith('€')) expect(res).toEqual({ ok: false, reason: 'currency', currency: 'EUR' });
+    else expect(res).toEqual({ ok: true, amount: want });
+  });
+});
+
+/** exact writes a decimal the way the table does: no needless zeros, no "-0". */
+function exact(v: string): string {
+  const neg = v.startsWith('-');
+  let [whole, frac = ''] = v.replace(/^-/, '').split('.');
+  whole = whole.replace(/^0+(?=\d)/, '');
+  frac = frac.replace(/0+$/, '');
+  const s = frac ? `${whole}.${frac}` : whole;
+  return neg && /[1-9]/.test(s) ? '-' + s : s;
+}
+
+// The importer's Go test reads the same table (backend/sheet/value_test.go).
+describe('readMoney reads amounts as the importer does', () => {
+  const table = JSON.parse(readFileSync(join(import.meta.dirname, '../../../backend/sheet/testdata/amounts.json'), 'utf8')) as {
+    cases: { text: string; value?: string; currency?: string; error?: boolean }[];
+  };
+  it.each(table.cases.map((c) => [c.text, c] as const))('%j', (_, c) => {
+    const got = readMoney(c.text);
+    if (c.error) expect(got).toBeNull();
+    else expect(got && { value: exact(got.value), currency: got.currency }).toEqual({ value: c.value, currency: c.currency });
   });
 });
 

@@ -58,7 +58,7 @@ test('paste a block of numbers into the grid', async ({ page }) => {
 
   // A bad value in a pasted block is named, and nothing of the block is saved.
   await budget.paste(budget.cell('Brand', 'Events', 'Jul'), '100\t200\n300\tabc');
-  await expect(page.getByRole('alert')).toContainText('Row 2, column 2 of the pasted block (“abc”)');
+  await expect(page.getByRole('alert')).toContainText('Row 2, column 2 of the pasted block: “abc” is not an amount.');
   await page.reload();
   await expect(budget.grandTotal()).toHaveText('10,000.00');
 });

@@ -13,6 +13,11 @@ export function listCurrencies(): Promise<Currency[]> {
   return call<Currency[]>('Workspace.Currencies');
 }
 
+/** currenciesInUse lists the currencies the workspace keeps money in, most used first. */
+export function currenciesInUse(): Promise<string[]> {
+  return call<string[]>('Workspace.CurrenciesInUse');
+}
+
 export function getAbout(): Promise<About> {
   return call<About>('Workspace.About');
 }

@@ -1,4 +1,4 @@
-import { getAbout, getSettings, listCurrencies, updateSettings } from '../api';
+import { currenciesInUse, getAbout, getSettings, listCurrencies, updateSettings } from '../api';
 import type { About, Currency, Settings } from '../api';
 import { firstDayOfWeek } from '../days';
 import { notices } from './notices.svelte';
@@ -29,6 +29,8 @@ export class SettingsStore {
   value = $state<Settings | null>(null);
   about = $state<About | null>(null);
   currencies = $state<Currency[]>([]);
+  /** inUse are the currencies the workspace keeps money in, most used first. */
+  inUse = $state<string[]>([]);
   /** proposed is set when a new workspace shows the system's language (not saved yet). */
   proposed = $state(false);
 
@@ -59,6 +61,11 @@ export class SettingsStore {
     i18n.locale = v.language;
     i18n.calendar = v.calendar;
     i18n.weekStart = v.weekStart;
+  }
+
+  /** loadInUse refreshes the currencies in use (a picker opening after a save sees the new one). */
+  async loadInUse(): Promise<void> {
+    this.inUse = await currenciesInUse();
   }
 
   /** minorUnits returns the decimals of a currency (2 when unknown). */

@@ -16,6 +16,27 @@ export class BudgetPage {
     await this.page.getByRole('tab', { name: 'Plan' }).waitFor();
   }
 
+  /** openFiscalYear shows a fiscal year's budget, creating it first when the workspace has none for it. */
+  async openFiscalYear(year: number): Promise<void> {
+    const picker = this.page.getByLabel('Fiscal year');
+    const form = this.page.getByRole('region', { name: 'New fiscal year' });
+    await picker.or(form).first().waitFor();
+    if (await picker.isVisible()) {
+      if ((await picker.locator(`option[value="${year}"]`).count()) > 0) {
+        await picker.selectOption(String(year));
+        return;
+      }
+      await this.page.getByRole('button', { name: 'New fiscal year' }).click();
+    }
+    await this.createFiscalYear(year);
+  }
+
+  /** rowCells are a team and category's cells, first period first. */
+  rowCells(team: string, category: string): Locator {
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.page.getByRole('textbox', { name: new RegExp(`^${esc(team)}, ${esc(category)}, `) });
+  }
+
   cell(team: string, category: string, period: string): Locator {
     return this.page.getByRole('textbox', { name: `${team}, ${category}, ${period}`, exact: true });
   }
