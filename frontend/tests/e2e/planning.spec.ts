@@ -82,6 +82,8 @@ test('drag the campaign to the next week, then undo', async ({ page }) => {
   expect(await cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
 
   await cal.dragBar('Webinar week', '2027-09-06', '2027-09-13');
+  // It has a deliverable and a milestone: asked whether they move too.
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-13')).toBe(true);
   const undo = page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ });
   await expect(undo).toBeVisible();
@@ -225,6 +227,7 @@ test('move a campaign with the keyboard', async ({ page }) => {
   await cal.showMonth('2027-09-01');
   await cal.bars('Webinar week').first().focus();
   await page.keyboard.press('Alt+ArrowRight');
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-07')).toBe(true);
   await page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ }).click();
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
@@ -251,6 +254,7 @@ test('drag a campaign on the timeline', async ({ page }) => {
   await page.mouse.down();
   await page.mouse.move(sep15.x + sep15.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(async () => {
     const nb = await rowBar.boundingBox();
     return nb !== null && Math.abs(nb.x - sep13.x) < 4;
