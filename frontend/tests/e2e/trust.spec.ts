@@ -195,20 +195,15 @@ test('moving a campaign offers to move its deliverables and milestones; one undo
   await expect.poll(() => planDays(page, c.id)).toBe('start 2028-02-21, Trust invite 2028-02-17, Trust speakers 2028-02-15');
 });
 
-// An 8×8 PNG.
-const png = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAYAAADED76LAAAAEklEQVR4nGM4oKDwHx9mGBkKAMw3f8FAVmxFAAAAAElFTkSuQmCC',
-  'base64',
-);
-
 test('an asset links to campaigns through a searchable picker with chips', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();
   await app.goTo('Assets');
-  const data = [...png];
+  // Bytes of its own, so that it is no duplicate of another file's asset.
+  const data = [...Buffer.from('Banner copy for the trust launch')];
   await page.getByRole('region', { name: /Asset library/ }).evaluate((el, bytes) => {
     const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'trust-banner.png', { type: 'image/png' }));
+    dt.items.add(new File([new Uint8Array(bytes)], 'trust-banner.txt', { type: 'text/plain' }));
     el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, data);
   await page.getByRole('link', { name: 'trust banner', exact: true }).click();
