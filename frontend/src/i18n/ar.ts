@@ -907,6 +907,7 @@ export const ar: Catalog = {
   'request.needed_by': 'مطلوب بحلول {date}',
   'request.budget_title': 'ميزانية {team} · {category}، من {from} إلى {to}',
   'request.this_request': 'هذا الطلب',
+  'request.after': 'بعد الموافقة',
   'request.over_budget': 'يزيد هذا الطلب بمقدار {over} عن المبلغ المتاح.',
   'request.approve_over': 'الموافقة عليه رغم تجاوز الميزانية',
   'request.approve_over_required': 'حدّد المربع للموافقة على مبلغ يتجاوز المتاح.',

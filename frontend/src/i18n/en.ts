@@ -757,6 +757,7 @@ export const en = {
   'request.needed_by': 'needed by {date}',
   'request.budget_title': 'Budget of {team} · {category}, {from} – {to}',
   'request.this_request': 'This request',
+  'request.after': 'After approval',
   'request.over_budget': 'This request is {over} more than is available.',
   'request.approve_over': 'Approve it over the budget',
   'request.approve_over_required': 'Tick the box to approve more than is available.',

@@ -756,6 +756,7 @@ export const fa: Catalog = {
   'request.needed_by': 'موردنیاز تا {date}',
   'request.budget_title': 'بودجهٔ {team} · {category}، {from} تا {to}',
   'request.this_request': 'این درخواست',
+  'request.after': 'پس از تأیید',
   'request.over_budget': 'این درخواست {over} بیش از مبلغ در دسترس است.',
   'request.approve_over': 'با وجود فراتر رفتن از بودجه تأیید شود',
   'request.approve_over_required': 'برای تأیید مبلغی بیش از بودجهٔ در دسترس، این گزینه را علامت بزنید.',

@@ -866,6 +866,7 @@ export const pl: Catalog = {
   'request.needed_by': 'potrzebne do {date}',
   'request.budget_title': 'Budżet: {team} · {category}, {from} – {to}',
   'request.this_request': 'Ten wniosek',
+  'request.after': 'Po zatwierdzeniu',
   'request.over_budget': 'Ten wniosek przekracza dostępną kwotę o {over}.',
   'request.approve_over': 'Zatwierdź mimo przekroczenia budżetu',
   'request.approve_over_required': 'Zaznacz pole, aby zatwierdzić więcej, niż jest dostępne.',

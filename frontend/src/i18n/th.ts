@@ -755,6 +755,7 @@ export const th: Catalog = {
   'request.needed_by': 'ต้องการภายใน {date}',
   'request.budget_title': 'งบประมาณของ {team} · {category} ช่วง {from} – {to}',
   'request.this_request': 'คำขอนี้',
+  'request.after': 'หลังอนุมัติ',
   'request.over_budget': 'คำขอนี้เกินยอดคงเหลือ {over}',
   'request.approve_over': 'อนุมัติแม้จะเกินงบประมาณ',
   'request.approve_over_required': 'ทำเครื่องหมายในช่องเพื่ออนุมัติเกินยอดคงเหลือ',

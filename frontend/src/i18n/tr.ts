@@ -756,6 +756,7 @@ export const tr: Catalog = {
   'request.needed_by': '{date} tarihine kadar gerekli',
   'request.budget_title': '{team} · {category} bütçesi, {from} – {to}',
   'request.this_request': 'Bu talep',
+  'request.after': 'Onaydan sonra',
   'request.over_budget': 'Bu talep kullanılabilir tutarı {over} aşıyor.',
   'request.approve_over': 'Bütçeyi aşmasına rağmen onayla',
   'request.approve_over_required': 'Kullanılabilir tutardan fazlasını onaylamak için kutuyu işaretleyin.',

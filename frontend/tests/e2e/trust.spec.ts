@@ -91,6 +91,7 @@ test('a spend request names when, to whom and for which campaign, and approving 
   await expect(left.locator('[data-budget="committed"]')).toHaveText(money(0));
   await expect(left.locator('[data-budget="available"]')).toHaveText(money(5000));
   await expect(left.locator('[data-budget="request"]')).toHaveText(money(7500));
+  await expect(left.locator('[data-budget="after"]')).toHaveText(money(-2500));
   await expect(left.getByRole('alert')).toHaveText(`This request is ${money(2500)} more than is available.`);
   await page.screenshot({ path: '/tmp/friction-approve-over.png' });
 
