@@ -112,6 +112,23 @@ test('a spend request names when, to whom and for which campaign, and approving 
   await expect(row).toContainText(money(7500));
 });
 
+test('a request needed in a year with no budget says so, and cannot be approved until there is one', async ({ page }) => {
+  const app = new AppShell(page);
+  await app.open();
+  await app.goTo('Budget');
+  const budget = new BudgetPage(page);
+  await budget.tab('Requests');
+  await budget.request({ by: 'Arif Trust', team: 'Field ops', category: 'Trade shows', amount: '100', purpose: 'Far-off fair', neededBy: '2031-01-15' });
+  await budget.requestItem('Far-off fair').getByRole('button', { name: 'Approve' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Approve “Far-off fair”' });
+  await expect(dlg.getByRole('alert')).toHaveText('There is no budget for the fiscal year of Jan 15, 2031: create it before approving.');
+  await dlg.getByLabel('Decided by').fill('Dana Trust');
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  await expect(dlg.getByRole('alert').filter({ hasText: 'which has no budget yet' })).toBeVisible();
+  await dlg.getByRole('button', { name: 'Cancel' }).click();
+  await expect(budget.requestItem('Far-off fair')).toContainText('Pending');
+});
+
 test('spend books to a campaign of the next fiscal year through a searchable picker', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();
