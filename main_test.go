@@ -15,7 +15,23 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"mopsdesk/backend/datadir"
 )
+
+// TestMain points every command that is given no --data at a folder of its
+// own: the tests must never read or change the workspace of whoever runs
+// them (a stale one there once made a usage-error case fail as exit 1).
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mopsdesk-main-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(datadir.EnvVar, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 func TestRun_Verbs(t *testing.T) {
 	tests := []struct {

@@ -162,4 +162,29 @@ type BudgetService interface {
 	DeletePlanningRate(ctx context.Context, currency string) error
 	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
 	CampaignSpend(ctx context.Context, campaignID int64) (*CampaignSpend, error)
+	// CheckBudget sets an amount against what is left of the plan of a
+	// team and category in the budget period a day falls in.
+	CheckBudget(ctx context.Context, teamID, categoryID int64, day string, amount Money) (*BudgetCheck, error)
+}
+
+// BudgetCheck is what is left of one team and category's plan in the
+// budget period (a month or quarter) a day falls in, set against an
+// amount someone asks for; money in minor units of the base currency.
+type BudgetCheck struct {
+	FiscalYear int    `json:"fiscalYear"`
+	Period     int    `json:"period"`
+	From       string `json:"from"`
+	To         string `json:"to"`
+	Currency   string `json:"currency"`
+	Planned    int64  `json:"planned"`
+	Committed  int64  `json:"committed"`
+	Actual     int64  `json:"actual"`
+	// Available is planned − committed − actual.
+	Available int64 `json:"available"`
+	// Amount is the asked amount in the base currency; nil when no rate
+	// converts it.
+	Amount *int64 `json:"amount"`
+	// Exceeds says the amount is more than is available.
+	Exceeds      bool     `json:"exceeds"`
+	MissingRates []FXRate `json:"missingRates"`
 }

@@ -278,6 +278,29 @@ type CampaignService interface {
 	// CopyCampaign copies a campaign as a template: its deliverables,
 	// milestones and goals come along, shifted to the new start day.
 	CopyCampaign(ctx context.Context, id int64, cp CampaignCopy) (*Campaign, error)
+	// MoveCampaign gives a campaign new dates and, when asked, moves its
+	// deliverables and milestones by as many days as its start moved, all
+	// in one transaction.
+	MoveCampaign(ctx context.Context, id int64, m CampaignMove) (*CampaignMoved, error)
+}
+
+// CampaignMove is a campaign's new dates. With ShiftPlan its deliverables'
+// publish days and its milestones' due days move by the days between the
+// old and the new start; moving back with ShiftPlan undoes it.
+type CampaignMove struct {
+	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
+	ShiftPlan bool   `json:"shiftPlan"`
+}
+
+// CampaignMoved is the campaign after a move and how much of its plan
+// moved with it.
+type CampaignMoved struct {
+	Campaign *Campaign `json:"campaign"`
+	// Days is how far the start moved (negative: earlier).
+	Days         int `json:"days"`
+	Deliverables int `json:"deliverables"`
+	Milestones   int `json:"milestones"`
 }
 
 // CampaignCopy says how to copy a campaign: the new name and start day.

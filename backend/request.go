@@ -18,14 +18,24 @@ const (
 // SpendRequest is a team asking for money for a purpose. Approving it
 // books the amount as committed spend; rejecting it needs a reason.
 type SpendRequest struct {
-	ID           int64         `json:"id"`
-	Requester    string        `json:"requester"`
-	TeamID       int64         `json:"teamId"`
-	TeamName     string        `json:"teamName"`
-	CategoryID   int64         `json:"categoryId"`
-	CategoryName string        `json:"categoryName"`
-	Amount       Money         `json:"amount"`
-	Purpose      string        `json:"purpose"`
+	ID           int64  `json:"id"`
+	Requester    string `json:"requester"`
+	TeamID       int64  `json:"teamId"`
+	TeamName     string `json:"teamName"`
+	CategoryID   int64  `json:"categoryId"`
+	CategoryName string `json:"categoryName"`
+	Amount       Money  `json:"amount"`
+	Purpose      string `json:"purpose"`
+	// Date is the day the money is needed: approval books the committed
+	// spend on it, and it picks the budget period the request is set
+	// against (empty means the day of the decision).
+	Date string `json:"date"`
+	// Vendor is who the money goes to, as on spend.
+	Vendor string `json:"vendor"`
+	// CampaignID is the campaign the money serves (0 for none), in any
+	// fiscal year.
+	CampaignID   int64         `json:"campaignId"`
+	CampaignName string        `json:"campaignName"`
 	Status       RequestStatus `json:"status"`
 	// SpendID is the committed spend an approval created.
 	SpendID   int64          `json:"spendId"`
@@ -45,6 +55,8 @@ type RequestEvent struct {
 func (r *SpendRequest) Normalize() {
 	r.Requester = strings.TrimSpace(r.Requester)
 	r.Purpose = strings.TrimSpace(r.Purpose)
+	r.Vendor = strings.TrimSpace(r.Vendor)
+	r.Date = strings.TrimSpace(r.Date)
 	r.Amount.Currency = strings.ToUpper(strings.TrimSpace(r.Amount.Currency))
 }
 
@@ -63,6 +75,10 @@ func (r *SpendRequest) Validate() error {
 	if r.CategoryID <= 0 {
 		fe.Add("categoryId", "field.required", nil)
 	}
+	if r.Date != "" {
+		validateDay(fe, "date", r.Date)
+	}
+	validateText(fe, "vendor", r.Vendor, MaxNameLength)
 	return fe.Err("spend request")
 }
 
@@ -73,7 +89,7 @@ type Decision struct {
 	// Reason is required to reject, optional to approve.
 	Reason string `json:"reason"`
 	// Date is the day the committed spend is booked on when approving
-	// (empty means today).
+	// (empty means the request's date, or today when it has none).
 	Date string `json:"date"`
 }
 
@@ -98,6 +114,7 @@ func (d *Decision) Validate() error {
 // RequestService keeps spend requests.
 type RequestService interface {
 	FindRequests(ctx context.Context, status RequestStatus) ([]*SpendRequest, error)
+	FindRequestByID(ctx context.Context, id int64) (*SpendRequest, error)
 	CreateRequest(ctx context.Context, r *SpendRequest) error
 	DecideRequest(ctx context.Context, id int64, d Decision) (*SpendRequest, error)
 }

@@ -34,6 +34,7 @@ type Services struct {
 	Assets       backend.AssetService
 	Imports      ImportService
 	Dashboard    backend.DashboardService
+	People       backend.PeopleService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
@@ -83,6 +84,7 @@ type API struct {
 	Imports      *Imports
 	ImportFiles  *ImportFiles
 	Dashboard    *Dashboard
+	People       *People
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -118,6 +120,7 @@ func New(s Services) *API {
 		Imports:      imports,
 		ImportFiles:  imports.files,
 		Dashboard:    &Dashboard{s: s},
+		People:       &People{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -129,7 +132,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -151,3 +151,20 @@ func (b *Budget) CampaignSpend(campaignID int64) (*backend.CampaignSpend, error)
 		return b.s.Budget.CampaignSpend(ctx, campaignID)
 	})
 }
+
+// BudgetCheck sets a request against what is left of its team and
+// category's plan in the budget period of its date (today when it has
+// none), for the approver to see before deciding.
+func (r *Requests) BudgetCheck(id int64) (*backend.BudgetCheck, error) {
+	return call(r.s, "Requests.BudgetCheck", func(ctx context.Context) (*backend.BudgetCheck, error) {
+		req, err := r.s.Requests.FindRequestByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		day := req.Date
+		if day == "" {
+			day = backend.Today(r.s.Now())
+		}
+		return r.s.Budget.CheckBudget(ctx, req.TeamID, req.CategoryID, day, req.Amount)
+	})
+}

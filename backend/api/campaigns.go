@@ -67,6 +67,14 @@ func (c *Campaigns) Copy(id int64, cp backend.CampaignCopy) (*backend.Campaign, 
 	})
 }
 
+// Move gives a campaign new dates and, when asked, moves its deliverables
+// and milestones by as many days as its start moved, in one transaction.
+func (c *Campaigns) Move(id int64, m backend.CampaignMove) (*backend.CampaignMoved, error) {
+	return call(c.s, "Campaigns.Move", func(ctx context.Context) (*backend.CampaignMoved, error) {
+		return c.s.Campaigns.MoveCampaign(ctx, id, m)
+	})
+}
+
 // eachCampaign pages through every campaign matching filter, so exports and
 // charts never hold one giant query result.
 func eachCampaign(ctx context.Context, svc backend.CampaignService, filter backend.CampaignFilter, fn func(*backend.Campaign) error) error {

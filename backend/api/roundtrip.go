@@ -142,7 +142,7 @@ var exportColumns = map[string][]string{
 	"assets":       {"id:ID", "fileName:File name", "title:Title", "tags:Tags", "licenceType:Licence type", "licenceHolder:Licence holder", "usageRights:Usage rights", "licenceStart:Licence start", "licenceExpiry:Licence expiry", "campaigns:Campaigns"},
 	// Lists only: the workspace workbook has no sheet for these.
 	"tasks":    {"id:ID", "title:Task", "dueDate:Due date", "campaign:Campaign", "owner:Owner", "done:Done", "overdue:Overdue"},
-	"requests": {"id:ID", "requestedOn:Requested on", "requester:Requester", "team:Team", "category:Category", "amount:Amount", "currency:Currency", "purpose:Purpose", "status:Status", "decidedOn:Decided on", "decidedBy:Decided by", "decisionNote:Decision note"},
+	"requests": {"id:ID", "requestedOn:Requested on", "requester:Requester", "team:Team", "category:Category", "amount:Amount", "currency:Currency", "purpose:Purpose", "status:Status", "decidedOn:Decided on", "decidedBy:Decided by", "decisionNote:Decision note", "neededBy:Needed by", "vendor:Vendor", "campaign:Campaign"},
 }
 
 // columnsOf splits a sheet's columns into field keys and English headers.
@@ -378,7 +378,8 @@ func (x *workspaceBook) write(kind string) error {
 				}
 			}
 			if err := t.Row(t.Number(r.ID), t.Day(dayOf(r.CreatedAt)), t.Text(r.Requester), t.Text(r.TeamName), t.Text(r.CategoryName), amount,
-				t.Text(r.Amount.Currency), t.Text(r.Purpose), t.Text(string(r.Status)), t.Day(dayOf(decided)), t.Text(by), t.Text(note)); err != nil {
+				t.Text(r.Amount.Currency), t.Text(r.Purpose), t.Text(string(r.Status)), t.Day(dayOf(decided)), t.Text(by), t.Text(note),
+				t.Day(r.Date), t.Text(r.Vendor), t.Text(r.CampaignName)); err != nil {
 				return err
 			}
 		}

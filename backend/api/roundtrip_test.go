@@ -245,7 +245,8 @@ func TestListExports(t *testing.T) {
 	if rows = sheetRows(api.ListRequest{Kind: "budget", FiscalYear: 2027}, "Budget"); len(rows) != 2 || rows[1][2] != "2027-02-01" {
 		t.Fatalf("2027's plan: %q", rows)
 	}
-	r, err := a.Requests.Create(backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth"})
+	r, err := a.Requests.Create(backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth",
+		Date: "2027-05-20", Vendor: "Expo Hall", CampaignID: cp.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +254,8 @@ func TestListExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows = sheetRows(api.ListRequest{Kind: "requests"}, "Requests")
-	if len(rows) != 2 || rows[1][2] != "Sam" || rows[1][7] != "Booth" || rows[1][8] != "rejected" || rows[1][10] != "Dana" || rows[1][11] != "Over plan" {
+	if len(rows) != 2 || rows[1][2] != "Sam" || rows[1][7] != "Booth" || rows[1][8] != "rejected" || rows[1][10] != "Dana" || rows[1][11] != "Over plan" ||
+		rows[1][12] != "2027-05-20" || rows[1][13] != "Expo Hall" || rows[1][14] != cp.Name {
 		t.Fatalf("requests: %q", rows)
 	}
 }

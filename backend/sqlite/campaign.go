@@ -82,39 +82,45 @@ func insertCampaign(ctx context.Context, tx *sql.Tx, c *backend.Campaign, now st
 func (s *CampaignService) UpdateCampaign(ctx context.Context, id int64, upd backend.CampaignUpdate) (*backend.Campaign, error) {
 	var out *backend.Campaign
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
-		c, err := findCampaignByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		upd.Apply(c)
-		c.Normalize()
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		if err := checkReferences(ctx, tx, c); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE campaigns SET name = ?, objective = ?, team_id = ?, owner = ?, status = ?,
-				start_date = ?, end_date = ?, budget_amount = ?, budget_currency = ?, attributed_revenue = ?, notes = ?,
-				compliance_status = ?, compliance_reviewer = ?, compliance_date = ?, compliance_comment = ?,
-				updated_at = ?
-			WHERE id = ?`,
-			c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
-			c.Budget.Amount, c.Budget.Currency, c.AttributedRevenue, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
-			c.Compliance.Date, c.Compliance.Comment, s.db.timestamp(), id); err != nil {
-			return err
-		}
-		if err := writeChannelsAndTags(ctx, tx, id, c); err != nil {
-			return err
-		}
-		out, err = findCampaignByID(ctx, tx, id)
+		var err error
+		out, err = updateCampaign(ctx, tx, id, upd, s.db.timestamp())
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("update campaign %d: %w", id, err)
 	}
 	return out, nil
+}
+
+// updateCampaign applies upd to the stored campaign inside tx.
+func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.CampaignUpdate, now string) (*backend.Campaign, error) {
+	c, err := findCampaignByID(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	upd.Apply(c)
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkReferences(ctx, tx, c); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE campaigns SET name = ?, objective = ?, team_id = ?, owner = ?, status = ?,
+			start_date = ?, end_date = ?, budget_amount = ?, budget_currency = ?, attributed_revenue = ?, notes = ?,
+			compliance_status = ?, compliance_reviewer = ?, compliance_date = ?, compliance_comment = ?,
+			updated_at = ?
+		WHERE id = ?`,
+		c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
+		c.Budget.Amount, c.Budget.Currency, c.AttributedRevenue, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
+		c.Compliance.Date, c.Compliance.Comment, now, id); err != nil {
+		return nil, err
+	}
+	if err := writeChannelsAndTags(ctx, tx, id, c); err != nil {
+		return nil, err
+	}
+	return findCampaignByID(ctx, tx, id)
 }
 
 // DeleteCampaign removes a campaign with its deliverables, milestones

@@ -19,12 +19,13 @@ var _ backend.RequestService = (*RequestService)(nil)
 func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([]*backend.SpendRequest, error) {
 	rows, err := q.QueryContext(ctx, `
 		SELECT r.id, r.requester, r.team_id, t.name, r.category_id, k.name, r.amount, r.currency, r.purpose,
-			r.status, coalesce(r.spend_id, 0), r.created_at,
+			r.status, coalesce(r.spend_id, 0), r.created_at, r.date, r.vendor, coalesce(r.campaign_id, 0), coalesce(c.name, ''),
 			(SELECT json_group_array(json_object('at', e.at, 'actor', e.actor, 'action', e.action, 'note', e.note))
 			 FROM (SELECT * FROM spend_request_events WHERE request_id = r.id ORDER BY id) e)
 		FROM spend_requests r
 		JOIN teams t ON t.id = r.team_id
 		JOIN spend_categories k ON k.id = r.category_id
+		LEFT JOIN campaigns c ON c.id = r.campaign_id
 		WHERE `+where+` ORDER BY r.created_at DESC, r.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find requests: %w", err)
@@ -35,7 +36,8 @@ func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([
 		var r backend.SpendRequest
 		var history string
 		if err := rows.Scan(&r.ID, &r.Requester, &r.TeamID, &r.TeamName, &r.CategoryID, &r.CategoryName,
-			&r.Amount.Amount, &r.Amount.Currency, &r.Purpose, &r.Status, &r.SpendID, &r.CreatedAt, &history); err != nil {
+			&r.Amount.Amount, &r.Amount.Currency, &r.Purpose, &r.Status, &r.SpendID, &r.CreatedAt,
+			&r.Date, &r.Vendor, &r.CampaignID, &r.CampaignName, &history); err != nil {
 			return nil, fmt.Errorf("scan request: %w", err)
 		}
 		if err := jsonUnmarshal(history, &r.History); err != nil {
@@ -54,6 +56,18 @@ func (s *RequestService) FindRequests(ctx context.Context, status backend.Reques
 	return queryRequests(ctx, s.db.conn(ctx), "r.status = ?", status)
 }
 
+// FindRequestByID returns one request with its history.
+func (s *RequestService) FindRequestByID(ctx context.Context, id int64) (*backend.SpendRequest, error) {
+	list, err := queryRequests(ctx, s.db.conn(ctx), "r.id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, backend.Errorf(backend.ENOTFOUND, "That spend request no longer exists.")
+	}
+	return list[0], nil
+}
+
 // CreateRequest stores a pending request and its first history entry.
 func (s *RequestService) CreateRequest(ctx context.Context, r *backend.SpendRequest) error {
 	r.Normalize()
@@ -68,12 +82,16 @@ func (s *RequestService) CreateRequest(ctx context.Context, r *backend.SpendRequ
 		if !exists(ctx, tx, "spend_categories", r.CategoryID) {
 			fe.Add("categoryId", "field.reference_unknown", nil)
 		}
+		if r.CampaignID != 0 && !exists(ctx, tx, "campaigns", r.CampaignID) {
+			fe.Add("campaignId", "field.reference_unknown", nil)
+		}
 		if err := fe.Err("spend request"); err != nil {
 			return err
 		}
 		now := s.db.timestamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO spend_requests (requester, team_id, category_id, amount, currency, purpose, status, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`, r.Requester, r.TeamID, r.CategoryID, r.Amount.Amount, r.Amount.Currency, r.Purpose, now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO spend_requests (requester, team_id, category_id, amount, currency, purpose, date, vendor, campaign_id, status, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`, r.Requester, r.TeamID, r.CategoryID, r.Amount.Amount, r.Amount.Currency, r.Purpose,
+			r.Date, r.Vendor, nullID(r.CampaignID), now)
 		if err != nil {
 			return err
 		}
@@ -121,10 +139,13 @@ func (s *RequestService) DecideRequest(ctx context.Context, id int64, d backend.
 			status, action = backend.RequestApproved, "approved"
 			day := d.Date
 			if day == "" {
+				day = r.Date
+			}
+			if day == "" {
 				day = backend.Today(s.db.Now())
 			}
-			sp := &backend.Spend{Date: day, Amount: r.Amount, TeamID: r.TeamID, CategoryID: r.CategoryID,
-				Status: backend.SpendCommitted, Note: r.Purpose, RequestID: r.ID}
+			sp := &backend.Spend{Date: day, Amount: r.Amount, TeamID: r.TeamID, CategoryID: r.CategoryID, Vendor: r.Vendor,
+				CampaignID: r.CampaignID, Status: backend.SpendCommitted, Note: r.Purpose, RequestID: r.ID}
 			if err := insertSpend(ctx, tx, now, sp); err != nil {
 				return err
 			}

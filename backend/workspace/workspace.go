@@ -39,6 +39,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Assets:       assets,
 		Imports:      sqlite.NewImportService(db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets),
 		Dashboard:    sqlite.NewDashboardService(db),
+		People:       sqlite.NewPeopleService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Now:          db.Now,

@@ -113,7 +113,7 @@ const sheetNames: Record<string, MessageKey> = {
 };
 
 // Columns of list exports that are not import fields.
-const exportColumns = ['dueDate', 'done', 'overdue', 'requestedOn', 'requester', 'purpose', 'decidedOn', 'decidedBy', 'decisionNote'];
+const exportColumns = ['dueDate', 'done', 'overdue', 'requestedOn', 'requester', 'purpose', 'decidedOn', 'decidedBy', 'decisionNote', 'neededBy'];
 
 /**
  * fieldLabels names the fields of exports and imports in the user's

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
+import { CampaignPicker } from './pages/picker';
 
 // Runs after campaigns.spec.ts (files run in name order on one workspace):
 // the campaign "Spring launch" exists and ends on 15 April 2027.
@@ -76,7 +77,7 @@ test('a licence that ends before a linked campaign shows a warning on the campai
   await page.getByLabel('Licence type').fill('Rights-managed');
   await page.getByLabel('Licence holder').fill('Studio North');
   await page.getByLabel('Licence expiry').fill('2027-01-31');
-  await page.getByLabel('Used in campaigns').selectOption({ label: 'Spring launch' });
+  await new CampaignPicker(page.getByLabel('Used in campaigns')).choose('Spring launch');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(app.notice('Asset saved.')).toBeVisible();
 

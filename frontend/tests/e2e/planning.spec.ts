@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
+import { CampaignPicker } from './pages/picker';
 import { SettingsPage } from './pages/settings';
 
 // A week of webinars in September 2027: Monday 6 to Friday 10.
@@ -81,6 +82,8 @@ test('drag the campaign to the next week, then undo', async ({ page }) => {
   expect(await cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
 
   await cal.dragBar('Webinar week', '2027-09-06', '2027-09-13');
+  // It has a deliverable and a milestone: asked whether they move too.
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-13')).toBe(true);
   const undo = page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ });
   await expect(undo).toBeVisible();
@@ -219,6 +222,7 @@ test('move a campaign with the keyboard', async ({ page }) => {
   await cal.showMonth('2027-09-01');
   await cal.bars('Webinar week').first().focus();
   await page.keyboard.press('Alt+ArrowRight');
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-07')).toBe(true);
   await page.getByRole('button', { name: /^↶ Undo: Moved “Webinar week”/ }).click();
   await expect.poll(() => cal.startsOn('Webinar week', '2027-09-06')).toBe(true);
@@ -245,6 +249,7 @@ test('drag a campaign on the timeline', async ({ page }) => {
   await page.mouse.down();
   await page.mouse.move(sep15.x + sep15.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
+  await cal.answerMove('Webinar week', 'Only the campaign');
   await expect.poll(async () => {
     const nb = await rowBar.boundingBox();
     return nb !== null && Math.abs(nb.x - sep13.x) < 4;
@@ -295,7 +300,7 @@ test('a campaign shows its spend and ROI', async ({ page }) => {
   await dlg.getByLabel('Amount').fill('4000');
   await dlg.getByLabel('Status').selectOption({ label: 'Actual' });
   await dlg.getByLabel('Vendor').fill('Mailchimp');
-  await dlg.getByLabel('Campaign').selectOption({ label: 'September newsletter' });
+  await new CampaignPicker(dlg.getByLabel('Campaign', { exact: true })).choose('September newsletter');
   await dlg.getByRole('button', { name: 'Save' }).click();
   await expect(dlg).toHaveCount(0);
   // A vendor shows its spend: filter the list by it.

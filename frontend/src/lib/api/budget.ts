@@ -1,6 +1,7 @@
 import { call } from './client';
 import type {
   BudgetChartLabels,
+  BudgetCheck,
   BudgetCharts,
   BudgetLine,
   BudgetPlan,
@@ -76,6 +77,10 @@ export function findRequests(status: RequestStatus | ''): Promise<SpendRequest[]
 }
 export function createRequest(input: SpendRequestInput): Promise<SpendRequest> {
   return call<SpendRequest>('Requests.Create', input);
+}
+/** requestBudgetCheck sets a request against what is left of its team and category's plan in its period. */
+export function requestBudgetCheck(id: number): Promise<BudgetCheck> {
+  return call<BudgetCheck>('Requests.BudgetCheck', id);
 }
 export function decideRequest(id: number, d: Decision): Promise<SpendRequest> {
   return call<SpendRequest>('Requests.Decide', id, d);

@@ -1,5 +1,5 @@
 import { call, transport } from './client';
-import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignPage, ExportLabels, SaveResult } from './types';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignMoved, CampaignPage, ExportLabels, SaveResult } from './types';
 
 /** findCampaigns returns one page of campaigns that match the filter. */
 export function findCampaigns(filter: CampaignFilter): Promise<CampaignPage> {
@@ -22,6 +22,11 @@ export function createCampaign(input: CampaignInput): Promise<Campaign> {
 /** updateCampaign changes only the fields given. */
 export function updateCampaign(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
   return call<Campaign>('Campaigns.Update', id, changes);
+}
+
+/** moveCampaign gives a campaign new dates and, with shiftPlan, moves its deliverables and milestones along, in one transaction. */
+export function moveCampaign(id: number, m: CampaignMove): Promise<CampaignMoved> {
+  return call<CampaignMoved>('Campaigns.Move', id, m);
 }
 
 export function deleteCampaign(id: number): Promise<void> {

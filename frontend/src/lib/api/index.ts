@@ -7,6 +7,7 @@ export * from './dashboard';
 export * from './imports';
 export * from './charts';
 export * from './lists';
+export * from './people';
 export * from './planning';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';

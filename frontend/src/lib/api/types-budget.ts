@@ -151,13 +151,35 @@ export interface SpendRequest {
   categoryName: string;
   amount: Money;
   purpose: string;
+  /** date is the day the money is needed: approval books the spend on it ('' for the decision day). */
+  date: string;
+  vendor: string;
+  campaignId: number;
+  campaignName: string;
   status: RequestStatus;
   spendId: number;
   history: RequestEvent[];
   createdAt: string;
 }
 
-export type SpendRequestInput = Pick<SpendRequest, 'requester' | 'teamId' | 'categoryId' | 'amount' | 'purpose'>;
+export type SpendRequestInput = Pick<SpendRequest, 'requester' | 'teamId' | 'categoryId' | 'amount' | 'purpose' | 'date' | 'vendor' | 'campaignId'>;
+
+/** BudgetCheck is what is left of a team and category's plan in one budget period, in the base currency's minor units. */
+export interface BudgetCheck {
+  fiscalYear: number;
+  period: number;
+  from: string;
+  to: string;
+  currency: string;
+  planned: number;
+  committed: number;
+  actual: number;
+  available: number;
+  /** amount is the asked amount in the base currency; null without a rate. */
+  amount: number | null;
+  exceeds: boolean;
+  missingRates: FXRate[];
+}
 
 export interface Decision {
   approve: boolean;

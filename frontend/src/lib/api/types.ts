@@ -69,6 +69,41 @@ export type CampaignInput = Pick<
   | 'compliance'
 >;
 
+/** CampaignMove gives a campaign new dates; shiftPlan moves its deliverables and milestones by as many days as its start. */
+export interface CampaignMove {
+  startDate: string;
+  endDate: string;
+  shiftPlan: boolean;
+}
+
+export interface CampaignMoved {
+  campaign: Campaign;
+  days: number;
+  deliverables: number;
+  milestones: number;
+}
+
+/** Person is a name used as an owner or requester, with how many records carry it. */
+export interface Person {
+  name: string;
+  uses: number;
+  campaigns: number;
+  deliverables: number;
+  milestones: number;
+  contracts: number;
+  requests: number;
+}
+
+/** PersonRename is a rename (or merge) of a person everywhere, kept so it can be undone. */
+export interface PersonRename {
+  id: number;
+  from: string;
+  to: string;
+  at: string;
+  records: number;
+  undoneAt: string;
+}
+
 export interface CampaignFacets {
   owners: string[];
   tags: string[];

@@ -1,4 +1,4 @@
-import { calendarRange, updateCampaign, updateDeliverable, updateMilestone } from '../api';
+import { calendarRange, moveCampaign, updateCampaign, updateDeliverable, updateMilestone } from '../api';
 import type { CalendarData, CalendarFilter, Campaign, Deliverable, Milestone } from '../api';
 import { moveRange, rangeFor, step, type CalendarView } from '../calendar';
 import type { ColourBy } from '../colours';
@@ -59,11 +59,28 @@ export class CalendarStore {
     this.anchor = step(this.view, this.anchor, dir, i18n.calendar);
   }
 
-  /** moveCampaign moves a campaign (or one of its edges) by delta days, saves at once, and can be undone. */
-  async moveCampaign(c: Campaign, what: 'move' | 'start' | 'end', delta: number): Promise<void> {
+  /**
+   * moveCampaign moves a campaign (or one of its edges) by delta days,
+   * saves at once, and can be undone. With withPlan its deliverables and
+   * milestones move along in the same transaction, and one undo takes
+   * all of it back.
+   */
+  async moveCampaign(c: Campaign, what: 'move' | 'start' | 'end', delta: number, withPlan = false): Promise<void> {
     const before = { startDate: c.startDate, endDate: c.endDate };
     const after = moveRange(c.startDate, c.endDate, what, delta);
     if (after.startDate === before.startDate && after.endDate === before.endDate) return;
+    if (withPlan) {
+      await moveCampaign(c.id, { ...after, shiftPlan: true });
+      undoStack.push({
+        label: t('undo.moved_with_plan', { name: c.name }),
+        undo: async () => {
+          await moveCampaign(c.id, { ...before, shiftPlan: true });
+          await this.changed();
+        },
+      });
+      await this.changed();
+      return;
+    }
     await updateCampaign(c.id, after);
     undoStack.push({
       label: t(what === 'move' ? 'undo.moved' : 'undo.resized', { name: c.name }),

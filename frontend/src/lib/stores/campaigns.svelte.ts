@@ -1,5 +1,5 @@
-import { campaignFacets, campaignStatuses, createCampaign, deleteCampaign, findCampaigns, updateCampaign } from '../api';
-import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignSort, CampaignStatus } from '../api';
+import { campaignFacets, campaignStatuses, createCampaign, deleteCampaign, findCampaigns, moveCampaign, updateCampaign } from '../api';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignSort, CampaignStatus } from '../api';
 
 /** The filters a user sets; kept while switching between list and calendar. */
 export interface CampaignView {
@@ -149,6 +149,13 @@ export class CampaignsStore {
     const c = await updateCampaign(id, changes);
     await this.changed();
     return c;
+  }
+
+  /** move gives a campaign new dates and, with m.shiftPlan, moves its deliverables and milestones along in one transaction. */
+  async move(id: number, m: CampaignMove): Promise<Campaign> {
+    const moved = await moveCampaign(id, m);
+    await this.changed();
+    return moved.campaign;
   }
 
   async remove(id: number): Promise<void> {

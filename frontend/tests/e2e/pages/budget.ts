@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { CampaignPicker } from './picker';
 
 /** BudgetPage is the budget area: fiscal years, the grid, spend, requests and the summary. */
 export class BudgetPage {
@@ -73,14 +74,28 @@ export class BudgetPage {
     await dlg.waitFor({ state: 'detached' });
   }
 
-  async request(r: { by: string; team: string; category: string; amount: string; purpose: string }) {
+  async request(r: {
+    by: string;
+    team: string;
+    category: string;
+    amount: string;
+    currency?: string;
+    purpose: string;
+    neededBy?: string;
+    vendor?: string;
+    campaign?: string;
+  }) {
     await this.page.getByRole('button', { name: 'Request spend' }).click();
     const dlg = this.page.getByRole('dialog', { name: 'Request spend' });
     await dlg.getByLabel('Requested by').fill(r.by);
     await dlg.getByLabel('Team').selectOption({ label: r.team });
     await dlg.getByLabel('Category').selectOption({ label: r.category });
     await dlg.getByLabel('Amount').fill(r.amount);
+    if (r.currency) await dlg.getByLabel('Currency').selectOption(r.currency);
     await dlg.getByLabel('Purpose').fill(r.purpose);
+    if (r.neededBy) await dlg.getByLabel('Needed by').fill(r.neededBy);
+    if (r.vendor) await dlg.getByLabel('Vendor').fill(r.vendor);
+    if (r.campaign) await new CampaignPicker(dlg.getByLabel('Campaign', { exact: true })).choose(r.campaign);
     await dlg.getByRole('button', { name: 'Save' }).click();
     await dlg.waitFor({ state: 'detached' });
   }

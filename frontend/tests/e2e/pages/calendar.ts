@@ -52,6 +52,13 @@ export class CalendarPage {
     await this.page.mouse.up();
   }
 
+  /** answerMove answers the question a campaign with a plan asks when it moves: move the plan too, or only the campaign. */
+  async answerMove(name: string, answer: 'Move them too' | 'Only the campaign'): Promise<void> {
+    const dlg = this.page.getByRole('dialog', { name: `Move “${name}”` });
+    await dlg.getByRole('button', { name: answer }).click();
+    await dlg.waitFor({ state: 'detached' });
+  }
+
   /** startsOn reports whether the first bar of a campaign starts in the cell of day. */
   async startsOn(name: string, day: string): Promise<boolean> {
     await this.bars(name).first().waitFor();

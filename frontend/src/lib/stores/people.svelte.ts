@@ -1,0 +1,28 @@
+import { findPeople } from '../api';
+import type { Person } from '../api';
+
+/** peopleListId is the id of the one datalist that every owner and requester field offers. */
+export const peopleListId = 'people-options';
+
+/**
+ * PeopleStore holds the names already used as owners and requesters, so
+ * that a field can offer them instead of inviting a typo. Forms reload it
+ * when they open; an older answer never replaces a newer one.
+ */
+export class PeopleStore {
+  list = $state<Person[]>([]);
+  private seq = 0;
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    const list = await findPeople();
+    if (seq === this.seq) this.list = list;
+  }
+
+  /** refresh reloads in the background; a failure leaves the old list. */
+  refresh(): void {
+    this.load().catch(() => {});
+  }
+}
+
+export const people = new PeopleStore();
