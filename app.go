@@ -18,6 +18,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/backup"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
@@ -37,6 +38,10 @@ type App struct {
 	// lock is the hold on the data folder; nil for a reader (a dry run,
 	// a report, a backup), which may run alongside the holder.
 	lock *datadir.Lock
+	// backups makes and restores backups; stopBackups ends the automatic
+	// ones (nil when they do not run).
+	backups     *backup.Manager
+	stopBackups func()
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -67,6 +72,9 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 		lock.Release()
 		return nil, err
 	}
+	if lock != nil {
+		applyPendingRestore(layout, log)
+	}
 	db := sqlite.NewDB(layout.Database)
 	if err := db.Open(); err != nil {
 		return fail(err)
@@ -95,7 +103,8 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	services.ReportWords = reportWords()
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
-	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock}
+	services.Backups = newBackups(layout, db, log)
+	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups}
 	a.api = api.New(services)
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
@@ -104,6 +113,10 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 // close closes the store. It is unexported on purpose: every exported
 // method of App is bound and callable from the page.
 func (a *App) close() error {
+	if a.stopBackups != nil {
+		a.stopBackups()
+		a.stopBackups = nil
+	}
 	err := a.db.Close()
 	a.lock.Release()
 	return err

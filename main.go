@@ -51,6 +51,11 @@ Usage:
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
   mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--lang LANG] [--data DIR]
                                              write the executive report for a period
+  mopsdesk backup [--out FILE.zip] [--data DIR]
+                                             back up the workspace into one file (also while
+                                             the app runs); without --out, into the backup folder
+  mopsdesk restore FILE.zip [--data DIR]     replace the workspace with a backup (the app must
+                                             be closed; the current state is backed up first)
   mopsdesk version                           print the version
   mopsdesk help                              print this help
 
@@ -119,6 +124,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runImport(args, log, stdout, stderr)
 	case "report":
 		return runReport(args, log, stdout, stderr)
+	case "backup":
+		return runBackup(args, log, stdout, stderr)
+	case "restore":
+		return runRestore(args, log, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError(stderr, fmt.Errorf("version takes no arguments"))
@@ -181,6 +190,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
+	app.startBackups()
 	err = wails.Run(&options.App{
 		Title:            "MOps Desk",
 		Width:            1280,
@@ -218,6 +228,7 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
+	app.startBackups()
 	defer app.close()
 	handler, err := httpapi.New(app.api, dist, log)
 	if err != nil {

@@ -90,6 +90,10 @@ func TestDataFolderLock(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a dry run must read alongside serve: %v\n%s", err, out)
 	}
+	zip := filepath.Join(t.TempDir(), "backup.zip")
+	if out, err := exec.Command(bin, "backup", "--out", zip, "--data", data).CombinedOutput(); err != nil {
+		t.Fatalf("a backup must run alongside serve: %v\n%s", err, out)
+	}
 
 	serve.Process.Kill() // the lock goes with the process, even on kill -9
 	serve.Wait()

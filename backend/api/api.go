@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/backup"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
 )
@@ -46,6 +47,8 @@ type Services struct {
 	ImportDir string
 	// Thumbs keeps the previews of image assets.
 	Thumbs *files.Thumbs
+	// Backups makes and restores backups; nil where there are none.
+	Backups *backup.Manager
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -86,6 +89,7 @@ type API struct {
 	Thumbs  *files.Thumbs
 	Charts  *Charts
 	Exports *Exports
+	Backups *Backups
 }
 
 // New wires the facades to the services.
@@ -120,6 +124,7 @@ func New(s Services) *API {
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
+		Backups:      &Backups{s: s},
 	}
 }
 
@@ -128,7 +133,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.Backups}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

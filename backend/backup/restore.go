@@ -15,6 +15,11 @@ type Target struct {
 	Dir      string
 	Database string
 	Assets   string
+	// KeepOld, when set, is where the replaced database and library are
+	// moved and kept (when the current state could not be backed up
+	// first, say because its database is damaged); otherwise they are
+	// removed.
+	KeepOld string
 }
 
 // Restore replaces the workspace at t with the backup in file. It checks
@@ -71,6 +76,9 @@ func Restore(file string, t Target, known []string) (*Manifest, error) {
 		return nil, fmt.Errorf("put the restored library in place: %w", err)
 	}
 	syncDir(t.Dir)
+	if t.KeepOld != "" && os.Rename(aside, t.KeepOld) == nil {
+		return m, nil
+	}
 	os.RemoveAll(aside)
 	return m, nil
 }

@@ -208,8 +208,17 @@ func (m *Manager) BackUp(ctx context.Context, kind string) (*Info, error) {
 	defer m.mu.Unlock()
 	st := m.load()
 	folder := m.folder(st.Settings)
-	at := m.now().UTC()
+	at := m.now().UTC().Truncate(time.Second)
 	name := fmt.Sprintf("mopsdesk-%s-%s.zip", kind, at.Format(stampLayout))
+	// Names are by the second; a second backup in the same second (the
+	// one a restore makes of the state it replaces, say) never replaces
+	// the first.
+	for i := 0; i < 60; i++ {
+		if _, err := os.Lstat(filepath.Join(folder, name)); err == nil {
+			at = at.Add(time.Second)
+			name = fmt.Sprintf("mopsdesk-%s-%s.zip", kind, at.Format(stampLayout))
+		}
+	}
 	src := m.Src
 	src.Now = func() time.Time { return at }
 	_, err := Write(ctx, src, filepath.Join(folder, name))
@@ -263,6 +272,16 @@ func (m *Manager) prune(folder string, s Settings) {
 			}
 		}
 	}
+}
+
+// RecordFailure keeps msg as the last backup problem, shown in Settings
+// until a backup works (a restore that failed at start, say).
+func (m *Manager) RecordFailure(msg string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	st := m.load()
+	st.LastError, st.LastErrorAt = msg, m.now().UTC().Format(time.RFC3339)
+	m.save(st)
 }
 
 // Due reports whether an automatic backup is due: on, and no backup in

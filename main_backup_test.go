@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"mopsdesk/backend/backup"
+	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/sqlite"
+)
+
+// addTeam adds a team straight to the database, as a later change.
+func addTeam(t *testing.T, data, name string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", sqlite.DSN(filepath.Join(data, "mopsdesk.db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`INSERT INTO teams (name) VALUES (?)`, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func countTeams(t *testing.T, data string) int {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", sqlite.DSN(filepath.Join(data, "mopsdesk.db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM teams WHERE name = 'Later'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func countContracts(t *testing.T, data string) int {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", sqlite.DSN(filepath.Join(data, "mopsdesk.db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM contracts`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestBackupRestoreCommands backs a workspace up with "mopsdesk backup",
+// restores it into an empty folder and over a changed workspace with
+// "mopsdesk restore", and is refused while another process holds it.
+func TestBackupRestoreCommands(t *testing.T) {
+	data := t.TempDir()
+	sample := filepath.Join("backend", "sheet", "testdata", "subscriptions-minimal.xlsx")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"import", sample, "--set", "team=Brand", "--set", "category=Software", "--data", data}, &out, &errOut); code != 0 {
+		t.Fatalf("import: %s", errOut.String())
+	}
+	file := filepath.Join(t.TempDir(), "monday.zip")
+	if code := run([]string{"backup", "--out", file, "--data", data}, &out, &errOut); code != 0 {
+		t.Fatalf("backup: %s", errOut.String())
+	}
+	if _, err := backup.Verify(file, sqlite.KnownMigrations()); err != nil {
+		t.Fatal(err)
+	}
+
+	empty := filepath.Join(t.TempDir(), "new")
+	out.Reset()
+	if code := run([]string{"restore", file, "--data", empty}, &out, &errOut); code != 0 {
+		t.Fatalf("restore into an empty folder: %s", errOut.String())
+	}
+	if n := countContracts(t, empty); n != 5 {
+		t.Fatalf("%d contracts restored, want 5", n)
+	}
+
+	// More imported after the backup; the restore takes it back and keeps
+	// what it replaced as a backup.
+	addTeam(t, data, "Later")
+	lock, err := datadir.Acquire(data, "desktop", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	errOut.Reset()
+	if code := run([]string{"restore", file, "--data", data}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "already open in the MOps Desk window") {
+		t.Fatalf("restore while the window is open: exit %d, %q", code, errOut.String())
+	}
+	lock.Release()
+	out.Reset()
+	if code := run([]string{"restore", file, "--data", data}, &out, &errOut); code != 0 {
+		t.Fatalf("restore: %s", errOut.String())
+	}
+	if n, m := countContracts(t, data), countTeams(t, data); n != 5 || m != 0 {
+		t.Fatalf("%d contracts, %d later teams after the restore, want 5, 0", n, m)
+	}
+	kept := filepath.Join(data, "backups")
+	entries, _ := os.ReadDir(kept)
+	if len(entries) != 1 || !strings.HasPrefix(entries[0].Name(), "mopsdesk-before-restore-") || !strings.Contains(out.String(), entries[0].Name()) {
+		t.Fatalf("the replaced workspace was not kept: %v, %q", entries, out.String())
+	}
+	undo := filepath.Join(kept, entries[0].Name())
+	errOut.Reset()
+	if code := run([]string{"restore", undo, "--data", data}, &out, &errOut); code != 0 || countTeams(t, data) != 1 {
+		t.Fatalf("restoring the kept state: exit %d, %d later teams, %s", code, countTeams(t, data), errOut.String())
+	}
+}
+
+// TestPendingRestore: a restore chosen in Settings happens when the
+// workspace next opens.
+func TestPendingRestore(t *testing.T) {
+	data := t.TempDir()
+	sample := filepath.Join("backend", "sheet", "testdata", "subscriptions-minimal.xlsx")
+	var out, errOut bytes.Buffer
+	run([]string{"import", sample, "--set", "team=Brand", "--set", "category=Software", "--data", data}, &out, &errOut)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := openApp(data, "serve", quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := app.backups.BackUp(t.Context(), backup.KindManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.close()
+	addTeam(t, data, "Later")
+
+	app, _ = openApp(data, "serve", quiet)
+	if _, err := app.api.Backups.Restore(info.Name); err != nil {
+		t.Fatal(err)
+	}
+	if n := countTeams(t, data); n != 1 {
+		t.Fatal("the restore happened while the workspace was open")
+	}
+	app.close()
+	app, err = openApp(data, "serve", quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.close()
+	st, _ := app.api.Backups.Status()
+	if n, m := countContracts(t, data), countTeams(t, data); n != 5 || m != 0 || st.PendingRestore != "" || st.LastError != "" {
+		t.Fatalf("after reopening: %d contracts, %d later teams, %+v", n, m, st)
+	}
+}
