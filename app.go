@@ -75,6 +75,9 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if lock != nil {
 		applyPendingRestore(layout, log)
 	}
+	if err := datadir.CheckDatabase(layout); err != nil {
+		return fail(err)
+	}
 	db := sqlite.NewDB(layout.Database)
 	if err := db.Open(); err != nil {
 		return fail(err)

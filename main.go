@@ -190,7 +190,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
-	app.startBackups()
+	app.startBackground()
 	err = wails.Run(&options.App{
 		Title:            "MOps Desk",
 		Width:            1280,
@@ -228,7 +228,7 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
 	}
-	app.startBackups()
+	app.startBackground()
 	defer app.close()
 	handler, err := httpapi.New(app.api, dist, log)
 	if err != nil {

@@ -152,3 +152,111 @@ func TestPendingRestore(t *testing.T) {
 		t.Fatalf("after reopening: %d contracts, %d later teams, %+v", n, m, st)
 	}
 }
+
+// TestRefuseUnsafeWorkspace: a database cut to zero bytes next to a
+// library, or one written by a newer MOps Desk, is refused with words
+// that say what to do, and left as it is; a backup then brings the
+// workspace back.
+func TestRefuseUnsafeWorkspace(t *testing.T) {
+	data := t.TempDir()
+	sample := filepath.Join("backend", "sheet", "testdata", "subscriptions-minimal.xlsx")
+	var out, errOut bytes.Buffer
+	run([]string{"import", sample, "--set", "team=Brand", "--set", "category=Software", "--data", data}, &out, &errOut)
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := openApp(data, "serve", quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.svc.Assets.AddAssetFile(t.Context(), "logo.png", strings.NewReader("not really a png"), ""); err != nil {
+		t.Fatal(err)
+	}
+	info, err := app.backups.BackUp(t.Context(), backup.KindManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.close()
+	db := filepath.Join(data, "mopsdesk.db")
+
+	t.Run("ErrNewerVersion", func(t *testing.T) {
+		raw, _ := sql.Open("sqlite3", db)
+		raw.Exec(`PRAGMA user_version = 999`)
+		raw.Close()
+		errOut.Reset()
+		code := run([]string{"import", sample, "--set", "team=Brand", "--set", "category=Software", "--data", data}, &out, &errOut)
+		if code != 1 || !strings.Contains(errOut.String(), "made by a newer version of MOps Desk. Update MOps Desk") {
+			t.Fatalf("exit %d: %q", code, errOut.String())
+		}
+		raw, _ = sql.Open("sqlite3", db)
+		raw.Exec(`PRAGMA user_version = 0`)
+		raw.Close()
+	})
+	t.Run("ErrZeroBytes", func(t *testing.T) {
+		os.Remove(db + "-wal")
+		os.Remove(db + "-shm")
+		if err := os.Truncate(db, 0); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{
+			{"import", sample, "--set", "team=Brand", "--set", "category=Software", "--data", data},
+			{"report", "--from", "2026-01-01", "--to", "2026-03-31", "--out", filepath.Join(t.TempDir(), "r.xlsx"), "--data", data},
+		} {
+			errOut.Reset()
+			code := run(args, &out, &errOut)
+			if code != 1 || !strings.Contains(errOut.String(), "is empty, although the library next to it holds 1 files") ||
+				!strings.Contains(errOut.String(), "mopsdesk restore") {
+				t.Fatalf("%s: exit %d: %q", args[0], code, errOut.String())
+			}
+		}
+		if fi, _ := os.Stat(db); fi.Size() != 0 {
+			t.Fatal("an empty workspace was started over the lost one")
+		}
+		if code := run([]string{"restore", filepath.Join(data, "backups", info.Name), "--data", data}, &out, &errOut); code != 0 {
+			t.Fatalf("restore: %s", errOut.String())
+		}
+		if n := countContracts(t, data); n != 5 {
+			t.Fatalf("%d contracts after the restore", n)
+		}
+		kept, _ := filepath.Glob(filepath.Join(data, "replaced-*", "mopsdesk.db"))
+		if len(kept) != 1 {
+			t.Fatalf("the empty database was not kept aside: %v", kept)
+		}
+	})
+}
+
+// TestCheckDatabaseAtStart: damage the database check finds is shown in
+// Settings (Backups.Status), where the restore is.
+func TestCheckDatabaseAtStart(t *testing.T) {
+	data := t.TempDir()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := openApp(data, "serve", quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.checkDatabase(t.Context())
+	if st, _ := app.api.Backups.Status(); st.Damaged != "" {
+		t.Fatalf("a sound database reported as damaged: %q", st.Damaged)
+	}
+	app.close()
+	raw, _ := sql.Open("sqlite3", sqlite.DSN(filepath.Join(data, "mopsdesk.db")))
+	_, err = raw.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+		INSERT INTO teams (name) SELECT 'Team ' || i || ' with a longer name to fill pages' FROM n`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(data, "mopsdesk.db")
+	b, _ := os.ReadFile(db)
+	for i := len(b) - 60_000; i < len(b)-20_000; i++ {
+		b[i] = byte(i * 7)
+	}
+	os.WriteFile(db, b, 0o600)
+	app, err = openApp(data, "serve", quiet)
+	if err != nil {
+		t.Fatalf("the workspace does not open to show the damage: %v", err)
+	}
+	defer app.close()
+	app.checkDatabase(t.Context())
+	if st, _ := app.api.Backups.Status(); !strings.Contains(st.Damaged, "is damaged") {
+		t.Fatalf("damage not shown: %+v", st)
+	}
+}

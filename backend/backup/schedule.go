@@ -47,10 +47,10 @@ func (s Settings) Validate() error {
 		f.Add("folder", "backup.folder_absolute", nil)
 	}
 	if s.KeepDaily < 1 || s.KeepDaily > 366 {
-		f.Add("keepDaily", "validation.range", map[string]any{"min": 1, "max": 366})
+		f.Add("keepDaily", "backup.keep_daily_range", map[string]any{"max": 366})
 	}
 	if s.KeepWeekly < 0 || s.KeepWeekly > 520 {
-		f.Add("keepWeekly", "validation.range", map[string]any{"min": 0, "max": 520})
+		f.Add("keepWeekly", "backup.keep_weekly_range", map[string]any{"max": 520})
 	}
 	return f.Err("backup settings")
 }
@@ -72,19 +72,26 @@ type Status struct {
 	// LastBackupAt is when the newest backup in the folder was made.
 	LastBackupAt string `json:"lastBackupAt,omitempty"`
 	// LastError is why the last backup failed; empty when it worked.
-	LastError   string `json:"lastError,omitempty"`
-	LastErrorAt string `json:"lastErrorAt,omitempty"`
-	Backups     []Info `json:"backups"`
+	// LastErrorCode is its error code, for the UI to say it in the
+	// user's language.
+	LastError     string `json:"lastError,omitempty"`
+	LastErrorCode string `json:"lastErrorCode,omitempty"`
+	LastErrorAt   string `json:"lastErrorAt,omitempty"`
+	Backups       []Info `json:"backups"`
 	// PendingRestore names the backup that replaces the workspace the
 	// next time it opens.
 	PendingRestore string `json:"pendingRestore,omitempty"`
+	// Damaged says what the database check at start found wrong; empty
+	// when it found nothing (or has not finished).
+	Damaged string `json:"damaged,omitempty"`
 }
 
 // state is what backups.json in the data folder keeps.
 type state struct {
 	Settings
-	LastError   string `json:"lastError,omitempty"`
-	LastErrorAt string `json:"lastErrorAt,omitempty"`
+	LastError     string `json:"lastError,omitempty"`
+	LastErrorCode string `json:"lastErrorCode,omitempty"`
+	LastErrorAt   string `json:"lastErrorAt,omitempty"`
 }
 
 // StateFile and PendingFile live in the data folder, outside what a
@@ -102,6 +109,16 @@ type Manager struct {
 	Log   *slog.Logger
 	Now   func() time.Time
 	mu    sync.Mutex
+	// damage is what the database check found, kept while the app runs.
+	damage string
+}
+
+// SetDamage records what the database check at start found wrong, for
+// Settings to show.
+func (m *Manager) SetDamage(msg string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.damage = msg
 }
 
 var namePattern = regexp.MustCompile(`^mopsdesk-(auto|manual|before-restore)-(\d{8}T\d{6}Z)\.zip$`)
@@ -168,7 +185,7 @@ func (m *Manager) Status() (*Status, error) {
 	defer m.mu.Unlock()
 	st := m.load()
 	folder := m.folder(st.Settings)
-	s := &Status{Settings: st.Settings, FolderPath: folder, LastError: st.LastError, LastErrorAt: st.LastErrorAt, Backups: m.list(folder)}
+	s := &Status{Settings: st.Settings, FolderPath: folder, Damaged: m.damage, LastError: st.LastError, LastErrorCode: st.LastErrorCode, LastErrorAt: st.LastErrorAt, Backups: m.list(folder)}
 	if s.Backups == nil {
 		s.Backups = []Info{}
 	}
@@ -223,15 +240,17 @@ func (m *Manager) BackUp(ctx context.Context, kind string) (*Info, error) {
 	src.Now = func() time.Time { return at }
 	_, err := Write(ctx, src, filepath.Join(folder, name))
 	if err != nil {
-		st.LastError, st.LastErrorAt = backend.ErrorMessage(err), at.Format(time.RFC3339)
-		if backend.ErrorCode(err) == backend.EINTERNAL {
+		st.LastError, st.LastErrorCode, st.LastErrorAt = backend.ErrorMessage(err), backend.ErrorCode(err), at.Format(time.RFC3339)
+		if st.LastErrorCode == backend.EINTERNAL {
+			// Not a bug of ours but the disk or folder: the user needs
+			// the system's words to fix it.
 			st.LastError = err.Error()
 		}
 		m.save(st)
 		return nil, fmt.Errorf("back up to %s: %w", folder, err)
 	}
 	if st.LastError != "" {
-		st.LastError, st.LastErrorAt = "", ""
+		st.LastError, st.LastErrorCode, st.LastErrorAt = "", "", ""
 		m.save(st)
 	}
 	if kind == KindAuto {
@@ -276,11 +295,11 @@ func (m *Manager) prune(folder string, s Settings) {
 
 // RecordFailure keeps msg as the last backup problem, shown in Settings
 // until a backup works (a restore that failed at start, say).
-func (m *Manager) RecordFailure(msg string) {
+func (m *Manager) RecordFailure(code, msg string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	st := m.load()
-	st.LastError, st.LastErrorAt = msg, m.now().UTC().Format(time.RFC3339)
+	st.LastError, st.LastErrorCode, st.LastErrorAt = msg, code, m.now().UTC().Format(time.RFC3339)
 	m.save(st)
 }
 
