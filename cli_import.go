@@ -109,7 +109,8 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	}
 	app, err := openApp(*data, mode, log)
 	if err != nil {
-		return fail(err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+		return 1
 	}
 	defer app.close()
 	ctx := context.Background()

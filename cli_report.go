@@ -50,7 +50,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	}
 	app, err := openApp(*data, "cli", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}
 	defer app.close()

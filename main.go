@@ -187,7 +187,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 	}
 	app, err := openApp(data, "desktop", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}
 	app.startBackground()
@@ -225,7 +225,7 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 	}
 	app, err := openApp(data, "serve", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}
 	app.startBackground()

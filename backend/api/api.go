@@ -49,6 +49,9 @@ type Services struct {
 	Thumbs *files.Thumbs
 	// Backups makes and restores backups; nil where there are none.
 	Backups *backup.Manager
+	// Explain turns the store's errors about the disk and locks into
+	// environment errors (see backend.EDISKFULL); nil: the system's only.
+	Explain func(error) error
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -99,6 +102,9 @@ func New(s Services) *API {
 	}
 	if s.Log == nil {
 		s.Log = slog.Default()
+	}
+	if s.Explain == nil {
+		s.Explain = backend.ExplainSystem
 	}
 	previews := newPreviews(s.Thumbs, s.Log)
 	imports := newImports(s)
@@ -154,9 +160,15 @@ func callWithin[T any](s Services, name string, timeout time.Duration, fn func(c
 	defer cancel()
 	start := time.Now()
 	out, err := fn(ctx)
+	if s.Explain != nil {
+		err = s.Explain(err)
+	}
 	code := backend.ErrorCode(err)
-	if code == backend.EINTERNAL {
+	switch code {
+	case backend.EINTERNAL:
 		s.Log.Error("api call failed", "method", name, "err", err)
+	case backend.EDISKFULL, backend.EREADONLY, backend.EBUSY:
+		s.Log.Warn("api call failed", "method", name, "err", err)
 	}
 	s.Log.Debug("api call", "method", name, "ms", time.Since(start).Milliseconds(), "code", code)
 	return out, err

@@ -41,6 +41,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Dashboard:    sqlite.NewDashboardService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
+		Explain:      sqlite.Explain,
 		Now:          db.Now,
 	}, nil
 }

@@ -38,6 +38,9 @@ export const en = {
   'error.invalid': 'Some fields need attention.',
   'error.newer_version': 'This was made by a newer version of MOps Desk. Update MOps Desk to open it.',
   'error.damaged': 'The file is damaged: its contents do not match what was saved. Choose another backup.',
+  'error.disk_full': 'The disk holding the workspace is full. Free some space — delete files or assets you no longer need, empty the trash — then try again. Nothing was changed.',
+  'error.read_only': 'MOps Desk cannot write to the workspace folder: the folder or its disk is read-only, or you may not change it. Check its permissions or move the workspace. Nothing was changed.',
+  'error.busy': 'The workspace database is locked by another program, such as a backup or sync tool. Close it or wait a moment, then try again. Nothing was changed.',
 
   'field.required': 'This field is required.',
   'field.too_long': 'Use at most {max} characters.',

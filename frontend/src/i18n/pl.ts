@@ -37,6 +37,9 @@ export const pl: Catalog = {
   'error.invalid': 'Niektóre pola wymagają poprawienia.',
   'error.newer_version': 'To zostało utworzone w nowszej wersji MOps Desk. Zaktualizuj MOps Desk, aby to otworzyć.',
   'error.damaged': 'Plik jest uszkodzony: jego zawartość nie zgadza się z tym, co zapisano. Wybierz inną kopię.',
+  'error.disk_full': 'Dysk z obszarem roboczym jest pełny. Zwolnij trochę miejsca — usuń niepotrzebne pliki lub zasoby, opróżnij kosz — i spróbuj ponownie. Niczego nie zmieniono.',
+  'error.read_only': 'MOps Desk nie może zapisywać w folderze obszaru roboczego: folder lub jego dysk jest tylko do odczytu albo nie masz prawa go zmieniać. Sprawdź uprawnienia lub przenieś obszar roboczy. Niczego nie zmieniono.',
+  'error.busy': 'Baza danych obszaru roboczego jest zablokowana przez inny program, np. narzędzie do kopii zapasowych lub synchronizacji. Zamknij go lub chwilę poczekaj i spróbuj ponownie. Niczego nie zmieniono.',
 
   'field.required': 'To pole jest wymagane.',
   'field.too_long': 'Maksymalna liczba znaków: {max}.',

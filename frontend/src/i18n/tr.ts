@@ -37,6 +37,9 @@ export const tr: Catalog = {
   'error.invalid': 'Bazı alanların düzeltilmesi gerekiyor.',
   'error.newer_version': 'Bu, MOps Desk’in daha yeni bir sürümüyle oluşturulmuş. Açmak için MOps Desk’i güncelleyin.',
   'error.damaged': 'Dosya bozuk: içeriği kaydedilenle eşleşmiyor. Başka bir yedek seçin.',
+  'error.disk_full': 'Çalışma alanının bulunduğu disk dolu. Biraz yer açın — artık gerekmeyen dosyaları veya varlıkları silin, çöp kutusunu boşaltın — sonra yeniden deneyin. Hiçbir şey değiştirilmedi.',
+  'error.read_only': 'MOps Desk çalışma alanı klasörüne yazamıyor: klasör ya da diski salt okunur veya onu değiştirme izniniz yok. İzinlerini denetleyin ya da çalışma alanını taşıyın. Hiçbir şey değiştirilmedi.',
+  'error.busy': 'Çalışma alanının veritabanı başka bir program, örneğin bir yedekleme veya eşitleme aracı tarafından kilitlenmiş. O programı kapatın ya da biraz bekleyip yeniden deneyin. Hiçbir şey değiştirilmedi.',
 
   'field.required': 'Bu alan zorunludur.',
   'field.too_long': 'En fazla {max} karakter kullanın.',

@@ -4,7 +4,16 @@ export interface FieldError {
   params?: Record<string, unknown>;
 }
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal' | 'newer_version' | 'damaged';
+export type ErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'internal'
+  | 'newer_version'
+  | 'damaged'
+  | 'disk_full'
+  | 'read_only'
+  | 'busy';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -19,7 +28,7 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged'];
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy'];
 
 /**
  * toAppError turns whatever a transport rejected with into an AppError:
