@@ -43,7 +43,10 @@ func countTeams(t *testing.T, data string) int {
 	return n
 }
 
-func countContracts(t *testing.T, data string) int {
+func countContracts(t *testing.T, data string) int { return countRows(t, data, "contracts") }
+
+// countRows counts the rows of table in the workspace in data.
+func countRows(t *testing.T, data, table string) int {
 	t.Helper()
 	raw, err := sql.Open("sqlite3", sqlite.DSN(filepath.Join(data, "mopsdesk.db")))
 	if err != nil {
@@ -51,7 +54,7 @@ func countContracts(t *testing.T, data string) int {
 	}
 	defer raw.Close()
 	var n int
-	if err := raw.QueryRow(`SELECT count(*) FROM contracts`).Scan(&n); err != nil {
+	if err := raw.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

@@ -75,6 +75,7 @@ func (db *DB) Open() error {
 		db.db.Close()
 		return fmt.Errorf("record database version: %w", err)
 	}
+	db.keepReserve()
 	return nil
 }
 
