@@ -27,6 +27,7 @@ import (
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/httpapi"
+	"mopsdesk/backend/sqlite"
 )
 
 //go:embed all:frontend/dist
@@ -188,9 +189,10 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 	app, err := openApp(data, "desktop", log)
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
-		return 1
+		app = unavailableApp(data, sqlite.Explain(err), log)
+	} else {
+		app.startBackground()
 	}
-	app.startBackground()
 	err = wails.Run(&options.App{
 		Title:            "MOps Desk",
 		Width:            1280,

@@ -15,6 +15,8 @@ const (
 	EREADONLY = "read_only"
 	// EBUSY: another program holds the database's lock.
 	EBUSY = "busy"
+	// EINUSE: another MOps Desk has the workspace open.
+	EINUSE = "in_use"
 )
 
 // Messages of the environment errors, for the command line and logs

@@ -52,6 +52,10 @@ type Services struct {
 	// Explain turns the store's errors about the disk and locks into
 	// environment errors (see backend.EDISKFULL); nil: the system's only.
 	Explain func(error) error
+	// Unavailable, when set, is why the workspace could not be opened:
+	// every call returns it, so a window that opened without its
+	// workspace says why instead of failing on each action.
+	Unavailable error
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -156,6 +160,11 @@ func call[T any](s Services, name string, fn func(ctx context.Context) (T, error
 // callWithin is call with its own deadline, for the few long actions (an
 // import of a large workbook).
 func callWithin[T any](s Services, name string, timeout time.Duration, fn func(ctx context.Context) (T, error)) (T, error) {
+	if s.Unavailable != nil {
+		var zero T
+		s.Log.Debug("api call", "method", name, "code", backend.ErrorCode(s.Unavailable))
+		return zero, s.Unavailable
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	start := time.Now()

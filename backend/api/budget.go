@@ -11,7 +11,7 @@ type Budget struct{ s Services }
 
 // FiscalYears lists the fiscal years that have a budget, newest first.
 func (b *Budget) FiscalYears() ([]int, error) {
-	return call(b.s, "Budget.FiscalYears", b.s.Budget.FiscalYears)
+	return call(b.s, "Budget.FiscalYears", func(ctx context.Context) ([]int, error) { return b.s.Budget.FiscalYears(ctx) })
 }
 
 // CreateFiscalYear starts the budget of a fiscal year.
@@ -37,7 +37,7 @@ func (b *Budget) SetLines(year int, lines []backend.BudgetLine) (*backend.Budget
 
 // FXRates lists the exchange rates.
 func (b *Budget) FXRates() ([]backend.FXRate, error) {
-	return call(b.s, "Budget.FXRates", b.s.Budget.FXRates)
+	return call(b.s, "Budget.FXRates", func(ctx context.Context) ([]backend.FXRate, error) { return b.s.Budget.FXRates(ctx) })
 }
 
 // SetFXRate stores the rate of a currency for a month.

@@ -11,7 +11,7 @@ type Workspace struct{ s Services }
 
 // Settings returns the workspace settings.
 func (w *Workspace) Settings() (*backend.Settings, error) {
-	return call(w.s, "Workspace.Settings", w.s.Workspace.Settings)
+	return call(w.s, "Workspace.Settings", func(ctx context.Context) (*backend.Settings, error) { return w.s.Workspace.Settings(ctx) })
 }
 
 // UpdateSettings validates and saves the workspace settings.

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
+
+	"mopsdesk/backend"
 )
 
 // LockFile is the file in the data folder that the process holding the
@@ -44,6 +47,33 @@ func (e *LockedError) Error() string {
 			e.Holder.Since.Local().Format("2 Jan 2006 15:04 MST"))
 	}
 	return fmt.Sprintf("The workspace in %s is already open in %s. Close it there first, or choose another folder with --data.", e.Dir, who)
+}
+
+// As lets the error travel as an application error with code in_use and
+// a message key naming the holder, so that the window says it in the
+// user's language.
+func (e *LockedError) As(target any) bool {
+	p, ok := target.(**backend.Error)
+	if !ok {
+		return false
+	}
+	h := e.Holder
+	key, params := "workspace.in_use.unknown", map[string]any{}
+	if h.PID != 0 {
+		// The process id is a name, not an amount: no digit grouping.
+		params = map[string]any{"pid": strconv.Itoa(h.PID), "command": "mopsdesk " + h.Mode, "since": h.Since.Local().Format("2006-01-02 15:04")}
+		switch h.Mode {
+		case "desktop":
+			key = "workspace.in_use.desktop"
+		case "serve":
+			key = "workspace.in_use.serve"
+		default:
+			key = "workspace.in_use.command"
+		}
+	}
+	*p = &backend.Error{Code: backend.EINUSE, Message: e.Error(),
+		Fields: map[string]backend.FieldError{"workspace": {Key: key, Params: params}}}
+	return true
 }
 
 func modeName(mode string) string {

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"mopsdesk/backend"
 )
 
 func TestAcquire(t *testing.T) {
@@ -29,6 +32,12 @@ func TestAcquire(t *testing.T) {
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("%q does not say %q", err, want)
 			}
+		}
+		// The window says it in the user's language, from a message key.
+		var app *backend.Error
+		if !errors.As(err, &app) || app.Code != backend.EINUSE || app.Fields["workspace"].Key != "workspace.in_use.serve" ||
+			app.Fields["workspace"].Params["pid"] != strconv.Itoa(os.Getpid()) {
+			t.Fatalf("as an application error: %+v", app)
 		}
 	})
 	t.Run("OKAfterRelease", func(t *testing.T) {

@@ -41,6 +41,11 @@ export const en = {
   'error.disk_full': 'The disk holding the workspace is full. Free some space — delete files or assets you no longer need, empty the trash — then try again. Nothing was changed.',
   'error.read_only': 'MOps Desk cannot write to the workspace folder: the folder or its disk is read-only, or you may not change it. Check its permissions or move the workspace. Nothing was changed.',
   'error.busy': 'The workspace database is locked by another program, such as a backup or sync tool. Close it or wait a moment, then try again. Nothing was changed.',
+  'error.in_use': 'This workspace is already open in another MOps Desk. Close it there first.',
+  'workspace.in_use.desktop': 'This workspace is already open in another MOps Desk window (process {pid}, since {since}). Close that window, then open MOps Desk again.',
+  'workspace.in_use.serve': 'This workspace is already open in “mopsdesk serve” (process {pid}, since {since}). Stop it, then open MOps Desk again.',
+  'workspace.in_use.command': 'This workspace is being changed by “{command}” (process {pid}, since {since}). Wait until it finishes, then open MOps Desk again.',
+  'workspace.in_use.unknown': 'This workspace is already open in another MOps Desk. Close it there, then open MOps Desk again.',
 
   'field.required': 'This field is required.',
   'field.too_long': 'Use at most {max} characters.',

@@ -40,6 +40,11 @@ export const pl: Catalog = {
   'error.disk_full': 'Dysk z obszarem roboczym jest pełny. Zwolnij trochę miejsca — usuń niepotrzebne pliki lub zasoby, opróżnij kosz — i spróbuj ponownie. Niczego nie zmieniono.',
   'error.read_only': 'MOps Desk nie może zapisywać w folderze obszaru roboczego: folder lub jego dysk jest tylko do odczytu albo nie masz prawa go zmieniać. Sprawdź uprawnienia lub przenieś obszar roboczy. Niczego nie zmieniono.',
   'error.busy': 'Baza danych obszaru roboczego jest zablokowana przez inny program, np. narzędzie do kopii zapasowych lub synchronizacji. Zamknij go lub chwilę poczekaj i spróbuj ponownie. Niczego nie zmieniono.',
+  'error.in_use': 'Ten obszar roboczy jest już otwarty w innym MOps Desk. Najpierw zamknij go tam.',
+  'workspace.in_use.desktop': 'Ten obszar roboczy jest już otwarty w innym oknie MOps Desk (proces {pid}, od {since}). Zamknij tamto okno i otwórz MOps Desk ponownie.',
+  'workspace.in_use.serve': 'Ten obszar roboczy jest już otwarty w „mopsdesk serve” (proces {pid}, od {since}). Zatrzymaj go i otwórz MOps Desk ponownie.',
+  'workspace.in_use.command': 'Ten obszar roboczy zmienia właśnie „{command}” (proces {pid}, od {since}). Poczekaj, aż skończy, i otwórz MOps Desk ponownie.',
+  'workspace.in_use.unknown': 'Ten obszar roboczy jest już otwarty w innym MOps Desk. Zamknij go tam i otwórz MOps Desk ponownie.',
 
   'field.required': 'To pole jest wymagane.',
   'field.too_long': 'Maksymalna liczba znaków: {max}.',

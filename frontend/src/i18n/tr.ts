@@ -40,6 +40,11 @@ export const tr: Catalog = {
   'error.disk_full': 'Çalışma alanının bulunduğu disk dolu. Biraz yer açın — artık gerekmeyen dosyaları veya varlıkları silin, çöp kutusunu boşaltın — sonra yeniden deneyin. Hiçbir şey değiştirilmedi.',
   'error.read_only': 'MOps Desk çalışma alanı klasörüne yazamıyor: klasör ya da diski salt okunur veya onu değiştirme izniniz yok. İzinlerini denetleyin ya da çalışma alanını taşıyın. Hiçbir şey değiştirilmedi.',
   'error.busy': 'Çalışma alanının veritabanı başka bir program, örneğin bir yedekleme veya eşitleme aracı tarafından kilitlenmiş. O programı kapatın ya da biraz bekleyip yeniden deneyin. Hiçbir şey değiştirilmedi.',
+  'error.in_use': 'Bu çalışma alanı başka bir MOps Desk’te zaten açık. Önce orada kapatın.',
+  'workspace.in_use.desktop': 'Bu çalışma alanı başka bir MOps Desk penceresinde zaten açık (işlem {pid}, {since} tarihinden beri). O pencereyi kapatıp MOps Desk’i yeniden açın.',
+  'workspace.in_use.serve': 'Bu çalışma alanı “mopsdesk serve” içinde zaten açık (işlem {pid}, {since} tarihinden beri). Onu durdurup MOps Desk’i yeniden açın.',
+  'workspace.in_use.command': 'Bu çalışma alanı şu anda “{command}” tarafından değiştiriliyor (işlem {pid}, {since} tarihinden beri). Bitmesini bekleyip MOps Desk’i yeniden açın.',
+  'workspace.in_use.unknown': 'Bu çalışma alanı başka bir MOps Desk’te zaten açık. Orada kapatıp MOps Desk’i yeniden açın.',
 
   'field.required': 'Bu alan zorunludur.',
   'field.too_long': 'En fazla {max} karakter kullanın.',

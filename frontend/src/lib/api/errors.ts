@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'damaged'
   | 'disk_full'
   | 'read_only'
-  | 'busy';
+  | 'busy'
+  | 'in_use';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -28,7 +29,7 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy'];
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use'];
 
 /**
  * toAppError turns whatever a transport rejected with into an AppError:

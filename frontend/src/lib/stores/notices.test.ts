@@ -16,4 +16,15 @@ describe('describeError', () => {
     expect(say('disk_full')).toContain('Dysk z obszarem roboczym jest pełny');
     i18n.locale = 'en';
   });
+
+  it('names the process that holds the workspace', () => {
+    i18n.locale = 'en';
+    const held = toAppError({
+      code: 'in_use',
+      message: "The workspace in /data is already open in 'mopsdesk serve' (process 4312, since …).",
+      fields: { workspace: { key: 'workspace.in_use.serve', params: { pid: '4312', command: 'mopsdesk serve', since: '2026-11-27 09:14' } } },
+    });
+    expect(held.code).toBe('in_use');
+    expect(describeError(held)).toBe('This workspace is already open in “mopsdesk serve” (process 4312, since 2026-11-27 09:14). Stop it, then open MOps Desk again.');
+  });
 });
