@@ -23,7 +23,7 @@ const autoBackupCheck = 10 * time.Minute
 // newBackups returns the backup manager of the workspace in layout,
 // copying from db (nil until the database is open).
 func newBackups(layout datadir.Layout, db *sqlite.DB, log *slog.Logger) *backup.Manager {
-	m := &backup.Manager{Dir: layout.Dir, Known: sqlite.KnownMigrations(), Log: log,
+	m := &backup.Manager{Dir: layout.Dir, Known: sqlite.KnownMigrations(), Log: log, Explain: sqlite.Explain,
 		Src: backup.Source{Assets: layout.Assets, AppVersion: version}}
 	if db != nil {
 		m.Src.DB = db

@@ -108,7 +108,11 @@ type Manager struct {
 	Known []string // migrations this build knows
 	Log   *slog.Logger
 	Now   func() time.Time
-	mu    sync.Mutex
+	// Explain, when set, turns the store's errors into the ones a user
+	// can act on (a full disk).
+	Explain func(error) error
+	mu      sync.Mutex // the state file
+	running sync.Mutex // one backup at a time
 	// damage is what the database check found, kept while the app runs.
 	damage string
 }
@@ -221,9 +225,12 @@ func (m *Manager) UpdateSettings(s Settings) (*Status, error) {
 // records how it went: a failure is kept until a backup works, so the
 // user sees it.
 func (m *Manager) BackUp(ctx context.Context, kind string) (*Info, error) {
+	// One backup at a time; Status and Settings stay answerable meanwhile.
+	m.running.Lock()
+	defer m.running.Unlock()
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	st := m.load()
+	m.mu.Unlock()
 	folder := m.folder(st.Settings)
 	at := m.now().UTC().Truncate(time.Second)
 	name := fmt.Sprintf("mopsdesk-%s-%s.zip", kind, at.Format(stampLayout))
@@ -240,19 +247,19 @@ func (m *Manager) BackUp(ctx context.Context, kind string) (*Info, error) {
 	src.Now = func() time.Time { return at }
 	_, err := Write(ctx, src, filepath.Join(folder, name))
 	if err != nil {
-		st.LastError, st.LastErrorCode, st.LastErrorAt = backend.ErrorMessage(err), backend.ErrorCode(err), at.Format(time.RFC3339)
-		if st.LastErrorCode == backend.EINTERNAL {
+		if m.Explain != nil {
+			err = m.Explain(err)
+		}
+		msg := backend.ErrorMessage(err)
+		if backend.ErrorCode(err) == backend.EINTERNAL {
 			// Not a bug of ours but the disk or folder: the user needs
 			// the system's words to fix it.
-			st.LastError = err.Error()
+			msg = err.Error()
 		}
-		m.save(st)
+		m.record(backend.ErrorCode(err), msg, at)
 		return nil, fmt.Errorf("back up to %s: %w", folder, err)
 	}
-	if st.LastError != "" {
-		st.LastError, st.LastErrorCode, st.LastErrorAt = "", "", ""
-		m.save(st)
-	}
+	m.record("", "", at)
 	if kind == KindAuto {
 		m.prune(folder, st.Settings)
 	}
@@ -262,6 +269,21 @@ func (m *Manager) BackUp(ctx context.Context, kind string) (*Info, error) {
 		info.Size = fi.Size()
 	}
 	return info, nil
+}
+
+// record keeps how the last backup went (code and msg empty: it worked).
+func (m *Manager) record(code, msg string, at time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	st := m.load()
+	if msg == "" && st.LastError == "" {
+		return
+	}
+	st.LastError, st.LastErrorCode, st.LastErrorAt = msg, code, ""
+	if msg != "" {
+		st.LastErrorAt = at.Format(time.RFC3339)
+	}
+	m.save(st)
 }
 
 // prune removes the automatic backups the retention does not keep: the

@@ -207,3 +207,24 @@ func TestManager_StageRestore(t *testing.T) {
 		t.Errorf("damaged: %v", err)
 	}
 }
+
+// TestManager_StatusDuringBackup: Settings can be read while a backup
+// runs (a large library takes minutes), not only after it.
+func TestManager_StatusDuringBackup(t *testing.T) {
+	w := newWorkspace(t, t.TempDir())
+	w.addFiles(t, 2)
+	now := time.Now().UTC()
+	m := newManager(t, w, &now)
+	var during *backup.Status
+	m.Src.Progress = func(string) {
+		if during == nil {
+			during, _ = m.Status() // blocked until the backup ended, before
+		}
+	}
+	if _, err := m.BackUp(context.Background(), backup.KindManual); err != nil {
+		t.Fatal(err)
+	}
+	if during == nil || during.LastBackupAt != "" {
+		t.Fatalf("status during the first backup: %+v", during)
+	}
+}
