@@ -12,11 +12,13 @@ import (
 	"path/filepath"
 	goruntime "runtime"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/backup"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
@@ -33,10 +35,24 @@ type App struct {
 	svc    api.Services
 	layout datadir.Layout
 	log    *slog.Logger
+	// lock is the hold on the data folder; nil for a reader (a dry run,
+	// a report, a backup), which may run alongside the holder.
+	lock *datadir.Lock
+	// backups makes and restores backups; stopBackups ends the automatic
+	// ones (nil when they do not run).
+	backups     *backup.Manager
+	stopBackups func()
 }
 
+// readerMode marks the commands that only read the workspace: they take
+// no lock and change nothing at start.
+func readerMode(mode string) bool { return mode == "cli" }
+
 // openApp prepares the data folder, opens the database and wires the
-// services. mode is "desktop" or "serve".
+// services. mode is "desktop", "serve", a writing command's verb
+// ("import") or "cli" for a command that only reads. Every mode but "cli"
+// takes the data folder's lock first, so that two writers never share
+// one workspace.
 func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	dir, err := datadir.Resolve(dataFlag, os.Getenv)
 	if err != nil {
@@ -46,24 +62,42 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	var lock *datadir.Lock
+	if !readerMode(mode) {
+		if lock, err = datadir.Acquire(layout.Dir, mode, time.Now()); err != nil {
+			return nil, err
+		}
+	}
+	fail := func(err error) (*App, error) {
+		lock.Release()
+		return nil, err
+	}
+	if lock != nil {
+		applyPendingRestore(layout, log)
+	}
+	if err := datadir.CheckDatabase(layout); err != nil {
+		return fail(err)
+	}
 	db := sqlite.NewDB(layout.Database)
 	if err := db.Open(); err != nil {
-		return nil, err
+		return fail(err)
 	}
 	store, err := files.New(layout.Assets)
 	if err != nil {
 		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	services, err := workspace.Services(db, store)
 	if err != nil {
 		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	// Contract payments that became due since the last start stop being
 	// commitments; a failure here is logged, the app still opens.
-	if err := services.Contracts.SyncBudget(context.Background()); err != nil {
-		log.Error("sync contract payments", "err", err)
+	if !readerMode(mode) {
+		if err := services.Contracts.SyncBudget(context.Background()); err != nil {
+			log.Error("sync contract payments", "err", err)
+		}
 	}
 	// The HTML report inlines the chart library the frontend build
 	// copied next to the app (absent from a build without the frontend).
@@ -72,7 +106,8 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	services.ReportWords = reportWords()
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
-	a := &App{db: db, layout: layout, log: log, svc: services}
+	services.Backups = newBackups(layout, db, log)
+	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups}
 	a.api = api.New(services)
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
@@ -80,7 +115,18 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 
 // close closes the store. It is unexported on purpose: every exported
 // method of App is bound and callable from the page.
-func (a *App) close() error { return a.db.Close() }
+func (a *App) close() error {
+	if a.stopBackups != nil {
+		a.stopBackups()
+		a.stopBackups = nil
+	}
+	if a.db == nil {
+		return nil // a window opened without its workspace
+	}
+	err := a.db.Close()
+	a.lock.Release()
+	return err
+}
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 

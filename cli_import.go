@@ -92,7 +92,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	path := pos[0]
 	name := filepath.Base(path)
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", backend.ErrorMessage(err))
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
 		return 1
 	}
 	if _, err := os.Stat(path); err != nil {
@@ -102,9 +102,16 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if os.Getenv("MOPSDESK_LOG") == "" {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	app, err := openApp(*data, "cli", log)
+	// A dry run only reads, so it may run while the window or serve mode
+	// has the workspace open; an import takes the folder for itself.
+	mode := "import"
+	if *dryRun {
+		mode = "cli"
+	}
+	app, err := openApp(*data, mode, log)
 	if err != nil {
-		return fail(err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+		return 1
 	}
 	defer app.close()
 	ctx := context.Background()

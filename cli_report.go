@@ -50,7 +50,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	}
 	app, err := openApp(*data, "cli", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}
 	defer app.close()
@@ -58,7 +58,7 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", backend.ErrorMessage(err))
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", *out)

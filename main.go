@@ -27,6 +27,7 @@ import (
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/httpapi"
+	"mopsdesk/backend/sqlite"
 )
 
 //go:embed all:frontend/dist
@@ -51,6 +52,11 @@ Usage:
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
   mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--lang LANG] [--data DIR]
                                              write the executive report for a period
+  mopsdesk backup [--out FILE.zip] [--data DIR]
+                                             back up the workspace into one file (also while
+                                             the app runs); without --out, into the backup folder
+  mopsdesk restore FILE.zip [--data DIR]     replace the workspace with a backup (the app must
+                                             be closed; the current state is backed up first)
   mopsdesk version                           print the version
   mopsdesk help                              print this help
 
@@ -122,6 +128,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runImport(args, log, stdout, stderr)
 	case "report":
 		return runReport(args, log, stdout, stderr)
+	case "backup":
+		return runBackup(args, log, stdout, stderr)
+	case "restore":
+		return runRestore(args, log, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError(stderr, fmt.Errorf("version takes no arguments"))
@@ -181,8 +191,10 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 	}
 	app, err := openApp(data, "desktop", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
-		return 1
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+		app = unavailableApp(data, sqlite.Explain(err), log)
+	} else {
+		app.startBackground()
 	}
 	err = wails.Run(&options.App{
 		Title:            "MOps Desk",
@@ -218,9 +230,10 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 	}
 	app, err := openApp(data, "serve", log)
 	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}
+	app.startBackground()
 	defer app.close()
 	handler, err := httpapi.New(app.api, dist, log)
 	if err != nil {

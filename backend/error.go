@@ -17,6 +17,10 @@ const (
 	ENOTFOUND = "not_found" // the thing asked for does not exist
 	ECONFLICT = "conflict"  // the change clashes with what is stored
 	EINTERNAL = "internal"  // our fault; logged, shown as a short apology
+	// ENEWER: the data was written by a newer MOps Desk; update to open it.
+	ENEWER = "newer_version"
+	// EDAMAGED: a database or backup file is damaged (checksums, structure).
+	EDAMAGED = "damaged"
 )
 
 // Error is an application error: a code, a human message, and for invalid

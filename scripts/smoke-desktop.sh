@@ -70,3 +70,16 @@ set_display "$work/data-desktop-fa" fa persian 6
 run_app desktop-fa
 set_display "$work/data-desktop-th" th buddhist 0
 run_app desktop-th
+
+# A second window on a workspace another process has open still opens,
+# and says which process holds it instead of exiting unseen.
+"$bin" serve --addr 127.0.0.1:0 --data "$work/data-held" >"$work/held.log" 2>&1 &
+held=$!
+trap 'kill "$held" 2>/dev/null || true; kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 100); do grep -q "is serving on" "$work/held.log" && break; sleep 0.1; done
+run_app held
+kill "$held"; wait "$held" 2>/dev/null || true
+if ! grep -q "method=Workspace.Settings code=in_use" "$out/held.log"; then
+  echo "smoke: the second window did not say the workspace is held:" >&2; cat "$out/held.log" >&2; exit 1
+fi
+echo "smoke: held: the second window says who holds the workspace; screenshot at $out/held.png"

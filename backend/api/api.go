@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/backup"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
 	"mopsdesk/backend/sheet"
@@ -48,6 +49,15 @@ type Services struct {
 	ImportDir string
 	// Thumbs keeps the previews of image assets.
 	Thumbs *files.Thumbs
+	// Backups makes and restores backups; nil where there are none.
+	Backups *backup.Manager
+	// Explain turns the store's errors about the disk and locks into
+	// environment errors (see backend.EDISKFULL); nil: the system's only.
+	Explain func(error) error
+	// Unavailable, when set, is why the workspace could not be opened:
+	// every call returns it, so a window that opened without its
+	// workspace says why instead of failing on each action.
+	Unavailable error
 	// Now is the clock; tests pin it.
 	Now func() time.Time
 	// About describes this installation for the Settings page.
@@ -89,6 +99,7 @@ type API struct {
 	Thumbs  *files.Thumbs
 	Charts  *Charts
 	Exports *Exports
+	Backups *Backups
 }
 
 // New wires the facades to the services.
@@ -98,6 +109,9 @@ func New(s Services) *API {
 	}
 	if s.Log == nil {
 		s.Log = slog.Default()
+	}
+	if s.Explain == nil {
+		s.Explain = backend.ExplainSystem
 	}
 	previews := newPreviews(s.Thumbs, s.Log)
 	imports := newImports(s)
@@ -124,6 +138,7 @@ func New(s Services) *API {
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
+		Backups:      &Backups{s: s},
 	}
 }
 
@@ -132,7 +147,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query
@@ -149,18 +164,29 @@ func call[T any](s Services, name string, fn func(ctx context.Context) (T, error
 // callWithin is call with its own deadline, for the few long actions (an
 // import of a large workbook).
 func callWithin[T any](s Services, name string, timeout time.Duration, fn func(ctx context.Context) (T, error)) (T, error) {
+	if s.Unavailable != nil {
+		var zero T
+		s.Log.Debug("api call", "method", name, "code", backend.ErrorCode(s.Unavailable))
+		return zero, s.Unavailable
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	start := time.Now()
 	out, err := fn(ctx)
+	if s.Explain != nil {
+		err = s.Explain(err)
+	}
 	code := backend.ErrorCode(err)
-	if code == backend.EINTERNAL {
+	switch code {
+	case backend.EINTERNAL:
 		var crash *sheet.Crash
 		if errors.As(err, &crash) {
 			s.Log.Error("api call failed", "method", name, "err", err, "panic", crash.Value, "stack", string(crash.Stack))
 		} else {
 			s.Log.Error("api call failed", "method", name, "err", err)
 		}
+	case backend.EDISKFULL, backend.EREADONLY, backend.EBUSY:
+		s.Log.Warn("api call failed", "method", name, "err", err)
 	}
 	s.Log.Debug("api call", "method", name, "ms", time.Since(start).Milliseconds(), "code", code)
 	return out, err

@@ -11,7 +11,7 @@ type Budget struct{ s Services }
 
 // FiscalYears lists the fiscal years that have a budget, newest first.
 func (b *Budget) FiscalYears() ([]int, error) {
-	return call(b.s, "Budget.FiscalYears", b.s.Budget.FiscalYears)
+	return call(b.s, "Budget.FiscalYears", func(ctx context.Context) ([]int, error) { return b.s.Budget.FiscalYears(ctx) })
 }
 
 // CreateFiscalYear starts the budget of a fiscal year.
@@ -37,7 +37,7 @@ func (b *Budget) SetLines(year int, lines []backend.BudgetLine) (*backend.Budget
 
 // FXRates lists the exchange rates.
 func (b *Budget) FXRates() ([]backend.FXRate, error) {
-	return call(b.s, "Budget.FXRates", b.s.Budget.FXRates)
+	return call(b.s, "Budget.FXRates", func(ctx context.Context) ([]backend.FXRate, error) { return b.s.Budget.FXRates(ctx) })
 }
 
 // SetFXRate stores the rate of a currency for a month.
@@ -58,7 +58,11 @@ func (b *Budget) DeleteFXRate(currency, month string) error {
 
 // PlanningRates lists the planning (budget) rate of each currency.
 func (b *Budget) PlanningRates() ([]backend.PlanningRate, error) {
-	return call(b.s, "Budget.PlanningRates", b.s.Budget.PlanningRates)
+	// A method value would read the store now, before call can say the
+	// workspace is unavailable; the closure reads it only when called.
+	return call(b.s, "Budget.PlanningRates", func(ctx context.Context) ([]backend.PlanningRate, error) {
+		return b.s.Budget.PlanningRates(ctx)
+	})
 }
 
 // SetPlanningRate stores the planning rate of a currency, used for every

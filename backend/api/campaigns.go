@@ -23,7 +23,7 @@ func (c *Campaigns) Find(filter backend.CampaignFilter) (*backend.CampaignPage, 
 
 // Facets returns the owners and tags that filters offer.
 func (c *Campaigns) Facets() (*backend.CampaignFacets, error) {
-	return call(c.s, "Campaigns.Facets", c.s.Campaigns.CampaignFacets)
+	return call(c.s, "Campaigns.Facets", func(ctx context.Context) (*backend.CampaignFacets, error) { return c.s.Campaigns.CampaignFacets(ctx) })
 }
 
 // Get returns one campaign.

@@ -11,7 +11,7 @@ type Vendors struct{ s Services }
 
 // Find lists every vendor.
 func (v *Vendors) Find() ([]*backend.Vendor, error) {
-	return call(v.s, "Vendors.Find", v.s.Vendors.FindVendors)
+	return call(v.s, "Vendors.Find", func(ctx context.Context) ([]*backend.Vendor, error) { return v.s.Vendors.FindVendors(ctx) })
 }
 
 // Get returns one vendor.
@@ -102,5 +102,5 @@ func (c *Contracts) Digest(horizonDays int) ([]backend.DigestEntry, error) {
 
 // Overview returns annualised costs, cost per used seat and utilisation.
 func (c *Contracts) Overview() (*backend.ContractOverview, error) {
-	return call(c.s, "Contracts.Overview", c.s.Contracts.Overview)
+	return call(c.s, "Contracts.Overview", func(ctx context.Context) (*backend.ContractOverview, error) { return c.s.Contracts.Overview(ctx) })
 }

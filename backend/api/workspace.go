@@ -11,7 +11,7 @@ type Workspace struct{ s Services }
 
 // Settings returns the workspace settings.
 func (w *Workspace) Settings() (*backend.Settings, error) {
-	return call(w.s, "Workspace.Settings", w.s.Workspace.Settings)
+	return call(w.s, "Workspace.Settings", func(ctx context.Context) (*backend.Settings, error) { return w.s.Workspace.Settings(ctx) })
 }
 
 // UpdateSettings validates and saves the workspace settings.
@@ -28,7 +28,9 @@ func (w *Workspace) Currencies() []backend.Currency {
 
 // CurrenciesInUse lists the currencies the workspace already keeps money in, most used first.
 func (w *Workspace) CurrenciesInUse() ([]string, error) {
-	return call(w.s, "Workspace.CurrenciesInUse", w.s.Workspace.CurrenciesInUse)
+	return call(w.s, "Workspace.CurrenciesInUse", func(ctx context.Context) ([]string, error) {
+		return w.s.Workspace.CurrenciesInUse(ctx)
+	})
 }
 
 // About returns the version and where the data lives.

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -85,12 +86,48 @@ func (s *Store) Put(r io.Reader, maxBytes int64) (sum string, size int64, err er
 	}
 	if _, statErr := os.Stat(dst); statErr == nil {
 		os.Remove(tmp.Name()) // already stored
+		// Fresh again: Remove leaves it alone while its row is added.
+		now := time.Now()
+		os.Chtimes(dst, now, now)
 		return sum, size, nil
 	}
 	if err = os.Rename(tmp.Name(), dst); err != nil {
 		return "", 0, err
 	}
 	return sum, size, nil
+}
+
+// idle is how long a stored file must have been left alone before Remove
+// takes it: bytes just put (or put again) are about to get their row.
+const idle = time.Minute
+
+// Remove deletes the content with this hash, and its previews, once
+// nothing refers to it any more (the caller has checked), to give the
+// disk space back. Content put in the last minute is kept: another
+// action may be adding a row for the same bytes right now. It reports
+// whether the file went.
+func (s *Store) Remove(sum string, now time.Time) (bool, error) {
+	p, err := s.Path(sum)
+	if err != nil {
+		return false, err
+	}
+	fi, err := os.Stat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	if now.Sub(fi.ModTime()) < idle {
+		return false, nil
+	}
+	if err := os.Remove(p); err != nil {
+		return false, err
+	}
+	previews, _ := filepath.Glob(filepath.Join(s.root, "thumbs", sum+"*.jpg"))
+	for _, t := range previews {
+		os.Remove(t)
+	}
+	return true, nil
 }
 
 // Open opens stored content for reading.

@@ -276,6 +276,10 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case backend.ECONFLICT:
 		return http.StatusConflict
+	case backend.EDISKFULL:
+		return http.StatusInsufficientStorage
+	case backend.EBUSY:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

@@ -166,10 +166,31 @@ func (s *AssetService) UpdateAsset(ctx context.Context, id int64, a backend.Asse
 	return out, nil
 }
 
-// DeleteAsset removes an asset and its search row. The bytes stay in the
-// store: another asset or document may share them.
+// DeleteAsset removes an asset and its search row, and the stored bytes
+// of its versions that no other asset or document shares.
 func (s *AssetService) DeleteAsset(ctx context.Context, id int64) error {
+	err := s.deleteAsset(ctx, id)
+	// On a full disk the delete itself needs room to be written: the
+	// reserve kept beside the database gives it, once.
+	if backend.ErrorCode(Explain(err)) == backend.EDISKFULL && s.db.useReserve() {
+		err = s.deleteAsset(ctx, id)
+	}
+	return err
+}
+
+func (s *AssetService) deleteAsset(ctx context.Context, id int64) error {
+	var sums []string
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM asset_versions WHERE asset_id = ?`, id)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var sum string
+			rows.Scan(&sum)
+			sums = append(sums, sum)
+		}
+		rows.Close()
 		if _, err := tx.ExecContext(ctx, `DELETE FROM asset_search WHERE rowid = ?`, id); err != nil {
 			return err
 		}
@@ -185,7 +206,24 @@ func (s *AssetService) DeleteAsset(ctx context.Context, id int64) error {
 	if err != nil {
 		return fmt.Errorf("delete asset %d: %w", id, err)
 	}
+	s.freeFiles(ctx, sums)
 	return nil
+}
+
+// freeFiles removes the stored bytes no asset version or document uses
+// any more, so deleting assets gives the disk space back (a full disk
+// is freed this way). A file that stays is only space, never a loss.
+func (s *AssetService) freeFiles(ctx context.Context, sums []string) {
+	for _, sum := range sums {
+		var used bool
+		err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM asset_versions WHERE sha256 = ?1)
+			OR EXISTS (SELECT 1 FROM contract_documents WHERE sha256 = ?1)`, sum).Scan(&used)
+		if err != nil || used {
+			continue
+		}
+		s.files.Remove(sum, s.db.Now())
+	}
+	s.db.keepReserve()
 }
 
 // LicenceWarnings lists campaigns that use an asset whose licence ends

@@ -98,12 +98,21 @@ func (db *DB) Open() error {
 	db.db = sqlDB
 	if err := db.db.Ping(); err != nil {
 		db.db.Close()
-		return fmt.Errorf("open database %s: %w", db.path, err)
+		return fmt.Errorf("open database %s: %w", db.path, db.damaged(err))
+	}
+	if err := db.checkVersion(); err != nil {
+		db.db.Close()
+		return db.damaged(err)
 	}
 	if err := db.migrate(); err != nil {
 		db.db.Close()
-		return err
+		return db.damaged(err)
 	}
+	if err := db.setVersion(); err != nil {
+		db.db.Close()
+		return fmt.Errorf("record database version: %w", err)
+	}
+	db.keepReserve()
 	return nil
 }
 

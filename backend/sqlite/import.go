@@ -178,6 +178,9 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 				}
 				out.Rows = append(out.Rows, row)
 			}
+			if r.fatal != nil {
+				return r.fatal
+			}
 			return ctx.Err()
 		})
 		if err != nil {
@@ -222,6 +225,9 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		return err
 	})
 	if err != nil && !errors.Is(err, errDryRun) {
+		if err = Explain(err); backend.ErrorCode(err) == backend.EDISKFULL {
+			s.db.shrinkLog()
+		}
 		return nil, err
 	}
 	return out, nil
@@ -253,6 +259,17 @@ type importRun struct {
 	lines        map[lineKey]*lineSum
 	lineOrder    []lineKey
 	created      int
+	// fatal is an error of the computer's (a full disk) that stops the
+	// whole import: every later row would fail the same way, slowly.
+	fatal error
+}
+
+// noteFatal keeps err as the import's fatal error when it is the
+// computer's, not the row's.
+func (r *importRun) noteFatal(err error) {
+	if r.fatal == nil && isEnvironment(Explain(err)) {
+		r.fatal = Explain(err)
+	}
 }
 
 type addedName struct {
@@ -340,6 +357,7 @@ func (r *importRun) listID(rec *sheet.Record, field string, kind backend.ListKin
 	}
 	it, err := r.s.lists.CreateListItem(r.ctx, kind, name)
 	if err != nil {
+		r.noteFatal(err)
 		rec.Problem(field, "import.bad_name", "could not be added: "+err.Error(), nil)
 		return 0, false
 	}
@@ -415,6 +433,7 @@ func (r *importRun) problems(rec *sheet.Record, err error, fallback string) {
 		}
 		return
 	}
+	r.noteFatal(err)
 	rec.Problem(fallback, "import.rejected", "is not accepted: "+backend.ErrorMessage(err), nil)
 }
 
@@ -427,6 +446,7 @@ func (r *importRun) apply(rec *sheet.Record) string {
 	}
 	tx := r.s.db.conn(r.ctx)
 	if _, err := tx.ExecContext(r.ctx, `SAVEPOINT import_row`); err != nil {
+		r.noteFatal(err)
 		rec.Problem("", "import.rejected", err.Error(), nil)
 		return "skip"
 	}

@@ -27,6 +27,7 @@ func (r *importRun) existing(rec *sheet.Record, entity string, find func(id int6
 		return 0, nil, false
 	}
 	if err != nil {
+		r.noteFatal(err)
 		rec.Problem("id", "import.rejected", backend.ErrorMessage(err), nil)
 		return 0, nil, false
 	}
@@ -187,6 +188,7 @@ func (r *importRun) deliverable(rec *sheet.Record) string {
 				id, found = existing, d
 			}
 		} else if !errors.Is(err, sql.ErrNoRows) {
+			r.noteFatal(err)
 			rec.Problem("title", "import.rejected", err.Error(), nil)
 			return "skip"
 		}
@@ -285,6 +287,7 @@ func (r *importRun) fiscalYear(rec *sheet.Record, field string, year int) (strin
 		r.log("fiscal_year", int64(year), "create", nil)
 		return string(backend.Monthly), true
 	} else if err != nil {
+		r.noteFatal(err)
 		rec.Problem(field, "import.rejected", err.Error(), nil)
 		return "", false
 	}

@@ -44,6 +44,7 @@ func (r *importRun) spendNew(rec *sheet.Record) string {
 	}
 	if !r.spendEmpty {
 		if err := r.prepareSpend(); err != nil {
+			r.noteFatal(err)
 			rec.Problem("amount", "import.rejected", err.Error(), nil)
 			return "skip"
 		}
@@ -52,6 +53,7 @@ func (r *importRun) spendNew(rec *sheet.Record) string {
 		if err == nil {
 			return "skip" // already stored
 		} else if !errors.Is(err, sql.ErrNoRows) {
+			r.noteFatal(err)
 			rec.Problem("amount", "import.rejected", err.Error(), nil)
 			return "skip"
 		}
@@ -60,6 +62,7 @@ func (r *importRun) spendNew(rec *sheet.Record) string {
 	r.spendMonths[sp.Date[:7]] = true
 	if len(r.spendBuf) >= spendBatch*spendCols {
 		if err := r.flushSpend(); err != nil {
+			r.noteFatal(err)
 			rec.Problem("amount", "import.rejected", err.Error(), nil)
 			return "skip"
 		}

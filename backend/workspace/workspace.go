@@ -42,6 +42,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		People:       sqlite.NewPeopleService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
+		Explain:      sqlite.Explain,
 		Now:          db.Now,
 	}, nil
 }

@@ -4,7 +4,17 @@ export interface FieldError {
   params?: Record<string, unknown>;
 }
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCode =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'internal'
+  | 'newer_version'
+  | 'damaged'
+  | 'disk_full'
+  | 'read_only'
+  | 'busy'
+  | 'in_use';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -19,7 +29,7 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal'];
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use'];
 
 /**
  * toAppError turns whatever a transport rejected with into an AppError:

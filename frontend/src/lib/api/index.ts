@@ -1,5 +1,6 @@
 // The typed API: the only way components reach the backend.
 export * from './assets';
+export * from './backups';
 export * from './budget';
 export * from './campaigns';
 export * from './contracts';
@@ -12,6 +13,7 @@ export * from './planning';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';
 export type * from './types';
+export type * from './types-backups';
 export {
   assetTypes,
   billingCycles,

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** SettingsPage edits the workspace and its teams and channels. */
 export class SettingsPage {
@@ -9,5 +9,19 @@ export class SettingsPage {
     await section.getByPlaceholder('New entry').fill(name);
     await section.getByRole('button', { name: 'Add' }).click();
     await section.getByText(name, { exact: true }).waitFor();
+  }
+
+  /** backups is the Backups panel. */
+  get backups(): Locator {
+    return this.page.getByRole('region', { name: 'Backups' });
+  }
+
+  async backUpNow(): Promise<void> {
+    await this.backups.getByRole('button', { name: 'Back up now' }).click();
+  }
+
+  async setBackupFolder(folder: string): Promise<void> {
+    await this.backups.getByLabel('Backup folder').fill(folder);
+    await this.backups.getByRole('button', { name: 'Save' }).click();
   }
 }
