@@ -26,7 +26,7 @@ var keyPattern = regexp.MustCompile(`^[a-z]{2,}\.[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$
 var notMessages = map[string]bool{"sheet.campaigns": true, "sheet.spend": true, "mopsdesk.db": true}
 
 // fileLike ends in a file extension ("budget.ods"): a name, not a message.
-var fileLike = regexp.MustCompile(`\.(db|csv|xlsx|xls|ods|pdf|png|jpg|ics|html|golden|txt|json)$`)
+var fileLike = regexp.MustCompile(`\.(db|csv|xlsx|xls|ods|pdf|png|jpg|ics|html|golden|txt|json|zip|lock|reserve)$`)
 
 // messageKeys returns every message key the non-test Go code under root
 // can put in an error or a problem the UI shows: any key-shaped string
