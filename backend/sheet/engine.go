@@ -107,6 +107,9 @@ type Value struct {
 	Int      int64    `json:"int,omitempty"`
 	Bool     bool     `json:"bool,omitempty"`
 	Currency string   `json:"currency,omitempty"`
+	// Default says the importer supplied the value (see Layout.Defaults):
+	// it fills a new entity and leaves a stored one as it is.
+	Default bool `json:"-"`
 }
 
 // Record is one row to import.

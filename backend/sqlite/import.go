@@ -251,6 +251,7 @@ type importRun struct {
 	spendBulk    bool
 	spendMonths  map[string]bool
 	lines        map[lineKey]*lineSum
+	contractRows map[string]int // a contract's key in this file → its first row
 	lineOrder    []lineKey
 	created      int
 }
