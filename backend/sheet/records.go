@@ -251,6 +251,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			im.Layout.Missing = append(im.Layout.Missing, f.Key)
 		}
 	}
+	im.Layout.Defaults = im.layoutDefaults()
 	currencies := im.columnCurrencies()
 	// The long pass: read the sheet ahead while rows are checked and stored.
 	im.wb.ahead = true
@@ -302,6 +303,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 				im.parse(rec, f, rec.Values[key], Order(""), "")
 			}
 		}
+		im.applyDefaults(rec)
 		flagged := map[string]bool{}
 		for _, p := range rec.Problems {
 			flagged[p.Field] = true

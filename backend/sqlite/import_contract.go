@@ -77,8 +77,9 @@ func (r *importRun) contract(rec *sheet.Record) string {
 	if found != nil {
 		c = *found.(*backend.Contract)
 	} else {
-		c = backend.Contract{BillingCycle: backend.BillAnnual, TermMonths: 12, AutoRenew: true, NoticeDays: 30, Status: "active",
-			Cost: backend.Money{Currency: r.settings.BaseCurrency}, Reminders: []backend.Reminder{{Kind: backend.RemindCancel, DaysBefore: 14}}}
+		// The rest comes from the record: a column, a value set for every
+		// row, or the defaults the preview lists (Layout.Defaults).
+		c = backend.Contract{Cost: backend.Money{Currency: r.settings.BaseCurrency}, Reminders: []backend.Reminder{{Kind: backend.RemindCancel, DaysBefore: 14}}}
 	}
 	c.VendorID = vendorID
 	set := func(field string, dst *string) {

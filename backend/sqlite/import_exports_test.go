@@ -66,3 +66,65 @@ func TestImport_DuplicateRowsAreReported(t *testing.T) {
 		t.Fatalf("a preview wrote %d contracts", n)
 	}
 }
+
+// The defaults the importer applies are listed in the preview and can be
+// set for every row; a contract whose end date has passed comes in as
+// ended and not renewing, and a stored contract keeps its own values.
+func TestImport_ContractDefaultsAreShownAndPastEndsAreEnded(t *testing.T) {
+	ctx := context.Background()
+	db, s := newImports(t)
+	path := workbook(t, "Subscriptions", [][]any{
+		{"Vendor", "Product", "Team", "Category", "Renewal Date"},
+		{"Adobe", "Creative Cloud", "Brand", "Design", "2020-03-01"},
+		{"Canva", "Canva Pro", "Brand", "Design", "2099-06-01"},
+	})
+	p, err := s.Preview(ctx, path, "subs.xlsx", sheet.Options{Kind: "contracts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, d := range p.Defaults {
+		got[d.Field] = d.Value
+	}
+	want := map[string]string{"status": "active", "autoRenew": "yes", "billingCycle": "annual", "termMonths": "12", "noticeDays": "30"}
+	for f, v := range want {
+		if got[f] != v {
+			t.Errorf("default %s = %q, want %q (defaults %v)", f, got[f], v, p.Defaults)
+		}
+	}
+	if p.Rows[0].Values["status"] != "ended" || p.Rows[1].Values["status"] != "active" {
+		t.Fatalf("previewed statuses %q %q", p.Rows[0].Values["status"], p.Rows[1].Values["status"])
+	}
+	c, err := s.Commit(ctx, path, "subs.xlsx", sheet.Options{Kind: "contracts", Constants: map[string]string{"noticeDays": "60"}})
+	if err != nil || c.Create != 2 {
+		t.Fatalf("commit: %v", err)
+	}
+	for _, pd := range c.Defaults {
+		if pd.Field == "noticeDays" {
+			t.Fatalf("notice days set for every row is still listed as a default")
+		}
+	}
+	var status string
+	var auto, notice int
+	db.QueryRowForTest(ctx, `SELECT status, auto_renew, notice_days FROM contracts WHERE product = 'Creative Cloud'`).Scan(&status, &auto, &notice)
+	if status != "ended" || auto != 0 || notice != 60 {
+		t.Fatalf("past contract: status %q auto-renew %d notice %d", status, auto, notice)
+	}
+	db.QueryRowForTest(ctx, `SELECT status, auto_renew FROM contracts WHERE product = 'Canva Pro'`).Scan(&status, &auto)
+	if status != "active" || auto != 1 {
+		t.Fatalf("running contract: status %q auto-renew %d", status, auto)
+	}
+	// A stored contract the user changed keeps its status on a re-import
+	// of a file with no status column.
+	if _, err := db.ExecForTest(ctx, `UPDATE contracts SET status = 'cancelling', notice_days = 90 WHERE product = 'Canva Pro'`); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Commit(ctx, path, "subs.xlsx", sheet.Options{Kind: "contracts"})
+	if err != nil || again.Update != 0 {
+		t.Fatalf("re-import: update %d: %v", again.Update, err)
+	}
+	db.QueryRowForTest(ctx, `SELECT status, notice_days FROM contracts WHERE product = 'Canva Pro'`).Scan(&status, &notice)
+	if status != "cancelling" || notice != 90 {
+		t.Fatalf("a re-import reset the stored contract: status %q notice %d", status, notice)
+	}
+}

@@ -732,6 +732,8 @@ export const ar: Catalog = {
   'import.revenue_currency': 'تُحفظ الإيرادات بعملة مساحة العمل.',
   'import.budget_currency': 'خطط الميزانية بعملة مساحة العمل، وهذا المبلغ بعملة {currency}.',
   'import.field.id': 'المعرّف',
+  'import.defaults': 'قيم افتراضية',
+  'import.defaults_hint': 'لا يحتوي أي عمود على هذه القيم، لذا يأخذ كل صف القيمة المعروضة. اكتب قيمة أخرى لاستخدامها في كل الصفوف بدلًا منها. العقد الذي مضى تاريخ تجديده يُستورد منتهيًا ودون تجديد.',
   'import.field.lineId': 'معرّف الاشتراك أو العقد',
   'import.field.name': 'الاسم',
   'import.field.objective': 'الغاية',

@@ -610,6 +610,8 @@ export const en = {
   'import.revenue_currency': 'Revenue is kept in the workspace currency.',
   'import.budget_currency': 'Budget plans are in the workspace currency; this amount is in {currency}.',
   'import.field.id': 'ID',
+  'import.defaults': 'Filled in for you',
+  'import.defaults_hint': 'No column holds these, so every row gets the value shown. Type another value to use it for every row instead. A contract whose renewal date has passed comes in as ended and not renewing.',
   'import.field.lineId': 'Subscription or contract ID',
   'import.field.name': 'Name',
   'import.field.objective': 'Objective',

@@ -609,6 +609,8 @@ export const fa: Catalog = {
   'import.revenue_currency': 'درآمد به ارز فضای کاری نگه‌داری می‌شود.',
   'import.budget_currency': 'برنامه‌های بودجه به ارز فضای کاری است؛ این مبلغ به {currency} است.',
   'import.field.id': 'شناسه',
+  'import.defaults': 'مقادیر پیش‌فرض',
+  'import.defaults_hint': 'هیچ ستونی این‌ها را ندارد، پس هر ردیف مقدار نشان‌داده‌شده را می‌گیرد. برای استفاده از مقدار دیگری در همهٔ ردیف‌ها، آن را بنویسید. قراردادی که تاریخ تمدیدش گذشته باشد، پایان‌یافته و بدون تمدید وارد می‌شود.',
   'import.field.lineId': 'شناسهٔ اشتراک یا قرارداد',
   'import.field.name': 'نام',
   'import.field.objective': 'هدف کلی',

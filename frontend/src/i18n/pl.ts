@@ -699,6 +699,8 @@ export const pl: Catalog = {
   'import.revenue_currency': 'Przychód jest przechowywany w walucie obszaru roboczego.',
   'import.budget_currency': 'Plany budżetu są w walucie obszaru roboczego; ta kwota jest w walucie {currency}.',
   'import.field.id': 'ID',
+  'import.defaults': 'Wartości domyślne',
+  'import.defaults_hint': 'Żadna kolumna ich nie zawiera, więc każdy wiersz dostaje pokazaną wartość. Wpisz inną, aby użyć jej we wszystkich wierszach. Umowa, której data odnowienia minęła, zostanie zaimportowana jako zakończona i bez odnowienia.',
   'import.field.lineId': 'Identyfikator subskrypcji lub umowy',
   'import.field.name': 'Nazwa',
   'import.field.objective': 'Cel kampanii',

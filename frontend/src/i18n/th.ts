@@ -608,6 +608,8 @@ export const th: Catalog = {
   'import.revenue_currency': 'รายได้จะเก็บเป็นสกุลเงินของพื้นที่ทำงาน',
   'import.budget_currency': 'แผนงบประมาณใช้สกุลเงินของพื้นที่ทำงาน แต่จำนวนเงินนี้เป็น {currency}',
   'import.field.id': 'ID',
+  'import.defaults': 'ค่าเริ่มต้น',
+  'import.defaults_hint': 'ไม่มีคอลัมน์ใดมีค่าเหล่านี้ ทุกแถวจึงได้ค่าที่แสดงไว้ พิมพ์ค่าอื่นเพื่อใช้กับทุกแถวแทน สัญญาที่เลยวันต่ออายุแล้วจะนำเข้าเป็นสิ้นสุดและไม่ต่ออายุ',
   'import.field.lineId': 'รหัสการสมัครสมาชิกหรือสัญญา',
   'import.field.name': 'ชื่อ',
   'import.field.objective': 'วัตถุประสงค์',

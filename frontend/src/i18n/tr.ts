@@ -609,6 +609,8 @@ export const tr: Catalog = {
   'import.revenue_currency': 'Gelir, çalışma alanının para biriminde tutulur.',
   'import.budget_currency': 'Bütçe planları çalışma alanının para birimindedir; bu tutar ise {currency} cinsinden.',
   'import.field.id': 'ID',
+  'import.defaults': 'Varsayılan değerler',
+  'import.defaults_hint': 'Bunları içeren bir sütun yok; bu yüzden her satır gösterilen değeri alır. Tüm satırlarda başka bir değer kullanmak için onu yazın. Yenileme tarihi geçmiş bir sözleşme, sona ermiş ve yenilenmeyecek olarak aktarılır.',
   'import.field.lineId': 'Abonelik veya sözleşme numarası',
   'import.field.name': 'Ad',
   'import.field.objective': 'Amaç',
