@@ -1,6 +1,9 @@
 package sheet
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // mapped returns field → column header of an importer's layout.
 func mapped(im *Importer) map[string]string {
@@ -64,4 +67,44 @@ func TestMapping_IdentifiersAreNotGuessed(t *testing.T) {
 	if m := mapped(im); m["name"] != "" || m["team"] != "" || m["budget"] != "" {
 		t.Fatalf("identifiers guessed into fields: %v", m)
 	}
+}
+
+// Billing cycles, terms and statuses as vendors' exports write them.
+func TestParse_ValuesAsExportsWriteThem(t *testing.T) {
+	rows := [][]any{{"Product", "Team", "Category", "Renewal Date", "Billing Cycle", "Term", "Status", "Notice"}}
+	cases := []struct{ billing, term, status, wantBilling, wantTerm, wantStatus string }{
+		{"Monthly Billing", "12.0", "Active", "monthly", "12", "active"},
+		{"Billed annually", "12 months", "Expired", "annual", "12", "ended"},
+		{"Annual (prepaid)", "24.0 months", "Cancelled", "annual", "24", "ended"},
+		{"12 months", "1 year", "Pending renewal", "annual", "12", "active"},
+		{"Every 3 months", "36", "Non-renewing", "quarterly", "36", "cancelling"},
+		{"1 month", "1", "Trialing", "monthly", "1", "trial"},
+	}
+	for i, c := range cases {
+		rows = append(rows, []any{"Tool", "Ops", "Software", "2030-01-01", c.billing, c.term, c.status, "30 days"})
+		_ = i
+	}
+	wb := book(t, map[string][][]any{"Subscriptions": rows}, nil)
+	im, err := New(wb, Options{Kind: "contracts", Today: "2026-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := records(t, im)
+	for i, c := range cases {
+		r := recs[i]
+		if len(r.Problems) > 0 {
+			t.Errorf("row %d (%q, %q, %q): %v", r.Row, c.billing, c.term, c.status, r.Problems[0].Message)
+			continue
+		}
+		if r.Text("billingCycle") != c.wantBilling || r.Values["termMonths"].Int != int64(must(strconv.Atoi(c.wantTerm))) || r.Text("status") != c.wantStatus || r.Values["noticeDays"].Int != 30 {
+			t.Errorf("row %d: billing %q term %d status %q notice %d; want %s %s %s 30", r.Row, r.Text("billingCycle"), r.Values["termMonths"].Int, r.Text("status"), r.Values["noticeDays"].Int, c.wantBilling, c.wantTerm, c.wantStatus)
+		}
+	}
+}
+
+func must(n int, err error) int {
+	if err != nil {
+		panic(err)
+	}
+	return n
 }

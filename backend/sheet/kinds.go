@@ -154,10 +154,10 @@ var billingWords = words(map[string][]string{
 })
 
 var contractStatusWords = words(map[string][]string{
-	"trial":      {"trial", "pilot", "آزمایشی", "تجريبي", "próbny", "deneme", "ทดลอง"},
-	"active":     {"active", "live", "current", "فعال", "نشط", "aktywny", "aktif", "ใช้งาน"},
-	"cancelling": {"cancelling", "canceling", "to cancel", "در حال لغو", "قيد الإلغاء", "w trakcie anulowania", "iptal ediliyor", "กำลังยกเลิก"},
-	"ended":      {"ended", "expired", "cancelled", "canceled", "پایان‌یافته", "منقضی", "منتهي", "zakończony", "wygasł", "sona erdi", "bitti", "สิ้นสุด", "หมดอายุ"},
+	"trial":      {"trial", "pilot", "trialing", "trialling", "in trial", "free trial", "آزمایشی", "تجريبي", "próbny", "deneme", "ทดลอง"},
+	"active":     {"active", "live", "current", "pending renewal", "renewing", "renewal pending", "past due", "overdue", "in grace period", "فعال", "نشط", "aktywny", "aktif", "ใช้งาน"},
+	"cancelling": {"cancelling", "canceling", "to cancel", "non-renewing", "non renewing", "not renewing", "pending cancellation", "cancel at period end", "در حال لغو", "قيد الإلغاء", "w trakcie anulowania", "iptal ediliyor", "กำลังยกเลิก"},
+	"ended":      {"ended", "expired", "cancelled", "canceled", "terminated", "inactive", "lapsed", "پایان‌یافته", "منقضی", "منتهي", "zakończony", "wygasł", "sona erdi", "bitti", "สิ้นสุด", "หมดอายุ"},
 })
 
 var vendorCategoryWords = words(map[string][]string{

@@ -420,6 +420,11 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 		v.Int, v.Currency = n, cur
 	case TypeInt:
 		n, err := ParseInt(v.Text)
+		if err != nil {
+			if l, ok := lengthIn(v.Text, intUnit(f.Key)); ok {
+				n, err = l, nil
+			}
+		}
 		if err != nil || n < 0 || n > 1_000_000_000 {
 			bad("import.bad_number", "is not a whole number", nil)
 			return
@@ -448,6 +453,9 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 		}
 	case TypeEnum:
 		c, ok := f.Words[normHeader(v.Text)]
+		if !ok {
+			c, ok = looseChoice(f, v.Text)
+		}
 		if !ok {
 			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": strings.Join(f.Choices, ", ")})
 			return
