@@ -70,8 +70,10 @@ Flags:
                     (default: the workspace's, chosen in Settings)
 
 Import exits 0 when the file was read, even if some rows have problems
-(those rows are left out and listed), 1 when it cannot be read or
-imported, 2 when the command line is wrong.
+(those rows are left out and listed); 1 when nothing could be imported:
+the file is empty, protected, in a format MOps Desk does not read, or has
+no row of column names (the message shows what it found), or a field no
+column holds must be chosen first; 2 when the command line is wrong.
 
 Environment:
   ` + datadir.EnvVar + `     workspace folder, when --data is not given
