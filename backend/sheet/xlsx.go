@@ -139,7 +139,9 @@ func (x *xlsxFile) readWorkbook() error {
 		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// r:id, in the Transitional or the Strict relationships
+			// namespace (no other attribute of <sheet> is called id).
+			RID string `xml:"id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := x.decode(wbPath, &wb); err != nil {
