@@ -133,32 +133,37 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	// The sheets to read, and what each holds: reading the file for that
 	// is behind the same recover as the import.
 	sheets, kinds := f.sheets, map[string]string{}
-	err = sheet.Guard(name, func(at *sheet.Place) error {
-		file, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		st, _ := file.Stat()
-		wb, err := sheet.Open(file, st.Size(), name)
-		if err != nil {
-			return err
-		}
-		defer wb.Close()
-		wb.Track(at)
-		if len(sheets) == 1 && strings.EqualFold(sheets[0], "all") && !contains(wb.Sheets(), sheets[0]) {
-			sheets = wb.Sheets()
-		}
-		if len(sheets) == 0 {
-			sheets = []string{""}
-		}
-		for _, s := range sheets {
-			if f.kind == "" {
-				kinds[s] = sheet.GuessKind(wb, s, nil)
+	all := len(sheets) == 1 && strings.EqualFold(sheets[0], "all")
+	if len(sheets) == 0 {
+		sheets = []string{""}
+	}
+	if f.kind == "" || all {
+		// Read before the import only when there is something to learn:
+		// a second read of a large workbook costs its memory twice.
+		err = sheet.Guard(name, func(at *sheet.Place) error {
+			file, err := os.Open(path)
+			if err != nil {
+				return err
 			}
-		}
-		return nil
-	})
+			defer file.Close()
+			st, _ := file.Stat()
+			wb, err := sheet.Open(file, st.Size(), name)
+			if err != nil {
+				return err
+			}
+			defer wb.Close()
+			wb.Track(at)
+			if all && !contains(wb.Sheets(), sheets[0]) {
+				sheets = wb.Sheets()
+			}
+			for _, s := range sheets {
+				if f.kind == "" {
+					kinds[s] = sheet.GuessKind(wb, s, nil)
+				}
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		logCrash(log, err)
 		return fail(err)
