@@ -77,3 +77,24 @@ func TestImportCommand_DataFolderWithURICharacters(t *testing.T) {
 		t.Fatalf("the parent folder holds %d entries", len(entries))
 	}
 }
+
+// A file with nothing to import ends with exit 1 and a message that says
+// why: empty, or no row of column names (showing what the sheet holds).
+func TestImportCommand_NothingToImport(t *testing.T) {
+	data := t.TempDir()
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "export.xlsx")
+	os.WriteFile(empty, nil, 0o600)
+	noHeader := filepath.Join(dir, "numbers.csv")
+	os.WriteFile(noHeader, []byte("1200,2025-01-01,3\n1300,2025-02-01,4\n"), 0o600)
+	for file, want := range map[string]string{
+		empty:    `"export.xlsx" is empty (0 bytes)`,
+		noHeader: "has no row of column names with data under it: row 1, its first filled row, holds 1200 | 2025-01-01 | 3",
+	} {
+		var out, errOut bytes.Buffer
+		code := run([]string{"import", file, "--kind", "contracts", "--data", data}, &out, &errOut)
+		if code != 1 || !strings.Contains(errOut.String(), want) {
+			t.Fatalf("%s: exit %d, stderr %q", filepath.Base(file), code, errOut.String())
+		}
+	}
+}

@@ -47,8 +47,9 @@ Usage:
   mopsdesk [--data DIR]                      open the desktop window
   mopsdesk serve [--addr HOST:PORT] [--data DIR]
                                              serve the app to a browser on this machine
-  mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
-                 [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
+  mopsdesk import FILE [--kind KIND] [--sheet NAME|all]... [--dates dmy|mdy]
+                 [--map COLUMN=FIELD]... [--ignore COLUMN]... [--set FIELD=VALUE]...
+                 [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
   mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--lang LANG] [--data DIR]
                                              write the executive report for a period
@@ -66,18 +67,26 @@ Flags:
   --addr HOST:PORT  serve mode's address, loopback only (default ` + defaultAddr + `)
   --kind KIND       what the file holds: campaigns, deliverables, budget, spend,
                     vendors, contracts or assets (default: guessed from the headers)
-  --sheet NAME      the sheet to read (default: the one that fits the kind best)
+  --sheet NAME      the sheet to read (default: the one that fits the kind best);
+                    repeat it for several sheets, or give all (--json then
+                    prints a list, one report per sheet)
   --dates ORDER     how the file writes dates like 03/01/2025: dmy or mdy
                     (asked only when the file itself does not settle it)
-  --set FIELD=VALUE one value for a field in every row (--set team=Brand)
+  --map COLUMN=FIELD  read COLUMN (a letter, or its header) into FIELD
+                    (--map D=renewalDate, --map "Term End"=renewalDate)
+  --ignore COLUMN   leave COLUMN (a letter, or its header) out
+  --set FIELD=VALUE one value for a field in every row (--set team=Brand);
+                    it replaces a column mapped to that field
   --dry-run         report what the import would do, change nothing
   --json            print the report as one JSON object
   --lang LANG       the report's language: en, fa, ar, pl, tr or th
                     (default: the workspace's, chosen in Settings)
 
 Import exits 0 when the file was read, even if some rows have problems
-(those rows are left out and listed), 1 when it cannot be read or
-imported, 2 when the command line is wrong.
+(those rows are left out and listed); 1 when nothing could be imported:
+the file is empty, protected, in a format MOps Desk does not read, or has
+no row of column names (the message shows what it found), or a field no
+column holds must be chosen first; 2 when the command line is wrong.
 
 Environment:
   ` + datadir.EnvVar + `     workspace folder, when --data is not given

@@ -44,6 +44,9 @@ type Options struct {
 	// name), matched as headers like the built-in synonyms: a list
 	// exported with headers in that language imports back.
 	Labels map[string]string `json:"labels"`
+	// Today is the day of the import ("2006-01-02"; empty: the clock's),
+	// for telling contracts that have ended.
+	Today string `json:"-"`
 }
 
 // Column is one column of the table as mapped.
@@ -80,8 +83,11 @@ type Layout struct {
 	Date1904    bool             `json:"date1904"`
 	// Missing lists required fields that no column holds and no value
 	// set for every row fills: no row can be imported until they are.
-	Missing   []string `json:"missing"`
-	HeaderKey string   `json:"headerKey"`
+	Missing []string `json:"missing"`
+	// Defaults are the values the importer gives fields that no column
+	// holds and no value set for every row fills.
+	Defaults  []Default `json:"defaults"`
+	HeaderKey string    `json:"headerKey"`
 }
 
 // Problem is something wrong with one cell (or row), named the way the
@@ -107,6 +113,9 @@ type Value struct {
 	Int      int64    `json:"int,omitempty"`
 	Bool     bool     `json:"bool,omitempty"`
 	Currency string   `json:"currency,omitempty"`
+	// Default says the importer supplied the value (see Layout.Defaults):
+	// it fills a new entity and leaves a stored one as it is.
+	Default bool `json:"-"`
 }
 
 // Record is one row to import.

@@ -24,11 +24,24 @@ const (
 	FormatNumbers   Format = "numbers"
 	FormatEncrypted Format = "encrypted"
 	FormatUnknown   Format = "unknown"
+	// FormatEmpty is a file of zero bytes.
+	FormatEmpty Format = "empty"
+	// FormatXLSProtected is an .xls saved with a password.
+	FormatXLSProtected Format = "xls_protected"
+	// FormatZippedXLSB, FormatZippedNumbers and FormatZipped are zip
+	// archives holding an .xlsb, a Numbers package (a folder, zipped to
+	// be sent) or a workbook or CSV file.
+	FormatZippedXLSB    Format = "zipped_xlsb"
+	FormatZippedNumbers Format = "zipped_numbers"
+	FormatZipped        Format = "zipped"
 )
 
 // Detect tells a file's format from its content (never from its name
 // alone: people rename files). size is the file's length.
 func Detect(r io.ReaderAt, size int64) Format {
+	if size == 0 {
+		return FormatEmpty
+	}
 	head := make([]byte, 8)
 	n, _ := r.ReadAt(head, 0)
 	head = head[:n]
@@ -38,6 +51,9 @@ func Detect(r io.ReaderAt, size int64) Format {
 		// package, which Office wraps in one with an EncryptionInfo stream.
 		if oleHas(r, size, "EncryptionInfo") {
 			return FormatEncrypted
+		}
+		if xlsProtected(r, size) {
+			return FormatXLSProtected
 		}
 		return FormatXLS
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
@@ -60,7 +76,14 @@ func Detect(r io.ReaderAt, size int64) Format {
 		case names["mimetype"] && zipText(zr, "mimetype") == "application/vnd.oasis.opendocument.spreadsheet":
 			return FormatODS
 		}
-		return FormatUnknown
+		if part := officeDocument(zr); part != "" {
+			// The workbook at another path, named by _rels/.rels.
+			if strings.HasSuffix(strings.ToLower(part), ".bin") {
+				return FormatXLSB
+			}
+			return FormatXLSX
+		}
+		return zippedFormat(zr)
 	}
 	if looksLikeText(r, size) {
 		return FormatCSV
@@ -120,6 +143,14 @@ func Refusal(f Format, name string) error {
 		FormatNumbers:   "is an Apple Numbers file. Open it in Numbers and use File → Export To → Excel, then import that file.",
 		FormatEncrypted: "is protected with a password. Open it in Excel, remove the password (File → Info → Protect Workbook), save it, then import it.",
 		FormatUnknown:   "is not a spreadsheet MOps Desk can read. Save it as an Excel workbook (.xlsx) or as CSV, then import that file.",
+		FormatEmpty:     "is empty (0 bytes): there is nothing in it to import. Check that it was saved or downloaded completely.",
+		FormatXLSProtected: "is an Excel 97–2003 workbook (.xls) protected with a password. Open it in Excel, remove the password " +
+			"(File → Info → Protect Workbook), save it as an Excel workbook (.xlsx), then import that file.",
+		FormatZippedXLSB: "is a zip archive holding an Excel binary workbook (.xlsb). Unzip it, open the .xlsb in Excel and save it " +
+			"as an Excel workbook (.xlsx), then import that file.",
+		FormatZippedNumbers: "is a zipped Apple Numbers file. Unzip it, open it in Numbers and use File → Export To → Excel, " +
+			"then import that file.",
+		FormatZipped: "is a zip archive. Unzip it and import the workbook or CSV file inside.",
 	}[f]
 	if why == "" {
 		return nil
@@ -127,6 +158,8 @@ func Refusal(f Format, name string) error {
 	key := map[Format]string{
 		FormatXLS: "import.format_xls", FormatXLSB: "import.format_xlsb", FormatODS: "import.format_ods",
 		FormatNumbers: "import.format_numbers", FormatEncrypted: "import.format_encrypted", FormatUnknown: "import.format_unknown",
+		FormatEmpty: "import.format_empty", FormatXLSProtected: "import.format_xls_protected", FormatZippedXLSB: "import.format_zipped_xlsb",
+		FormatZippedNumbers: "import.format_zipped_numbers", FormatZipped: "import.format_zipped",
 	}[f]
 	return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%q %s", name, why),
 		Fields: map[string]backend.FieldError{"file": {Key: key, Params: map[string]any{"name": name}}}}

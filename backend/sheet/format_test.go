@@ -41,7 +41,7 @@ func TestDetect(t *testing.T) {
 		"CSV":         {[]byte("Name;Budget\nLaunch;1200\n"), FormatCSV},
 		"CSVUTF16":    {[]byte{0xFF, 0xFE, 'N', 0, 'a', 0}, FormatCSV},
 		"Binary":      {[]byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0}, FormatUnknown},
-		"Empty":       {nil, FormatUnknown},
+		"Empty":       {nil, FormatEmpty},
 		"TruncatedPK": {[]byte("PK\x03\x04garbage"), FormatUnknown},
 	} {
 		t.Run(name, func(t *testing.T) {

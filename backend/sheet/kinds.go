@@ -106,6 +106,7 @@ var (
 	synLicence  = []string{"licence", "license", "licence type", "license type", "rights", "مجوز", "الترخيص", "licencja", "lisans türü", "สิทธิ์การใช้งาน"}
 	synHolder   = []string{"holder", "licence holder", "rights holder", "photographer", "دارنده مجوز", "صاحب الحقوق", "posiadacz", "hak sahibi", "ผู้ถือสิทธิ์"}
 	synUsage    = []string{"usage rights", "usage", "permitted use", "حق استفاده", "حقوق الاستخدام", "prawa użytkowania", "kullanım hakları", "สิทธิ์การใช้"}
+	synLine     = []string{"subscription id", "subscription number", "subscription no", "contract id", "contract number", "contract no", "line id", "line item id", "agreement id", "agreement number", "شناسه اشتراک", "شماره اشتراک", "شماره قرارداد", "معرف الاشتراك", "رقم الاشتراك", "رقم العقد", "id subskrypcji", "numer subskrypcji", "numer umowy", "abonelik no", "abonelik numarası", "sözleşme no", "sözleşme numarası", "รหัสการสมัครสมาชิก", "เลขที่สัญญา"}
 	synFile     = []string{"file", "file name", "filename", "فایل", "نام فایل", "الملف", "اسم الملف", "plik", "nazwa pliku", "dosya", "dosya adı", "ไฟล์", "ชื่อไฟล์"}
 )
 
@@ -153,10 +154,10 @@ var billingWords = words(map[string][]string{
 })
 
 var contractStatusWords = words(map[string][]string{
-	"trial":      {"trial", "pilot", "آزمایشی", "تجريبي", "próbny", "deneme", "ทดลอง"},
-	"active":     {"active", "live", "current", "فعال", "نشط", "aktywny", "aktif", "ใช้งาน"},
-	"cancelling": {"cancelling", "canceling", "to cancel", "در حال لغو", "قيد الإلغاء", "w trakcie anulowania", "iptal ediliyor", "กำลังยกเลิก"},
-	"ended":      {"ended", "expired", "cancelled", "canceled", "پایان‌یافته", "منقضی", "منتهي", "zakończony", "wygasł", "sona erdi", "bitti", "สิ้นสุด", "หมดอายุ"},
+	"trial":      {"trial", "pilot", "trialing", "trialling", "in trial", "free trial", "آزمایشی", "تجريبي", "próbny", "deneme", "ทดลอง"},
+	"active":     {"active", "live", "current", "pending renewal", "renewing", "renewal pending", "past due", "overdue", "in grace period", "فعال", "نشط", "aktywny", "aktif", "ใช้งาน"},
+	"cancelling": {"cancelling", "canceling", "to cancel", "non-renewing", "non renewing", "not renewing", "pending cancellation", "cancel at period end", "در حال لغو", "قيد الإلغاء", "w trakcie anulowania", "iptal ediliyor", "กำลังยกเลิก"},
+	"ended":      {"ended", "expired", "cancelled", "canceled", "terminated", "inactive", "lapsed", "پایان‌یافته", "منقضی", "منتهي", "zakończony", "wygasł", "sona erdi", "bitti", "สิ้นสุด", "หมดอายุ"},
 })
 
 var vendorCategoryWords = words(map[string][]string{
@@ -262,6 +263,7 @@ var Kinds = map[string]*Kind{
 	}},
 	"contracts": {Key: "contracts", Fields: []Field{
 		{Key: "id", Type: TypeID, Synonyms: synID},
+		{Key: "lineId", Type: TypeText, Synonyms: synLine},
 		{Key: "vendor", Type: TypeText, Synonyms: synVendor},
 		{Key: "product", Type: TypeText, Required: true, Synonyms: synProduct},
 		{Key: "owner", Type: TypeText, Synonyms: synOwner},

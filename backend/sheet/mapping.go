@@ -77,22 +77,43 @@ func (k *Kind) withLabels(labels map[string]string) *Kind {
 // synonym the header starts or ends with ("Budget (USD)", "Start date
 // 2025"). Taken fields are passed over.
 func matchHeader(k *Kind, header string, taken map[string]bool) (string, string) {
+	if f := exactHeader(k, header, taken); f != "" {
+		return f, "header"
+	}
+	if f := nearHeader(k, header, taken); f != "" {
+		return f, "header"
+	}
+	return "", ""
+}
+
+// exactHeader is the free field the header names exactly ("" for none).
+func exactHeader(k *Kind, header string, taken map[string]bool) string {
 	h := normHeader(header)
 	if h == "" {
-		return "", ""
+		return ""
 	}
 	for _, f := range k.Fields {
 		if taken[f.Key] {
 			continue
 		}
 		if normHeader(f.Key) == h {
-			return f.Key, "header"
+			return f.Key
 		}
 		for _, s := range f.Synonyms {
 			if normHeader(s) == h {
-				return f.Key, "header"
+				return f.Key
 			}
 		}
+	}
+	return ""
+}
+
+// nearHeader is the free field with the longest synonym the header starts
+// or ends with ("Budget (USD)", "Start date 2025").
+func nearHeader(k *Kind, header string, taken map[string]bool) string {
+	h := normHeader(header)
+	if h == "" {
+		return ""
 	}
 	best, bestLen := "", 0
 	for _, f := range k.Fields {
@@ -106,10 +127,7 @@ func matchHeader(k *Kind, header string, taken map[string]bool) (string, string)
 			}
 		}
 	}
-	if best != "" {
-		return best, "header"
-	}
-	return "", ""
+	return best
 }
 
 // mapColumns maps each column: the user's mapping when given; otherwise by
@@ -170,12 +188,23 @@ func (im *Importer) mapColumns() error {
 			cols[i].Hidden = true
 		}
 	}
+	// Exact headers first, over all columns: "Status" wins over
+	// "Subscription Status" wherever the two stand.
+	free := func(i int) bool {
+		return cols[i].By == "none" && !cols[i].Hidden && !(im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key))
+	}
 	for i := range cols {
-		if cols[i].By != "none" || cols[i].Hidden || im.opts.Mapping != nil && hasKey(im.opts.Mapping, cols[i].Key) {
+		if f := exactHeader(k, cols[i].Header, taken); f != "" && free(i) {
+			cols[i].Field, cols[i].By = f, "header"
+			taken[f] = true
+		}
+	}
+	for i := range cols {
+		if !free(i) {
 			continue
 		}
-		if f, by := matchHeader(k, cols[i].Header, taken); f != "" {
-			cols[i].Field, cols[i].By = f, by
+		if f := nearHeader(k, cols[i].Header, taken); f != "" && nearFits(k.Field(f), cols[i].Header, samples[i], im.Layout.Date1904) {
+			cols[i].Field, cols[i].By = f, "header"
 			taken[f] = true
 		}
 	}
@@ -193,6 +222,9 @@ func (im *Importer) mapColumns() error {
 		}
 		if im.Layout.Shape == "wide" && im.labelCol >= 0 && cols[i].Key == colName(im.table.FirstCol+im.labelCol) {
 			continue
+		}
+		if identHeader(cols[i].Header) || identCells(samples[i]) {
+			continue // IDs, addresses and phone numbers fill no field by guess
 		}
 		if f := guessByContent(k, samples[i], taken, im.Layout.Date1904); f != "" {
 			cols[i].Field, cols[i].By = f, "content"

@@ -52,7 +52,7 @@ func Open(r io.ReaderAt, size int64, name string) (wb *Workbook, err error) {
 		// A zip that cannot be read at all is a cut-off workbook more
 		// often than some other kind of file.
 		head := make([]byte, 4)
-		if n, _ := r.ReadAt(head, 0); n == 4 && string(head) == "PK\x03\x04" {
+		if n, _ := r.ReadAt(head, 0); n == 4 && string(head) == "PK\x03\x04" && !zipReadable(r, size) {
 			return nil, damaged(name, fmt.Errorf("the zip archive is incomplete"))
 		}
 	}
@@ -267,9 +267,37 @@ func (w *Workbook) FindTable(sheet string) (*Found, error) {
 		w.fillMerged(t)
 		return t, nil
 	}
-	return nil, &backend.Error{Code: backend.EINVALID,
-		Message: fmt.Sprintf("No table with column names was found in the first %d rows of sheet %q.", headerScanRows, sheet),
-		Fields:  map[string]backend.FieldError{"sheet": {Key: "import.no_table", Params: map[string]any{"sheet": sheet, "rows": headerScanRows}}}}
+	return nil, noHeader(sheet, first)
+}
+
+// noHeader says why a sheet has no table: it is empty, or no row of
+// column names stands above its data; then it shows the first filled
+// row, so the user sees what was read.
+func noHeader(sheet string, first []Row) error {
+	for _, r := range first {
+		var cells []string
+		for _, c := range r.Cells {
+			if c = strings.TrimSpace(c); c != "" {
+				if len([]rune(c)) > 24 {
+					c = string([]rune(c)[:24]) + "…"
+				}
+				cells = append(cells, c)
+			}
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		if len(cells) > 6 {
+			cells = append(cells[:6], "…")
+		}
+		found := strings.Join(cells, " | ")
+		return &backend.Error{Code: backend.EINVALID,
+			Message: fmt.Sprintf("Sheet %q has no row of column names with data under it: row %d, its first filled row, holds %s. "+
+				"Add a row of column names (such as Product, Team, Renewal date) above the data, then import again.", sheet, r.Number, found),
+			Fields: map[string]backend.FieldError{"sheet": {Key: "import.no_header", Params: map[string]any{"sheet": sheet, "row": r.Number, "found": found}}}}
+	}
+	return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("Sheet %q is empty: there is nothing in it to import.", sheet),
+		Fields: map[string]backend.FieldError{"sheet": {Key: "import.sheet_empty", Params: map[string]any{"sheet": sheet}}}}
 }
 
 // tableAt reads a header row: where its first filled cell is and the

@@ -251,6 +251,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			im.Layout.Missing = append(im.Layout.Missing, f.Key)
 		}
 	}
+	im.Layout.Defaults = im.layoutDefaults()
 	currencies := im.columnCurrencies()
 	// The long pass: read the sheet ahead while rows are checked and stored.
 	im.wb.ahead = true
@@ -302,6 +303,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 				im.parse(rec, f, rec.Values[key], Order(""), "")
 			}
 		}
+		im.applyDefaults(rec)
 		flagged := map[string]bool{}
 		for _, p := range rec.Problems {
 			flagged[p.Field] = true
@@ -418,6 +420,11 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 		v.Int, v.Currency = n, cur
 	case TypeInt:
 		n, err := ParseInt(v.Text)
+		if err != nil {
+			if l, ok := lengthIn(v.Text, intUnit(f.Key)); ok {
+				n, err = l, nil
+			}
+		}
 		if err != nil || n < 0 || n > 1_000_000_000 {
 			bad("import.bad_number", "is not a whole number", nil)
 			return
@@ -446,6 +453,9 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 		}
 	case TypeEnum:
 		c, ok := f.Words[normHeader(v.Text)]
+		if !ok {
+			c, ok = looseChoice(f, v.Text)
+		}
 		if !ok {
 			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": strings.Join(f.Choices, ", ")})
 			return

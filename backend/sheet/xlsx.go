@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // xlsxFile reads an .xlsx/.xlsm workbook straight from its zip: the
@@ -20,11 +21,14 @@ import (
 // package in memory and its cell lookups load the full sheet model; an
 // importer reading 100,000 rows needs neither.
 type xlsxFile struct {
-	zr       *zip.Reader
-	sheets   []xlsxSheet
-	shared   []string
-	date1904 bool
-	formats  []string // by cell style index: the number format code
+	zr     *zip.Reader
+	sheets []xlsxSheet
+	// sharedText holds the shared strings one after another; sharedEnds
+	// where each ends.
+	sharedText string
+	sharedEnds []uint32
+	date1904   bool
+	formats    []string // by cell style index: the number format code
 	// where the shared strings and styles are, from the workbook's rels
 	sharedPart, stylesPart string
 	mu                     sync.Mutex
@@ -139,7 +143,9 @@ func (x *xlsxFile) readWorkbook() error {
 		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// r:id, in the Transitional or the Strict relationships
+			// namespace (no other attribute of <sheet> is called id).
+			RID string `xml:"id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := x.decode(wbPath, &wb); err != nil {
@@ -208,48 +214,66 @@ func (x *xlsxFile) readStyles() error {
 }
 
 // readShared reads the shared string table: each item's text runs joined.
+// readShared reads the shared strings into one text (sharedText) and
+// where each ends (sharedEnds): a workbook of a million strings holds its
+// text once, not a string header and an allocation per string.
 func (x *xlsxFile) readShared() error {
 	rc, err := x.partLimit(x.sharedPart, maxSmallPart)
 	if err != nil {
 		return nil // a workbook without text
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	var b strings.Builder
+	// The text is at most the part's size: room for it once, no regrowth.
+	var all bytes.Buffer
+	for _, f := range x.zr.File {
+		if strings.EqualFold(f.Name, strings.TrimPrefix(x.sharedPart, "/")) {
+			all.Grow(int(min(f.UncompressedSize64, maxSmallPart)))
+		}
+	}
+	sc := &xmlScan{r: bufio.NewReaderSize(rc, 64<<10)}
+	var ends []uint32
 	inT, inRPh := false, false
 	for {
-		tok, err := d.RawToken()
+		name, attrs, closing, self, err := sc.nextTag(inT && !inRPh, &all)
 		if err == io.EOF {
-			return nil
+			break
 		}
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "si":
-				b.Reset()
-			case "t":
-				inT = true
-			case "rPh":
-				inRPh = true // phonetic hints are not the cell's text
+		switch {
+		case name == "sst" && !closing:
+			if n, err := strconv.Atoi(attr(attrs, "uniqueCount")); err == nil && n > 0 {
+				ends = make([]uint32, 0, min(n, all.Cap()/8+1))
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "si":
-				x.shared = append(x.shared, b.String())
-			case "t":
-				inT = false
-			case "rPh":
-				inRPh = false
-			}
-		case xml.CharData:
-			if inT && !inRPh {
-				b.Write(t)
-			}
+		case name == "si" && closing:
+			ends = append(ends, uint32(all.Len()))
+		case name == "si" && self:
+			ends = append(ends, uint32(all.Len()))
+		case name == "t":
+			inT = !closing && !self
+		case name == "rPh":
+			inRPh = !closing && !self // phonetic hints are not the cell's text
 		}
 	}
+	if b := all.Bytes(); len(b) > 0 {
+		// The buffer is never written again: the text can share it.
+		x.sharedText = unsafe.String(&b[0], len(b))
+	}
+	x.sharedEnds = ends
+	return nil
+}
+
+// sharedString is shared string i ("" when there is none).
+func (x *xlsxFile) sharedString(i int) string {
+	if i < 0 || i >= len(x.sharedEnds) {
+		return ""
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = x.sharedEnds[i-1]
+	}
+	return x.sharedText[start:x.sharedEnds[i]]
 }
 
 func (x *xlsxFile) sheet(name string) (xlsxSheet, error) {
@@ -457,8 +481,8 @@ func (x *xlsxFile) setCell(row *Row, col, style int, typ string, val []byte) {
 	var s string
 	switch typ {
 	case "s":
-		if i, err := strconv.Atoi(string(val)); err == nil && i >= 0 && i < len(x.shared) {
-			s = x.shared[i]
+		if i, err := strconv.Atoi(string(val)); err == nil {
+			s = x.sharedString(i)
 		}
 	case "b":
 		if string(val) == "1" {

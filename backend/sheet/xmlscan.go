@@ -93,7 +93,7 @@ func (s *xmlScan) nextTag(capture bool, text *bytes.Buffer) (name string, attrs 
 		}
 		name = tagName(raw)
 		s.attrs = s.attrs[:0]
-		if end >= 0 && !closing && (name == "row" || name == "c" || name == "mergeCell" || name == "col") {
+		if end >= 0 && !closing && (name == "row" || name == "c" || name == "mergeCell" || name == "col" || name == "sst") {
 			s.attrs = parseAttrs(t[end:], s.attrs)
 		}
 		return name, s.attrs, closing, selfClosing, nil
@@ -123,6 +123,10 @@ func tagName(b []byte) string {
 		return "mergeCell"
 	case "col":
 		return "col"
+	case "si":
+		return "si"
+	case "rPh":
+		return "rPh"
 	}
 	return string(b)
 }

@@ -9,3 +9,8 @@ import (
 func (db *DB) QueryRowForTest(ctx context.Context, query string, args ...any) *sql.Row {
 	return db.db.QueryRowContext(ctx, query, args...)
 }
+
+// ExecForTest lets the package's tests change the tables directly.
+func (db *DB) ExecForTest(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return db.db.ExecContext(ctx, query, args...)
+}

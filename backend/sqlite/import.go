@@ -95,6 +95,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 	if opts.Year == 0 {
 		opts.Year = s.db.Now().Year()
 	}
+	opts.Today = s.db.Now().Format(backend.DayLayout)
 	if opts.Kind == "" {
 		opts.Kind = sheet.GuessKind(wb, opts.Sheet, opts.Labels)
 	}
@@ -108,7 +109,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		if p, _ := s.profileFor(ctx, opts.Kind, im.Layout.HeaderKey); p != nil {
 			o := p.Options
 			o.Kind, o.Sheet, o.HeaderRow, o.Fixes, o.Exclude, o.Year = opts.Kind, im.Layout.Sheet, im.Layout.HeaderRow, opts.Fixes, opts.Exclude, opts.Year
-			o.SkipProblems, o.ProblemLimit = opts.SkipProblems, opts.ProblemLimit
+			o.SkipProblems, o.ProblemLimit, o.Today = opts.SkipProblems, opts.ProblemLimit, opts.Today
 			if o.DateOrder == "" {
 				o.DateOrder = opts.DateOrder
 			}
@@ -257,6 +258,7 @@ type importRun struct {
 	spendBulk    bool
 	spendMonths  map[string]bool
 	lines        map[lineKey]*lineSum
+	contractRows map[string]int // a contract's key in this file → its first row
 	lineOrder    []lineKey
 	created      int
 	// fatal is an error of the computer's (a full disk) that stops the

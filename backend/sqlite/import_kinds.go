@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"reflect"
 
@@ -410,116 +409,6 @@ func (r *importRun) vendor(rec *sheet.Record) string {
 	}
 	r.log("vendor", id, "update", before)
 	return "update"
-}
-
-func (r *importRun) contract(rec *sheet.Record) string {
-	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
-	categoryID, ok2 := r.listID(rec, "category", backend.ListCategories)
-	if !ok1 || !ok2 {
-		return "skip"
-	}
-	id, found, ok := r.existing(rec, "contract", func(id int64) (any, error) { return r.s.contracts.FindContractByID(r.ctx, id) })
-	if !ok {
-		return "skip"
-	}
-	// A subscription list often names only the product: it is its own vendor.
-	vendorName := rec.Text("vendor")
-	if vendorName == "" {
-		vendorName = rec.Text("product")
-	}
-	vendorID := int64(0)
-	if found != nil {
-		vendorID = found.(*backend.Contract).VendorID
-	}
-	if found == nil || rec.Has("vendor") {
-		var ok bool
-		if vendorID, ok = r.vendorID(rec, vendorName); !ok {
-			return "skip"
-		}
-	}
-	if found == nil {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT id FROM contracts WHERE vendor_id = ? AND product = ? COLLATE NOCASE ORDER BY id LIMIT 1`, vendorID, rec.Text("product")).Scan(&existing)
-		if err == nil {
-			if c, err := r.s.contracts.FindContractByID(r.ctx, existing); err == nil {
-				id, found = existing, c
-			}
-		}
-	}
-	var c backend.Contract
-	if found != nil {
-		c = *found.(*backend.Contract)
-	} else {
-		c = backend.Contract{BillingCycle: backend.BillAnnual, TermMonths: 12, AutoRenew: true, NoticeDays: 30, Status: "active",
-			Cost: backend.Money{Currency: r.settings.BaseCurrency}, Reminders: []backend.Reminder{{Kind: backend.RemindCancel, DaysBefore: 14}}}
-	}
-	c.VendorID = vendorID
-	set := func(field string, dst *string) {
-		if rec.Has(field) {
-			*dst = rec.Text(field)
-		}
-	}
-	set("product", &c.Product)
-	set("owner", &c.Owner)
-	set("startDate", &c.StartDate)
-	set("renewalDate", &c.RenewalDate)
-	set("notes", &c.Notes)
-	if rec.Has("team") {
-		c.TeamID = teamID
-	}
-	if rec.Has("category") {
-		c.CategoryID = categoryID
-	}
-	if rec.Has("cost") {
-		v := rec.Values["cost"]
-		c.Cost = backend.Money{Amount: v.Int, Currency: v.Currency}
-	}
-	if rec.Has("billingCycle") {
-		c.BillingCycle = backend.BillingCycle(rec.Text("billingCycle"))
-	}
-	if rec.Has("status") {
-		c.Status = backend.ContractStatus(rec.Text("status"))
-	}
-	ints := map[string]*int{"termMonths": &c.TermMonths, "noticeDays": &c.NoticeDays, "seatsPurchased": &c.SeatsBought, "seatsUsed": &c.SeatsUsed}
-	for f, dst := range ints {
-		if rec.Has(f) {
-			*dst = int(rec.Values[f].Int)
-		}
-	}
-	if rec.Has("autoRenew") {
-		c.AutoRenew = rec.Values["autoRenew"].Bool
-	}
-	// A list of expiry dates gives no start: the term before the renewal.
-	if c.StartDate == "" && c.RenewalDate != "" {
-		if t, ok := backend.ParseDay(c.RenewalDate); ok {
-			c.StartDate = backend.AddMonths(t, -c.TermMonths).Format(backend.DayLayout)
-		}
-	}
-	if found == nil {
-		if err := r.s.contracts.CreateContract(r.ctx, &c); err != nil {
-			r.problems(rec, err, "product")
-			return "skip"
-		}
-		r.log("contract", c.ID, "create", nil)
-		return "create"
-	}
-	before := found.(*backend.Contract)
-	if contractSame(*before, c) {
-		return "skip"
-	}
-	if _, err := r.s.contracts.UpdateContract(r.ctx, id, c); err != nil {
-		r.problems(rec, err, "product")
-		return "skip"
-	}
-	r.log("contract", id, "update", before)
-	return "update"
-}
-
-// contractSame compares what an import can change.
-func contractSame(a, b backend.Contract) bool {
-	ja, _ := json.Marshal([]any{a.VendorID, a.Product, a.Owner, a.TeamID, a.CategoryID, a.Cost, a.BillingCycle, a.StartDate, a.TermMonths, a.RenewalDate, a.AutoRenew, a.NoticeDays, a.SeatsBought, a.SeatsUsed, a.Status, a.Notes})
-	jb, _ := json.Marshal([]any{b.VendorID, b.Product, b.Owner, b.TeamID, b.CategoryID, b.Cost, b.BillingCycle, b.StartDate, b.TermMonths, b.RenewalDate, b.AutoRenew, b.NoticeDays, b.SeatsBought, b.SeatsUsed, b.Status, b.Notes})
-	return string(ja) == string(jb)
 }
 
 // asset updates the metadata of an asset already in the library, found by

@@ -74,6 +74,28 @@ test('subscription list: set the team and category for every row, import the con
   await expect(page.getByRole('link', { name: 'Netflix' }).first()).toBeVisible();
 });
 
+test('a vendor export: the defaults the import applies are shown and can be set for every row', async ({ page }) => {
+  const csv =
+    'Subscription ID,Vendor,Product,Team,Category,Renewal Date\n' +
+    'SUB-1,Adobe,Creative Cloud,Brand,Software,2020-03-01\n' +
+    'SUB-2,Adobe,Creative Cloud,Brand,Software,2099-03-01\n';
+  await choose(page, { name: 'vendor-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-kind')).toHaveValue('contracts');
+  await expect(page.locator('select[data-column="A"]')).toHaveValue('lineId');
+  await expect(page.getByRole('heading', { name: 'Filled in for you' })).toBeVisible();
+  await expect(page.locator('input[data-default="status"]')).toHaveAttribute('placeholder', 'Active');
+  await expect(page.locator('input[data-default="noticeDays"]')).toHaveAttribute('placeholder', '30');
+  // Two subscriptions of one product stay two contracts.
+  await expect(counts(page)).toHaveText('2 to create · 0 to update · 0 skipped');
+  await page.screenshot({ path: '/tmp/exports-defaults.png', fullPage: true });
+  const notice = page.locator('input[data-default="noticeDays"]');
+  await notice.fill('60');
+  await notice.press('Tab');
+  await expect(page.locator('input[data-default="noticeDays"]')).toHaveCount(0);
+  await expect(page.locator('input[data-constant="noticeDays"]')).toHaveValue('60');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('wide budget tracker: each day of actual spend becomes an entry', async ({ page }) => {
   await choose(page, sample('marketing-budget-wide.xlsx'));
   await page.getByTestId('import-kind').selectOption('spend');

@@ -101,6 +101,8 @@ export interface ImportPreview {
   wideLabels: string[] | null;
   wideRows: string[] | null;
   missing: string[] | null;
+  /** Values the importer gives fields no column holds and no value set for every row fills. */
+  defaults: { field: string; value: string }[] | null;
   headerKey: string;
   fileName: string;
   fields: ImportField[];
