@@ -128,7 +128,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	// A dry run only reads, so it may run while the window or serve mode
 	// has the workspace open; an import takes the folder for itself.
 	mode := "import"
-	if *dryRun {
+	if f.dryRun {
 		mode = "cli"
 	}
 	app, err := openApp(*data, mode, log)
