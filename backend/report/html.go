@@ -458,7 +458,8 @@ data, time { unicode-bidi: isolate; }
     if (f) {
       var fmt = function (v) { return typeof v === "number" ? (money(Math.round(v), f.currency, f.minorUnits) || String(v)) : String(v == null ? "" : v); };
       option.tooltip.valueFormatter = fmt;
-      [].concat(option.yAxis || []).forEach(function (a) { if (a && a.type === "value") a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt }); });
+      // Bars on their side carry their amounts along the bottom.
+      [].concat(option.xAxis || [], option.yAxis || []).forEach(function (a) { if (a && a.type === "value") a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt }); });
     }
     // On a narrow screen slice labels would run off the edge: the legend names them.
     [].concat(option.series || []).forEach(function (s) {
