@@ -27,7 +27,7 @@ test.beforeAll(async ({ playwright }) => {
   await ws.call(request, 'Deliverables.Create', { ...deliverable, campaignId: 0, title: 'Standalone newsletter', channelId: events });
   await request.dispose();
 });
-test.afterAll(() => ws?.stop());
+test.afterAll(async () => ws?.stop());
 
 /** rgb reads a legend swatch's colour as the browser writes it ("rgb(r, g, b)"). */
 const swatch = (legend: Locator, entry: string) =>

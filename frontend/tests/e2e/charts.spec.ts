@@ -127,7 +127,7 @@ for (const n of [1, 30]) {
       await seed(ws, request, n);
       await request.dispose();
     });
-    test.afterAll(() => ws?.stop());
+    test.afterAll(async () => ws?.stop());
 
     for (const [lang, calendar] of languages) {
       test(`dashboard and budget charts stay readable in ${lang}`, async ({ page, request }) => {
@@ -175,7 +175,7 @@ test('an empty dashboard names each chart it has nothing to draw for', async ({ 
     await expect(page.locator('[data-chart="by-status"]').getByRole('heading')).toHaveText('Campaigns by status');
     await expect(page.locator('[data-chart="by-channel"]').getByRole('heading')).toHaveText('Campaigns by channel');
   } finally {
-    ws.stop();
+    await ws.stop();
   }
 });
 
@@ -196,6 +196,6 @@ test('the campaigns-per-month chart opens on next year when every campaign is ne
     await chart.getByRole('button', { name: 'Previous' }).click();
     await expect(page.getByRole('region', { name: `Campaigns per month, ${next - 1}` })).toBeVisible();
   } finally {
-    ws.stop();
+    await ws.stop();
   }
 });

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,6 +13,7 @@ export class Workspace {
   private constructor(
     readonly url: string,
     private readonly proc: ChildProcess,
+    private readonly data: string,
   ) {}
 
   /** start serves a new, empty workspace and waits until it answers. */
@@ -23,13 +24,14 @@ export class Workspace {
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 300; i++) {
       try {
-        if ((await fetch(url + '/')).ok) return new Workspace(url, proc);
+        if ((await fetch(url + '/')).ok) return new Workspace(url, proc, data);
       } catch {
         // not listening yet
       }
       await new Promise((r) => setTimeout(r, 100));
     }
     proc.kill();
+    rmSync(data, { recursive: true, force: true });
     throw new Error('mopsdesk serve did not start on ' + url);
   }
 
@@ -47,7 +49,11 @@ export class Workspace {
     await this.call(request, 'Workspace.UpdateSettings', { ...st, language: lang, calendar });
   }
 
-  stop(): void {
+  /** stop ends the server and removes its data folder. */
+  async stop(): Promise<void> {
+    const exited = new Promise((r) => this.proc.once('exit', r));
     this.proc.kill();
+    if (this.proc.exitCode === null && this.proc.signalCode === null) await exited;
+    rmSync(this.data, { recursive: true, force: true });
   }
 }
