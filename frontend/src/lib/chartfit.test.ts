@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitSideways, wrapName } from './chartfit';
+import { fitSideways, legendLines, wrapName } from './chartfit';
 
 // Every character 10 px wide.
 const measure = (s: string) => [...s].length * 10;
@@ -32,5 +32,14 @@ describe('fitSideways', () => {
     // At 190 px a line: "Team 10 paid social" / "and regional field" / "marketing".
     expect(many.names.get(names[10])).toBe('Team 10 paid social\nand regional field\nmarketing');
     expect(many.height).toBe(96 + 30 * (3 * 18 + 14));
+  });
+});
+
+describe('legendLines', () => {
+  it('wraps the legend items that do not fit on a line', () => {
+    expect(legendLines([], 300, measure)).toBe(0);
+    expect(legendLines(['Planned', 'Actual'], 300, measure)).toBe(1); // 70+46 + 60+46
+    expect(legendLines(['Planowane', 'Zaangażowane', 'Rzeczywiste'], 340, measure)).toBe(2);
+    expect(legendLines(['Planowane', 'Zaangażowane', 'Rzeczywiste'], 300, measure)).toBe(3);
   });
 });

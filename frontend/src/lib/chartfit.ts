@@ -58,3 +58,25 @@ export function fitSideways(names: string[], bars: number, chartWidth: number, m
     height: Math.max(minHeight, chrome + names.length * row),
   };
 }
+
+/** The room ECharts gives a legend item besides its text: the colour key, the gap to the text and to the next item (and slack). */
+const legendItemExtra = 25 + 5 + 10 + 6;
+/** The height of one line of legend items. */
+export const legendLineHeight = 26;
+/** The height of one line of a title. */
+export const titleLineHeight = 20;
+
+/** legendLines counts the lines a legend of these names wraps onto within width. */
+export function legendLines(names: string[], width: number, measure: (s: string) => number): number {
+  let lines = names.length ? 1 : 0;
+  let used = 0;
+  for (const n of names) {
+    const w = measure(n) + legendItemExtra;
+    if (used > 0 && used + w > width) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
+}

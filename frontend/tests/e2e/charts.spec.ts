@@ -116,6 +116,9 @@ const languages = [
   ['en', 'gregory'],
   ['fa', 'persian'],
   ['th', 'buddhist'],
+  ['ar', 'gregory'],
+  ['pl', 'gregory'],
+  ['tr', 'gregory'],
 ] as const;
 
 for (const n of [1, 30]) {
@@ -153,6 +156,13 @@ for (const n of [1, 30]) {
         await panels(page, page.locator('main'), `${n} ${lang} budget`);
         expect((await named(page.locator('[data-chart="by-category"]'), 'Category')).size).toBe(n);
         expect((await named(page.locator('[data-chart="plan-vs-actual"]'), 'Team')).size).toBe(n);
+
+        // The campaigns-per-month chart: twelve month names and the statuses in the legend.
+        await page.goto(ws.url + '/#/campaigns');
+        const months = page.locator('main .chart');
+        await expect(months.locator('svg')).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        await readable(months, `${n} ${lang} campaigns per month`);
       });
     }
   });
