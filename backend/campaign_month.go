@@ -33,3 +33,33 @@ func CountCampaignsByMonth(campaigns []*Campaign, year int) MonthStatusCounts {
 	}
 	return out
 }
+
+// NearestCampaignYear is the calendar year a campaigns-per-month chart
+// opens on: today's year when a campaign runs in it (or there is no
+// campaign at all), otherwise the year with campaigns closest to today's,
+// the later one on a tie, since plans look ahead.
+func NearestCampaignYear(campaigns []*Campaign, today string) int {
+	now, ok := ParseDay(today)
+	if !ok {
+		return 0
+	}
+	year := now.Year()
+	best, bestGap := year, -1
+	for _, c := range campaigns {
+		start, ok1 := ParseDay(c.StartDate)
+		end, ok2 := ParseDay(c.EndDate)
+		if !ok1 || !ok2 {
+			continue
+		}
+		// The campaign's year nearest today's (its years run start..end).
+		y := min(max(year, start.Year()), end.Year())
+		gap := y - year
+		if gap < 0 {
+			gap = -gap
+		}
+		if bestGap < 0 || gap < bestGap || gap == bestGap && y > best {
+			best, bestGap = y, gap
+		}
+	}
+	return best
+}

@@ -34,6 +34,23 @@ func (c *Charts) CampaignsByMonth(year int, labels chart.Labels) (json.RawMessag
 	})
 }
 
+// CampaignYear is the year the campaigns-per-month chart opens on: this
+// year when it has campaigns, otherwise the year with campaigns nearest
+// to today (a workspace planned wholly for next year opens on next year).
+func (c *Charts) CampaignYear() (int, error) {
+	return call(c.s, "Charts.CampaignYear", func(ctx context.Context) (int, error) {
+		var all []*backend.Campaign
+		err := eachCampaign(ctx, c.s.Campaigns, backend.CampaignFilter{}, func(cp *backend.Campaign) error {
+			all = append(all, cp)
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+		return backend.NearestCampaignYear(all, backend.Today(c.s.Now())), nil
+	})
+}
+
 // BudgetCharts are the budget area's three charts.
 type BudgetCharts struct {
 	PlanVsActual json.RawMessage `json:"planVsActual"`

@@ -42,7 +42,9 @@ type PeriodTotals struct {
 	Actual    int64  `json:"actual"`
 }
 
-// common are the options every budget chart shares.
+// common are the options every budget chart shares. Charts with amounts
+// up the side ask for about four steps, so the labels keep apart in every
+// script's font.
 func common(title, trigger string) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithTitleOpts(opts.Title{Title: title}),
@@ -58,7 +60,8 @@ func withMoney(raw map[string]any, currency string) (json.RawMessage, error) {
 	return json.Marshal(raw)
 }
 
-// PlanVsActualByTeam draws planned, committed and actual per team.
+// PlanVsActualByTeam draws planned, committed and actual per team, one
+// row of three bars per team, the teams down the side in name order.
 func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage, error) {
 	type sums struct{ planned, committed, actual int64 }
 	byTeam := map[string]*sums{}
@@ -78,8 +81,7 @@ func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessa
 	}
 	sort.Strings(teams)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common(l.or(l.PlanVsActual, "Plan vs actual by team"), "axis"),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+	bar.SetGlobalOptions(common(l.or(l.PlanVsActual, "Plan vs actual by team"), "axis")...)
 	bar.SetXAxis(teams)
 	if len(teams) > 0 {
 		series := []struct {
@@ -100,7 +102,9 @@ func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessa
 		}
 	}
 	bar.Validate()
-	return withMoney(bar.JSON(), s.Currency)
+	raw := bar.JSON()
+	sideways(raw, teams, 0, true)
+	return withMoney(raw, s.Currency)
 }
 
 // BurnUp draws cumulative spend (committed + actual) against the
@@ -108,7 +112,7 @@ func PlanVsActualByTeam(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessa
 func BurnUp(periods []PeriodTotals, currency string, l BudgetLabels) (json.RawMessage, error) {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(l.or(l.BurnUp, "Spend vs plan over the fiscal year"), "axis"),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitNumber: 4}))...)
 	labels := make([]string, len(periods))
 	plan := make([]opts.LineData, len(periods))
 	spent := make([]opts.LineData, len(periods))
@@ -133,7 +137,9 @@ func BurnUp(periods []PeriodTotals, currency string, l BudgetLabels) (json.RawMe
 	return withMoney(line.JSON(), currency)
 }
 
-// SpendByCategory draws committed + actual spend per category.
+// SpendByCategory draws committed + actual spend per category as bars on
+// their side, the largest on top, one row per category. (It was a donut:
+// a donut has no room to name thin slices, and cut or hid their names.)
 func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage, error) {
 	byCat := map[string]int64{}
 	for _, r := range s.Rows {
@@ -145,18 +151,26 @@ func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage,
 	for n := range byCat {
 		names = append(names, n)
 	}
-	sort.Strings(names)
-	pie := charts.NewPie()
-	pie.SetGlobalOptions(common(l.or(l.ByCategory, "Spend by category"), "item")...)
+	sort.Slice(names, func(i, j int) bool {
+		a, b := byCat[names[i]], byCat[names[j]]
+		return a > b || a == b && names[i] < names[j]
+	})
+	bar := charts.NewBar()
+	// One series: the title says what the bars are, no legend needed.
+	bar.SetGlobalOptions(append(common(l.or(l.ByCategory, "Spend by category"), "axis"),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
+	bar.SetXAxis(names)
 	if len(names) > 0 {
-		data := make([]opts.PieData, len(names))
+		data := make([]opts.BarData, len(names))
 		for i, n := range names {
-			data[i] = opts.PieData{Name: n, Value: byCat[n]}
+			data[i] = opts.BarData{Value: byCat[n]}
 		}
-		pie.AddSeries(l.or(l.Spent, "Committed + actual"), data, charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "60%"}}))
+		bar.AddSeries(l.or(l.Spent, "Committed + actual"), data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2f6db5"}))
 	}
-	pie.Validate()
-	return withMoney(pie.JSON(), s.Currency)
+	bar.Validate()
+	raw := bar.JSON()
+	sideways(raw, names, 0, true)
+	return withMoney(raw, s.Currency)
 }
 
 // SpendOverTime draws planned, committed and actual spend per fiscal
@@ -164,7 +178,7 @@ func SpendByCategory(s *backend.BudgetSummary, l BudgetLabels) (json.RawMessage,
 func SpendOverTime(periods []PeriodTotals, currency, title string, l BudgetLabels) (json.RawMessage, error) {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common(l.or(title, "Spend over time"), "axis"),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value"}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitNumber: 4}))...)
 	labels := make([]string, len(periods))
 	any := false
 	for i, p := range periods {

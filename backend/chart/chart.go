@@ -69,7 +69,7 @@ func CampaignsByMonth(counts backend.MonthStatusCounts, labels Labels) (json.Raw
 		charts.WithTitleOpts(opts.Title{Title: title}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", MinInterval: 1, SplitNumber: 4}),
 		charts.WithAnimation(false),
 	)
 	months := make([]string, 12)

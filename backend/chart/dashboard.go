@@ -19,7 +19,8 @@ func Counts(title, series string, items []backend.NamedCount, names map[string]s
 	bar.SetGlobalOptions(
 		charts.WithTitleOpts(opts.Title{Title: title}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%"}),
+		// One series, named by the title: a legend would only take room.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithAnimation(false),
 	)
 	// ECharts draws the first category at the bottom: list them reversed.
@@ -41,7 +42,6 @@ func Counts(title, series string, items []backend.NamedCount, names map[string]s
 	// Bars on their side: the names on the vertical axis. (go-echarts'
 	// XYReversal moves the data but not the axis types.)
 	raw := bar.JSON()
-	raw["xAxis"] = []map[string]any{{"type": "value", "minInterval": 1}}
-	raw["yAxis"] = []map[string]any{{"type": "category", "data": labels}}
+	sideways(raw, labels, 1, false)
 	return json.Marshal(raw)
 }

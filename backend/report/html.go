@@ -489,12 +489,24 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
       // A few names (teams) are all shown, wrapped; a year of months keeps ECharts' spacing.
       if (a && a.type !== "value" && (a.data || []).length <= 6) a.axisLabel = Object.assign({ interval: 0, width: 96, overflow: "break" }, a.axisLabel);
     });
+    // Names down the side (teams, categories) each get a row tall enough for
+    // the lines they wrap onto, so a long list grows the chart instead of
+    // crowding it.
+    [].concat(option.yAxis || []).forEach(function (a) {
+      if (!a || a.type !== "category") return;
+      var names = a.data || [];
+      var longest = names.reduce(function (m, n) { return Math.max(m, String(n).length); }, 0);
+      var lines = Math.max(1, Math.ceil(longest * 7 / ((a.axisLabel && a.axisLabel.width) || 120)));
+      var row = Math.max(10 * [].concat(option.series || []).length + 14, lines * 18 + 14);
+      el.style.minBlockSize = (96 + names.length * row) + "px";
+    });
     // Tooltips are rich text drawn by ECharts, never HTML.
     option.tooltip = Object.assign({}, option.tooltip, { renderMode: "richText" });
     if (f) {
       var fmt = function (v) { return typeof v === "number" ? (money(Math.round(v), f.currency, f.minorUnits) || String(v)) : String(v == null ? "" : v); };
       option.tooltip.valueFormatter = fmt;
-      [].concat(option.yAxis || []).forEach(function (a) { if (a && a.type === "value") a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt }); });
+      // Bars on their side carry their amounts along the bottom.
+      [].concat(option.xAxis || [], option.yAxis || []).forEach(function (a) { if (a && a.type === "value") a.axisLabel = Object.assign({}, a.axisLabel, { formatter: fmt }); });
     }
     // On a narrow screen slice labels would run off the edge: the legend names them.
     [].concat(option.series || []).forEach(function (s) {

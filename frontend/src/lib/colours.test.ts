@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign } from './api';
-import { colourKey, colourOf, legend, noneColour } from './colours';
+import type { Campaign, Deliverable } from './api';
+import { colourKeys, colourOf, deliverableKeys, fill, legend, noneColour } from './colours';
 
 const c = (teamId: number, teamName: string, channelIds: number[], channelNames: string[]) =>
   ({ teamId, teamName, channelIds, channelNames }) as Campaign;
 
 describe('colours', () => {
-  it('colours by the first channel or by team, grey when there is none', () => {
+  it('colours by every channel or by team, grey when there is none', () => {
     const x = c(2, 'Brand', [5, 1], ['Email', 'Ads']);
-    expect(colourKey(x, 'channel')).toBe(5);
-    expect(colourKey(x, 'team')).toBe(2);
+    expect(colourKeys(x, 'channel')).toEqual([5, 1]);
+    expect(colourKeys(x, 'team')).toEqual([2]);
+    expect(colourKeys(c(2, 'Brand', [], []), 'channel')).toEqual([0]);
     expect(colourOf(0)).toBe(noneColour);
     expect(colourOf(5)).toBe(colourOf(5));
     expect(colourOf(1)).not.toBe(colourOf(2));
   });
-  it('lists each colour in use once, by name, “none” last', () => {
-    const l = legend([c(0, '', [], []), c(2, 'Brand', [3], ['Webinars']), c(2, 'Brand', [1], ['Email'])], 'channel', 'None');
-    expect(l.map((e) => e.name)).toEqual(['Email', 'Webinars', 'None']);
+  it('fills a campaign on two channels with a band of each colour', () => {
+    expect(fill([5])).toBe(colourOf(5));
+    expect(fill([5, 5])).toBe(colourOf(5));
+    const two = fill([5, 1]);
+    expect(two).toBe(`linear-gradient(to bottom, ${colourOf(5)} 0% 50%, ${colourOf(1)} 50% 100%)`);
+  });
+  it('colours a deliverable by its own channel, else like its campaign', () => {
+    const camp = c(2, 'Brand', [5, 1], ['Email', 'Ads']);
+    const d = (channelId: number) => ({ channelId }) as Deliverable;
+    expect(deliverableKeys(d(3), camp, 'channel')).toEqual([3]);
+    expect(deliverableKeys(d(0), camp, 'channel')).toEqual([5, 1]);
+    expect(deliverableKeys(d(3), camp, 'team')).toEqual([2]);
+    expect(deliverableKeys(d(0), undefined, 'team')).toEqual([0]);
+  });
+  it('lists each colour in use once, by name, “none” last, every channel of a campaign', () => {
+    const l = legend([c(0, '', [], []), c(2, 'Brand', [3, 4], ['Webinars', 'Ads']), c(2, 'Brand', [1], ['Email'])], 'channel', 'None');
+    expect(l.map((e) => e.name)).toEqual(['Ads', 'Email', 'Webinars', 'None']);
   });
 });

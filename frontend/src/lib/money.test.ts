@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../i18n/index.svelte';
-import { amountProblems, formatMoney, parseAmount, readMoney, toDecimal } from './money';
+import { amountProblems, compactMoney, formatMoney, parseAmount, readMoney, toDecimal } from './money';
 
 describe('toDecimal', () => {
   it.each([
@@ -117,5 +117,13 @@ describe('formatMoney', () => {
   it('keeps amounts beyond float precision exact', () => {
     // 2^53 + 1 cents cannot be a double; the decimal string path keeps it.
     expect(formatMoney(900719925474099, 'USD', 2, 'en-US')).toBe('$9,007,199,254,740.99');
+  });
+});
+
+describe('compactMoney', () => {
+  it('shortens axis ticks so they fit side by side', () => {
+    expect(compactMoney(1234567_00, 'USD', 2, 'en-US')).toBe('$1.2M');
+    expect(compactMoney(50_000, 'JPY', 0, 'en-US')).toBe('¥50K');
+    expect(compactMoney(0, 'USD', 2, 'en-US')).toBe('$0');
   });
 });

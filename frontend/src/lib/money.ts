@@ -210,6 +210,15 @@ export function formatMoney(amount: number, currency: string, minorUnits: number
   return nf.format(toDecimal(amount, minorUnits) as unknown as number);
 }
 
+/**
+ * compactMoney renders minor units in short form for chart axes: 1234567
+ * USD cents -> "$12K". Only for ticks; figures a user reads stay exact.
+ */
+export function compactMoney(amount: number, currency: string, minorUnits: number, locale: string): string {
+  const nf = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  return nf.format(toDecimal(Math.round(amount), minorUnits) as unknown as number);
+}
+
 /** inputText renders minor units for a money input field (no grouping). */
 export function inputText(amount: number, minorUnits: number): string {
   return toDecimal(amount, minorUnits);

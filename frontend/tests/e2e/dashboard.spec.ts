@@ -19,7 +19,7 @@ test('the dashboard shows the period and its tiles lead to the lists behind them
   const n = await charts.count();
   expect(n).toBeGreaterThanOrEqual(2);
   for (let i = 0; i < n; i++) {
-    await expect(charts.nth(i).locator('canvas, :text("No data for this period.")').first()).toBeVisible();
+    await expect(charts.nth(i).locator('.chart svg, :text("No data for this period.")').first()).toBeVisible();
   }
   await page.getByTestId('dashboard-period').selectOption('fy');
   await expect(page.locator('[data-tile="budget"]')).toBeVisible();

@@ -68,7 +68,7 @@ for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(lang, 'dashboard.title'));
     await page.getByTestId('dashboard-period').selectOption('fy');
     await expect(page.locator('[data-tile="budget"]')).toBeVisible();
-    await expect(page.locator('.charts canvas').first()).toBeVisible();
+    await expect(page.locator('.charts .chart svg').first()).toBeVisible();
     await noKeys(page);
     await page.screenshot({ path: `${shots}/${lang}-dashboard.png`, fullPage: true });
 
