@@ -65,6 +65,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	kind := fl.String("kind", "", "")
 	sheetName := fl.String("sheet", "", "")
 	dates := fl.String("dates", "", "")
+	year := fl.Int("year", 0, "")
 	dryRun := fl.Bool("dry-run", false, "")
 	asJSON := fl.Bool("json", false, "")
 	sets := map[string]string{}
@@ -136,7 +137,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 			return usageError(stderr, fmt.Errorf("--set %s: %s has no field %q", k, *kind, k))
 		}
 	}
-	opts := sheet.Options{Kind: *kind, Sheet: *sheetName, SkipProblems: true, ProblemLimit: 1 << 30, Constants: sets}
+	opts := sheet.Options{Kind: *kind, Sheet: *sheetName, SkipProblems: true, ProblemLimit: 1 << 30, Constants: sets, Year: *year}
 	if *dates != "" {
 		opts.DateOrder = sheet.Order(*dates)
 	}

@@ -46,7 +46,7 @@ Usage:
   mopsdesk [--data DIR]                      open the desktop window
   mopsdesk serve [--addr HOST:PORT] [--data DIR]
                                              serve the app to a browser on this machine
-  mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy]
+  mopsdesk import FILE [--kind KIND] [--sheet NAME] [--dates dmy|mdy] [--year YYYY]
                  [--set FIELD=VALUE]... [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
   mopsdesk report --from DATE --to DATE --out FILE.xlsx|FILE.html [--lang LANG] [--data DIR]
@@ -63,6 +63,7 @@ Flags:
   --sheet NAME      the sheet to read (default: the one that fits the kind best)
   --dates ORDER     how the file writes dates like 03/01/2025: dmy or mdy
                     (asked only when the file itself does not settle it)
+  --year YYYY       the year of a calendar grid that names its months but no year
   --set FIELD=VALUE one value for a field in every row (--set team=Brand)
   --dry-run         report what the import would do, change nothing
   --json            print the report as one JSON object

@@ -264,6 +264,9 @@ func (im *Importer) Each(fn func(*Record) error) error {
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {
 		clear(rec.Values)
 		rec.Row, rec.Problems, rec.Skip = row, nil, ""
+		if rec.Sheet = im.table.Sheet; im.curSheet != "" {
+			rec.Sheet = im.curSheet
+		}
 		at.Row = row
 		if skip != "" {
 			rec.Skip = skip

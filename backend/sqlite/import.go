@@ -92,11 +92,15 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 	if opts.Currency == "" {
 		opts.Currency = settings.BaseCurrency
 	}
-	if opts.Year == 0 {
-		opts.Year = s.db.Now().Year()
+	// A calendar that names no year asks for one; month headers without a
+	// year (a wide budget) take this one.
+	opts.FallbackYear = s.db.Now().Year()
+	if opts.Channels, err = s.channelNames(ctx); err != nil {
+		return nil, err
 	}
+	var kindWhy *sheet.Problem
 	if opts.Kind == "" {
-		opts.Kind = sheet.GuessKind(wb, opts.Sheet, opts.Labels)
+		opts.Kind, kindWhy = sheet.GuessKindWhy(wb, opts.Sheet, opts.Labels)
 	}
 	profileUsed := (*sheet.ImportProfile)(nil)
 	im, err := sheet.New(wb, opts)
@@ -108,6 +112,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		if p, _ := s.profileFor(ctx, opts.Kind, im.Layout.HeaderKey); p != nil {
 			o := p.Options
 			o.Kind, o.Sheet, o.HeaderRow, o.Fixes, o.Exclude, o.Year = opts.Kind, im.Layout.Sheet, im.Layout.HeaderRow, opts.Fixes, opts.Exclude, opts.Year
+			o.FallbackYear, o.Channels, o.Sheets = opts.FallbackYear, opts.Channels, opts.Sheets
 			o.SkipProblems, o.ProblemLimit = opts.SkipProblems, opts.ProblemLimit
 			if o.DateOrder == "" {
 				o.DateOrder = opts.DateOrder
@@ -191,6 +196,8 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 			return err
 		}
 		out.Layout = im.Layout
+		out.KindWhy = kindWhy
+		noteNothingRead(out)
 		if len(im.Layout.Missing) > 0 {
 			var ps []sheet.Problem
 			for _, f := range im.Layout.Missing {
@@ -207,6 +214,10 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		if len(im.Layout.Missing) > 0 {
 			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("No column holds %s: choose its column, or set one value for every row, then import.", strings.Join(im.Layout.Missing, ", ")),
 				Fields: map[string]backend.FieldError{"mapping": {Key: "import.unmapped", Params: map[string]any{"field": strings.Join(im.Layout.Missing, ", ")}}}}
+		}
+		if im.Layout.YearNeeded {
+			return &backend.Error{Code: backend.EINVALID, Message: "The calendar names no year; choose its year, then import.",
+				Fields: map[string]backend.FieldError{"year": {Key: "import.year_needed"}}}
 		}
 		if len(im.Layout.Questions) > 0 {
 			q := im.Layout.Questions[0]

@@ -1,0 +1,435 @@
+package sheet
+
+// Calendar grids: weekday columns with day numbers and entries under them,
+// one month per sheet or per block under a month label. Every text cell is
+// either read as an entry, read as part of the grid (weekdays, day numbers,
+// month and year labels), or listed in Layout.Skipped with where it is.
+
+import (
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// gridHeader returns a row's weekday columns (column → weekday) when the
+// row is a weekday header: at least three different weekdays in week order
+// (a grid of Mon, Wed, Fri, Sun is a grid), and few other cells beside them.
+func gridHeader(texts map[int]string) map[int]int {
+	wd := map[int]int{}
+	seen := map[int]bool{}
+	for c, v := range texts {
+		if w := Weekday(v); w >= 0 && !seen[w] {
+			wd[c], seen[w] = w, true
+		}
+	}
+	if len(wd) < 3 || (len(texts)-len(wd))*2 > len(wd) {
+		return nil
+	}
+	cols := sortedCols(wd)
+	drops := 0
+	for i := 1; i < len(cols); i++ {
+		if wd[cols[i]] < wd[cols[i-1]] {
+			drops++
+		}
+	}
+	if drops > 1 || drops == 1 && wd[cols[len(cols)-1]] >= wd[cols[0]] {
+		return nil // not in the order of a week
+	}
+	return wd
+}
+
+func sortedCols[V any](m map[int]V) []int {
+	cols := make([]int, 0, len(m))
+	for c := range m {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	return cols
+}
+
+// gridSheet reports whether a sheet has a weekday header row near its top.
+func (w *Workbook) gridSheet(sheet string) bool {
+	found := false
+	w.eachRawRow(sheet, func(r Row) error {
+		if r.Number > 60 {
+			return io.EOF
+		}
+		if gridHeader(rowTexts(r)) != nil {
+			found = true
+			return io.EOF
+		}
+		return nil
+	})
+	return found
+}
+
+func rowTexts(r Row) map[int]string {
+	texts := map[int]string{}
+	for c, v := range r.Cells {
+		if v = strings.TrimSpace(v); v != "" {
+			texts[c+1] = v
+		}
+	}
+	return texts
+}
+
+// gridSheets lists the workbook's sheets that hold a calendar grid.
+func (w *Workbook) gridSheets() []string {
+	var out []string
+	for _, s := range w.Sheets() {
+		if w.gridSheet(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var yearIn = regexp.MustCompile(`(?:^|[^0-9])((?:19|20|25)[0-9]{2}|1[34][0-9]{2})(?:$|[^0-9])`)
+
+// yearOf finds a year written in a title, sheet or file name
+// ("Plan_2026", "Content calendar 2026", "ปฏิทิน 2569"), or 0.
+func yearOf(s string) int {
+	m := yearIn.FindStringSubmatch(digitsASCII(s))
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	switch {
+	case y > 2400:
+		y -= 543 // Thai Buddhist era
+	case y < 1500:
+		y += 621 // Solar Hijri, near enough for a calendar's year
+	}
+	return y
+}
+
+// gridCell is a text cell of a grid sheet that nothing read.
+type gridCell struct {
+	row, col int
+	text     string
+}
+
+// gridState follows one sheet down its rows.
+type gridState struct {
+	sheet     string
+	year      int
+	yearKnown bool
+	month     int
+	dayCols   map[int]int // column → weekday
+	days      map[int]int // column → day of month under it
+	lastWeek  bool        // the month's last week has begun
+	ended     bool        // past the grid: a blank row after the last week
+	unused    []gridCell
+	noDay     []gridCell
+	noMonth   bool
+	lastRow   int
+}
+
+// eachCalendar reads the grids of every chosen sheet.
+func (im *Importer) eachCalendar(fn func(row int, cells []vcell, skip string) error) error {
+	im.Layout.Skipped = nil
+	im.Layout.YearNeeded = false
+	defer func() { im.curSheet = "" }()
+	for _, sh := range im.Layout.ImportSheets {
+		im.curSheet = sh
+		if err := im.eachGrid(sh, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachGrid reads one sheet's grid.
+func (im *Importer) eachGrid(sheet string, fn func(row int, cells []vcell, skip string) error) error {
+	st := &gridState{sheet: sheet}
+	month, y := monthYear(sheet)
+	st.month = month
+	if y == 0 {
+		y = yearOf(sheet)
+	}
+	if y != 0 {
+		st.year, st.yearKnown = y, true
+	}
+	err := ignoreEOF(im.wb.eachRawRow(sheet, func(r Row) error {
+		return im.gridRow(st, r, fn)
+	}))
+	if err != nil {
+		return err
+	}
+	im.listSkipped(st)
+	return nil
+}
+
+// year is the year of the grid's dates: the sheet's own, the file name's,
+// the user's answer, or (asked about) the fallback.
+func (im *Importer) gridYear(st *gridState) int {
+	switch {
+	case st.yearKnown:
+		return st.year
+	case yearOf(im.wb.name) != 0:
+		return yearOf(im.wb.name)
+	case im.opts.Year != 0:
+		return im.opts.Year
+	}
+	im.Layout.YearNeeded = true
+	if im.opts.FallbackYear != 0 {
+		return im.opts.FallbackYear
+	}
+	return currentYear()
+}
+
+func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell, skip string) error) error {
+	texts := rowTexts(r)
+	// Rows with nothing in them may not be read at all: a gap in the row
+	// numbers is a blank row too.
+	gap := r.Number > st.lastRow+1 && st.lastRow > 0
+	st.lastRow = r.Number
+	if len(texts) == 0 || gap {
+		if st.lastWeek {
+			st.ended = true
+		}
+		if len(texts) == 0 {
+			return nil
+		}
+	}
+	unused := func(c int) { st.unused = append(st.unused, gridCell{r.Number, c, texts[c]}) }
+	if wd := gridHeader(texts); wd != nil {
+		st.dayCols, st.days, st.lastWeek, st.ended = wd, map[int]int{}, false, false
+		for c, v := range texts {
+			if _, ok := wd[c]; ok {
+				continue
+			}
+			if !st.label(v) {
+				unused(c)
+			}
+		}
+		return nil
+	}
+	// A month label on its own row starts a block ("March", "APRIL 2026");
+	// a title names the year ("Content calendar 2026").
+	if len(texts) <= 2 {
+		labelled, inGrid := false, false
+		for c, v := range texts {
+			if m, _ := monthYear(v); m != 0 {
+				labelled = true
+			} else if _, ok := st.dayCols[c]; ok {
+				inGrid = true // "March" beside the first week's numbers
+			}
+		}
+		labelled = labelled && !inGrid
+		if labelled {
+			for c, v := range texts {
+				if !st.label(v) {
+					unused(c)
+				}
+			}
+			st.days, st.lastWeek, st.ended = map[int]int{}, false, false
+			return nil
+		}
+		if st.dayCols == nil {
+			for c, v := range texts {
+				if y := yearOf(v); y != 0 && !st.yearKnown {
+					st.year, st.yearKnown = y, true
+				} else {
+					unused(c)
+				}
+			}
+			return nil
+		}
+	}
+	if st.dayCols == nil || st.ended {
+		for c := range texts {
+			unused(c)
+		}
+		return nil
+	}
+	// Cells beside the grid: a month label in the first column of a block,
+	// otherwise not part of the grid.
+	for c, v := range texts {
+		if _, ok := st.dayCols[c]; ok {
+			continue
+		}
+		if m, _ := monthYear(v); m != 0 && c < sortedCols(st.dayCols)[0] {
+			st.label(v)
+			st.days, st.lastWeek = map[int]int{}, false
+			continue
+		}
+		unused(c)
+	}
+	if st.month == 0 {
+		for c := range st.dayCols {
+			if _, ok := texts[c]; ok {
+				st.noMonth = true
+				unused(c)
+			}
+		}
+		return nil
+	}
+	// A row of mostly day numbers sets the day under each column; its
+	// other cells are entries all the same ("5. Webinar invite", or text
+	// beside the numbers, whose day the numbers around it tell).
+	nums, bare, in := 0, 0, 0
+	for c := range st.dayCols {
+		if v, ok := texts[c]; ok {
+			in++
+			if leadingDayOf(v) > 0 {
+				nums++
+			}
+			if dayNumber(v) > 0 {
+				bare++
+			}
+		}
+	}
+	if in == 0 {
+		return nil
+	}
+	year := im.gridYear(st)
+	dayRow := bare > 0 && nums*2 >= in || nums == in
+	if dayRow {
+		if bare > 0 {
+			st.days = map[int]int{}
+		} // else every cell starts with its day: the other columns keep theirs
+		for c := range st.dayCols {
+			if d := leadingDayOf(texts[c]); d > 0 {
+				st.days[c] = d
+			}
+		}
+		for c := range st.dayCols {
+			if v, ok := texts[c]; ok && leadingDayOf(v) == 0 {
+				if d := st.inferDay(c); d > 0 {
+					st.days[c] = d
+				}
+			}
+		}
+		st.lastWeek = st.isLastWeek(year)
+	}
+	for _, c := range sortedCols(st.dayCols) {
+		v, ok := texts[c]
+		if !ok {
+			continue
+		}
+		if dayNumber(v) > 0 {
+			if !dayRow {
+				unused(c) // a number among entries: not a day row's
+			}
+			continue
+		}
+		day := st.days[c]
+		// "5 Launch post", "14: Valentine's Day", "12 - Blog": the day with its entry.
+		if m := leadingDay.FindStringSubmatch(digitsASCII(v)); m != nil {
+			if d, _ := strconv.Atoi(m[1]); d >= 1 && d <= 31 {
+				day, v = d, strings.TrimSpace(m[2])
+			}
+		}
+		date, err := civil(year, st.month, day)
+		if day == 0 || err != nil {
+			st.noDay = append(st.noDay, gridCell{r.Number, c, texts[c]})
+			continue
+		}
+		if err := im.gridEntries(r.Number, c, date, v, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// leadingDayOf reads the day a cell starts with: "5", "5. Webinar", or 0.
+func leadingDayOf(v string) int {
+	if d := dayNumber(v); d > 0 {
+		return d
+	}
+	if m := leadingDay.FindStringSubmatch(digitsASCII(v)); m != nil {
+		if d, _ := strconv.Atoi(m[1]); d >= 1 && d <= 31 {
+			return d
+		}
+	}
+	return 0
+}
+
+// label reads a month or year label; false when the text is neither.
+func (st *gridState) label(v string) bool {
+	if m, y := monthYear(v); m != 0 {
+		st.month = m
+		if y != 0 {
+			st.year, st.yearKnown = y, true
+		}
+		return true
+	}
+	if len([]rune(strings.TrimSpace(v))) <= 4 {
+		if y := yearOf(v); y != 0 {
+			st.year, st.yearKnown = y, true
+			return true
+		}
+	}
+	return false
+}
+
+// inferDay works out a day from the nearest numbered column of the same
+// week: Wednesday is two days after Monday's 5.
+func (st *gridState) inferDay(c int) int {
+	best, dist := 0, 99
+	for c2, d := range st.days {
+		if c2 == c || d == 0 {
+			continue
+		}
+		if k := abs(c2 - c); k < dist {
+			best, dist = d+st.dayCols[c]-st.dayCols[c2], k
+		}
+	}
+	if best < 1 || best > 31 {
+		return 0
+	}
+	return best
+}
+
+// isLastWeek tells whether the next week of the grid would start after
+// the month's last day.
+func (st *gridState) isLastWeek(year int) bool {
+	cols := sortedCols(st.dayCols)
+	first := st.dayCols[cols[0]]
+	max, maxCol := 0, 0
+	for c, d := range st.days {
+		if d > max {
+			max, maxCol = d, c
+		}
+	}
+	if max == 0 {
+		return false
+	}
+	gap := (first - st.dayCols[maxCol] + 7) % 7
+	if gap == 0 {
+		gap = 7
+	}
+	return max+gap > daysIn(year, st.month)
+}
+
+func daysIn(year, month int) int {
+	for d := 31; d >= 28; d-- {
+		if _, err := civil(year, month, d); err == nil {
+			return d
+		}
+	}
+	return 28
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// dayNumber reads a bare day number (1–31), or 0.
+func dayNumber(v string) int {
+	v = strings.TrimSuffix(strings.TrimSpace(digitsASCII(v)), ".0")
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 31 {
+		return 0
+	}
+	return n
+}
+
+var leadingDay = regexp.MustCompile(`^(\d{1,2})(?:[\s.:)\-–]+|\.?\s*\n)(\S[\s\S]*)$`)
+
