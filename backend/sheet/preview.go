@@ -3,7 +3,9 @@ package sheet
 // ImportRow is one row of the preview: what will happen to it and its
 // values as read.
 type ImportRow struct {
-	Row      int               `json:"row"`
+	Row int `json:"row"`
+	// Sheet is set when the rows come from several sheets.
+	Sheet    string            `json:"sheet,omitempty"`
 	Action   string            `json:"action"` // create, update, skip
 	Reason   string            `json:"reason"` // for skip: total, hidden, excluded, unchanged, problem
 	Values   map[string]string `json:"values"`

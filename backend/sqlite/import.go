@@ -139,6 +139,9 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		}
 		err := im.Each(func(rec *sheet.Record) error {
 			row := sheet.ImportRow{Row: rec.Row}
+			if len(im.Layout.ImportSheets) > 1 {
+				row.Sheet = rec.Sheet
+			}
 			switch {
 			case rec.Skip == "missing" && len(rec.Problems) > 0:
 				row.Action, row.Reason = "skip", "problem"

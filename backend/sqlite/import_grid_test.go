@@ -80,4 +80,3 @@ func TestImport_NothingReadIsAProblem(t *testing.T) {
 		t.Fatalf("%+v", p.Problems)
 	}
 }
-

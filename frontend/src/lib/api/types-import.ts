@@ -39,6 +39,8 @@ export interface ImportOptions {
   exclude: number[];
   wideRows: string[] | null;
   year: number;
+  /** Calendar grids with a sheet per month: the sheets to import (null: all). */
+  sheets?: string[] | null;
   dateOrder: DateOrder;
   skipProblems: boolean;
   /** The fields' names in the user's language, recognised as headers. */
@@ -73,6 +75,8 @@ export interface ImportProblem {
 
 export interface ImportRow {
   row: number;
+  /** The sheet, when rows come from several (a sheet per month). */
+  sheet?: string;
   action: 'create' | 'update' | 'skip' | 'line';
   reason: string;
   values: Record<string, string>;
@@ -102,6 +106,15 @@ export interface ImportPreview {
   wideRows: string[] | null;
   missing: string[] | null;
   headerKey: string;
+  /** Calendar grids: the workbook's grid sheets and those imported. */
+  gridSheets: string[] | null;
+  importSheets: string[] | null;
+  /** The calendar names no year: ask for one (options.year). */
+  yearNeeded: boolean;
+  /** Text left out on purpose, with where it is (legends, notes). */
+  skipped: ImportProblem[] | null;
+  /** Why the kind was guessed (message key and params). */
+  kindWhy: ImportProblem | null;
   fileName: string;
   fields: ImportField[];
   create: number;
