@@ -47,6 +47,10 @@ type Options struct {
 	// Sheets chooses, for calendar grids with a sheet per month, the sheets
 	// to import; nil imports every grid sheet (or the chosen Sheet only).
 	Sheets []string `json:"sheets"`
+	// ConvertBudget imports a budget in another currency converted into the
+	// workspace currency at the workspace's rates (the month's, else the
+	// planning rate), instead of refusing each amount.
+	ConvertBudget bool `json:"convertBudget"`
 	// Channels are the workspace's channel names: a calendar cell's second
 	// line that names one (or a well-known network) is the entry's channel.
 	Channels []string `json:"-"`

@@ -27,6 +27,19 @@ type ImportPreview struct {
 	NewNames      []NewName      `json:"newNames"`
 	Profile       *ImportProfile `json:"profile"`
 	RunID         int64          `json:"runId"` // set by a commit
+	// CurrencyChoice is set when a budget's amounts are in a currency
+	// other than the workspace's: one choice instead of a problem per cell.
+	CurrencyChoice *CurrencyChoice `json:"currencyChoice"`
+}
+
+// CurrencyChoice offers a budget sheet in another currency as spend (kept
+// in its currency) or as budget converted at the workspace's rates.
+type CurrencyChoice struct {
+	Currency string `json:"currency"`
+	Base     string `json:"base"`
+	Cells    int    `json:"cells"`
+	// HasRate says the workspace has a rate to convert with.
+	HasRate bool `json:"hasRate"`
 }
 
 // ImportRun is one recorded import.

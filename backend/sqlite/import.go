@@ -131,7 +131,12 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		limit = previewProblems
 	}
 	out := &sheet.ImportPreview{FileName: name, Fields: kind.Fields, Profile: profileUsed}
-	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems}
+	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems, convertBudget: opts.ConvertBudget}
+	if opts.Kind == "budget" {
+		if r.rates, err = s.budget.rates(ctx, settings.BaseCurrency); err != nil {
+			return nil, err
+		}
+	}
 	err = s.db.Batch(ctx, func(ctx context.Context) error {
 		r.ctx = ctx
 		if err := r.load(); err != nil {
@@ -200,6 +205,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		}
 		out.Layout = im.Layout
 		out.KindWhy = kindWhy
+		r.offerCurrencyChoice(out)
 		noteNothingRead(out)
 		if len(im.Layout.Missing) > 0 {
 			var ps []sheet.Problem
@@ -265,8 +271,13 @@ type importRun struct {
 	spendBulk    bool
 	spendMonths  map[string]bool
 	lines        map[lineKey]*lineSum
-	lineOrder    []lineKey
-	created      int
+	// convertBudget converts budget amounts in other currencies at rates.
+	convertBudget bool
+	rates         *backend.Rates
+	currencyCells int    // budget amounts in another currency
+	currencyOf    string // the first of them
+	lineOrder     []lineKey
+	created       int
 }
 
 type addedName struct {

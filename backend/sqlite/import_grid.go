@@ -33,3 +33,23 @@ func noteNothingRead(out *sheet.ImportPreview) {
 	out.Problems = append([]sheet.Problem{p}, out.Problems...)
 	out.ProblemsTotal++
 }
+
+// offerCurrencyChoice turns a budget's "this amount is in PKR" problems,
+// one per cell, into one choice: spend in that currency, or budget
+// converted at the workspace's rates. The rows stay problem rows (nothing
+// is imported) until the user chooses.
+func (r *importRun) offerCurrencyChoice(out *sheet.ImportPreview) {
+	if r.kind != "budget" || r.convertBudget || r.currencyCells == 0 {
+		return
+	}
+	out.ProblemsTotal -= r.currencyCells
+	kept := out.Problems[:0]
+	for _, p := range out.Problems {
+		if p.Key != "import.budget_currency" {
+			kept = append(kept, p)
+		}
+	}
+	out.Problems = kept
+	_, _, ok := r.rates.Rate(r.currencyOf, "")
+	out.CurrencyChoice = &sheet.CurrencyChoice{Currency: r.currencyOf, Base: r.settings.BaseCurrency, Cells: r.currencyCells, HasRate: ok}
+}

@@ -9,6 +9,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
+	"mopsdesk/backend/sqlite"
 )
 
 // monthSheets writes a workbook with a calendar sheet per month (no year
@@ -78,5 +79,40 @@ func TestImport_NothingReadIsAProblem(t *testing.T) {
 	}
 	if p.ProblemsTotal != 1 || p.Problems[0].Key != "import.nothing_read" {
 		t.Fatalf("%+v", p.Problems)
+	}
+}
+
+// Item 8: a budget sheet in PKR in a USD workspace is one choice (spend in
+// PKR, or budget converted at the workspace's rate), not a problem per
+// cell.
+func TestImport_BudgetInAnotherCurrencyIsOneChoice(t *testing.T) {
+	ctx := context.Background()
+	db, s := newImports(t)
+	path := sample("marketing-budget-wide.xlsx")
+	opts := sheet.Options{Kind: "budget", Constants: map[string]string{"team": "Performance"}}
+	p, err := s.Preview(ctx, path, "marketing-budget-wide.xlsx", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range p.Problems {
+		if pr.Key == "import.budget_currency" {
+			t.Fatalf("a problem per cell: %+v", pr)
+		}
+	}
+	if c := p.CurrencyChoice; c == nil || c.Currency != "PKR" || c.Base != "USD" || c.Cells == 0 || c.HasRate || p.Create != 0 {
+		t.Fatalf("choice %+v create %d problems %d", c, p.Create, p.ProblemsTotal)
+	}
+	if err := sqlite.NewBudgetService(db).SetPlanningRate(ctx, backend.PlanningRate{Currency: "PKR", Rate: "0.0036"}); err != nil {
+		t.Fatal(err)
+	}
+	opts.ConvertBudget = true
+	c, err := s.Commit(ctx, path, "marketing-budget-wide.xlsx", opts)
+	if err != nil || c.Create != 4 || c.CurrencyChoice != nil {
+		t.Fatalf("commit converted: %+v %v", c, err)
+	}
+	var amount int64
+	db.QueryRowForTest(ctx, `SELECT l.amount FROM budget_lines l JOIN spend_categories c ON c.id = l.category_id WHERE c.name = 'Google'`).Scan(&amount)
+	if amount != 2232000 { // 6,200,000.00 PKR at 0.0036
+		t.Fatalf("Google March budget %d, want 22,320.00 USD", amount)
 	}
 }
