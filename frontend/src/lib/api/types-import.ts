@@ -42,6 +42,8 @@ export interface ImportOptions {
   /** Calendar grids with a sheet per month: the sheets to import (null: all). */
   sheets?: string[] | null;
   dateOrder: DateOrder;
+  /** A budget in another currency, converted at the workspace's rates. */
+  convertBudget?: boolean;
   skipProblems: boolean;
   /** The fields' names in the user's language, recognised as headers. */
   labels?: Record<string, string>;
@@ -127,6 +129,8 @@ export interface ImportPreview {
   newNames: { kind: 'teams' | 'channels' | 'categories' | 'vendors' | 'fiscalYears'; name: string }[] | null;
   profile: ImportProfile | null;
   runId: number;
+  /** A budget in another currency: spend in it, or budget converted. */
+  currencyChoice: { currency: string; base: string; cells: number; hasRate: boolean } | null;
 }
 
 export interface ImportRun {
