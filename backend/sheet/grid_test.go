@@ -241,11 +241,17 @@ func TestGrid_WhereTheGridEnds(t *testing.T) {
 
 // Item 8: a grid of posts is deliverables, and the reason is given.
 func TestGrid_GuessKindWhy(t *testing.T) {
-	wb := namedBook(t, "plan.xlsx", []string{"Notes", "May"}, map[string][][]any{"Notes": {{"Campaign", "Budget"}, {"A", 1}}, "May": {
+	data := map[string][][]any{"Notes": {{"Campaign", "Budget"}, {"A", 1}}, "May": {
 		{"MON", "TUES", "WEDS", "THURS", "FRI"}, {1, 2, 3, 4, 5}, {"Post"},
-	}})
+	}}
+	wb := namedBook(t, "plan.xlsx", []string{"May", "Notes"}, data)
 	kind, why := GuessKindWhy(wb, "", nil)
 	if kind != "deliverables" || why == nil || why.Key != "import.why_grid" || why.Sheet != "May" {
+		t.Fatalf("%s %+v", kind, why)
+	}
+	// A table of campaigns first, a grid beside it: the table says.
+	wb = namedBook(t, "plan.xlsx", []string{"Notes", "May"}, data)
+	if kind, why = GuessKindWhy(wb, "", nil); kind != "campaigns" || why.Key != "import.why_headers" {
 		t.Fatalf("%s %+v", kind, why)
 	}
 	wb = namedBook(t, "c.xlsx", []string{"S"}, map[string][][]any{"S": {{"Vendor", "Website"}, {"Canva", "canva.com"}}})

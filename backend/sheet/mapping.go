@@ -45,6 +45,9 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		if k.WideDate != "" && dates >= 3 {
 			score += dates
 		}
+		if (k.Key == "deliverables" || k.Key == "campaigns") && w.gridSheet(s) {
+			score += 6 // a calendar grid: weekday headers name no field
+		}
 		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) || (k.sheetLabel != "" && normHeader(s) == normHeader(k.sheetLabel)) {
 			score += 10 // a sheet named after the kind ("Campaigns", "کمپین‌ها")
 		}
@@ -335,12 +338,18 @@ func GuessKindWhy(wb *Workbook, sheet string, labels map[string]string) (string,
 	if sheet != "" {
 		sheets = []string{sheet}
 	}
-	// A grid of weekdays holds posts and other dated pieces: deliverables.
+	// A grid of weekdays holds posts and other dated pieces: deliverables,
+	// when the grids are what the workbook is (its first sheet, or most).
+	var grids []string
 	for _, s := range sheets {
 		if wb.gridSheet(s) {
-			return "deliverables", &Problem{Sheet: s, Key: "import.why_grid", Params: map[string]any{"sheet": s},
-				Message: fmt.Sprintf("Sheet '%s' is a calendar grid with weekday columns: its entries are deliverables.", s)}
+			grids = append(grids, s)
 		}
+	}
+	if len(grids) > 0 && (grids[0] == sheets[0] || len(grids)*2 > len(sheets)) {
+		s := grids[0]
+		return "deliverables", &Problem{Sheet: s, Key: "import.why_grid", Params: map[string]any{"sheet": s},
+			Message: fmt.Sprintf("Sheet '%s' is a calendar grid with weekday columns: its entries are deliverables.", s)}
 	}
 	for _, s := range sheets {
 		t, err := wb.FindTable(s)
