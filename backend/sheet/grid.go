@@ -31,6 +31,8 @@ type gridState struct {
 	noDay     []gridCell
 	noMonth   bool
 	lastRow   int
+	holding   bool  // after a blank row in a month: rows wait in pending
+	pending   []Row // read as the grid\'s only when more grid follows
 }
 
 // eachCalendar reads the grids of every chosen sheet.
@@ -64,6 +66,11 @@ func (im *Importer) eachGrid(sheet string, fn func(row int, cells []vcell, skip 
 	if err != nil {
 		return err
 	}
+	for _, p := range st.pending { // below the grid's end: not entries
+		for c, v := range rowTexts(p) {
+			st.unused = append(st.unused, gridCell{p.Number, c, v})
+		}
+	}
 	im.listSkipped(st)
 	return nil
 }
@@ -90,16 +97,73 @@ func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell
 	texts := rowTexts(r)
 	// Rows with nothing in them may not be read at all: a gap in the row
 	// numbers is a blank row too.
-	gap := r.Number > st.lastRow+1 && st.lastRow > 0
+	gap := len(texts) == 0 || r.Number > st.lastRow+1 && st.lastRow > 0
 	st.lastRow = r.Number
-	if len(texts) == 0 || gap {
-		if st.lastWeek {
-			st.ended = true
-		}
-		if len(texts) == 0 {
+	switch {
+	case gap && st.lastWeek:
+		st.ended = true
+	case gap && st.dayCols != nil && !st.ended && len(st.days) > 0:
+		// A blank row inside the month: what follows is the grid's only
+		// if more of the grid comes (day numbers, a weekday header or a
+		// month label); a legend or notes at the end are not.
+		st.holding = true
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	if st.holding {
+		if gridHeader(texts) == nil && !st.labelRow(texts) && !st.dayRow(texts) {
+			st.pending = append(st.pending, r)
 			return nil
 		}
+		st.holding = false
+		pending := st.pending
+		st.pending = nil
+		for _, p := range pending {
+			if err := im.gridCells(st, p, rowTexts(p), fn); err != nil {
+				return err
+			}
+		}
 	}
+	return im.gridCells(st, r, texts, fn)
+}
+
+// labelRow tells a month label row: one or two cells, a month among them,
+// nothing else under a weekday.
+func (st *gridState) labelRow(texts map[int]string) bool {
+	if len(texts) > 2 {
+		return false
+	}
+	labelled, inGrid := false, false
+	for c, v := range texts {
+		if m, _ := monthYear(v); m != 0 {
+			labelled = true
+		} else if _, ok := st.dayCols[c]; ok {
+			inGrid = true // "March" beside the first week's numbers
+		}
+	}
+	return labelled && !inGrid
+}
+
+// dayRow tells a row of (mostly) day numbers under the weekdays.
+func (st *gridState) dayRow(texts map[int]string) bool {
+	nums, bare, in := 0, 0, 0
+	for c := range st.dayCols {
+		if v, ok := texts[c]; ok {
+			in++
+			if leadingDayOf(v) > 0 {
+				nums++
+			}
+			if dayNumber(v) > 0 {
+				bare++
+			}
+		}
+	}
+	return in > 0 && (bare > 0 && nums*2 >= in || nums == in)
+}
+
+// gridCells reads one row of a grid sheet.
+func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn func(row int, cells []vcell, skip string) error) error {
 	unused := func(c int) { st.unused = append(st.unused, gridCell{r.Number, c, texts[c]}) }
 	if wd := gridHeader(texts); wd != nil {
 		st.dayCols, st.days, st.lastWeek, st.ended = wd, map[int]int{}, false, false
@@ -116,16 +180,7 @@ func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell
 	// A month label on its own row starts a block ("March", "APRIL 2026");
 	// a title names the year ("Content calendar 2026").
 	if len(texts) <= 2 {
-		labelled, inGrid := false, false
-		for c, v := range texts {
-			if m, _ := monthYear(v); m != 0 {
-				labelled = true
-			} else if _, ok := st.dayCols[c]; ok {
-				inGrid = true // "March" beside the first week's numbers
-			}
-		}
-		labelled = labelled && !inGrid
-		if labelled {
+		if st.labelRow(texts) {
 			for c, v := range texts {
 				if !st.label(v) {
 					unused(c)
@@ -176,25 +231,23 @@ func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell
 	// A row of mostly day numbers sets the day under each column; its
 	// other cells are entries all the same ("5. Webinar invite", or text
 	// beside the numbers, whose day the numbers around it tell).
-	nums, bare, in := 0, 0, 0
+	in := 0
 	for c := range st.dayCols {
-		if v, ok := texts[c]; ok {
+		if _, ok := texts[c]; ok {
 			in++
-			if leadingDayOf(v) > 0 {
-				nums++
-			}
-			if dayNumber(v) > 0 {
-				bare++
-			}
 		}
 	}
 	if in == 0 {
 		return nil
 	}
 	year := im.gridYear(st)
-	dayRow := bare > 0 && nums*2 >= in || nums == in
+	dayRow := st.dayRow(texts)
 	if dayRow {
-		if bare > 0 {
+		bare := false
+		for c := range st.dayCols {
+			bare = bare || dayNumber(texts[c]) > 0
+		}
+		if bare {
 			st.days = map[int]int{}
 		} // else every cell starts with its day: the other columns keep theirs
 		for c := range st.dayCols {

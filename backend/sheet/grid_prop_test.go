@@ -77,7 +77,14 @@ func generateGrid(rng *rand.Rand) genGrid {
 	// The weeks: Monday-first, the month's days placed under their weekday.
 	nd := daysIn(year, month)
 	wd1 := int(time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Weekday()+6) % 7
-	for start := 1 - wd1; start <= nd; start += 7 {
+	last := nd
+	if rng.Intn(4) == 0 {
+		last = 7 + rng.Intn(nd-7) // a grid of the first weeks only
+	}
+	for start := 1 - wd1; start <= last; start += 7 {
+		if start > 1-wd1 && rng.Intn(4) == 0 {
+			g.rows = append(g.rows, []any{}) // a blank row between weeks
+		}
 		nums := map[int]any{}
 		if place == 2 && start <= 1 {
 			nums[1] = monthNames[month-1][0]

@@ -239,6 +239,26 @@ func TestGrid_WhereTheGridEnds(t *testing.T) {
 	}
 }
 
+// Item 6: a legend after a blank row under a grid of the month's first
+// weeks only is left out; entries after a blank row between weeks are not.
+func TestGrid_BlankRows(t *testing.T) {
+	wb := namedBook(t, "Plan_2026.xlsx", []string{"March"}, map[string][][]any{"March": {
+		{"Mon", "Tue", "Wed", "Thu", "Fri"},
+		{2, 3, 4, 5, 6},
+		{"Launch"},
+		{},
+		{9, 10, 11, 12, 13},
+		{nil, "Recap"},
+		{},
+		{"Legend", "Blue = video"},
+	}})
+	got, im := entries(t, wb, Options{})
+	want(t, got, "2026-03-02 Launch|2026-03-10 Recap")
+	if len(im.Layout.Skipped) != 1 || im.Layout.Skipped[0].Params["range"] != "A8:B8" {
+		t.Fatalf("skipped %+v", im.Layout.Skipped)
+	}
+}
+
 // Item 8: a grid of posts is deliverables, and the reason is given.
 func TestGrid_GuessKindWhy(t *testing.T) {
 	data := map[string][][]any{"Notes": {{"Campaign", "Budget"}, {"A", 1}}, "May": {
