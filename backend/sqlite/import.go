@@ -237,7 +237,11 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
 				Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
 		}
-		id, err := r.record(name, im.Layout.Sheet, out)
+		sheetName := im.Layout.Sheet
+		if len(im.Layout.ImportSheets) > 1 {
+			sheetName = strings.Join(im.Layout.ImportSheets, ", ") // a sheet per month, imported at once
+		}
+		id, err := r.record(name, sheetName, out)
 		out.RunID = id
 		return err
 	})

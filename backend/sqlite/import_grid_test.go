@@ -62,6 +62,10 @@ func TestImport_CalendarMonthSheets(t *testing.T) {
 	if err != nil || day != "2027-03-02" || channel != "LinkedIn" {
 		t.Fatalf("%s %s %s %v", title, day, channel, err)
 	}
+	runs, err := s.History(ctx)
+	if err != nil || len(runs) != 1 || runs[0].Sheet != "March, APRIL" {
+		t.Fatalf("runs %+v %v", runs, err)
+	}
 	if n := count(t, db, "deliverables"); n != 4 {
 		t.Fatalf("%d deliverables, want 4 (no line as an entry of its own)", n)
 	}
