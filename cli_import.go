@@ -27,8 +27,11 @@ type importReport struct {
 	Update    int               `json:"update"`
 	Skip      int               `json:"skip"`
 	Problems  []cliProblem      `json:"problems"`
-	DryRun    bool              `json:"dryRun"`
-	RunID     int64             `json:"runId,omitempty"`
+	// Skipped is text left out on purpose (a legend beside a calendar
+	// grid), with where it is.
+	Skipped []cliProblem `json:"skipped"`
+	DryRun  bool         `json:"dryRun"`
+	RunID   int64        `json:"runId,omitempty"`
 }
 
 type cliProblem struct {
@@ -170,6 +173,10 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	for _, p := range out.Problems {
 		rep.Problems = append(rep.Problems, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
 	}
+	rep.Skipped = []cliProblem{}
+	for _, p := range out.Skipped {
+		rep.Skipped = append(rep.Skipped, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -192,6 +199,12 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%d to create, %d to update, %d skipped, %d problems\n", rep.Create, rep.Update, rep.Skip, len(rep.Problems))
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stdout, "  %s\n", p.Message)
+	}
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(stdout, "Left out, not part of the data:\n")
+		for _, p := range rep.Skipped {
+			fmt.Fprintf(stdout, "  %s\n", p.Message)
+		}
 	}
 	if !*dryRun && rep.RunID != 0 {
 		fmt.Fprintf(stdout, "Recorded as import %d; undo it from the Import page.\n", rep.RunID)
