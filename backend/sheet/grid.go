@@ -6,7 +6,6 @@ package sheet
 // month and year labels), or listed in Layout.Skipped with where it is.
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -31,6 +30,7 @@ type gridState struct {
 	noDay     []gridCell
 	noMonth   bool
 	lastRow   int
+	lo, hi    int   // the columns of this block (hi 0: to the end)
 	holding   bool  // after a blank row in a month: rows wait in pending
 	pending   []Row // read as the grid\'s only when more grid follows
 }
@@ -49,30 +49,46 @@ func (im *Importer) eachCalendar(fn func(row int, cells []vcell, skip string) er
 	return nil
 }
 
-// eachGrid reads one sheet's grid.
+// eachGrid reads one sheet's grids: one, or month blocks side by side,
+// each in its own range of columns.
 func (im *Importer) eachGrid(sheet string, fn func(row int, cells []vcell, skip string) error) error {
-	st := &gridState{sheet: sheet}
 	month, y := monthYear(sheet)
-	st.month = month
 	if y == 0 {
 		y = yearOf(sheet)
 	}
-	if y != 0 {
-		st.year, st.yearKnown = y, true
-	}
-	err := ignoreEOF(im.wb.eachRawRow(sheet, func(r Row) error {
-		return im.gridRow(st, r, fn)
-	}))
-	if err != nil {
-		return err
-	}
-	for _, p := range st.pending { // below the grid's end: not entries
-		for c, v := range rowTexts(p) {
-			st.unused = append(st.unused, gridCell{p.Number, c, v})
+	var prev *gridState
+	for _, win := range im.wb.gridWindows(sheet) {
+		st := &gridState{sheet: sheet, month: month, lo: win[0], hi: win[1]}
+		switch {
+		case y != 0:
+			st.year, st.yearKnown = y, true
+		case prev != nil && prev.yearKnown:
+			st.year, st.yearKnown = prev.year, true // a title over all the blocks
 		}
+		err := ignoreEOF(im.wb.eachRawRow(sheet, func(r Row) error {
+			return im.gridRow(st, r, fn)
+		}))
+		if err != nil {
+			return err
+		}
+		for _, p := range st.pending { // below the grid's end: not entries
+			for c, v := range st.texts(p) {
+				st.unused = append(st.unused, gridCell{p.Number, c, v})
+			}
+		}
+		im.listSkipped(st)
+		prev = st
 	}
-	im.listSkipped(st)
 	return nil
+}
+
+// texts returns a row's text cells within the state's columns.
+func (st *gridState) texts(r Row) map[int]string {
+	t := rowTexts(r)
+	if st.lo > 1 || st.hi > 0 {
+		t = window(t, st.lo, st.hi)
+	}
+	return t
 }
 
 // year is the year of the grid's dates: the sheet's own, the file name's,
@@ -94,7 +110,7 @@ func (im *Importer) gridYear(st *gridState) int {
 }
 
 func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell, skip string) error) error {
-	texts := rowTexts(r)
+	texts := st.texts(r)
 	// Rows with nothing in them may not be read at all: a gap in the row
 	// numbers is a blank row too.
 	gap := len(texts) == 0 || r.Number > st.lastRow+1 && st.lastRow > 0
@@ -120,7 +136,7 @@ func (im *Importer) gridRow(st *gridState, r Row, fn func(row int, cells []vcell
 		pending := st.pending
 		st.pending = nil
 		for _, p := range pending {
-			if err := im.gridCells(st, p, rowTexts(p), fn); err != nil {
+			if err := im.gridCells(st, p, st.texts(p), fn); err != nil {
 				return err
 			}
 		}
@@ -294,19 +310,6 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 	return nil
 }
 
-// leadingDayOf reads the day a cell starts with: "5", "5. Webinar", or 0.
-func leadingDayOf(v string) int {
-	if d := dayNumber(v); d > 0 {
-		return d
-	}
-	if m := leadingDay.FindStringSubmatch(digitsASCII(v)); m != nil {
-		if d, _ := strconv.Atoi(m[1]); d >= 1 && d <= 31 {
-			return d
-		}
-	}
-	return 0
-}
-
 // label reads a month or year label; false when the text is neither.
 func (st *gridState) label(v string) bool {
 	if m, y := monthYear(v); m != 0 {
@@ -324,70 +327,3 @@ func (st *gridState) label(v string) bool {
 	}
 	return false
 }
-
-// inferDay works out a day from the nearest numbered column of the same
-// week: Wednesday is two days after Monday's 5.
-func (st *gridState) inferDay(c int) int {
-	best, dist := 0, 99
-	for c2, d := range st.days {
-		if c2 == c || d == 0 {
-			continue
-		}
-		if k := abs(c2 - c); k < dist {
-			best, dist = d+st.dayCols[c]-st.dayCols[c2], k
-		}
-	}
-	if best < 1 || best > 31 {
-		return 0
-	}
-	return best
-}
-
-// isLastWeek tells whether the next week of the grid would start after
-// the month's last day.
-func (st *gridState) isLastWeek(year int) bool {
-	cols := sortedCols(st.dayCols)
-	first := st.dayCols[cols[0]]
-	max, maxCol := 0, 0
-	for c, d := range st.days {
-		if d > max {
-			max, maxCol = d, c
-		}
-	}
-	if max == 0 {
-		return false
-	}
-	gap := (first - st.dayCols[maxCol] + 7) % 7
-	if gap == 0 {
-		gap = 7
-	}
-	return max+gap > daysIn(year, st.month)
-}
-
-func daysIn(year, month int) int {
-	for d := 31; d >= 28; d-- {
-		if _, err := civil(year, month, d); err == nil {
-			return d
-		}
-	}
-	return 28
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-// dayNumber reads a bare day number (1–31), or 0.
-func dayNumber(v string) int {
-	v = strings.TrimSuffix(strings.TrimSpace(digitsASCII(v)), ".0")
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 31 {
-		return 0
-	}
-	return n
-}
-
-var leadingDay = regexp.MustCompile(`^(\d{1,2})(?:[\s.:)\-–]+|\.?\s*\n)(\S[\s\S]*)$`)

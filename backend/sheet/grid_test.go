@@ -3,8 +3,10 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -278,5 +280,46 @@ func TestGrid_GuessKindWhy(t *testing.T) {
 	kind, why = GuessKindWhy(wb, "", nil)
 	if kind != "vendors" || why.Key != "import.why_headers" || !strings.Contains(why.Params["headers"].(string), "'Website'") {
 		t.Fatalf("%s %+v", kind, why)
+	}
+}
+
+// Item 4: a year planner of twelve month blocks, three across and four
+// down, under one title that names the year.
+func TestGrid_YearPlannerBlocksSideBySide(t *testing.T) {
+	rows := make([][]any, 42)
+	set := func(r, c int, v any) {
+		for len(rows[r-1]) < c {
+			rows[r-1] = append(rows[r-1], nil)
+		}
+		rows[r-1][c-1] = v
+	}
+	set(1, 1, "Social plan 2026")
+	for m := 1; m <= 12; m++ {
+		top, left := 2+((m-1)/3)*10, 1+((m-1)%3)*8
+		set(top, left, monthNames[m-1][0])
+		for i, h := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
+			set(top+1, left+i, h)
+		}
+		wd1 := int(time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC).Weekday()+6) % 7
+		for d := 1; d <= daysIn(2026, m); d++ {
+			pos := wd1 + d - 1
+			var v any = d
+			if d == 1 {
+				v = fmt.Sprintf("1. Post %d", m)
+			}
+			set(top+2+pos/7, left+pos%7, v)
+		}
+	}
+	wb := namedBook(t, "planner.xlsx", []string{"Year"}, map[string][][]any{"Year": rows})
+	got, im := entries(t, wb, Options{})
+	var w []string
+	for m := 1; m <= 12; m++ {
+		w = append(w, fmt.Sprintf("2026-%02d-01 Post %d", m, m))
+	}
+	sort.Strings(got)
+	sort.Strings(w)
+	want(t, got, strings.Join(w, "|"))
+	if len(im.Layout.Skipped) != 0 || im.Layout.YearNeeded {
+		t.Fatalf("skipped %+v, year needed %v", im.Layout.Skipped, im.Layout.YearNeeded)
 	}
 }

@@ -54,7 +54,7 @@ func (w *Workbook) gridSheet(sheet string) bool {
 		if r.Number > 60 {
 			return io.EOF
 		}
-		if gridHeader(rowTexts(r)) != nil {
+		if texts := rowTexts(r); gridHeader(texts) != nil || len(weekdayRuns(texts)) > 1 {
 			found = true
 			return io.EOF
 		}
@@ -101,4 +101,74 @@ func yearOf(s string) int {
 		y += 621 // Solar Hijri, near enough for a calendar's year
 	}
 	return y
+}
+
+// weekdayRuns splits a header row into month blocks side by side: runs of
+// weekday columns, a new run where a weekday comes again or after a gap of
+// more than one column. Only runs that are weekday headers on their own
+// count; one run is returned as none (the row is one grid or none).
+func weekdayRuns(texts map[int]string) [][2]int {
+	var runs [][2]int
+	var seen map[int]bool
+	last := -9
+	for _, c := range sortedCols(texts) {
+		w := Weekday(texts[c])
+		if w < 0 {
+			continue
+		}
+		if c-last > 2 || seen[w] {
+			runs = append(runs, [2]int{c, c})
+			seen = map[int]bool{}
+		}
+		seen[w], last = true, c
+		runs[len(runs)-1][1] = c
+	}
+	var out [][2]int
+	for _, r := range runs {
+		if gridHeader(window(texts, r[0], r[1])) != nil {
+			out = append(out, r)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// window returns the texts of columns lo…hi (hi 0: to the end).
+func window(texts map[int]string, lo, hi int) map[int]string {
+	out := map[int]string{}
+	for c, v := range texts {
+		if c >= lo && (hi == 0 || c <= hi) {
+			out[c] = v
+		}
+	}
+	return out
+}
+
+// gridWindows splits a sheet of month blocks side by side into column
+// ranges, one per block (a block's label column left of its weekdays goes
+// with it); every column is in exactly one. A sheet of one block across is
+// one range.
+func (w *Workbook) gridWindows(sheet string) [][2]int {
+	var best [][2]int
+	w.eachRawRow(sheet, func(r Row) error {
+		if runs := weekdayRuns(rowTexts(r)); len(runs) > len(best) {
+			best = runs
+		}
+		return nil
+	})
+	if len(best) == 0 {
+		return [][2]int{{1, 0}}
+	}
+	out := make([][2]int, len(best))
+	for i, r := range best {
+		lo := 1
+		if i > 0 {
+			lo = max(r[0]-1, best[i-1][1]+1)
+			out[i-1][1] = lo - 1
+		}
+		out[i] = [2]int{lo, 0}
+	}
+	return out
 }
