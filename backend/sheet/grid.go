@@ -207,10 +207,10 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 		}
 		if st.dayCols == nil {
 			for c, v := range texts {
-				if y := yearOf(v); y != 0 && !st.yearKnown {
-					st.year, st.yearKnown = y, true
-				} else {
+				if y := yearOf(v); y == 0 {
 					unused(c)
+				} else if !st.yearKnown {
+					st.year, st.yearKnown = y, true
 				}
 			}
 			return nil
