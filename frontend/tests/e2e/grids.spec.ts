@@ -97,3 +97,22 @@ test('a sheet per month in one go: the year asked, the channel from a second lin
   await run.getByRole('button', { name: 'Undo import' }).click();
   await expect(app.notice('Undid the import of content-plan.xlsx.')).toBeVisible();
 });
+
+test('a budget in another currency is one choice, not a problem per amount', async ({ page }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Budget');
+  ws.addRow(['Team', 'Category', 'Month', 'Amount (PKR)']);
+  for (const m of ['2026-03-01', '2026-04-01', '2026-05-01']) ws.addRow(['Brand', 'Events', m, 280000]);
+  await page.goto('/#/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await (await chooser).setFiles({ name: 'budget-pkr.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await page.getByTestId('import-kind').selectOption('budget');
+  const choice = page.getByTestId('import-currency-choice');
+  await expect(choice).toContainText(/This looks like a budget in PKR, but budget plans are kept in the workspace currency, [A-Z]{3} \(3 amounts\)\./);
+  await expect(page.locator('.problems li')).toHaveCount(0);
+  await choice.getByRole('button', { name: 'Import as spend in PKR' }).click();
+  await expect(page.getByTestId('import-kind')).toHaveValue('spend');
+  await expect(choice).toHaveCount(0);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+});
