@@ -110,6 +110,9 @@ func generateGrid(rng *rand.Rand) genGrid {
 				if day := start + d; day >= 1 && day <= nd && rng.Intn(3) == 0 {
 					t := genTitles[rng.Intn(len(genTitles))]
 					es[first+i] = t
+					if rng.Intn(5) == 0 {
+						es[first+i] = t + "\n" + []string{"LinkedIn", "instagram", "#TikTok"}[rng.Intn(3)] // the channel on a second line
+					}
 					g.entries[cell(first+i)] = fmt.Sprintf("%04d-%02d-%02d %s", year, month, day, t)
 				}
 			}
@@ -139,7 +142,11 @@ func TestGrid_EveryTextCellIsImportedOrListed(t *testing.T) {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 		imported := map[string]string{}
-		for _, r := range records(t, im) {
+		recs := records(t, im)
+		if len(recs) != len(g.entries) {
+			t.Fatalf("seed %d: %d records for %d entries (a channel line is no entry)", seed, len(recs), len(g.entries))
+		}
+		for _, r := range recs {
 			if len(r.Problems) > 0 || r.Skip != "" {
 				t.Fatalf("seed %d: row %d %+v %s", seed, r.Row, r.Problems, r.Skip)
 			}
