@@ -26,6 +26,10 @@ type Options struct {
 	// Fixes replace a cell's text ("C7" → "2025-03-01").
 	Fixes   map[string]string `json:"fixes"`
 	Exclude []int             `json:"exclude"`
+	// ExcludeAt leaves out rows of an import of several sheets (a calendar
+	// with a sheet per month), as "Sheet!row"; Fixes there are keyed
+	// "Sheet!C7" too.
+	ExcludeAt []string `json:"excludeAt"`
 	// WideRows chooses, in a wide layout, the row labels to bring in; nil
 	// takes the labels that name the kind's amounts.
 	WideRows []string `json:"wideRows"`
@@ -196,6 +200,7 @@ type Importer struct {
 	groupCol  int // column left of the table holding group labels, 0 none
 	fixes     map[string]string
 	exclude   map[int]bool
+	excludeAt map[string]bool
 	wideRows  map[string]bool
 	curSheet  string // the grid sheet being read (calendar)
 }
@@ -212,6 +217,10 @@ func New(wb *Workbook, opts Options) (*Importer, error) {
 	im := &Importer{wb: wb, kind: kind, opts: opts, labelCol: -1, fixes: opts.Fixes, exclude: map[int]bool{}}
 	for _, r := range opts.Exclude {
 		im.exclude[r] = true
+	}
+	im.excludeAt = map[string]bool{}
+	for _, r := range opts.ExcludeAt {
+		im.excludeAt[r] = true
 	}
 	sheets := wb.Sheets()
 	im.Layout = Layout{Kind: kind.Key, Sheets: sheets, Orders: map[string]Order{}}

@@ -8,6 +8,8 @@ package sheet
 import (
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // gridCell is a text cell of a grid sheet that nothing read.
@@ -30,7 +32,8 @@ type gridState struct {
 	noDay     []gridCell
 	noMonth   bool
 	lastRow   int
-	lo, hi    int   // the columns of this block (hi 0: to the end)
+	lo, hi    int // the columns of this block (hi 0: to the end)
+	fixes     map[string]string
 	holding   bool  // after a blank row in a month: rows wait in pending
 	pending   []Row // read as the grid\'s only when more grid follows
 }
@@ -58,7 +61,7 @@ func (im *Importer) eachGrid(sheet string, fn func(row int, cells []vcell, skip 
 	}
 	var prev *gridState
 	for _, win := range im.wb.gridWindows(sheet) {
-		st := &gridState{sheet: sheet, month: month, lo: win[0], hi: win[1]}
+		st := &gridState{sheet: sheet, month: month, lo: win[0], hi: win[1], fixes: im.sheetFixes(sheet)}
 		switch {
 		case y != 0:
 			st.year, st.yearKnown = y, true
@@ -82,13 +85,39 @@ func (im *Importer) eachGrid(sheet string, fn func(row int, cells []vcell, skip 
 	return nil
 }
 
-// texts returns a row's text cells within the state's columns.
+// texts returns a row's text cells within the state's columns, with the
+// user's fixes ("C7", or "Sheet!C7" in an import of several sheets).
 func (st *gridState) texts(r Row) map[int]string {
 	t := rowTexts(r)
+	for ref, v := range st.fixes {
+		if c, row, err := excelize.CellNameToCoordinates(ref); err == nil && row == r.Number {
+			if v = strings.TrimSpace(v); v == "" {
+				delete(t, c)
+			} else {
+				t[c] = v
+			}
+		}
+	}
 	if st.lo > 1 || st.hi > 0 {
 		t = window(t, st.lo, st.hi)
 	}
 	return t
+}
+
+// manySheets tells an import that reads several sheets at once.
+func (im *Importer) manySheets() bool { return len(im.Layout.ImportSheets) > 1 }
+
+// sheetFixes returns the fixes for one sheet's cells, keyed "C7".
+func (im *Importer) sheetFixes(sheet string) map[string]string {
+	out := map[string]string{}
+	for k, v := range im.fixes {
+		if s, ref, ok := strings.Cut(k, "!"); ok && s == sheet && im.manySheets() {
+			out[ref] = v
+		} else if !ok && !im.manySheets() {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // year is the year of the grid's dates: the sheet's own, the file name's,

@@ -51,6 +51,9 @@ func entries(t *testing.T, wb *Workbook, opts Options) ([]string, *Importer) {
 		if len(r.Problems) > 0 {
 			t.Fatalf("problems %+v", r.Problems)
 		}
+		if r.Skip != "" {
+			continue
+		}
 		s := r.Values["publishDate"].Text + " " + r.Values["title"].Text
 		if c := r.Values["channel"].Text; c != "" {
 			s += " [" + c + "]"
@@ -322,4 +325,19 @@ func TestGrid_YearPlannerBlocksSideBySide(t *testing.T) {
 	if len(im.Layout.Skipped) != 0 || im.Layout.YearNeeded {
 		t.Fatalf("skipped %+v, year needed %v", im.Layout.Skipped, im.Layout.YearNeeded)
 	}
+}
+
+// Rows left out and cells fixed in an import of several month sheets name
+// their sheet: row 3 of February is not row 3 of every month.
+func TestGrid_ExcludeAndFixPerSheet(t *testing.T) {
+	data := map[string][][]any{}
+	for _, s := range []string{"Jan", "Feb", "Mar"} {
+		data[s] = [][]any{{"Mon", "Tue", "Wed", "Thu", "Fri"}, {2, 3, 4, 5, 6}, {s + " post"}}
+	}
+	wb := namedBook(t, "Plan_2026.xlsx", []string{"Jan", "Feb", "Mar"}, data)
+	got, _ := entries(t, wb, Options{ExcludeAt: []string{"Feb!3"}, Exclude: []int{3}, Fixes: map[string]string{"Mar!A3": "March launch", "A3": "ignored"}})
+	want(t, got, "2026-01-02 Jan post|2026-03-02 March launch")
+	wb = namedBook(t, "Plan_2026.xlsx", []string{"Jan"}, data)
+	got, _ = entries(t, wb, Options{Fixes: map[string]string{"A3": "January launch"}})
+	want(t, got, "2026-01-02 January launch")
 }

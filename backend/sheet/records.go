@@ -272,7 +272,7 @@ func (im *Importer) Each(fn func(*Record) error) error {
 			rec.Skip = skip
 			return fn(rec)
 		}
-		if im.exclude[row] {
+		if im.manySheets() && im.excludeAt[fmt.Sprintf("%s!%d", rec.Sheet, row)] || !im.manySheets() && im.exclude[row] {
 			rec.Skip = "excluded"
 			return fn(rec)
 		}

@@ -37,6 +37,8 @@ export interface ImportOptions {
   /** cell ("C7") → replacement text */
   fixes: Record<string, string>;
   exclude: number[];
+  /** Rows left out of an import of several sheets, as "Sheet!row". */
+  excludeAt?: string[];
   wideRows: string[] | null;
   year: number;
   /** Calendar grids with a sheet per month: the sheets to import (null: all). */
