@@ -27,8 +27,11 @@ type importReport struct {
 	Update    int               `json:"update"`
 	Skip      int               `json:"skip"`
 	Problems  []cliProblem      `json:"problems"`
-	DryRun    bool              `json:"dryRun"`
-	RunID     int64             `json:"runId,omitempty"`
+	// Skipped is text left out on purpose (a legend beside a calendar
+	// grid), with where it is.
+	Skipped []cliProblem `json:"skipped"`
+	DryRun  bool         `json:"dryRun"`
+	RunID   int64        `json:"runId,omitempty"`
 }
 
 type cliProblem struct {
@@ -75,6 +78,7 @@ func pair(flagName, example string, m map[string]string) func(string) error {
 // page offers them.
 type importFlags struct {
 	kind, dates  string
+	year         int
 	sheets       []string
 	sets, maps   map[string]string
 	ignore       []string
@@ -88,6 +92,7 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	fl.StringVar(&f.kind, "kind", "", "")
 	fl.Func("sheet", "", func(v string) error { f.sheets = append(f.sheets, v); return nil })
 	fl.StringVar(&f.dates, "dates", "", "")
+	fl.IntVar(&f.year, "year", 0, "")
 	fl.BoolVar(&f.dryRun, "dry-run", false, "")
 	fl.BoolVar(&f.json, "json", false, "")
 	fl.Func("set", "", pair("set", "FIELD=VALUE, e.g. --set team=Brand", f.sets))
@@ -232,7 +237,7 @@ func importSheet(app *App, path, name, sheetName, kind string, f importFlags, st
 			return rep, nil, fmt.Errorf("--set %s: %s has no field %q", k, kind, k)
 		}
 	}
-	opts := sheet.Options{Kind: kind, Sheet: sheetName, SkipProblems: true, ProblemLimit: 1 << 30, Constants: sets}
+	opts := sheet.Options{Kind: kind, Sheet: sheetName, SkipProblems: true, ProblemLimit: 1 << 30, Constants: sets, Year: f.year}
 	if f.dates != "" {
 		opts.DateOrder = sheet.Order(f.dates)
 	}
@@ -276,6 +281,10 @@ func importSheet(app *App, path, name, sheetName, kind string, f importFlags, st
 	}
 	for _, p := range out.Problems {
 		rep.Problems = append(rep.Problems, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
+	}
+	rep.Skipped = []cliProblem{}
+	for _, p := range out.Skipped {
+		rep.Skipped = append(rep.Skipped, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
 	}
 	return rep, nil, nil
 }
@@ -358,6 +367,12 @@ func printReport(stdout io.Writer, name string, rep importReport) {
 	fmt.Fprintf(stdout, "%d to create, %d to update, %d skipped, %d problems\n", rep.Create, rep.Update, rep.Skip, len(rep.Problems))
 	for _, p := range rep.Problems {
 		fmt.Fprintf(stdout, "  %s\n", p.Message)
+	}
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(stdout, "Left out, not part of the data:\n")
+		for _, p := range rep.Skipped {
+			fmt.Fprintf(stdout, "  %s\n", p.Message)
+		}
 	}
 	if !rep.DryRun && rep.RunID != 0 {
 		fmt.Fprintf(stdout, "Recorded as import %d; undo it from the Import page.\n", rep.RunID)

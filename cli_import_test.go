@@ -98,3 +98,33 @@ func TestImportCommand_NothingToImport(t *testing.T) {
 		}
 	}
 }
+
+// A calendar grid that names no year is not imported into today's year:
+// the command says to choose one (and reports the file as a dry run), and
+// --year does.
+func TestImportCommand_CalendarYear(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "may.csv")
+	os.WriteFile(file, []byte("May\nMon,Tue,Wed,Thu,Fri\n4,5,6,7,8\nLaunch post,,Webinar,,,,Best hours\n"), 0o600)
+	var out, errOut bytes.Buffer
+	if code := run([]string{"import", file, "--data", data}, &out, &errOut); code != 0 || !strings.Contains(errOut.String(), "names no year") || !strings.Contains(out.String(), "Would import deliverables") {
+		t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"import", file, "--year", "2027", "--json", "--data", data}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	var rep struct {
+		Kind    string `json:"kind"`
+		Create  int    `json:"create"`
+		Skipped []struct {
+			Sheet   string `json:"sheet"`
+			Message string `json:"message"`
+		} `json:"skipped"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || rep.Kind != "deliverables" || rep.Create != 2 || len(rep.Skipped) != 1 ||
+		!strings.Contains(rep.Skipped[0].Message, "G4:G4: 'Best hours' is not part of the calendar grid") {
+		t.Fatalf("%+v %v: %s", rep, err, out.String())
+	}
+}

@@ -47,7 +47,7 @@ Usage:
   mopsdesk [--data DIR]                      open the desktop window
   mopsdesk serve [--addr HOST:PORT] [--data DIR]
                                              serve the app to a browser on this machine
-  mopsdesk import FILE [--kind KIND] [--sheet NAME|all]... [--dates dmy|mdy]
+  mopsdesk import FILE [--kind KIND] [--sheet NAME|all]... [--dates dmy|mdy] [--year YYYY]
                  [--map COLUMN=FIELD]... [--ignore COLUMN]... [--set FIELD=VALUE]...
                  [--dry-run] [--json] [--data DIR]
                                              import a spreadsheet (.xlsx, .xlsm, .csv)
@@ -72,6 +72,7 @@ Flags:
                     prints a list, one report per sheet)
   --dates ORDER     how the file writes dates like 03/01/2025: dmy or mdy
                     (asked only when the file itself does not settle it)
+  --year YYYY       the year of a calendar grid that names its months but no year
   --map COLUMN=FIELD  read COLUMN (a letter, or its header) into FIELD
                     (--map D=renewalDate, --map "Term End"=renewalDate)
   --ignore COLUMN   leave COLUMN (a letter, or its header) out

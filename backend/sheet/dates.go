@@ -326,19 +326,43 @@ var weekdayIndex = func() map[string]int {
 		{"saturday", "sat", "sobota", "sob", "cumartesi", "cmt", "شنبه", "السبت", "เสาร์", "วันเสาร์"},
 		{"sunday", "sun", "niedziela", "niedz", "nd", "pazar", "paz", "یکشنبه", "الأحد", "อาทิตย์", "วันอาทิตย์"},
 	}
-	for i, g := range groups {
+	// Abbreviations as people type them in headers: TUES, WEDS, THURS,
+	// Polish and Turkish without their letters' marks, Arabic without the
+	// article, Thai one-letter forms (จ. อ. พ. พฤ. ศ. ส. อา.).
+	more := [][]string{
+		{"mo", "pn", "pon", "poniedzialek", "pts", "pzt", "pazartesi", "اثنين", "الاثنين", "دوشنبه", "จ"},
+		{"tu", "tues", "wto", "sali", "salı", "ثلاثاء", "سه‌شنبه", "سه شنبه", "อ"},
+		{"we", "weds", "wednes", "sr", "sro", "sroda", "çrş", "crs", "carsamba", "çarşamba", "اربعاء", "أربعاء", "الاربعاء", "چهار شنبه", "چهارشنبه", "พ"},
+		{"th", "thur", "thurs", "prş", "prs", "persembe", "خميس", "پنج شنبه", "พฤ"},
+		{"fr", "pia", "piatek", "cu", "جمعة", "ศ"},
+		{"sa", "so", "sb", "cts", "cumartesi", "سبت", "ส"},
+		{"su", "ndz", "nie", "nd", "pz", "pazar", "احد", "أحد", "الاحد", "یک شنبه", "یک‌شنبه", "อา"},
+	}
+	for i, g := range append(groups, more...) {
 		for _, n := range g {
-			m[n] = i
+			if n = foldArabic(n); m[n] == 0 {
+				m[n] = i%7 + 1 // 1-based while building: 0 is "not yet"
+			}
 		}
+	}
+	for n, i := range m {
+		m[n] = i - 1
 	}
 	return m
 }()
 
+var foldArabic = strings.NewReplacer("ي", "ی", "ى", "ی", "ك", "ک").Replace
+
 // Weekday returns 0 (Monday) … 6 (Sunday) for a weekday name, or -1.
+// Case, a full stop, a comma and Arabic/Persian letter variants do not
+// matter: "THURS", "Thu.", "wt.", "پنجشنبه" and "پنجشنبه" are all read.
 func Weekday(s string) int {
-	s = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ".")))
-	if i, ok := weekdayIndex[s]; ok {
-		return i
+	s = strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".,:")))
+	s = foldArabic(s)
+	for _, k := range []string{s, strings.ReplaceAll(s, "\u200c", " "), strings.ReplaceAll(s, "\u200c", "")} {
+		if i, ok := weekdayIndex[k]; ok {
+			return i
+		}
 	}
 	return -1
 }

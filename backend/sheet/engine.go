@@ -26,6 +26,10 @@ type Options struct {
 	// Fixes replace a cell's text ("C7" → "2025-03-01").
 	Fixes   map[string]string `json:"fixes"`
 	Exclude []int             `json:"exclude"`
+	// ExcludeAt leaves out rows of an import of several sheets (a calendar
+	// with a sheet per month), as "Sheet!row"; Fixes there are keyed
+	// "Sheet!C7" too.
+	ExcludeAt []string `json:"excludeAt"`
 	// WideRows chooses, in a wide layout, the row labels to bring in; nil
 	// takes the labels that name the kind's amounts.
 	WideRows []string `json:"wideRows"`
@@ -38,8 +42,22 @@ type Options struct {
 	// ProblemLimit caps the problems a preview lists (0: 500); counts
 	// are always complete.
 	ProblemLimit int `json:"-"`
-	// Year is used by calendar sheets that name a month but no year.
+	// Year is used by calendar sheets that name a month but no year (and
+	// whose file name names none): the user's answer to Layout.YearNeeded.
 	Year int `json:"year"`
+	// FallbackYear is the year month headers without one take in a wide
+	// layout, and a calendar's dates in the preview while its year is asked.
+	FallbackYear int `json:"-"`
+	// Sheets chooses, for calendar grids with a sheet per month, the sheets
+	// to import; nil imports every grid sheet (or the chosen Sheet only).
+	Sheets []string `json:"sheets"`
+	// ConvertBudget imports a budget in another currency converted into the
+	// workspace currency at the workspace's rates (the month's, else the
+	// planning rate), instead of refusing each amount.
+	ConvertBudget bool `json:"convertBudget"`
+	// Channels are the workspace's channel names: a calendar cell's second
+	// line that names one (or a well-known network) is the entry's channel.
+	Channels []string `json:"-"`
 	// Labels are the fields' names in the user's language (field key →
 	// name), matched as headers like the built-in synonyms: a list
 	// exported with headers in that language imports back.
@@ -88,6 +106,19 @@ type Layout struct {
 	// holds and no value set for every row fills.
 	Defaults  []Default `json:"defaults"`
 	HeaderKey string    `json:"headerKey"`
+	// GridSheets are the workbook's calendar grid sheets, ImportSheets the
+	// ones imported (calendar shape only).
+	GridSheets   []string `json:"gridSheets"`
+	ImportSheets []string `json:"importSheets"`
+	// YearNeeded says a calendar names its months but no year anywhere:
+	// the user must choose one (Options.Year) before importing.
+	YearNeeded bool `json:"yearNeeded"`
+	// Skipped lists text the import leaves out on purpose, with where it
+	// is: blocks beside or below a grid (legends, notes), cells under no
+	// day. Nothing with text is left out without being listed.
+	Skipped []Problem `json:"skipped"`
+	// KindWhy says why the kind was guessed (a message key with Params).
+	KindWhy *Problem `json:"kindWhy"`
 }
 
 // Problem is something wrong with one cell (or row), named the way the
@@ -178,7 +209,9 @@ type Importer struct {
 	groupCol  int // column left of the table holding group labels, 0 none
 	fixes     map[string]string
 	exclude   map[int]bool
+	excludeAt map[string]bool
 	wideRows  map[string]bool
+	curSheet  string // the grid sheet being read (calendar)
 }
 
 // New prepares an import of wb: picks the sheet, finds the table and its
@@ -193,6 +226,10 @@ func New(wb *Workbook, opts Options) (*Importer, error) {
 	im := &Importer{wb: wb, kind: kind, opts: opts, labelCol: -1, fixes: opts.Fixes, exclude: map[int]bool{}}
 	for _, r := range opts.Exclude {
 		im.exclude[r] = true
+	}
+	im.excludeAt = map[string]bool{}
+	for _, r := range opts.ExcludeAt {
+		im.excludeAt[r] = true
 	}
 	sheets := wb.Sheets()
 	im.Layout = Layout{Kind: kind.Key, Sheets: sheets, Orders: map[string]Order{}}
@@ -229,6 +266,9 @@ func New(wb *Workbook, opts Options) (*Importer, error) {
 	case im.isCalendar():
 		im.Layout.Shape = "calendar"
 		im.keys, im.heads = []string{"date", "title"}, []string{"", ""}
+		if channelField(kind) != "" {
+			im.keys, im.heads = append(im.keys, "channel"), append(im.heads, "")
+		}
 	case im.isWide():
 		im.Layout.Shape = "wide"
 		if err := im.prepareWide(); err != nil {

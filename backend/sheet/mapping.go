@@ -45,6 +45,9 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		if k.WideDate != "" && dates >= 3 {
 			score += dates
 		}
+		if (k.Key == "deliverables" || k.Key == "campaigns") && w.gridSheet(s) {
+			score += 6 // a calendar grid: weekday headers name no field
+		}
 		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) || (k.sheetLabel != "" && normHeader(s) == normHeader(k.sheetLabel)) {
 			score += 10 // a sheet named after the kind ("Campaigns", "کمپین‌ها")
 		}
@@ -153,6 +156,8 @@ func (im *Importer) mapColumns() error {
 			fixed(i, datesField(k))
 		case key == "title" && im.Layout.Shape == "calendar":
 			fixed(i, titleField(k))
+		case key == "channel" && im.Layout.Shape == "calendar":
+			fixed(i, channelField(k))
 		case key == "date" && im.Layout.Shape == "wide":
 			fixed(i, k.WideDate)
 		case key == "value" && im.Layout.Shape == "wide":
@@ -349,10 +354,34 @@ func (im *Importer) samples(n int) [][]string {
 // fields the headers of the chosen (or best) sheet name most. Labels are
 // the fields' names in the user's language (see Options.Labels).
 func GuessKind(wb *Workbook, sheet string, labels map[string]string) string {
+	k, _ := GuessKindWhy(wb, sheet, labels)
+	return k
+}
+
+// GuessKindWhy is GuessKind with the reason, for the preview to show: a
+// calendar grid of posts ("import.why_grid"), the headers that name the
+// kind's fields ("import.why_headers"), or nothing better
+// ("import.why_default").
+func GuessKindWhy(wb *Workbook, sheet string, labels map[string]string) (string, *Problem) {
 	best, bestScore := "campaigns", -1
+	var bestHeads []string
+	bestSheet := ""
 	sheets := wb.Sheets()
 	if sheet != "" {
 		sheets = []string{sheet}
+	}
+	// A grid of weekdays holds posts and other dated pieces: deliverables,
+	// when the grids are what the workbook is (its first sheet, or most).
+	var grids []string
+	for _, s := range sheets {
+		if wb.gridSheet(s) {
+			grids = append(grids, s)
+		}
+	}
+	if len(grids) > 0 && (grids[0] == sheets[0] || len(grids)*2 > len(sheets)) {
+		s := grids[0]
+		return "deliverables", &Problem{Sheet: s, Key: "import.why_grid", Params: map[string]any{"sheet": s},
+			Message: fmt.Sprintf("Sheet '%s' is a calendar grid with weekday columns: its entries are deliverables.", s)}
 	}
 	for _, s := range sheets {
 		t, err := wb.FindTable(s)
@@ -362,8 +391,10 @@ func GuessKind(wb *Workbook, sheet string, labels map[string]string) string {
 		for _, key := range KindKeys {
 			k := Kinds[key].withLabels(labels)
 			score, taken := 0, map[string]bool{}
+			var heads []string
 			for _, h := range t.Headers {
 				if f, _ := matchHeader(k, h, taken); f != "" {
+					heads = append(heads, h)
 					taken[f] = true
 					score += 2
 					if k.Field(f).Required {
@@ -386,9 +417,15 @@ func GuessKind(wb *Workbook, sheet string, labels map[string]string) string {
 				}
 			}
 			if score > bestScore {
-				best, bestScore = key, score
+				best, bestScore, bestHeads, bestSheet = key, score, heads, s
 			}
 		}
 	}
-	return best
+	if len(bestHeads) == 0 {
+		return best, &Problem{Sheet: bestSheet, Key: "import.why_default", Params: map[string]any{"sheet": bestSheet},
+			Message: "No header names what the sheet holds; choose the kind of items."}
+	}
+	quoted := strings.Join(quoteAll(bestHeads), ", ")
+	return best, &Problem{Sheet: bestSheet, Key: "import.why_headers", Params: map[string]any{"sheet": bestSheet, "headers": quoted},
+		Message: fmt.Sprintf("Sheet '%s' has the columns %s.", bestSheet, quoted)}
 }

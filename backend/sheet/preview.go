@@ -3,7 +3,9 @@ package sheet
 // ImportRow is one row of the preview: what will happen to it and its
 // values as read.
 type ImportRow struct {
-	Row      int               `json:"row"`
+	Row int `json:"row"`
+	// Sheet is set when the rows come from several sheets.
+	Sheet    string            `json:"sheet,omitempty"`
 	Action   string            `json:"action"` // create, update, skip
 	Reason   string            `json:"reason"` // for skip: total, hidden, excluded, unchanged, problem
 	Values   map[string]string `json:"values"`
@@ -25,6 +27,19 @@ type ImportPreview struct {
 	NewNames      []NewName      `json:"newNames"`
 	Profile       *ImportProfile `json:"profile"`
 	RunID         int64          `json:"runId"` // set by a commit
+	// CurrencyChoice is set when a budget's amounts are in a currency
+	// other than the workspace's: one choice instead of a problem per cell.
+	CurrencyChoice *CurrencyChoice `json:"currencyChoice"`
+}
+
+// CurrencyChoice offers a budget sheet in another currency as spend (kept
+// in its currency) or as budget converted at the workspace's rates.
+type CurrencyChoice struct {
+	Currency string `json:"currency"`
+	Base     string `json:"base"`
+	Cells    int    `json:"cells"`
+	// HasRate says the workspace has a rate to convert with.
+	HasRate bool `json:"hasRate"`
 }
 
 // ImportRun is one recorded import.

@@ -265,12 +265,15 @@ func (im *Importer) Each(fn func(*Record) error) error {
 	return im.eachVirtual(func(row int, cells []vcell, skip string) error {
 		clear(rec.Values)
 		rec.Row, rec.Problems, rec.Skip = row, nil, ""
+		if rec.Sheet = im.table.Sheet; im.curSheet != "" {
+			rec.Sheet = im.curSheet
+		}
 		at.Row = row
 		if skip != "" {
 			rec.Skip = skip
 			return fn(rec)
 		}
-		if im.exclude[row] {
+		if im.manySheets() && im.excludeAt[fmt.Sprintf("%s!%d", rec.Sheet, row)] || !im.manySheets() && im.exclude[row] {
 			rec.Skip = "excluded"
 			return fn(rec)
 		}

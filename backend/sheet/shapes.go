@@ -6,7 +6,6 @@ package sheet
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,14 +13,33 @@ import (
 	"mopsdesk/backend"
 )
 
+// isCalendar finds a calendar grid: weekday columns in the table's
+// header, or a weekday header row near the top of the sheet (under a
+// title, beside a month label).
 func (im *Importer) isCalendar() bool {
-	n := 0
-	for _, h := range im.table.Headers {
-		if Weekday(h) >= 0 {
-			n++
+	if im.kind.Key != "deliverables" && im.kind.Key != "campaigns" {
+		return false
+	}
+	texts := map[int]string{}
+	for i, h := range im.table.Headers {
+		if h = strings.TrimSpace(h); h != "" {
+			texts[i+1] = h
 		}
 	}
-	return n >= 5 && (im.kind.Key == "deliverables" || im.kind.Key == "campaigns")
+	if gridHeader(texts) == nil && !im.wb.gridSheet(im.table.Sheet) {
+		return false
+	}
+	im.Layout.GridSheets = im.wb.gridSheets()
+	im.Layout.ImportSheets = nil
+	for _, s := range im.Layout.GridSheets {
+		if im.opts.Sheets == nil && (im.opts.Sheet == "" || s == im.table.Sheet) || contains(im.opts.Sheets, s) {
+			im.Layout.ImportSheets = append(im.Layout.ImportSheets, s)
+		}
+	}
+	if len(im.Layout.ImportSheets) == 0 && im.opts.Sheets == nil {
+		im.Layout.ImportSheets = []string{im.table.Sheet}
+	}
+	return true
 }
 
 // headerDate reads a header as a day or a month: a serial number, a date
@@ -110,6 +128,9 @@ func (im *Importer) wideRun() ([]int, []string) {
 	for _, b := range best {
 		d := b.d
 		if strings.HasPrefix(d, "0001-") {
+			if year == 0 {
+				year = im.opts.FallbackYear
+			}
 			if year == 0 {
 				year = currentYear()
 			}
@@ -238,120 +259,6 @@ func (im *Importer) mergedDown() map[int]string {
 		}
 	}
 	return out
-}
-
-// eachCalendar reads weekday-column grids: day numbers in the cells with
-// entries under them (or after the number in the same cell), one month per
-// sheet or per block under a month title.
-func (im *Importer) eachCalendar(fn func(row int, cells []vcell, skip string) error) error {
-	year := im.opts.Year
-	if year == 0 {
-		year = currentYear()
-	}
-	month, y := monthYear(im.table.Sheet)
-	if y != 0 {
-		year = y
-	}
-	var dayCols map[int]int // column → weekday
-	days := map[int]int{}   // column → day of month under it
-	return ignoreEOF(im.wb.eachRawRow(im.table.Sheet, func(r Row) error {
-		texts := map[int]string{}
-		for c, v := range r.Cells {
-			if v = strings.TrimSpace(v); v != "" {
-				texts[c+1] = v
-			}
-		}
-		if len(texts) == 0 {
-			return nil
-		}
-		wd := map[int]int{}
-		for c, v := range texts {
-			if w := Weekday(v); w >= 0 {
-				wd[c] = w
-			}
-		}
-		if len(wd) >= 5 {
-			dayCols, days = wd, map[int]int{}
-			return nil
-		}
-		if len(texts) <= 2 {
-			for _, v := range texts {
-				if m, yy := monthYear(v); m != 0 {
-					month = m
-					if yy != 0 {
-						year = yy
-					}
-					return nil
-				}
-			}
-		}
-		if dayCols == nil || month == 0 {
-			return nil
-		}
-		// A row of day numbers sets the day under each column.
-		nums := 0
-		for c := range dayCols {
-			if v, ok := texts[c]; ok {
-				if n, err := strconv.Atoi(digitsASCII(v)); err == nil && n >= 1 && n <= 31 {
-					nums++
-				}
-			}
-		}
-		if nums > 0 && nums*2 >= countIn(texts, dayCols) {
-			for c := range dayCols {
-				if n, err := strconv.Atoi(digitsASCII(texts[c])); err == nil {
-					days[c] = n
-				} else {
-					delete(days, c)
-				}
-			}
-			return nil
-		}
-		cols := make([]int, 0, len(dayCols))
-		for c := range dayCols {
-			cols = append(cols, c)
-		}
-		sort.Ints(cols)
-		for _, c := range cols {
-			v, ok := texts[c]
-			if !ok {
-				continue
-			}
-			day := days[c]
-			// "5 Launch post" or "5\nLaunch post": the day with its entry.
-			if m := leadingDay.FindStringSubmatch(digitsASCII(v)); m != nil {
-				day, _ = strconv.Atoi(m[1])
-				v = strings.TrimSpace(m[2])
-			}
-			if day == 0 || v == "" {
-				continue
-			}
-			date, err := civil(year, month, day)
-			if err != nil {
-				date = fmt.Sprintf("%04d-%02d-%02d", year, month, day)
-			}
-			for _, line := range strings.Split(v, "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					if err := fn(r.Number, []vcell{{date, r.Number, c}, {line, r.Number, c}}, ""); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		return nil
-	}))
-}
-
-var leadingDay = regexp.MustCompile(`^(\d{1,2})[\s.:)\-–]+(\S[\s\S]*)$`)
-
-func countIn(texts map[int]string, cols map[int]int) int {
-	n := 0
-	for c := range cols {
-		if _, ok := texts[c]; ok {
-			n++
-		}
-	}
-	return n
 }
 
 // monthYear reads "May", " May 2025", "Mayıs 2025", "2025-05" as a month

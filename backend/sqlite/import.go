@@ -92,12 +92,16 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 	if opts.Currency == "" {
 		opts.Currency = settings.BaseCurrency
 	}
-	if opts.Year == 0 {
-		opts.Year = s.db.Now().Year()
+	// A calendar that names no year asks for one; month headers without a
+	// year (a wide budget) take this one.
+	opts.FallbackYear = s.db.Now().Year()
+	if opts.Channels, err = s.channelNames(ctx); err != nil {
+		return nil, err
 	}
 	opts.Today = s.db.Now().Format(backend.DayLayout)
+	var kindWhy *sheet.Problem
 	if opts.Kind == "" {
-		opts.Kind = sheet.GuessKind(wb, opts.Sheet, opts.Labels)
+		opts.Kind, kindWhy = sheet.GuessKindWhy(wb, opts.Sheet, opts.Labels)
 	}
 	profileUsed := (*sheet.ImportProfile)(nil)
 	im, err := sheet.New(wb, opts)
@@ -109,6 +113,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		if p, _ := s.profileFor(ctx, opts.Kind, im.Layout.HeaderKey); p != nil {
 			o := p.Options
 			o.Kind, o.Sheet, o.HeaderRow, o.Fixes, o.Exclude, o.Year = opts.Kind, im.Layout.Sheet, im.Layout.HeaderRow, opts.Fixes, opts.Exclude, opts.Year
+			o.FallbackYear, o.Channels, o.Sheets = opts.FallbackYear, opts.Channels, opts.Sheets
 			o.SkipProblems, o.ProblemLimit, o.Today = opts.SkipProblems, opts.ProblemLimit, opts.Today
 			if o.DateOrder == "" {
 				o.DateOrder = opts.DateOrder
@@ -127,7 +132,12 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		limit = previewProblems
 	}
 	out := &sheet.ImportPreview{FileName: name, Fields: kind.Fields, Profile: profileUsed}
-	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems}
+	r := &importRun{s: s, settings: settings, kind: opts.Kind, commit: commit, skipProblems: opts.SkipProblems, convertBudget: opts.ConvertBudget}
+	if opts.Kind == "budget" {
+		if r.rates, err = s.budget.rates(ctx, settings.BaseCurrency); err != nil {
+			return nil, err
+		}
+	}
 	err = s.db.Batch(ctx, func(ctx context.Context) error {
 		r.ctx = ctx
 		if err := r.load(); err != nil {
@@ -135,6 +145,9 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 		}
 		err := im.Each(func(rec *sheet.Record) error {
 			row := sheet.ImportRow{Row: rec.Row}
+			if len(im.Layout.ImportSheets) > 1 {
+				row.Sheet = rec.Sheet
+			}
 			switch {
 			case rec.Skip == "missing" && len(rec.Problems) > 0:
 				row.Action, row.Reason = "skip", "problem"
@@ -195,6 +208,9 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 			return err
 		}
 		out.Layout = im.Layout
+		out.KindWhy = kindWhy
+		r.offerCurrencyChoice(out)
+		noteNothingRead(out)
 		if len(im.Layout.Missing) > 0 {
 			var ps []sheet.Problem
 			for _, f := range im.Layout.Missing {
@@ -212,6 +228,10 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("No column holds %s: choose its column, or set one value for every row, then import.", strings.Join(im.Layout.Missing, ", ")),
 				Fields: map[string]backend.FieldError{"mapping": {Key: "import.unmapped", Params: map[string]any{"field": strings.Join(im.Layout.Missing, ", ")}}}}
 		}
+		if im.Layout.YearNeeded {
+			return &backend.Error{Code: backend.EINVALID, Message: "The calendar names no year; choose its year, then import.",
+				Fields: map[string]backend.FieldError{"year": {Key: "import.year_needed"}}}
+		}
 		if len(im.Layout.Questions) > 0 {
 			q := im.Layout.Questions[0]
 			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("Column %s has dates that could be day/month or month/day (%s); choose the order before importing.", q.Column, strings.Join(q.Examples, ", ")),
@@ -221,7 +241,11 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 			return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
 				Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
 		}
-		id, err := r.record(name, im.Layout.Sheet, out)
+		sheetName := im.Layout.Sheet
+		if len(im.Layout.ImportSheets) > 1 {
+			sheetName = strings.Join(im.Layout.ImportSheets, ", ") // a sheet per month, imported at once
+		}
+		id, err := r.record(name, sheetName, out)
 		out.RunID = id
 		return err
 	})
@@ -259,8 +283,13 @@ type importRun struct {
 	spendMonths  map[string]bool
 	lines        map[lineKey]*lineSum
 	contractRows map[string]int // a contract's key in this file → its first row
-	lineOrder    []lineKey
-	created      int
+	// convertBudget converts budget amounts in other currencies at rates.
+	convertBudget bool
+	rates         *backend.Rates
+	currencyCells int    // budget amounts in another currency
+	currencyOf    string // the first of them
+	lineOrder     []lineKey
+	created       int
 	// fatal is an error of the computer's (a full disk) that stops the
 	// whole import: every later row would fail the same way, slowly.
 	fatal error

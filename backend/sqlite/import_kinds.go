@@ -303,7 +303,24 @@ func (r *importRun) budgetLine(rec *sheet.Record) string {
 		return "skip"
 	}
 	v := rec.Values["amount"]
+	if v.Currency != r.settings.BaseCurrency && r.convertBudget {
+		month := rec.Text("month")
+		if len(month) > 7 {
+			month = month[:7]
+		}
+		n, _, ok := r.rates.ToBase(v.Int, v.Currency, month)
+		if !ok {
+			rec.Problem("amount", "import.no_rate", "has no rate into the workspace currency; add a rate for "+v.Currency+" in Settings", map[string]any{"currency": v.Currency})
+			return "skip"
+		}
+		v.Int, v.Currency = n, r.settings.BaseCurrency
+		rec.Values["amount"] = v
+	}
 	if v.Currency != r.settings.BaseCurrency {
+		r.currencyCells++
+		if r.currencyOf == "" {
+			r.currencyOf = v.Currency
+		}
 		rec.Problem("amount", "import.budget_currency", "is in "+v.Currency+"; budget plans are in the workspace currency "+r.settings.BaseCurrency, map[string]any{"currency": v.Currency})
 		return "skip"
 	}

@@ -37,9 +37,15 @@ export interface ImportOptions {
   /** cell ("C7") → replacement text */
   fixes: Record<string, string>;
   exclude: number[];
+  /** Rows left out of an import of several sheets, as "Sheet!row". */
+  excludeAt?: string[];
   wideRows: string[] | null;
   year: number;
+  /** Calendar grids with a sheet per month: the sheets to import (null: all). */
+  sheets?: string[] | null;
   dateOrder: DateOrder;
+  /** A budget in another currency, converted at the workspace's rates. */
+  convertBudget?: boolean;
   skipProblems: boolean;
   /** The fields' names in the user's language, recognised as headers. */
   labels?: Record<string, string>;
@@ -73,6 +79,8 @@ export interface ImportProblem {
 
 export interface ImportRow {
   row: number;
+  /** The sheet, when rows come from several (a sheet per month). */
+  sheet?: string;
   action: 'create' | 'update' | 'skip' | 'line';
   reason: string;
   values: Record<string, string>;
@@ -104,6 +112,15 @@ export interface ImportPreview {
   /** Values the importer gives fields no column holds and no value set for every row fills. */
   defaults: { field: string; value: string }[] | null;
   headerKey: string;
+  /** Calendar grids: the workbook's grid sheets and those imported. */
+  gridSheets: string[] | null;
+  importSheets: string[] | null;
+  /** The calendar names no year: ask for one (options.year). */
+  yearNeeded: boolean;
+  /** Text left out on purpose, with where it is (legends, notes). */
+  skipped: ImportProblem[] | null;
+  /** Why the kind was guessed (message key and params). */
+  kindWhy: ImportProblem | null;
   fileName: string;
   fields: ImportField[];
   create: number;
@@ -116,6 +133,8 @@ export interface ImportPreview {
   newNames: { kind: 'teams' | 'channels' | 'categories' | 'vendors' | 'fiscalYears'; name: string }[] | null;
   profile: ImportProfile | null;
   runId: number;
+  /** A budget in another currency: spend in it, or budget converted. */
+  currencyChoice: { currency: string; base: string; cells: number; hasRate: boolean } | null;
 }
 
 export interface ImportRun {
