@@ -194,7 +194,7 @@ export function parseAmount(text: string, minorUnits: number, locale = 'en', cur
 
 /** amountError is the field error shown for an amount parseAmount refused. */
 export function amountError(p: Exclude<ParseResult, { ok: true }>, currency: string, minorUnits: number): FieldError {
-  const keys = { format: 'money.format', decimals: 'money.decimals', range: 'money.too_large', currency: 'money.currency' };
+  const keys = { format: 'money.format', decimals: 'money.decimals', range: 'money.range', currency: 'money.currency' };
   return { key: keys[p.reason], params: { currency, count: minorUnits, found: p.reason === 'currency' ? p.currency : '' } };
 }
 

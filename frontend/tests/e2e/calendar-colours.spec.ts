@@ -83,6 +83,8 @@ test('the undo button floats over the page: the grid does not move when it appea
   const before = (await grid.boundingBox())!;
   await bar.focus();
   await page.keyboard.press('Alt+ArrowRight');
+  // The campaign has a deliverable, so the app asks whether it moves too.
+  await page.getByRole('dialog').getByRole('button', { name: 'Only the campaign' }).click();
   const undo = page.getByRole('button', { name: /^↶ Undo: Moved/ });
   await expect(undo).toBeVisible();
   await page.screenshot({ path: '../test-artifacts/charts/calendar-undo.png' });
