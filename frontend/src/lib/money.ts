@@ -32,14 +32,21 @@ export function latinDigits(s: string): string {
     .replace(/\u066c/g, ',');
 }
 
+/** A number as typed, split at its decimal separator. */
+interface NumberParts {
+  neg: boolean;
+  whole: string;
+  frac: string;
+}
+
 /**
- * parseAmount reads what a user typed into a money field: digits with an
+ * readNumber reads what a user typed into a number field: digits with an
  * optional sign, thousands separators (comma, space, apostrophe or the
  * locale's group separator) and one decimal separator (the locale's, or
- * "." when unambiguous). More decimals than the currency has are refused,
- * not rounded away.
+ * "." when unambiguous). It is the app's one number reader: amounts and
+ * goal values go through it.
  */
-export function parseAmount(text: string, minorUnits: number, locale = 'en'): ParseResult {
+function readNumber(text: string, locale: string): NumberParts | null {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   const group = latinDigits(parts.find((p) => p.type === 'group')?.value ?? ',');
   const decimal = latinDigits(parts.find((p) => p.type === 'decimal')?.value ?? '.');
@@ -55,7 +62,7 @@ export function parseAmount(text: string, minorUnits: number, locale = 'en'): Pa
   } else if (s.startsWith('+')) {
     s = s.slice(1);
   }
-  if (s === '') return { ok: false, reason: 'format' };
+  if (s === '') return null;
   s = s.split(group).join('|');
   const dec = s.includes(decimal) ? decimal : group !== '.' && s.includes('.') ? '.' : null;
   let whole = s;
@@ -66,13 +73,35 @@ export function parseAmount(text: string, minorUnits: number, locale = 'en'): Pa
     frac = s.slice(i + 1);
   }
   whole = whole.replace(/[|,]/g, '');
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(frac) || whole + frac === '') return { ok: false, reason: 'format' };
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(frac) || whole + frac === '') return null;
+  return { neg, whole, frac };
+}
+
+/**
+ * parseAmount reads a money field (see readNumber). More decimals than
+ * the currency has are refused, not rounded away.
+ */
+export function parseAmount(text: string, minorUnits: number, locale = 'en'): ParseResult {
+  const n = readNumber(text, locale);
+  if (n === null) return { ok: false, reason: 'format' };
+  const { neg, whole, frac } = n;
   if (frac.length > minorUnits) return { ok: false, reason: 'decimals' };
   const digits = (whole + frac.padEnd(minorUnits, '0')).replace(/^0+(?=\d)/, '');
   // 10^15 minor units is the backend's bound; it is far inside 2^53.
   if (digits.length > 16 || Number(digits) > 1e15) return { ok: false, reason: 'range' };
   const amount = Number(digits);
   return { ok: true, amount: neg && amount !== 0 ? -amount : amount };
+}
+
+/**
+ * parseDecimal reads a plain number field (see readNumber) into an exact
+ * decimal string ("2,5" in Polish -> "2.5"), or null when it is not one.
+ */
+export function parseDecimal(text: string, locale = 'en'): string | null {
+  const n = readNumber(text, locale);
+  if (n === null) return null;
+  const whole = n.whole.replace(/^0+(?=\d)/, '') || '0';
+  return (n.neg ? '-' : '') + whole + (n.frac ? '.' + n.frac : '');
 }
 
 /** formatMoney formats minor units with Intl, passing an exact decimal string. */
