@@ -447,7 +447,7 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 	case TypeEnum:
 		c, ok := f.Words[normHeader(v.Text)]
 		if !ok {
-			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": strings.Join(f.Choices, ", ")})
+			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": append([]string(nil), f.Choices...)})
 			return
 		}
 		v.Text = c

@@ -1,6 +1,11 @@
 package sheet
 
-import "testing"
+import (
+	"errors"
+	"testing"
+
+	"mopsdesk/backend"
+)
 
 // The headers and sheet names the app wrote before a term was settled
 // (issue 22) still import, next to the new ones, whatever language the
@@ -36,5 +41,31 @@ func TestImporter_OldAssetSheetName(t *testing.T) {
 				t.Fatalf("picked %q", got)
 			}
 		})
+	}
+}
+
+// Lists in a message's parameters stay lists: the UI joins them the way
+// the reader's language writes a list ("a، b و c" in Persian), which a
+// string joined here with ", " cannot be.
+func TestImporter_ListsStayLists(t *testing.T) {
+	wb := book(t, map[string][][]any{"Data": {{"Campaign", "Status"}, {"Spring", "bogus"}}}, nil)
+	_, err := New(wb, Options{Kind: "campaigns", Sheet: "Other", Currency: "USD"})
+	var e *backend.Error
+	if !errors.As(err, &e) {
+		t.Fatalf("err %v", err)
+	}
+	if got, ok := e.Fields["sheet"].Params["sheets"].([]string); !ok || len(got) != 1 || got[0] != "Data" {
+		t.Fatalf("sheets %#v", e.Fields["sheet"].Params["sheets"])
+	}
+	im, err := New(wb, Options{Kind: "campaigns", Currency: "USD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := records(t, im)
+	if len(recs) != 1 || len(recs[0].Problems) != 1 {
+		t.Fatalf("%+v", recs)
+	}
+	if got, ok := recs[0].Problems[0].Params["choices"].([]string); !ok || len(got) < 3 {
+		t.Fatalf("choices %#v", recs[0].Problems[0].Params["choices"])
 	}
 }

@@ -31,6 +31,17 @@ const rtlLanguages = new Set(['fa', 'ar', 'he', 'ur']);
 const FSI = String.fromCharCode(0x2068);
 const PDI = String.fromCharCode(0x2069);
 
+// Each language's quotation marks, opening and closing.
+const quoteMarks: Record<string, [string, string]> = {
+  fa: ['«', '»'],
+  ar: ['«', '»'],
+  pl: ['„', '”'],
+};
+// A list placeholder under one of these names is a set of alternatives
+// ("one of: a, b or c"); the names of quoted lists get quotation marks.
+const alternatives = new Set(['choices']);
+const quotedLists = new Set(['sheets']);
+
 class I18n {
   locale = $state('en');
   /** calendar shows dates; week start is 0 (Sunday) to 6 (Saturday). */
@@ -64,6 +75,12 @@ class I18n {
       const v = params[name];
       if (v === undefined || v === null) return '';
       if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
+      // A list (sheets, rows, choices) is joined the way the language
+      // writes lists, each item keeping its own direction.
+      if (Array.isArray(v)) {
+        const items = v.map((x) => (typeof x === 'number' ? this.number(x) : quotedLists.has(name) ? this.quote(String(x)) : String(x)));
+        return this.list(rtl ? items.map((x) => FSI + x + PDI) : items, alternatives.has(name) ? 'disjunction' : 'conjunction');
+      }
       // In a right-to-left sentence a Latin name, a path or an amount
       // keeps its own direction.
       return rtl && String(v) !== '' ? FSI + String(v) + PDI : String(v);
@@ -73,6 +90,32 @@ class I18n {
   /** number writes a number in the language's digits and separators. */
   number(n: number, opts?: Intl.NumberFormatOptions): string {
     return new Intl.NumberFormat(this.locale, opts).format(n);
+  }
+
+  /**
+   * list joins items the way the language writes a list ("a, b and c",
+   * "a، b و c"); 'disjunction' gives "a, b or c".
+   */
+  list(items: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+    return new Intl.ListFormat(this.locale, { type }).format(items);
+  }
+
+  /** quoteMarks are the language's opening and closing quotation marks. */
+  get quoteMarks(): [string, string] {
+    return quoteMarks[this.locale.split('-')[0]] ?? ['“', '”'];
+  }
+
+  /** quote puts text in the language's quotation marks (“…”, «…», „…”). */
+  quote(text: string): string {
+    return this.quoteMarks[0] + text + this.quoteMarks[1];
+  }
+
+  /**
+   * comma is what separates the items of a list typed into one field
+   * (tags): Persian and Arabic write "،", which the fields also split on.
+   */
+  get comma(): string {
+    return rtlLanguages.has(this.locale.split('-')[0]) ? '، ' : ', ';
   }
 
   /** year writes a year number in the language's digits, ungrouped (2026, ۲۰۲۶). */
