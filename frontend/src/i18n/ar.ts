@@ -826,7 +826,7 @@ export const ar: Catalog = {
   'budget.new_year': 'سنة مالية جديدة',
   'budget.create_year': 'إنشاء الميزانية',
   'budget.empty': 'ابدأ بإنشاء ميزانية سنة مالية. تبدأ السنة المالية في الشهر المحدد في الإعدادات.',
-  'budget.fy_starts': 'سنة البداية ({month})',
+  'budget.fy_starts': 'سنة البداية الميلادية ({month})',
   'budget.granularity': 'التخطيط',
   'budget.per_month': 'شهريًا',
   'budget.per_quarter': 'ربع سنويًا',

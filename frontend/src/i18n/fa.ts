@@ -682,7 +682,7 @@ export const fa: Catalog = {
   'budget.new_year': 'سال مالی جدید',
   'budget.create_year': 'ایجاد بودجه',
   'budget.empty': 'ابتدا بودجهٔ یک سال مالی را ایجاد کنید. سال مالی از ماهی شروع می‌شود که در تنظیمات تعیین شده است.',
-  'budget.fy_starts': 'سال شروع ({month})',
+  'budget.fy_starts': 'سال میلادی شروع ({month})',
   'budget.granularity': 'برنامه‌ریزی',
   'budget.per_month': 'ماهانه',
   'budget.per_quarter': 'سه‌ماهه',

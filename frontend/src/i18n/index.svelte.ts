@@ -74,6 +74,9 @@ class I18n {
     return text.replace(/\{(\w+)\}/g, (_, name: string) => {
       const v = params[name];
       if (v === undefined || v === null) return '';
+      // A year (a fiscal year the backend names) is written in the era of
+      // the calendar dates are shown in.
+      if (typeof v === 'number' && name === 'year') return this.year(v);
       if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
       // A list (sheets, rows, choices) is joined the way the language
       // writes lists, each item keeping its own direction.
@@ -118,9 +121,23 @@ class I18n {
     return rtlLanguages.has(this.locale.split('-')[0]) ? '، ' : ', ';
   }
 
-  /** year writes a year number in the language's digits, ungrouped (2026, ۲۰۲۶). */
-  year(n: number, digits = 1): string {
-    return this.number(n, { useGrouping: false, minimumIntegerDigits: digits });
+  /**
+   * year writes a Gregorian year (a fiscal year, a chart's year) in the
+   * language's digits, ungrouped, and in the Buddhist era when dates are
+   * shown in the Buddhist calendar, whose months are the Gregorian ones
+   * (2026, ۲۰۲۶, 2569).
+   */
+  year(n: number): string {
+    return this.number(this.calendar === 'buddhist' ? n + 543 : n, { useGrouping: false });
+  }
+
+  /**
+   * monthLocale formats a Gregorian month with its year (fiscal periods,
+   * exchange-rate months): Gregorian, but with Buddhist-era years when
+   * dates are shown in the Buddhist calendar.
+   */
+  get monthLocale(): string {
+    return `${this.locale}-u-ca-${this.calendar === 'buddhist' ? 'buddhist' : 'gregory'}`;
   }
 
   /** has reports whether key is in the catalog (backend keys are checked with it). */

@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { type Message } from './en';
-import { catalogs } from './index.svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { en, type Message } from './en';
+import { catalogs, i18n, t } from './index.svelte';
 
 /** texts lists a message's strings (one per plural form) with their key. */
 function texts(cat: Record<string, Message>): [string, string][] {
@@ -48,28 +46,36 @@ describe.each(['fa', 'ar'])('the %s catalog, read right to left', (lang) => {
   });
 });
 
-/** sources returns the frontend's code (not catalogs, not tests) as one text. */
-function sources(): string {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => {
-      const p = join(dir, n);
-      if (statSync(p).isDirectory()) return walk(p);
-      return /\.(ts|svelte)$/.test(p) && !/i18n\/[a-z]{2}\.ts$/.test(p) && !p.endsWith('.test.ts') ? [p] : [];
-    });
-  return walk(join(import.meta.dirname, '..'))
-    .map((p) => readFileSync(p, 'utf8'))
-    .join('\n');
-}
-
 describe('years in a Buddhist-calendar language', () => {
-  it('fills every year placeholder through the calendar’s year', () => {
-    // {year} and {next} are years people read: Thai shows them in the
-    // Buddhist era like every date, so code passes them through
-    // i18n.year / i18n.fiscalYear, never as a bare Gregorian number.
-    const wrong = [...sources().matchAll(/\b(year|next):\s*([^,}\n]+)/g)]
-      .filter((m) => /\bt\(/.test(m.input!.slice(Math.max(0, m.index! - 200), m.index!)))
-      .map((m) => m[0])
-      .filter((s) => !/i18n\.(year|fiscalYear|calendarYear)\(|'numeric'|'2-digit'/.test(s));
+  afterEach(() => {
+    i18n.locale = 'en';
+    i18n.calendar = 'gregory';
+  });
+  const withYear = Object.keys(en).filter((k) => /\{year\}/.test(JSON.stringify((en as Record<string, Message>)[k])));
+
+  it('shows every {year} in the Buddhist era, like every date', () => {
+    expect(withYear.length).toBeGreaterThan(3);
+    i18n.locale = 'th';
+    i18n.calendar = 'buddhist';
+    const wrong = withYear.filter((k) => {
+      const s = t(k, { year: 2026, next: i18n.year(2027).slice(-2), q: 1, count: 2 });
+      return !s.includes('2569') || s.includes('2026');
+    });
     expect(wrong).toEqual([]);
+    expect(i18n.year(2026)).toBe('2569');
+    expect(new Intl.DateTimeFormat(i18n.monthLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-03-01'))).toContain('2569');
+  });
+  it('keeps Gregorian years in the Gregorian and Persian calendars', () => {
+    i18n.locale = 'th';
+    i18n.calendar = 'gregory';
+    expect(t('budget.fy', { year: 2026 })).toContain('2026');
+    i18n.locale = 'fa';
+    i18n.calendar = 'persian';
+    expect(t('budget.year_exists', { year: 2026 })).toContain('۲۰۲۶');
+  });
+  it('says a field takes a Gregorian year where dates are not Gregorian', () => {
+    expect(catalogs.th['budget.fy_starts']).toContain('ค.ศ.');
+    expect(catalogs.fa['budget.fy_starts']).toContain('میلادی');
+    expect(catalogs.ar['budget.fy_starts']).toContain('الميلادية');
   });
 });

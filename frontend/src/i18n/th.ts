@@ -681,7 +681,7 @@ export const th: Catalog = {
   'budget.new_year': 'ปีงบประมาณใหม่',
   'budget.create_year': 'สร้างงบประมาณ',
   'budget.empty': 'เริ่มต้นด้วยการสร้างงบประมาณของปีงบประมาณ ปีงบประมาณจะเริ่มในเดือนที่กำหนดไว้ในการตั้งค่า',
-  'budget.fy_starts': 'ปีที่เริ่มต้น ({month})',
+  'budget.fy_starts': 'ปี ค.ศ. ที่เริ่มต้น ({month})',
   'budget.granularity': 'วางแผน',
   'budget.per_month': 'รายเดือน',
   'budget.per_quarter': 'รายไตรมาส',
