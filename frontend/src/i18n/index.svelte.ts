@@ -146,6 +146,22 @@ class I18n {
   }
 
   /**
+   * periodName names a fiscal period, a Gregorian month ("2026-03"): by
+   * its month ("Mar 2026", "มี.ค. 2569"), or, where dates are shown in the
+   * Persian calendar, whose months do not line up with Gregorian ones, by
+   * the day it starts on in that calendar ("۱۰ اسفند ۱۴۰۴"), so a chart's
+   * axis reads in the calendar of the dates around it.
+   */
+  periodName(ym: string, withYear = true): string {
+    const first = new Date(ym + '-01T00:00:00Z');
+    const year = withYear ? ({ year: 'numeric' } as const) : {};
+    if (this.calendar === 'persian') {
+      return new Intl.DateTimeFormat(this.dateLocale, { day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(first);
+    }
+    return new Intl.DateTimeFormat(this.monthLocale, { month: 'short', ...year, timeZone: 'UTC' }).format(first);
+  }
+
+  /**
    * monthNames returns the names of the twelve Gregorian months in the
    * language (budgets and fiscal years are planned in Gregorian months,
    * whatever calendar shows dates).
