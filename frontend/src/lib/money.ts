@@ -113,7 +113,12 @@ export function formatMoney(amount: number, currency: string, minorUnits: number
     maximumFractionDigits: minorUnits,
   });
   // Intl accepts decimal strings exactly (ECMA-402 "Intl.NumberFormat v3").
-  return nf.format(toDecimal(amount, minorUnits) as unknown as number);
+  const s = nf.format(toDecimal(amount, minorUnits) as unknown as number);
+  // In Arabic or Persian an amount with a Latin currency sign ("-6,600.00
+  // US$") is one left-to-right unit: isolated, it is not torn apart into
+  // "$-6,600.00 US" by the sentence around it.
+  if (/^(ar|fa|he|ur)\b/.test(locale) && /[A-Za-z]/.test(s)) return '\u2066' + s.replace(/[\u200e\u200f\u061c]/g, '') + '\u2069';
+  return s;
 }
 
 /** inputText renders minor units for a money input field (no grouping). */
