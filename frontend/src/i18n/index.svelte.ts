@@ -103,6 +103,18 @@ class I18n {
     return new Intl.ListFormat(this.locale, { type }).format(items);
   }
 
+  /**
+   * names runs names together the way the language separates the middle
+   * items of a list ("Email, Social", "Email، Social", "Email وSocial"),
+   * without a closing "and": for a table cell or a run of names.
+   */
+  names(items: string[]): string {
+    const literals = new Intl.ListFormat(this.locale, { type: 'conjunction' })
+      .formatToParts(['a', 'b', 'c', 'd'])
+      .filter((p) => p.type === 'literal');
+    return items.join(literals[1]?.value ?? ', ');
+  }
+
   /** quoteMarks are the language's opening and closing quotation marks. */
   get quoteMarks(): [string, string] {
     return quoteMarks[this.locale.split('-')[0]] ?? ['“', '”'];

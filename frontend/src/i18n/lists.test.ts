@@ -23,6 +23,11 @@ describe('lists and quotations in a sentence', () => {
     i18n.locale = 'pl';
     expect(i18n.quote('Arkusz')).toBe('„Arkusz”');
     expect(i18n.list(['a', 'b', 'c'])).toBe('a, b i c');
+    expect(i18n.names(['a', 'b', 'c'])).toBe('a, b, c');
+    i18n.locale = 'fa';
+    expect(i18n.names(['a', 'b', 'c']).replace(/\u200f/g, '')).toBe('a، b، c');
+    i18n.locale = 'en';
+    expect(i18n.names(['Email', 'Social'])).toBe('Email, Social');
   });
   it('separates typed tags with the comma the language types', () => {
     i18n.locale = 'fa';
