@@ -105,3 +105,19 @@ for (const lang of ['pl', 'tr', 'fa', 'ar', 'th', 'en']) {
     expect(found).toEqual([]);
   });
 }
+
+test('in Persian the campaigns chart counts the Solar Hijri months, Farvardin to Esfand', async ({ page }) => {
+  await switchTo(page, 'fa');
+  const asked = page.waitForRequest((r) => r.url().includes('/api/Charts/CampaignsByMonth'));
+  await page.goto('/#/campaigns');
+  const [year, labels] = (await asked).postDataJSON() as [number, { months: string[]; monthStarts: string[] }];
+  const thisYear = new Date().getUTCFullYear();
+  const persian = Number(new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(thisYear, 6, 1))).find((p) => p.type === 'year')!.value);
+  expect(year).toBe(persian);
+  expect(labels.months[0]).toBe('فروردین');
+  expect(labels.months[11]).toBe('اسفند');
+  expect(labels.monthStarts[0]).toMatch(new RegExp(`^${thisYear}-03-2[01]$`));
+  await expect(page.locator('.panel .year span')).toHaveText(new Intl.NumberFormat('fa', { useGrouping: false }).format(persian));
+  await page.screenshot({ path: `${shots}/fa-campaigns-chart.png` });
+  await switchTo(page, 'en');
+});
