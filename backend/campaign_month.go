@@ -13,6 +13,18 @@ type MonthStatusCounts struct {
 // that its date range touches. Campaigns with unparsable dates are skipped;
 // Validate keeps them out of the store.
 func CountCampaignsByMonth(campaigns []*Campaign, year int) MonthStatusCounts {
+	var starts [13]time.Time
+	for m := range starts {
+		starts[m] = time.Date(year, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return CountCampaignsInMonths(campaigns, year, starts)
+}
+
+// CountCampaignsInMonths counts like CountCampaignsByMonth, for the twelve
+// months of a year in any calendar (a Solar Hijri year's Farvardin to
+// Esfand): starts holds the first day of each month and, last, the day
+// after the year.
+func CountCampaignsInMonths(campaigns []*Campaign, year int, starts [13]time.Time) MonthStatusCounts {
 	out := MonthStatusCounts{Year: year}
 	for m := range out.Counts {
 		out.Counts[m] = map[CampaignStatus]int{}
@@ -23,11 +35,10 @@ func CountCampaignsByMonth(campaigns []*Campaign, year int) MonthStatusCounts {
 		if !ok1 || !ok2 {
 			continue
 		}
-		for m := time.January; m <= time.December; m++ {
-			first := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
-			last := first.AddDate(0, 1, -1)
+		for m := 0; m < 12; m++ {
+			first, last := starts[m], starts[m+1].AddDate(0, 0, -1)
 			if !start.After(last) && !end.Before(first) {
-				out.Counts[m-1][c.Status]++
+				out.Counts[m][c.Status]++
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/chart"
@@ -17,18 +18,27 @@ type Charts struct{ s Services }
 // language.
 func (c *Charts) CampaignsByMonth(year int, labels chart.Labels) (json.RawMessage, error) {
 	return call(c.s, "Charts.CampaignsByMonth", func(ctx context.Context) (json.RawMessage, error) {
-		if year < 1900 || year > 9999 {
+		// A year in the calendar the user reads dates in comes with its
+		// months' first days; a Gregorian one is counted from its number.
+		starts, ok := monthStarts(labels.MonthStarts)
+		if !ok && (year < 1900 || year > 9999) {
 			return nil, &backend.Error{Code: backend.EINVALID, Message: "The year is out of range.",
 				Fields: map[string]backend.FieldError{"year": {Key: "chart.year_range"}}}
 		}
 		var all []*backend.Campaign
 		filter := backend.CampaignFilter{From: fmt.Sprintf("%04d-01-01", year), To: fmt.Sprintf("%04d-12-31", year)}
+		if ok {
+			filter = backend.CampaignFilter{From: starts[0].Format(backend.DayLayout), To: starts[12].AddDate(0, 0, -1).Format(backend.DayLayout)}
+		}
 		err := eachCampaign(ctx, c.s.Campaigns, filter, func(cp *backend.Campaign) error {
 			all = append(all, cp)
 			return nil
 		})
 		if err != nil {
 			return nil, err
+		}
+		if ok {
+			return chart.CampaignsByMonth(backend.CountCampaignsInMonths(all, year, starts), labels)
 		}
 		return chart.CampaignsByMonth(backend.CountCampaignsByMonth(all, year), labels)
 	})
@@ -49,6 +59,22 @@ func (c *Charts) CampaignYear() (int, error) {
 		}
 		return backend.NearestCampaignYear(all, backend.Today(c.s.Now())), nil
 	})
+}
+
+// monthStarts reads thirteen ISO days in increasing order, each month
+// 29 to 31 days long; ok is false for anything else (no calendar given).
+func monthStarts(days []string) (out [13]time.Time, ok bool) {
+	if len(days) != 13 {
+		return out, false
+	}
+	for i, d := range days {
+		t, good := backend.ParseDay(d)
+		if !good || (i > 0 && (t.Sub(out[i-1]).Hours()/24 < 29 || t.Sub(out[i-1]).Hours()/24 > 31)) {
+			return out, false
+		}
+		out[i] = t
+	}
+	return out, true
 }
 
 // BudgetCharts are the budget area's three charts.

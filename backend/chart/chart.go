@@ -31,6 +31,10 @@ type Labels struct {
 	Title    string                            `json:"title"`
 	Months   []string                          `json:"months"`
 	Statuses map[backend.CampaignStatus]string `json:"statuses"`
+
+	// MonthStarts, when the year is not Gregorian, are the first days
+	// (ISO) of its twelve months and, last, the day after it.
+	MonthStarts []string `json:"monthStarts,omitempty"`
 }
 
 var englishMonths = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}

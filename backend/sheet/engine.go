@@ -245,7 +245,7 @@ func New(wb *Workbook, opts Options) (*Importer, error) {
 		}
 		if !contains(sheets, sheet) {
 			return nil, &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("The file has no sheet named %q; its sheets are %s.", sheet, quoteAll(sheets)),
-				Fields: map[string]backend.FieldError{"sheet": {Key: "import.no_sheet", Params: map[string]any{"sheet": sheet, "sheets": strings.Join(quoteAll(sheets), ", ")}}}}
+				Fields: map[string]backend.FieldError{"sheet": {Key: "import.no_sheet", Params: map[string]any{"sheet": sheet, "sheets": sheets}}}}
 		}
 	}
 	im.Layout.Sheet = sheet

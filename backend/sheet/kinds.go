@@ -54,6 +54,9 @@ type Kind struct {
 	// sheetLabel is the kind's sheet name in the user's language, from
 	// the labels an import is given.
 	sheetLabel string
+	// oldSheetNames are names the app gave the kind's sheet before its
+	// wording changed, so files exported then still import.
+	oldSheetNames []string
 }
 
 // Field returns the kind's field with that key.
@@ -81,7 +84,7 @@ var (
 	synStart    = []string{"start", "start date", "from", "begins", "launch", "launch date", "تاریخ شروع", "شروع", "از", "تاريخ البدء", "البداية", "من", "data rozpoczęcia", "początek", "od", "başlangıç", "başlangıç tarihi", "วันเริ่ม", "วันที่เริ่ม", "เริ่ม"}
 	synEnd      = []string{"end", "end date", "to", "until", "finish", "تاریخ پایان", "پایان", "تا", "تاريخ الانتهاء", "النهاية", "إلى", "data zakończenia", "koniec", "do", "bitiş", "bitiş tarihi", "วันสิ้นสุด", "สิ้นสุด"}
 	synBudget   = []string{"budget", "planned", "plan", "budgeted", "marketing budget", "بودجه", "الميزانية", "ميزانية", "budżet", "plan", "bütçe", "butce", "งบประมาณ", "งบ"}
-	synRevenue  = []string{"revenue", "attributed revenue", "revenue conversion", "income", "sales", "درآمد", "فروش", "الإيرادات", "الايرادات", "المبيعات", "przychód", "przychody", "gelir", "ciro", "รายได้", "ยอดขาย"}
+	synRevenue  = []string{"revenue", "attributed revenue", "revenue conversion", "income", "sales", "درآمد", "فروش", "الإيرادات", "الايرادات", "المبيعات", "przychód", "przychody", "gelir", "atfedilen gelir", "ilişkilendirilen gelir", "ciro", "รายได้", "ยอดขาย"}
 	synNotes    = []string{"notes", "note", "comments", "comment", "remarks", "description", "details", "یادداشت", "توضیحات", "ملاحظات", "وصف", "uwagi", "notatki", "opis", "notlar", "açıklama", "not", "หมายเหตุ", "รายละเอียด"}
 	synDate     = []string{"date", "day", "publish date", "publish", "post date", "due", "due date", "go live", "تاریخ", "روز", "تاريخ", "اليوم", "data", "dzień", "tarih", "gün", "yayın tarihi", "วันที่", "วัน"}
 	synType     = []string{"type", "content type", "format", "kind", "نوع", "نوع محتوا", "النوع", "نوع المحتوى", "typ", "rodzaj", "format", "tür", "içerik türü", "ประเภท", "รูปแบบ"}
@@ -100,7 +103,7 @@ var (
 	synTerm     = []string{"term", "term months", "months", "contract length", "مدت", "مدت قرارداد", "المدة", "مدة العقد", "okres umowy", "czas trwania", "süre", "sözleşme süresi", "ระยะเวลา", "ระยะสัญญา"}
 	synRenewal  = []string{"renewal", "renewal date", "renews", "expiry", "expiry date", "expires", "expiration", "end date", "تاریخ تمدید", "تمدید", "انقضا", "تاريخ التجديد", "التجديد", "الانتهاء", "تاريخ الانتهاء", "data odnowienia", "odnowienie", "wygasa", "data wygaśnięcia", "yenileme", "yenileme tarihi", "bitiş tarihi", "son kullanma", "วันต่ออายุ", "วันหมดอายุ", "หมดอายุ"}
 	synAuto     = []string{"auto renew", "auto-renew", "autorenew", "automatic renewal", "تمدید خودکار", "تجديد تلقائي", "automatyczne odnowienie", "otomatik yenileme", "ต่ออายุอัตโนมัติ"}
-	synNotice   = []string{"notice", "notice days", "notice period", "مهلت اطلاع", "فترة الإشعار", "okres wypowiedzenia", "ihbar süresi", "ระยะแจ้งล่วงหน้า"}
+	synNotice   = []string{"notice", "notice days", "notice period", "مهلت اطلاع", "مهلت اعلام", "مهلت اعلام قبلی", "فترة الإشعار", "okres wypowiedzenia", "ihbar süresi", "bildirim süresi", "ระยะแจ้งล่วงหน้า"}
 	synSeats    = []string{"seats", "seats purchased", "licenses", "licences", "users", "صندلی", "تعداد کاربر", "المقاعد", "التراخيص", "licencje", "stanowiska", "lisans", "koltuk", "ที่นั่ง", "ใบอนุญาต"}
 	synUsed     = []string{"seats used", "used", "active users", "استفاده‌شده", "المستخدمة", "wykorzystane", "kullanılan", "ใช้งาน"}
 	synLicence  = []string{"licence", "license", "licence type", "license type", "rights", "مجوز", "الترخيص", "licencja", "lisans türü", "สิทธิ์การใช้งาน"}
@@ -147,7 +150,7 @@ var spendStatusWords = words(map[string][]string{
 
 var billingWords = words(map[string][]string{
 	"monthly":    {"monthly", "month", "per month", "ماهانه", "شهري", "miesięcznie", "miesięczny", "aylık", "รายเดือน"},
-	"quarterly":  {"quarterly", "quarter", "سه‌ماهه", "فصلی", "ربع سنوي", "kwartalnie", "kwartalny", "üç aylık", "รายไตรมาส"},
+	"quarterly":  {"quarterly", "quarter", "سه‌ماهه", "فصلی", "ربع سنوي", "kwartalnie", "kwartalny", "üç aylık", "çeyreklik", "รายไตรมาส"},
 	"annual":     {"annual", "annually", "yearly", "year", "سالانه", "سنوي", "rocznie", "roczny", "yıllık", "รายปี"},
 	"multi_year": {"multi-year", "multi year", "multiyear", "چندساله", "متعدد السنوات", "wieloletni", "çok yıllık", "หลายปี"},
 	"one_off":    {"one-off", "one off", "once", "one-time", "یکباره", "لمرة واحدة", "jednorazowo", "jednorazowy", "tek seferlik", "ครั้งเดียว"},
@@ -282,7 +285,7 @@ var Kinds = map[string]*Kind{
 		enum("status", synStatus, contractStatusWords),
 		{Key: "notes", Type: TypeText, Synonyms: synNotes},
 	}},
-	"assets": {Key: "assets", Fields: []Field{
+	"assets": {Key: "assets", oldSheetNames: []string{"دارایی‌ها", "الأصول"}, Fields: []Field{
 		{Key: "id", Type: TypeID, Synonyms: synID},
 		{Key: "fileName", Type: TypeText, Synonyms: synFile},
 		{Key: "title", Type: TypeText, Synonyms: synTitle},

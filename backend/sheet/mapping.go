@@ -48,7 +48,7 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		if (k.Key == "deliverables" || k.Key == "campaigns") && w.gridSheet(s) {
 			score += 6 // a calendar grid: weekday headers name no field
 		}
-		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) || (k.sheetLabel != "" && normHeader(s) == normHeader(k.sheetLabel)) {
+		if strings.Contains(normHeader(s), normHeader(k.Key)[:4]) || (k.sheetLabel != "" && normHeader(s) == normHeader(k.sheetLabel)) || namedBefore(k, s) {
 			score += 10 // a sheet named after the kind ("Campaigns", "کمپین‌ها")
 		}
 		if score > bestScore {
@@ -56,6 +56,17 @@ func (w *Workbook) pickSheet(k *Kind) string {
 		}
 	}
 	return best
+}
+
+// namedBefore reports whether sheet has a name the app gave the kind's
+// sheet in earlier wording ("دارایی‌ها" before "دارایی‌های دیجیتال").
+func namedBefore(k *Kind, sheet string) bool {
+	for _, n := range k.oldSheetNames {
+		if normHeader(n) == normHeader(sheet) {
+			return true
+		}
+	}
+	return false
 }
 
 // withLabels returns the kind with each label added to its field's

@@ -460,7 +460,7 @@ func (im *Importer) parse(rec *Record, f *Field, v Value, order Order, colCurren
 			c, ok = looseChoice(f, v.Text)
 		}
 		if !ok {
-			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": strings.Join(f.Choices, ", ")})
+			bad("import.bad_choice", fmt.Sprintf("is not one of: %s", strings.Join(f.Choices, ", ")), map[string]any{"choices": append([]string(nil), f.Choices...)})
 			return
 		}
 		v.Text = c

@@ -31,6 +31,17 @@ const rtlLanguages = new Set(['fa', 'ar', 'he', 'ur']);
 const FSI = String.fromCharCode(0x2068);
 const PDI = String.fromCharCode(0x2069);
 
+// Each language's quotation marks, opening and closing.
+const quoteMarks: Record<string, [string, string]> = {
+  fa: ['«', '»'],
+  ar: ['«', '»'],
+  pl: ['„', '”'],
+};
+// A list placeholder under one of these names is a set of alternatives
+// ("one of: a, b or c"); the names of quoted lists get quotation marks.
+const alternatives = new Set(['choices']);
+const quotedLists = new Set(['sheets']);
+
 class I18n {
   locale = $state('en');
   /** calendar shows dates; week start is 0 (Sunday) to 6 (Saturday). */
@@ -63,7 +74,16 @@ class I18n {
     return text.replace(/\{(\w+)\}/g, (_, name: string) => {
       const v = params[name];
       if (v === undefined || v === null) return '';
+      // A year (a fiscal year the backend names) is written in the era of
+      // the calendar dates are shown in.
+      if (typeof v === 'number' && name === 'year') return this.year(v);
       if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
+      // A list (sheets, rows, choices) is joined the way the language
+      // writes lists, each item keeping its own direction.
+      if (Array.isArray(v)) {
+        const items = v.map((x) => (typeof x === 'number' ? this.number(x) : quotedLists.has(name) ? this.quote(String(x)) : String(x)));
+        return this.list(rtl ? items.map((x) => FSI + x + PDI) : items, alternatives.has(name) ? 'disjunction' : 'conjunction');
+      }
       // In a right-to-left sentence a Latin name, a path or an amount
       // keeps its own direction.
       return rtl && String(v) !== '' ? FSI + String(v) + PDI : String(v);
@@ -75,14 +95,82 @@ class I18n {
     return new Intl.NumberFormat(this.locale, opts).format(n);
   }
 
-  /** year writes a year number in the language's digits, ungrouped (2026, ۲۰۲۶). */
-  year(n: number, digits = 1): string {
-    return this.number(n, { useGrouping: false, minimumIntegerDigits: digits });
+  /**
+   * list joins items the way the language writes a list ("a, b and c",
+   * "a، b و c"); 'disjunction' gives "a, b or c".
+   */
+  list(items: string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+    return new Intl.ListFormat(this.locale, { type }).format(items);
+  }
+
+  /**
+   * names runs names together the way the language separates the middle
+   * items of a list ("Email, Social", "Email، Social", "Email وSocial"),
+   * without a closing "and": for a table cell or a run of names.
+   */
+  names(items: string[]): string {
+    const literals = new Intl.ListFormat(this.locale, { type: 'conjunction' })
+      .formatToParts(['a', 'b', 'c', 'd'])
+      .filter((p) => p.type === 'literal');
+    return items.join(literals[1]?.value ?? ', ');
+  }
+
+  /** quoteMarks are the language's opening and closing quotation marks. */
+  get quoteMarks(): [string, string] {
+    return quoteMarks[this.locale.split('-')[0]] ?? ['“', '”'];
+  }
+
+  /** quote puts text in the language's quotation marks (“…”, «…», „…”). */
+  quote(text: string): string {
+    return this.quoteMarks[0] + text + this.quoteMarks[1];
+  }
+
+  /**
+   * comma is what separates the items of a list typed into one field
+   * (tags): Persian and Arabic write "،", which the fields also split on.
+   */
+  get comma(): string {
+    return rtlLanguages.has(this.locale.split('-')[0]) ? '، ' : ', ';
+  }
+
+  /**
+   * year writes a Gregorian year (a fiscal year, a chart's year) in the
+   * language's digits, ungrouped, and in the Buddhist era when dates are
+   * shown in the Buddhist calendar, whose months are the Gregorian ones
+   * (2026, ۲۰۲۶, 2569).
+   */
+  year(n: number): string {
+    return this.number(this.calendar === 'buddhist' ? n + 543 : n, { useGrouping: false });
+  }
+
+  /**
+   * monthLocale formats a Gregorian month with its year (fiscal periods,
+   * exchange-rate months): Gregorian, but with Buddhist-era years when
+   * dates are shown in the Buddhist calendar.
+   */
+  get monthLocale(): string {
+    return `${this.locale}-u-ca-${this.calendar === 'buddhist' ? 'buddhist' : 'gregory'}`;
   }
 
   /** has reports whether key is in the catalog (backend keys are checked with it). */
   has(key: string): boolean {
     return key in (catalogs[this.locale] ?? en);
+  }
+
+  /**
+   * periodName names a fiscal period, a Gregorian month ("2026-03"): by
+   * its month ("Mar 2026", "มี.ค. 2569"), or, where dates are shown in the
+   * Persian calendar, whose months do not line up with Gregorian ones, by
+   * the day it starts on in that calendar ("۱۰ اسفند ۱۴۰۴"), so a chart's
+   * axis reads in the calendar of the dates around it.
+   */
+  periodName(ym: string, withYear = true): string {
+    const first = new Date(ym + '-01T00:00:00Z');
+    const year = withYear ? ({ year: 'numeric' } as const) : {};
+    if (this.calendar === 'persian') {
+      return new Intl.DateTimeFormat(this.dateLocale, { day: 'numeric', month: 'short', ...year, timeZone: 'UTC' }).format(first);
+    }
+    return new Intl.DateTimeFormat(this.monthLocale, { month: 'short', ...year, timeZone: 'UTC' }).format(first);
   }
 
   /**

@@ -26,6 +26,16 @@ export function periodLabels(g: Granularity, startMonth: number, locale: string,
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, (startMonth - 1 + i) % 12, 1))));
 }
 
+/**
+ * fiscalMonths lists the twelve months ("YYYY-MM") of the fiscal year that
+ * day falls in, for a year starting in startMonth (1-12).
+ */
+export function fiscalMonths(day: string, startMonth: number): string[] {
+  const [y, m] = day.split('-').map(Number);
+  const startYear = m >= startMonth ? y : y - 1;
+  return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(startYear, startMonth - 1 + i, 1)).toISOString().slice(0, 7));
+}
+
 export interface GridRow {
   teamId: number;
   categoryId: number;

@@ -26,8 +26,12 @@ describe('date fields in other calendars and digits', () => {
     expect(fromCalendar(1405, 12, 30, 'persian')).toBeNull();
   });
   it('uses the browser’s own field only for Gregorian dates in Latin digits', () => {
-    expect(nativeDates('en', 'gregory')).toBe(true);
-    expect(nativeDates('pl', 'gregory')).toBe(true);
+    expect(nativeDates('en', 'gregory', 'en-US')).toBe(true);
+    expect(nativeDates('pl', 'gregory', 'pl-PL')).toBe(true);
+    // The browser's input would show the browser's mm/dd/yyyy.
+    expect(nativeDates('pl', 'gregory', 'en-US')).toBe(false);
+    expect(nativeDates('ar', 'gregory', 'en-US')).toBe(false);
+    expect(nativeDates('ar', 'gregory', 'ar-EG')).toBe(false);
     expect(nativeDates('fa', 'gregory')).toBe(false);
     expect(nativeDates('th', 'buddhist')).toBe(false);
   });

@@ -69,7 +69,14 @@ export function fromCalendar(y: number, m: number, d: number, cal: CalendarSyste
   return null;
 }
 
-/** nativeDates says whether the browser's own date input suits: Gregorian dates in Latin digits. */
-export function nativeDates(locale: string, cal: CalendarSystem): boolean {
+/**
+ * nativeDates says whether the browser's own date input suits: Gregorian
+ * dates in Latin digits, in a left-to-right language, shown by a browser
+ * in that same language (its input follows the browser's language, not
+ * the page's: an Arabic page in an English browser would get mm/dd/yyyy).
+ */
+export function nativeDates(locale: string, cal: CalendarSystem, browser = globalThis.navigator?.language ?? 'en'): boolean {
+  const lang = (l: string) => l.split('-')[0].toLowerCase();
+  if (['ar', 'fa', 'he', 'ur'].includes(lang(locale)) || lang(browser) !== lang(locale)) return false;
   return cal === 'gregory' && new Intl.NumberFormat(locale).format(1) === '1';
 }

@@ -198,6 +198,62 @@ export function amountError(p: Exclude<ParseResult, { ok: true }>, currency: str
   return { key: keys[p.reason], params: { currency, count: minorUnits, found: p.reason === 'currency' ? p.currency : '' } };
 }
 
+/** A number as typed, split at its decimal separator. */
+interface NumberParts {
+  neg: boolean;
+  whole: string;
+  frac: string;
+}
+
+/**
+ * readNumber reads what a user typed into a plain number field (a goal): digits with an
+ * optional sign, thousands separators (comma, space, apostrophe or the
+ * locale's group separator) and one decimal separator (the locale's, or
+ * "." when unambiguous). Amounts go through readMoney,
+ * which also reads currency signs.
+ */
+function readNumber(text: string, locale: string): NumberParts | null {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const group = latinDigits(parts.find((p) => p.type === 'group')?.value ?? ',');
+  const decimal = latinDigits(parts.find((p) => p.type === 'decimal')?.value ?? '.');
+  let s = latinDigits(text.trim()).replace(/\s|\u00a0|\u202f|'|\u200e|\u200f|\u061c/g, '');
+  let neg = false;
+  if (/^\(.*\)$/.test(s)) {
+    neg = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-')) {
+    neg = !neg;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (s === '') return null;
+  s = s.split(group).join('|');
+  const dec = s.includes(decimal) ? decimal : group !== '.' && s.includes('.') ? '.' : null;
+  let whole = s;
+  let frac = '';
+  if (dec !== null) {
+    const i = s.lastIndexOf(dec);
+    whole = s.slice(0, i);
+    frac = s.slice(i + 1);
+  }
+  whole = whole.replace(/[|,]/g, '');
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(frac) || whole + frac === '') return null;
+  return { neg, whole, frac };
+}
+
+/**
+ * parseDecimal reads a plain number field (see readNumber) into an exact
+ * decimal string ("2,5" in Polish -> "2.5"), or null when it is not one.
+ */
+export function parseDecimal(text: string, locale = 'en'): string | null {
+  const n = readNumber(text, locale);
+  if (n === null) return null;
+  const whole = n.whole.replace(/^0+(?=\d)/, '') || '0';
+  return (n.neg ? '-' : '') + whole + (n.frac ? '.' + n.frac : '');
+}
+
 /** formatMoney formats minor units with Intl, passing an exact decimal string. */
 export function formatMoney(amount: number, currency: string, minorUnits: number, locale: string): string {
   const nf = new Intl.NumberFormat(locale, {
@@ -207,7 +263,12 @@ export function formatMoney(amount: number, currency: string, minorUnits: number
     maximumFractionDigits: minorUnits,
   });
   // Intl accepts decimal strings exactly (ECMA-402 "Intl.NumberFormat v3").
-  return nf.format(toDecimal(amount, minorUnits) as unknown as number);
+  const s = nf.format(toDecimal(amount, minorUnits) as unknown as number);
+  // In Arabic or Persian an amount with a Latin currency sign ("-6,600.00
+  // US$") is one left-to-right unit: isolated, it is not torn apart into
+  // "$-6,600.00 US" by the sentence around it.
+  if (/^(ar|fa|he|ur)\b/.test(locale) && /[A-Za-z]/.test(s)) return '\u2066' + s.replace(/[\u200e\u200f\u061c]/g, '') + '\u2069';
+  return s;
 }
 
 /**

@@ -167,6 +167,8 @@ export interface ChartLabels {
   title: string;
   months: string[];
   statuses: Partial<Record<CampaignStatus, string>>;
+  /** A non-Gregorian year's months: their first days (ISO) and the day after the year. */
+  monthStarts?: string[];
 }
 
 /** Words an exported workbook shows, in the user's language. */
