@@ -45,6 +45,9 @@ export function focusHeading(): boolean {
  */
 export function followPage(main: HTMLElement, focus: boolean, title: (page: string) => string): () => void {
   let focused = !focus;
+  // What had focus when the page changed (the nav link, a tile): the heading
+  // takes over only from it, never from a field the user has moved to since.
+  const before = document.activeElement;
   const update = () => {
     const h1 = main.querySelector<HTMLElement>('h1');
     if (!h1) return;
@@ -52,8 +55,8 @@ export function followPage(main: HTMLElement, focus: boolean, title: (page: stri
     if (page) document.title = title(page);
     if (!focused) {
       focused = true;
-      // Not while a dialog opened by the page holds focus.
-      if (!document.activeElement?.closest('dialog')) focusHeading();
+      const now = document.activeElement;
+      if (!now || now === document.body || now === before || !now.isConnected) focusHeading();
     }
   };
   const observer = new MutationObserver(update);
