@@ -252,3 +252,18 @@ test('a chart has its numbers behind a toggle and its highest value in its name'
   await expect(table.getByRole('row')).toHaveCount(13);
   await expect(table.getByRole('columnheader', { name: 'Planned' })).toBeVisible();
 });
+
+test('a field error is tied to its field, which says it is invalid', async ({ page }) => {
+  await page.goto('/#/campaigns');
+  await page.getByRole('button', { name: 'New campaign' }).click();
+  const dlg = page.getByRole('dialog', { name: 'New campaign' });
+  const name = dlg.getByLabel('Campaign', { exact: true });
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  const error = dlg.locator('[data-field-error="name"]');
+  await expect(error).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription((await error.textContent())!.trim());
+  await page.keyboard.press('Escape');
+  await expect(dlg).toHaveCount(0);
+});
