@@ -1,8 +1,8 @@
 import type { Campaign, Deliverable } from './api';
 
 /** A palette whose neighbours stay apart, readable under white text. */
-const palette = ['#2f6db5', '#c2571a', '#2e8540', '#8e44ad', '#b8336a', '#1f8a8a', '#7a5c00', '#5b6abf', '#a33b3b', '#4d7f2a'];
-export const noneColour = '#7b8794';
+const palette = ['#2f6db5', '#be5519', '#2e8540', '#8e44ad', '#b8336a', '#1d8181', '#7a5c00', '#5b6abf', '#a33b3b', '#4d7f2a'];
+export const noneColour = '#616e7c';
 
 export type ColourBy = 'channel' | 'team';
 

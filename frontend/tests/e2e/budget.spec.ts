@@ -138,3 +138,29 @@ test('the totals on screen match the hand-computed ones', async ({ page }) => {
   await expect(brandEvents).toContainText('$1,900.00'); // committed
   await expect(page.getByRole('img', { name: 'Plan vs actual by team' })).toBeVisible();
 });
+
+test('edit a budget cell with the keyboard alone; Escape drops the typing and keeps the cell', async ({ page }) => {
+  await page.goto('/#/budget');
+  const budget = new BudgetPage(page);
+  const cell = budget.cell('Field marketing', 'Paid media', 'Feb');
+  const below = budget.cell('Field marketing', 'Paid media', 'Mar');
+  await budget.cell('Brand', 'Events', 'Apr').waitFor();
+  const before = await budget.grandTotal().textContent();
+  // Tab only, as a keyboard user gets there (the grid's cells are Tab stops).
+  for (let i = 0; i < 200 && !(await cell.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(cell).toBeFocused();
+  await page.keyboard.type('750');
+  await page.keyboard.press('ArrowRight');
+  await expect(below).toBeFocused();
+  await expect(cell).toHaveValue('750.00');
+  await page.keyboard.press('ArrowLeft');
+  await expect(cell).toBeFocused();
+  await page.keyboard.type('999');
+  await page.keyboard.press('Escape');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveValue(/^750(\.00)?$/);
+  // Emptied again: the plan is as it was.
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Enter');
+  await expect(budget.grandTotal()).toHaveText(before!);
+});

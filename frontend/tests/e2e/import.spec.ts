@@ -37,6 +37,8 @@ test('content calendar: preview, import, see it in the calendar, undo', async ({
   await expect(page.locator('select[data-column="A"]')).toHaveValue('publishDate');
   await expect(page.locator('select[data-column="D"]')).toHaveValue('title');
   await expect(counts(page)).toHaveText('22 to create · 0 to update · 0 skipped');
+  // The preview's rows scroll in a box the keyboard can reach.
+  await expect(page.getByRole('region', { name: 'Rows in the preview' })).toHaveAttribute('tabindex', '0');
   // Nothing is written by the preview.
   await page.getByRole('button', { name: 'Import 22 rows' }).click();
   const app = new AppShell(page);

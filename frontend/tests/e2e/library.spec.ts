@@ -74,6 +74,8 @@ test('a licence that ends before a linked campaign shows a warning on the campai
   await app.open();
   await app.goTo('Assets');
   await page.getByRole('link', { name: 'acme logo', exact: true }).click();
+  // The asset's page is named by its title, its one h1, which takes focus.
+  await expect(page.getByRole('heading', { level: 1, name: 'acme logo' })).toBeFocused();
   await page.getByLabel('Licence type').fill('Rights-managed');
   await page.getByLabel('Licence holder').fill('Studio North');
   await page.getByLabel('Licence expiry').fill('2027-01-31');
