@@ -231,11 +231,21 @@ for (const view of ['Month', 'Week', 'Quarter', 'Timeline'] as const) {
     for (const it of items) {
       await tabTo(page, it.el, 120);
       const [there, back] = it.by > 0 ? ['Alt+ArrowRight', 'Alt+ArrowLeft'] : ['Alt+ArrowLeft', 'Alt+ArrowRight'];
+      // A campaign with a plan asks whether the plan moves too; Enter takes
+      // the offered answer (move them too), and moving back does the same.
+      const answer = async () => {
+        if (it.el === items[0].el) {
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await page.keyboard.press('Enter');
+        }
+      };
       await page.keyboard.press(there);
+      await answer();
       await expect.poll(it.day).toBe(addDays(it.from, it.by));
       await expect(said).toContainText(`“${it.name}”`);
       await expect(it.el).toBeFocused();
       await page.keyboard.press(back);
+      await answer();
       await expect.poll(it.day).toBe(it.from);
       await expect(it.el).toBeFocused();
     }
