@@ -189,6 +189,9 @@ test('export the workspace, edit it, import it back as an update, then undo ever
   // Undo every import, newest first: the workspace is as it was.
   await app.goTo('Import');
   const undo = page.getByRole('button', { name: 'Undo import' });
+  // The history loads after the page: wait for it, or the loop below sees
+  // no button and undoes nothing.
+  await expect(undo.first()).toBeVisible();
   while ((await undo.count()) > 0) {
     const before = await undo.count();
     await undo.first().click();
