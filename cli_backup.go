@@ -44,17 +44,15 @@ func runBackup(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if fl.NArg() > 0 {
 		return usageError(stderr, fmt.Errorf("backup takes no arguments, got %q; name the file with --out", fl.Arg(0)))
 	}
-	if os.Getenv("MOPSDESK_LOG") == "" {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	app, err := openApp(*data, "cli", log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+	log = commandLog(log)
+	app := openForCommand(*data, "cli", log, stderr)
+	if app == nil {
 		return 1
 	}
 	defer app.close()
 	ctx := context.Background()
 	path := *out
+	var err error
 	if path != "" {
 		if path, err = filepath.Abs(path); err == nil {
 			_, err = backup.Write(ctx, app.backups.Src, path)
@@ -88,9 +86,7 @@ func runRestore(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if len(pos) != 1 {
 		return usageError(stderr, fmt.Errorf("restore takes one backup FILE, got %d", len(pos)))
 	}
-	if os.Getenv("MOPSDESK_LOG") == "" {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
+	log = commandLog(log)
 	fail := func(err error) int {
 		log.Error("restore failed", "err", err)
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))

@@ -2,6 +2,10 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/datadir"
@@ -32,4 +36,24 @@ func startupText(err error) string {
 		return locked.Error()
 	}
 	return err.Error()
+}
+
+// commandLog is a command-line verb's logger: the verb's output is its
+// report, so logs reach stderr only when MOPSDESK_LOG asks for them.
+func commandLog(log *slog.Logger) *slog.Logger {
+	if os.Getenv("MOPSDESK_LOG") == "" {
+		return slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return log
+}
+
+// openForCommand opens the workspace for a command-line verb, or says on
+// stderr why it cannot and returns nil (the verb then exits 1).
+func openForCommand(data, mode string, log *slog.Logger, stderr io.Writer) *App {
+	app, err := openApp(data, mode, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+		return nil
+	}
+	return app
 }

@@ -126,19 +126,15 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if _, err := os.Stat(path); err != nil {
 		return fail(backend.Errorf(backend.EINVALID, "%s cannot be opened: %v", path, err))
 	}
-	// Logs go to stderr only when asked: the report is the output.
-	if os.Getenv("MOPSDESK_LOG") == "" {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
+	log = commandLog(log)
 	// A dry run only reads, so it may run while the window or serve mode
 	// has the workspace open; an import takes the folder for itself.
 	mode := "import"
 	if f.dryRun {
 		mode = "cli"
 	}
-	app, err := openApp(*data, mode, log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+	app := openForCommand(*data, mode, log, stderr)
+	if app == nil {
 		return 1
 	}
 	defer app.close()

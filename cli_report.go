@@ -45,16 +45,13 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if *to < *from {
 		return usageError(stderr, fmt.Errorf("--to %s is before --from %s", *to, *from))
 	}
-	if os.Getenv("MOPSDESK_LOG") == "" {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	app, err := openApp(*data, "cli", log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+	log = commandLog(log)
+	app := openForCommand(*data, "cli", log, stderr)
+	if app == nil {
 		return 1
 	}
 	defer app.close()
-	err = writeFileAtomic(*out, func(f *os.File) error {
+	err := writeFileAtomic(*out, func(f *os.File) error {
 		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
 	})
 	if err != nil {
