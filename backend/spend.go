@@ -134,6 +134,7 @@ type SpendPage struct {
 // SpendService keeps spend entries.
 type SpendService interface {
 	FindSpend(ctx context.Context, f SpendFilter) (*SpendPage, error)
+	FindSpendByID(ctx context.Context, id int64) (*Spend, error)
 	CreateSpend(ctx context.Context, s *Spend) error
 	UpdateSpend(ctx context.Context, id int64, upd SpendUpdate) (*Spend, error)
 	DeleteSpend(ctx context.Context, id int64) error

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"mopsdesk/backend"
 )
 
 //go:embed migration/*.sql
@@ -215,11 +217,33 @@ func (db *DB) conn(ctx context.Context) dbtx {
 
 // Batch runs fn in one transaction that every service call made with the
 // context it is given joins: many actions (an import) stored whole or not
-// at all.
+// at all. Inside a Batch it is a savepoint, so one part (a row of an
+// import) can fail without the rest. A write the full disk stopped
+// empties the write-ahead log its rolled-back pages would keep full.
 func (db *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return savepoint(ctx, tx, fn)
+	}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		return fn(context.WithValue(ctx, txKey{}, tx))
 	})
+	if err != nil && backend.ErrorCode(Explain(err)) == backend.EDISKFULL {
+		db.shrinkLog()
+	}
+	return err
+}
+
+// savepoint runs fn inside tx, its work rolled back when it fails.
+func savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Context) error) error {
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT batch`); err != nil {
+		return err
+	}
+	err := fn(ctx)
+	if err != nil {
+		tx.ExecContext(ctx, `ROLLBACK TO batch`)
+	}
+	tx.ExecContext(ctx, `RELEASE batch`)
+	return err
 }
 
 // inTx runs fn in one transaction: committed if fn returns nil, rolled

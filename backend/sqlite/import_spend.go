@@ -70,11 +70,6 @@ func (r *importRun) spendNew(rec *sheet.Record) string {
 	return "create"
 }
 
-// Spend entries are inserted spendBatch at a time.
-const (
-	spendBatch = 200
-	spendCols  = 10
-)
 
 func (r *importRun) prepareSpend() error {
 	if r.spendDup != nil {

@@ -180,6 +180,11 @@ func checkSpend(ctx context.Context, tx *sql.Tx, sp *backend.Spend) error {
 	return fe.Err("spend entry")
 }
 
+// FindSpendByID returns one spend entry as stored (ENOTFOUND when gone).
+func (s *SpendService) FindSpendByID(ctx context.Context, id int64) (*backend.Spend, error) {
+	return findSpendByID(ctx, s.db.conn(ctx), id)
+}
+
 // CreateSpend validates and stores a spend entry.
 func (s *SpendService) CreateSpend(ctx context.Context, sp *backend.Spend) error {
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error { return insertSpend(ctx, tx, s.db.timestamp(), sp) })
