@@ -14,6 +14,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
+	"mopsdesk/backend/transfer"
 )
 
 // importReport is what "mopsdesk import --json" prints.
@@ -250,7 +251,7 @@ func importSheet(app *App, path, name, sheetName, kind string, f importFlags, st
 		opts.Mapping = mapping
 	}
 	dryRun := f.dryRun
-	var out *sheet.ImportPreview
+	var out *transfer.ImportPreview
 	if dryRun {
 		out, err = app.svc.Imports.Preview(ctx, path, name, opts)
 	} else {
@@ -289,7 +290,7 @@ func importSheet(app *App, path, name, sheetName, kind string, f importFlags, st
 // the columns as found, those named by --map and --ignore changed, and a
 // column mapped to a field --set fills left out (the value set for every
 // row wins over the column, as on the Import page).
-func cliMapping(p *sheet.ImportPreview, kind string, f importFlags, sets map[string]string) (map[string]string, error) {
+func cliMapping(p *transfer.ImportPreview, kind string, f importFlags, sets map[string]string) (map[string]string, error) {
 	find := func(flagName, col string) (string, error) {
 		for _, c := range p.Columns {
 			if strings.EqualFold(c.Key, col) {

@@ -14,17 +14,21 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
+	"mopsdesk/backend/transfer"
 )
 
-// ImportService is the store side of imports (sqlite.ImportService).
+// ImportService is the spreadsheet round trip (transfer.Service):
+// imports, their history and saved mappings, and the workbook exports.
 type ImportService interface {
-	Preview(ctx context.Context, path, name string, o sheet.Options) (*sheet.ImportPreview, error)
-	Commit(ctx context.Context, path, name string, o sheet.Options) (*sheet.ImportPreview, error)
-	History(ctx context.Context) ([]sheet.ImportRun, error)
+	Preview(ctx context.Context, path, name string, o sheet.Options) (*transfer.ImportPreview, error)
+	Commit(ctx context.Context, path, name string, o sheet.Options) (*transfer.ImportPreview, error)
+	History(ctx context.Context) ([]backend.ImportRun, error)
 	Undo(ctx context.Context, id int64) error
-	SaveProfile(ctx context.Context, p sheet.ImportProfile) (*sheet.ImportProfile, error)
-	Profiles(ctx context.Context) ([]sheet.ImportProfile, error)
+	SaveProfile(ctx context.Context, p transfer.ImportProfile) (*transfer.ImportProfile, error)
+	Profiles(ctx context.Context) ([]transfer.ImportProfile, error)
 	DeleteProfile(ctx context.Context, id int64) error
+	WriteWorkspace(ctx context.Context, areas []string, labels map[string]string, w io.Writer) error
+	WriteList(ctx context.Context, req transfer.ListRequest, w io.Writer) error
 }
 
 // importTimeout bounds a preview or commit: large workbooks take seconds,
@@ -165,8 +169,8 @@ func (im *Imports) Kinds() []ImportKind {
 
 // Preview reads the file as the options say and reports what an import
 // would do, without keeping anything.
-func (im *Imports) Preview(req ImportRequest) (*sheet.ImportPreview, error) {
-	return callWithin(im.s, "Imports.Preview", importTimeout, func(ctx context.Context) (*sheet.ImportPreview, error) {
+func (im *Imports) Preview(req ImportRequest) (*transfer.ImportPreview, error) {
+	return callWithin(im.s, "Imports.Preview", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
 		p, err := im.files.file(req.Token)
 		if err != nil {
 			return nil, err
@@ -176,8 +180,8 @@ func (im *Imports) Preview(req ImportRequest) (*sheet.ImportPreview, error) {
 }
 
 // Commit imports the file in one transaction; the pending copy is removed.
-func (im *Imports) Commit(req ImportRequest) (*sheet.ImportPreview, error) {
-	return callWithin(im.s, "Imports.Commit", importTimeout, func(ctx context.Context) (*sheet.ImportPreview, error) {
+func (im *Imports) Commit(req ImportRequest) (*transfer.ImportPreview, error) {
+	return callWithin(im.s, "Imports.Commit", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
 		p, err := im.files.file(req.Token)
 		if err != nil {
 			return nil, err
@@ -208,8 +212,8 @@ func (im *ImportFiles) discard(token string) {
 }
 
 // History lists past imports, newest first.
-func (im *Imports) History() ([]sheet.ImportRun, error) {
-	return call(im.s, "Imports.History", func(ctx context.Context) ([]sheet.ImportRun, error) { return im.s.Imports.History(ctx) })
+func (im *Imports) History() ([]backend.ImportRun, error) {
+	return call(im.s, "Imports.History", func(ctx context.Context) ([]backend.ImportRun, error) { return im.s.Imports.History(ctx) })
 }
 
 // Undo reverses an import as a whole.
@@ -219,13 +223,13 @@ func (im *Imports) Undo(id int64) error {
 }
 
 // Profiles lists saved mappings.
-func (im *Imports) Profiles() ([]sheet.ImportProfile, error) {
-	return call(im.s, "Imports.Profiles", func(ctx context.Context) ([]sheet.ImportProfile, error) { return im.s.Imports.Profiles(ctx) })
+func (im *Imports) Profiles() ([]transfer.ImportProfile, error) {
+	return call(im.s, "Imports.Profiles", func(ctx context.Context) ([]transfer.ImportProfile, error) { return im.s.Imports.Profiles(ctx) })
 }
 
 // SaveProfile saves a mapping for files with the same headers.
-func (im *Imports) SaveProfile(p sheet.ImportProfile) (*sheet.ImportProfile, error) {
-	return call(im.s, "Imports.SaveProfile", func(ctx context.Context) (*sheet.ImportProfile, error) { return im.s.Imports.SaveProfile(ctx, p) })
+func (im *Imports) SaveProfile(p transfer.ImportProfile) (*transfer.ImportProfile, error) {
+	return call(im.s, "Imports.SaveProfile", func(ctx context.Context) (*transfer.ImportProfile, error) { return im.s.Imports.SaveProfile(ctx, p) })
 }
 
 // DeleteProfile removes a saved mapping.

@@ -8,6 +8,7 @@ import (
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/sheet"
+	"mopsdesk/backend/transfer"
 )
 
 const spendCSV = "Date,Amount,Team,Category,Vendor\n2025-03-01,500,Brand,Ads,Canva\n2025-03-02,İptal 500,Brand,Ads,Canva\n"
@@ -47,7 +48,7 @@ func TestImports_PanicIsAnErrorNamingTheCell(t *testing.T) {
 		}
 	}
 	t.Cleanup(func() { sheet.TestHookValue = nil })
-	for _, call := range []func(api.ImportRequest) (*sheet.ImportPreview, error){a.Imports.Preview, a.Imports.Commit} {
+	for _, call := range []func(api.ImportRequest) (*transfer.ImportPreview, error){a.Imports.Preview, a.Imports.Commit} {
 		_, err := call(api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
 		p := api.FormatError(err)
 		f := p.Fields["file"]

@@ -11,6 +11,7 @@ import (
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/sheet"
+	"mopsdesk/backend/transfer"
 )
 
 // TestWorkspaceRoundTrip exports every area, re-imports the workbook (no
@@ -65,14 +66,14 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	preview := func(kind string, data []byte, commit bool) *sheet.ImportPreview {
+	preview := func(kind string, data []byte, commit bool) *transfer.ImportPreview {
 		t.Helper()
 		p, err := a.ImportFiles.Add("workspace.xlsx", bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
 		req := api.ImportRequest{Token: p.Token, Options: sheet.Options{Kind: kind}}
-		var out *sheet.ImportPreview
+		var out *transfer.ImportPreview
 		if commit {
 			out, err = a.Imports.Commit(req)
 		} else {

@@ -5,10 +5,12 @@ package workspace
 
 import (
 	"path/filepath"
+	"time"
 
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/sqlite"
+	"mopsdesk/backend/transfer"
 )
 
 // Services returns every store of db, with file bytes and previews kept in
@@ -22,22 +24,26 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 	lists, campaigns, deliverables := sqlite.NewListService(db), sqlite.NewCampaignService(db), sqlite.NewDeliverableService(db)
 	budget, spend, vendors := sqlite.NewBudgetService(db), sqlite.NewSpendService(db), sqlite.NewVendorService(db)
 	contracts, assets := sqlite.NewContractService(db), sqlite.NewAssetService(db, store)
+	ws, milestones, calendar, requests := sqlite.NewWorkspaceService(db), sqlite.NewMilestoneService(db), sqlite.NewCalendarService(db), sqlite.NewRequestService(db)
+	roundTrip := transfer.New(transfer.Services{Store: sqlite.NewImportStore(db), Workspace: ws, Lists: lists, Campaigns: campaigns, Deliverables: deliverables,
+		Milestones: milestones, Calendar: calendar, Budget: budget, Spend: spend, Requests: requests, Vendors: vendors, Contracts: contracts, Assets: assets,
+		Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }})
 	return api.Services{
-		Workspace:    sqlite.NewWorkspaceService(db),
+		Workspace:    ws,
 		Lists:        lists,
 		Campaigns:    campaigns,
 		Deliverables: deliverables,
-		Milestones:   sqlite.NewMilestoneService(db),
+		Milestones:   milestones,
 		Goals:        sqlite.NewGoalService(db),
-		Calendar:     sqlite.NewCalendarService(db),
+		Calendar:     calendar,
 		Budget:       budget,
 		Spend:        spend,
-		Requests:     sqlite.NewRequestService(db),
+		Requests:     requests,
 		Vendors:      vendors,
 		Contracts:    contracts,
 		Documents:    sqlite.NewDocumentService(db, store),
 		Assets:       assets,
-		Imports:      sqlite.NewImportService(db, lists, campaigns, deliverables, spend, budget, vendors, contracts, assets),
+		Imports:      roundTrip,
 		Dashboard:    sqlite.NewDashboardService(db),
 		People:       sqlite.NewPeopleService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),

@@ -1,8 +1,6 @@
-package sqlite
+package transfer
 
 import (
-	"database/sql"
-	"errors"
 	"reflect"
 
 	"mopsdesk/backend"
@@ -72,27 +70,33 @@ func withoutTimestamp(p any) any {
 	return c.Interface()
 }
 
-func (r *importRun) campaign(rec *sheet.Record) string {
-	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
+// channelIDs finds (or adds) each channel a campaign's row names.
+func (r *importRun) channelIDs(rec *sheet.Record) ([]int64, bool) {
 	var channels []int64
-	ok2 := true
+	ok := true
 	for _, name := range rec.Values["channels"].List {
 		one := &sheet.Record{Sheet: rec.Sheet, Row: rec.Row, Values: map[string]sheet.Value{"channels": {Text: name, Col: rec.Values["channels"].Col, Row: rec.Values["channels"].Row}}}
-		id, ok := r.listID(one, "channels", backend.ListChannels)
+		id, found := r.listID(one, "channels", backend.ListChannels)
 		rec.Problems = append(rec.Problems, one.Problems...)
-		ok2 = ok2 && ok
+		ok = ok && found
 		channels = append(channels, id)
 	}
+	return channels, ok
+}
+
+func (r *importRun) campaign(rec *sheet.Record) string {
+	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
+	channels, ok2 := r.channelIDs(rec)
 	if !ok1 || !ok2 {
 		return "skip"
 	}
-	id, found, ok := r.existing(rec, "campaign", func(id int64) (any, error) { return r.s.campaigns.FindCampaignByID(r.ctx, id) })
+	id, found, ok := r.existing(rec, "campaign", func(id int64) (any, error) { return r.s.Campaigns.FindCampaignByID(r.ctx, id) })
 	if !ok {
 		return "skip"
 	}
 	if found == nil && rec.Has("name") {
 		if existing, ok := r.campaigns[sheet.Norm(rec.Text("name"))]; ok {
-			c, err := r.s.campaigns.FindCampaignByID(r.ctx, existing)
+			c, err := r.s.Campaigns.FindCampaignByID(r.ctx, existing)
 			if err == nil {
 				id, found = existing, c
 			}
@@ -127,7 +131,7 @@ func (r *importRun) campaign(rec *sheet.Record) string {
 		if revenue != nil {
 			c.AttributedRevenue = *revenue
 		}
-		if err := r.s.campaigns.CreateCampaign(r.ctx, c); err != nil {
+		if err := r.s.Campaigns.CreateCampaign(r.ctx, c); err != nil {
 			r.problems(rec, err, "name")
 			return "skip"
 		}
@@ -152,7 +156,7 @@ func (r *importRun) campaign(rec *sheet.Record) string {
 		st := backend.CampaignStatus(rec.Text("status"))
 		upd.Status = &st
 	}
-	after, err := r.s.campaigns.UpdateCampaign(r.ctx, id, upd)
+	after, err := r.s.Campaigns.UpdateCampaign(r.ctx, id, upd)
 	return r.updated(rec, "campaign", id, before, after, err, "name")
 }
 
@@ -174,19 +178,17 @@ func (r *importRun) deliverable(rec *sheet.Record) string {
 	if !ok1 || !ok2 {
 		return "skip"
 	}
-	id, found, ok := r.existing(rec, "deliverable", func(id int64) (any, error) { return r.s.deliverables.FindDeliverableByID(r.ctx, id) })
+	id, found, ok := r.existing(rec, "deliverable", func(id int64) (any, error) { return r.s.Deliverables.FindDeliverableByID(r.ctx, id) })
 	if !ok {
 		return "skip"
 	}
 	if found == nil {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT id FROM deliverables WHERE title = ? COLLATE NOCASE AND publish_date = ? AND COALESCE(campaign_id, 0) = ? ORDER BY id LIMIT 1`,
-			rec.Text("title"), rec.Text("publishDate"), campaignID).Scan(&existing)
-		if err == nil {
-			if d, err := r.s.deliverables.FindDeliverableByID(r.ctx, existing); err == nil {
+		existing, err := r.s.Store.DeliverableByKey(r.ctx, rec.Text("title"), rec.Text("publishDate"), campaignID)
+		if err == nil && existing != 0 {
+			if d, err := r.s.Deliverables.FindDeliverableByID(r.ctx, existing); err == nil {
 				id, found = existing, d
 			}
-		} else if !errors.Is(err, sql.ErrNoRows) {
+		} else if err != nil {
 			r.noteFatal(err)
 			rec.Problem("title", "import.rejected", err.Error(), nil)
 			return "skip"
@@ -199,7 +201,7 @@ func (r *importRun) deliverable(rec *sheet.Record) string {
 		if rec.Has("status") {
 			d.Status = backend.DeliverableStatus(rec.Text("status"))
 		}
-		if err := r.s.deliverables.CreateDeliverable(r.ctx, d); err != nil {
+		if err := r.s.Deliverables.CreateDeliverable(r.ctx, d); err != nil {
 			r.problems(rec, err, "title")
 			return "skip"
 		}
@@ -221,171 +223,18 @@ func (r *importRun) deliverable(rec *sheet.Record) string {
 		st := backend.DeliverableStatus(rec.Text("status"))
 		upd.Status = &st
 	}
-	after, err := r.s.deliverables.UpdateDeliverable(r.ctx, id, upd)
+	after, err := r.s.Deliverables.UpdateDeliverable(r.ctx, id, upd)
 	return r.updated(rec, "deliverable", id, before, after, err, "title")
 }
 
-// spendEntry updates the spend entry a row's ID names (rows without one
-// are new: spendNew).
-func (r *importRun) spendEntry(rec *sheet.Record) string {
-	if !rec.Has("id") {
-		return r.spendNew(rec)
-	}
-	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
-	categoryID, ok2 := r.listID(rec, "category", backend.ListCategories)
-	campaignID, ok3 := r.campaignID(rec, "campaign")
-	if !ok1 || !ok2 || !ok3 {
-		return "skip"
-	}
-	id, found, ok := r.existing(rec, "spend entry", func(id int64) (any, error) { return findSpendByID(r.ctx, r.s.db.conn(r.ctx), id) })
-	if !ok || found == nil {
-		return "skip"
-	}
-	amount := backend.Money{Amount: rec.Values["amount"].Int, Currency: rec.Values["amount"].Currency}
-	if year, ok := backend.FiscalYearOf(rec.Text("date"), r.settings.FiscalYearStartMonth); ok && rec.Has("date") {
-		if _, ok := r.fiscalYear(rec, "date", year); !ok {
-			return "skip"
-		}
-	}
-	status := backend.SpendActual
-	if rec.Has("status") {
-		status = backend.SpendStatus(rec.Text("status"))
-	}
-	before := found.(*backend.Spend)
-	upd := backend.SpendUpdate{Date: strPtr(rec, "date"), Vendor: strPtr(rec, "vendor"), Reference: strPtr(rec, "reference"), Note: strPtr(rec, "note")}
-	if rec.Has("amount") {
-		upd.Amount = &amount
-	}
-	if rec.Has("team") {
-		upd.TeamID = &teamID
-	}
-	if rec.Has("category") {
-		upd.CategoryID = &categoryID
-	}
-	if rec.Has("campaign") {
-		upd.CampaignID = &campaignID
-	}
-	if rec.Has("status") {
-		upd.Status = &status
-	}
-	after, err := r.s.spend.UpdateSpend(r.ctx, id, upd)
-	return r.updated(rec, "spend", id, before, after, err, "amount")
-}
-
-// fiscalYear returns the plan granularity of a fiscal year, opening the
-// year (monthly) when the workspace has none yet.
-func (r *importRun) fiscalYear(rec *sheet.Record, field string, year int) (string, bool) {
-	var g string
-	err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT granularity FROM fiscal_years WHERE year = ?`, year).Scan(&g)
-	if errors.Is(err, sql.ErrNoRows) {
-		if _, err := r.s.budget.CreateFiscalYear(r.ctx, year, backend.Monthly); err != nil {
-			r.problems(rec, err, field)
-			return "", false
-		}
-		r.newNames = append(r.newNames, sheet.NewName{Kind: "fiscalYears", Name: backend.FiscalYearLabel(year, r.settings.FiscalYearStartMonth)})
-		r.log("fiscal_year", int64(year), "create", nil)
-		return string(backend.Monthly), true
-	} else if err != nil {
-		r.noteFatal(err)
-		rec.Problem(field, "import.rejected", err.Error(), nil)
-		return "", false
-	}
-	return g, true
-}
-
-// budgetLine adds a row's amount to its plan cell; the cells are written
-// once every row is read (finish), since several rows (days of a month)
-// can fall in one cell.
-func (r *importRun) budgetLine(rec *sheet.Record) string {
-	teamID, ok1 := r.listID(rec, "team", backend.ListTeams)
-	categoryID, ok2 := r.listID(rec, "category", backend.ListCategories)
-	if !ok1 || !ok2 {
-		return "skip"
-	}
-	v := rec.Values["amount"]
-	if v.Currency != r.settings.BaseCurrency && r.convertBudget {
-		month := rec.Text("month")
-		if len(month) > 7 {
-			month = month[:7]
-		}
-		n, _, ok := r.rates.ToBase(v.Int, v.Currency, month)
-		if !ok {
-			rec.Problem("amount", "import.no_rate", "has no rate into the workspace currency; add a rate for "+v.Currency+" in Settings", map[string]any{"currency": v.Currency})
-			return "skip"
-		}
-		v.Int, v.Currency = n, r.settings.BaseCurrency
-		rec.Values["amount"] = v
-	}
-	if v.Currency != r.settings.BaseCurrency {
-		r.currencyCells++
-		if r.currencyOf == "" {
-			r.currencyOf = v.Currency
-		}
-		rec.Problem("amount", "import.budget_currency", "is in "+v.Currency+"; budget plans are in the workspace currency "+r.settings.BaseCurrency, map[string]any{"currency": v.Currency})
-		return "skip"
-	}
-	start := r.settings.FiscalYearStartMonth
-	year, ok := backend.FiscalYearOf(rec.Text("month"), start)
-	month, ok2 := backend.FiscalMonth(rec.Text("month"), start)
-	if !ok || !ok2 {
-		rec.Problem("month", "import.bad_date", "is not a date", nil)
-		return "skip"
-	}
-	g, ok := r.fiscalYear(rec, "month", year)
-	if !ok {
-		return "skip"
-	}
-	period := (month-1)/backend.Granularity(g).MonthsPerPeriod() + 1
-	k := lineKey{year: year, period: period, teamID: teamID, categoryID: categoryID}
-	sum := r.lines[k]
-	if sum == nil {
-		sum = &lineSum{}
-		r.lines[k] = sum
-		r.lineOrder = append(r.lineOrder, k)
-	}
-	sum.amount += v.Int
-	return "line"
-}
-
-// writeBudgetLines sets each plan cell the rows summed to; the counts are
-// of cells created, changed and left as they were.
-func (r *importRun) writeBudgetLines(out *sheet.ImportPreview) error {
-	for _, k := range r.lineOrder {
-		sum := r.lines[k]
-		var old int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT amount FROM budget_lines WHERE fiscal_year = ? AND team_id = ? AND category_id = ? AND period = ?`,
-			k.year, k.teamID, k.categoryID, k.period).Scan(&old)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		isNew := err != nil || old == 0
-		if err == nil && old == sum.amount {
-			out.Skip++
-			continue
-		}
-		if _, err := r.s.budget.SetBudgetLines(r.ctx, k.year, []backend.BudgetLine{{TeamID: k.teamID, CategoryID: k.categoryID, Period: k.period, Amount: sum.amount}}); err != nil {
-			return err
-		}
-		before := budgetLineBefore{Year: k.year, TeamID: k.teamID, CategoryID: k.categoryID, Period: k.period, Amount: old}
-		if isNew {
-			out.Create++
-			r.log("budget_line", 0, "create", before)
-		} else {
-			out.Update++
-			r.log("budget_line", 0, "update", before)
-		}
-	}
-	return nil
-}
-
 func (r *importRun) vendor(rec *sheet.Record) string {
-	id, found, ok := r.existing(rec, "vendor", func(id int64) (any, error) { return r.s.vendors.FindVendorByID(r.ctx, id) })
+	id, found, ok := r.existing(rec, "vendor", func(id int64) (any, error) { return r.s.Vendors.FindVendorByID(r.ctx, id) })
 	if !ok {
 		return "skip"
 	}
 	if found == nil {
 		if existing, ok := r.vendors[sheet.Norm(rec.Text("name"))]; ok {
-			if v, err := r.s.vendors.FindVendorByID(r.ctx, existing); err == nil {
+			if v, err := r.s.Vendors.FindVendorByID(r.ctx, existing); err == nil {
 				id, found = existing, v
 			}
 		}
@@ -395,7 +244,7 @@ func (r *importRun) vendor(rec *sheet.Record) string {
 		if rec.Has("category") {
 			v.Category = backend.VendorCategory(rec.Text("category"))
 		}
-		if err := r.s.vendors.CreateVendor(r.ctx, v); err != nil {
+		if err := r.s.Vendors.CreateVendor(r.ctx, v); err != nil {
 			r.problems(rec, err, "name")
 			return "skip"
 		}
@@ -420,7 +269,7 @@ func (r *importRun) vendor(rec *sheet.Record) string {
 	if same(v, *before) {
 		return "skip"
 	}
-	if _, err := r.s.vendors.UpdateVendor(r.ctx, id, v); err != nil {
+	if _, err := r.s.Vendors.UpdateVendor(r.ctx, id, v); err != nil {
 		r.problems(rec, err, "name")
 		return "skip"
 	}
@@ -431,15 +280,14 @@ func (r *importRun) vendor(rec *sheet.Record) string {
 // asset updates the metadata of an asset already in the library, found by
 // ID or by its file name; files themselves come in through the library.
 func (r *importRun) asset(rec *sheet.Record) string {
-	id, found, ok := r.existing(rec, "asset", func(id int64) (any, error) { return r.s.assets.FindAssetByID(r.ctx, id) })
+	id, found, ok := r.existing(rec, "asset", func(id int64) (any, error) { return r.s.Assets.FindAssetByID(r.ctx, id) })
 	if !ok {
 		return "skip"
 	}
 	if found == nil && rec.Has("fileName") {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT asset_id FROM asset_versions WHERE file_name = ? COLLATE NOCASE ORDER BY version DESC LIMIT 1`, rec.Text("fileName")).Scan(&existing)
-		if err == nil {
-			if a, err := r.s.assets.FindAssetByID(r.ctx, existing); err == nil {
+		existing, err := r.s.Store.AssetByFileName(r.ctx, rec.Text("fileName"))
+		if err == nil && existing != 0 {
+			if a, err := r.s.Assets.FindAssetByID(r.ctx, existing); err == nil {
 				id, found = existing, a
 			}
 		}
@@ -480,6 +328,6 @@ func (r *importRun) asset(rec *sheet.Record) string {
 		}
 		a.CampaignIDs = ids
 	}
-	after, err := r.s.assets.UpdateAsset(r.ctx, id, a)
+	after, err := r.s.Assets.UpdateAsset(r.ctx, id, a)
 	return r.updated(rec, "asset", id, before, after, err, "title")
 }

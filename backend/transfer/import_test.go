@@ -1,4 +1,4 @@
-package sqlite_test
+package transfer_test
 
 import (
 	"context"
@@ -13,22 +13,22 @@ import (
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/sheet"
 	"mopsdesk/backend/sqlite"
+	"mopsdesk/backend/transfer"
 )
 
-func newImports(t *testing.T) (*sqlite.DB, *sqlite.ImportService) {
+func newImports(t *testing.T) (*testDB, *transfer.Service) {
 	t.Helper()
 	db := mustOpen(t)
 	store, err := files.New(filepath.Join(t.TempDir(), "assets"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return db, sqlite.NewImportService(db, sqlite.NewListService(db), sqlite.NewCampaignService(db), sqlite.NewDeliverableService(db),
-		sqlite.NewSpendService(db), sqlite.NewBudgetService(db), sqlite.NewVendorService(db), sqlite.NewContractService(db), sqlite.NewAssetService(db, store))
+	return db, newService(db.DB, store)
 }
 
 func sample(name string) string { return filepath.Join("..", "sheet", "testdata", name) }
 
-func count(t *testing.T, db *sqlite.DB, table string) int {
+func count(t *testing.T, db *testDB, table string) int {
 	t.Helper()
 	var n int
 	if err := db.QueryRowForTest(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
@@ -152,7 +152,7 @@ func TestImport_WideBudgetSheet(t *testing.T) {
 		t.Fatalf("created %d, table has %d", c.Create, count(t, db, "spend"))
 	}
 	// As a budget: the daily "Marketing Budget" rows sum into March cells.
-	var settings = sqlite.NewWorkspaceService(db)
+	var settings = sqlite.NewWorkspaceService(db.DB)
 	st, _ := settings.Settings(ctx)
 	st.BaseCurrency = "PKR"
 	if _, err := settings.UpdateSettings(ctx, *st); err != nil {
@@ -228,7 +228,7 @@ func TestImport_ProblemsFixesAndQuestions(t *testing.T) {
 }
 
 // monthlyMatches checks the running monthly totals against the entries.
-func monthlyMatches(t *testing.T, db *sqlite.DB) {
+func monthlyMatches(t *testing.T, db *testDB) {
 	t.Helper()
 	var bad int
 	err := db.QueryRowForTest(context.Background(), `SELECT count(*) FROM (
@@ -283,7 +283,7 @@ func TestImport_AssetDetailsVendorsAndProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assets := sqlite.NewAssetService(db, store)
+	assets := sqlite.NewAssetService(db.DB, store)
 	if _, err := assets.AddAssetFile(ctx, "hero-banner.png", strings.NewReader("not really a png"), backend.DuplicateAsk); err != nil {
 		t.Fatal(err)
 	}
@@ -328,14 +328,14 @@ func TestImport_AssetDetailsVendorsAndProfiles(t *testing.T) {
 	if err != nil || p.Create != 2 {
 		t.Fatalf("vendors preview %+v %v", p, err)
 	}
-	if _, err := s.SaveProfile(ctx, sheet.ImportProfile{Kind: "vendors", Name: "Finance vendor list", HeaderKey: p.HeaderKey, Options: opts}); err != nil {
+	if _, err := s.SaveProfile(ctx, transfer.ImportProfile{Kind: "vendors", Name: "Finance vendor list", HeaderKey: p.HeaderKey, Options: opts}); err != nil {
 		t.Fatal(err)
 	}
 	again, err := s.Preview(ctx, vendors, "vendors-march.xlsx", sheet.Options{Kind: "vendors"})
 	if err != nil || again.Profile == nil || again.Profile.Name != "Finance vendor list" || again.Create != 2 {
 		t.Fatalf("profile not used: %+v %v", again, err)
 	}
-	if _, err := s.SaveProfile(ctx, sheet.ImportProfile{Kind: "vendors", HeaderKey: p.HeaderKey}); backend.ErrorCode(err) != backend.EINVALID {
+	if _, err := s.SaveProfile(ctx, transfer.ImportProfile{Kind: "vendors", HeaderKey: p.HeaderKey}); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("a profile without a name: %v", err)
 	}
 }

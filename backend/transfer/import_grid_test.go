@@ -1,4 +1,4 @@
-package sqlite_test
+package transfer_test
 
 import (
 	"context"
@@ -106,7 +106,7 @@ func TestImport_BudgetInAnotherCurrencyIsOneChoice(t *testing.T) {
 	if c := p.CurrencyChoice; c == nil || c.Currency != "PKR" || c.Base != "USD" || c.Cells == 0 || c.HasRate || p.Create != 0 {
 		t.Fatalf("choice %+v create %d problems %d", c, p.Create, p.ProblemsTotal)
 	}
-	if err := sqlite.NewBudgetService(db).SetPlanningRate(ctx, backend.PlanningRate{Currency: "PKR", Rate: "0.0036"}); err != nil {
+	if err := sqlite.NewBudgetService(db.DB).SetPlanningRate(ctx, backend.PlanningRate{Currency: "PKR", Rate: "0.0036"}); err != nil {
 		t.Fatal(err)
 	}
 	opts.ConvertBudget = true

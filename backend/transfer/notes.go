@@ -1,30 +1,14 @@
-package sqlite
+package transfer
 
 import (
-	"context"
 	"fmt"
 
-	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
 )
 
-// channelNames lists the workspace's channels, for calendar cells whose
-// second line names one.
-func (s *ImportService) channelNames(ctx context.Context) ([]string, error) {
-	items, err := s.lists.ListItems(ctx, backend.ListChannels)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = it.Name
-	}
-	return out, nil
-}
-
 // noteNothingRead makes a preview that found no rows at all say so: a
 // sheet with text never comes back as "0 to create, 0 problems".
-func noteNothingRead(out *sheet.ImportPreview) {
+func noteNothingRead(out *ImportPreview) {
 	if out.Create+out.Update+out.Skip > 0 || out.ProblemsTotal > 0 || len(out.Skipped) > 0 || len(out.Rows) > 0 {
 		return
 	}
@@ -38,7 +22,7 @@ func noteNothingRead(out *sheet.ImportPreview) {
 // one per cell, into one choice: spend in that currency, or budget
 // converted at the workspace's rates. The rows stay problem rows (nothing
 // is imported) until the user chooses.
-func (r *importRun) offerCurrencyChoice(out *sheet.ImportPreview) {
+func (r *importRun) offerCurrencyChoice(out *ImportPreview) {
 	if r.kind != "budget" || r.convertBudget || r.currencyCells == 0 {
 		return
 	}
@@ -51,5 +35,5 @@ func (r *importRun) offerCurrencyChoice(out *sheet.ImportPreview) {
 	}
 	out.Problems = kept
 	_, _, ok := r.rates.Rate(r.currencyOf, "")
-	out.CurrencyChoice = &sheet.CurrencyChoice{Currency: r.currencyOf, Base: r.settings.BaseCurrency, Cells: r.currencyCells, HasRate: ok}
+	out.CurrencyChoice = &CurrencyChoice{Currency: r.currencyOf, Base: r.settings.BaseCurrency, Cells: r.currencyCells, HasRate: ok}
 }

@@ -1,9 +1,7 @@
-package sqlite
+package transfer
 
 import (
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -23,21 +21,66 @@ func (r *importRun) contract(rec *sheet.Record) string {
 	if !ok1 || !ok2 {
 		return "skip"
 	}
-	id, found, ok := r.existing(rec, "contract", func(id int64) (any, error) { return r.s.contracts.FindContractByID(r.ctx, id) })
-	if !ok {
+	ref := strings.TrimSpace(rec.Text("lineId"))
+	id, found, vendorID, ok := r.findContract(rec, ref)
+	if !ok || r.duplicate(rec, ref, id, vendorID) {
 		return "skip"
 	}
-	ref := strings.TrimSpace(rec.Text("lineId"))
-	if found == nil && ref != "" {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT contract_id FROM contract_refs WHERE ref = ?`, ref).Scan(&existing)
-		if err == nil {
-			if c, err := r.s.contracts.FindContractByID(r.ctx, existing); err == nil {
-				id, found = existing, c
+	var c backend.Contract
+	if found != nil {
+		c = *found
+	} else {
+		// The rest comes from the record: a column, a value set for every
+		// row, or the defaults the preview lists (Layout.Defaults).
+		c = backend.Contract{Cost: backend.Money{Currency: r.settings.BaseCurrency}, Reminders: []backend.Reminder{{Kind: backend.RemindCancel, DaysBefore: 14}}}
+	}
+	c.VendorID = vendorID
+	fillContract(rec, &c, found == nil, teamID, categoryID)
+	action := "create"
+	if found == nil {
+		if err := r.s.Contracts.CreateContract(r.ctx, &c); err != nil {
+			r.problems(rec, err, "product")
+			return "skip"
+		}
+		id = c.ID
+		r.log("contract", c.ID, "create", nil)
+	} else {
+		action = "skip"
+		if !contractSame(*found, c) {
+			if _, err := r.s.Contracts.UpdateContract(r.ctx, id, c); err != nil {
+				r.problems(rec, err, "product")
+				return "skip"
 			}
-		} else if !errors.Is(err, sql.ErrNoRows) {
+			r.log("contract", id, "update", found)
+			action = "update"
+		}
+	}
+	if ref != "" {
+		if err := r.s.Store.SetContractRef(r.ctx, id, ref); err != nil {
 			rec.Problem("lineId", "import.rejected", err.Error(), nil)
 			return "skip"
+		}
+	}
+	return action
+}
+
+// findContract finds the stored contract a row names (nil for a new one)
+// and its vendor, adding the vendor when new.
+func (r *importRun) findContract(rec *sheet.Record, ref string) (int64, *backend.Contract, int64, bool) {
+	id, v, ok := r.existing(rec, "contract", func(id int64) (any, error) { return r.s.Contracts.FindContractByID(r.ctx, id) })
+	if !ok {
+		return 0, nil, 0, false
+	}
+	found, _ := v.(*backend.Contract)
+	if found == nil && ref != "" {
+		existing, err := r.s.Store.ContractByRef(r.ctx, ref)
+		if err == nil && existing != 0 {
+			if c, err := r.s.Contracts.FindContractByID(r.ctx, existing); err == nil {
+				id, found = existing, c
+			}
+		} else if err != nil {
+			rec.Problem("lineId", "import.rejected", err.Error(), nil)
+			return 0, nil, 0, false
 		}
 	}
 	// A subscription list often names only the product: it is its own vendor.
@@ -47,41 +90,32 @@ func (r *importRun) contract(rec *sheet.Record) string {
 	}
 	vendorID := int64(0)
 	if found != nil {
-		vendorID = found.(*backend.Contract).VendorID
+		vendorID = found.VendorID
 	}
 	if found == nil || rec.Has("vendor") {
 		var ok bool
 		if vendorID, ok = r.vendorID(rec, vendorName); !ok {
-			return "skip"
+			return 0, nil, 0, false
 		}
 	}
 	if found == nil {
-		var existing int64
-		err := r.s.db.conn(r.ctx).QueryRowContext(r.ctx, `SELECT id FROM contracts WHERE vendor_id = ? AND product = ? COLLATE NOCASE
-			AND id NOT IN (SELECT contract_id FROM contract_refs) ORDER BY id LIMIT 1`, vendorID, rec.Text("product")).Scan(&existing)
-		if err == nil {
-			if c, err := r.s.contracts.FindContractByID(r.ctx, existing); err == nil {
+		existing, err := r.s.Store.ContractByProduct(r.ctx, vendorID, rec.Text("product"))
+		if err == nil && existing != 0 {
+			if c, err := r.s.Contracts.FindContractByID(r.ctx, existing); err == nil {
 				id, found = existing, c
 			}
 		}
 	}
-	if r.duplicate(rec, ref, id, vendorID) {
-		return "skip"
-	}
-	// Values the importer supplied (no column, no value set by the user)
-	// fill a new contract and leave a stored one as it is.
+	return id, found, vendorID, true
+}
+
+// fillContract sets what the row gives. Values the importer supplied (no
+// column, no value set by the user) fill a new contract and leave a
+// stored one as it is.
+func fillContract(rec *sheet.Record, c *backend.Contract, isNew bool, teamID, categoryID int64) {
 	has := func(field string) bool {
-		return rec.Has(field) && (found == nil || !rec.Values[field].Default)
+		return rec.Has(field) && (isNew || !rec.Values[field].Default)
 	}
-	var c backend.Contract
-	if found != nil {
-		c = *found.(*backend.Contract)
-	} else {
-		// The rest comes from the record: a column, a value set for every
-		// row, or the defaults the preview lists (Layout.Defaults).
-		c = backend.Contract{Cost: backend.Money{Currency: r.settings.BaseCurrency}, Reminders: []backend.Reminder{{Kind: backend.RemindCancel, DaysBefore: 14}}}
-	}
-	c.VendorID = vendorID
 	set := func(field string, dst *string) {
 		if has(field) {
 			*dst = rec.Text(field)
@@ -123,35 +157,6 @@ func (r *importRun) contract(rec *sheet.Record) string {
 			c.StartDate = backend.AddMonths(t, -c.TermMonths).Format(backend.DayLayout)
 		}
 	}
-	action := "create"
-	if found == nil {
-		if err := r.s.contracts.CreateContract(r.ctx, &c); err != nil {
-			r.problems(rec, err, "product")
-			return "skip"
-		}
-		id = c.ID
-		r.log("contract", c.ID, "create", nil)
-	} else {
-		before := found.(*backend.Contract)
-		action = "skip"
-		if !contractSame(*before, c) {
-			if _, err := r.s.contracts.UpdateContract(r.ctx, id, c); err != nil {
-				r.problems(rec, err, "product")
-				return "skip"
-			}
-			r.log("contract", id, "update", before)
-			action = "update"
-		}
-	}
-	if ref != "" {
-		_, err := r.s.db.conn(r.ctx).ExecContext(r.ctx, `INSERT INTO contract_refs (contract_id, ref) VALUES (?, ?)
-			ON CONFLICT (contract_id) DO UPDATE SET ref = excluded.ref`, id, ref)
-		if err != nil {
-			rec.Problem("lineId", "import.rejected", err.Error(), nil)
-			return "skip"
-		}
-	}
-	return action
 }
 
 // duplicate reports (as a problem on the row) a contract an earlier row of

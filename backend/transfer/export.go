@@ -1,0 +1,249 @@
+package transfer
+
+// The workspace workbook: one sheet per area, each row with its MOps Desk
+// ID and headers the importer maps back, so that a workbook edited in
+// Excel or LibreOffice re-imports as an update: changed rows update, new
+// rows (no ID) are created, nothing is duplicated. A list export writes
+// the same columns for what a list view shows, its filter applied.
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// ListRequest is a list view's export: which list, with the filter on
+// screen (the facade's api.ListRequest).
+type ListRequest struct {
+	// Kind is spend, vendors, contracts, deliverables, tasks, calendar
+	// (deliverables and tasks, a sheet each), budget or requests.
+	Kind     string              `json:"kind"`
+	Spend    backend.SpendFilter `json:"spend"`
+	VendorID int64               `json:"vendorId"`
+	// Calendar is the calendar's range and filter (Today set), for
+	// deliverables and tasks; without it they are those of CampaignID
+	// (0: the standalone ones).
+	Calendar   *backend.CalendarFilter `json:"calendar"`
+	CampaignID int64                   `json:"campaignId"`
+	// FiscalYear is the budget plan's year (0: every year).
+	FiscalYear int `json:"fiscalYear"`
+	// Labels name the columns in the user's language (field key → name);
+	// missing ones are English.
+	Labels map[string]string `json:"labels"`
+}
+
+// listKinds are the lists that export, with the sheets each writes.
+var listKinds = map[string][]string{
+	"spend": {"spend"}, "vendors": {"vendors"}, "contracts": {"contracts"}, "deliverables": {"deliverables"},
+	"tasks": {"tasks"}, "calendar": {"deliverables", "tasks"}, "budget": {"budget"}, "requests": {"requests"},
+}
+
+// WriteWorkspace writes the areas (all when none are named: campaigns,
+// deliverables, budget, spend, vendors, contracts, assets) to w as one
+// .xlsx workbook; labels name columns ("startDate") and sheets
+// ("sheet.campaigns") in the user's language.
+func (s *Service) WriteWorkspace(ctx context.Context, areas []string, labels map[string]string, w io.Writer) error {
+	want := map[string]bool{}
+	for _, a := range areas {
+		if sheet.Kinds[a] == nil {
+			return backend.Errorf(backend.EINVALID, "%q is not an area MOps Desk exports.", a)
+		}
+		want[a] = true
+	}
+	x := &book{ctx: ctx, s: s.s, names: map[int64]string{}, labels: labels}
+	if err := eachCampaign(ctx, s.s.Campaigns, func(c *backend.Campaign) error {
+		x.names[c.ID] = c.Name
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range sheet.KindKeys {
+		if len(want) > 0 && !want[k] {
+			continue
+		}
+		if err := x.write(k); err != nil {
+			return err
+		}
+	}
+	_, err := x.t.WriteTo(w)
+	return err
+}
+
+// WriteList writes what a list view shows, filters applied, as .xlsx.
+func (s *Service) WriteList(ctx context.Context, req ListRequest, w io.Writer) error {
+	sheets, ok := listKinds[req.Kind]
+	if !ok {
+		return backend.Errorf(backend.EINVALID, "%q is not a list MOps Desk exports.", req.Kind)
+	}
+	if req.Calendar != nil {
+		if err := req.Calendar.Validate(); err != nil {
+			return err
+		}
+	}
+	x := &book{ctx: ctx, s: s.s, names: map[int64]string{}, list: &req, labels: req.Labels}
+	for _, kind := range sheets {
+		if err := x.write(kind); err != nil {
+			return err
+		}
+	}
+	_, err := x.t.WriteTo(w)
+	return err
+}
+
+// eachCampaign pages through every campaign.
+func eachCampaign(ctx context.Context, svc backend.CampaignService, fn func(*backend.Campaign) error) error {
+	filter := backend.CampaignFilter{Limit: backend.MaxPageSize}
+	for {
+		page, _, err := svc.FindCampaigns(ctx, filter)
+		if err != nil {
+			return err
+		}
+		for _, cp := range page {
+			if err := fn(cp); err != nil {
+				return err
+			}
+		}
+		if len(page) < filter.Limit {
+			return nil
+		}
+		filter.Offset += len(page)
+	}
+}
+
+// book is a workbook being written, a sheet per kind.
+type book struct {
+	ctx   context.Context
+	s     Services
+	t     *sheet.Table
+	names map[int64]string // campaign names by id
+	// list, when set, is a list view's export: its filter applied and
+	// every row it shows kept (contract payments too).
+	list *ListRequest
+	// labels name columns ("startDate") and sheets ("sheet.campaigns") in
+	// the user's language.
+	labels map[string]string
+}
+
+// exportColumns are each sheet's columns as "field:Header": the field
+// key (what a list export's Labels name, and the importer maps to) and the
+// English header the importer's synonyms know.
+var exportColumns = map[string][]string{
+	"campaigns":    {"id:ID", "name:Campaign", "objective:Objective", "team:Team", "owner:Owner", "channels:Channels", "tags:Tags", "status:Status", "startDate:Start date", "endDate:End date", "budget:Budget", "currency:Currency", "revenue:Revenue", "notes:Notes"},
+	"deliverables": {"id:ID", "title:Title", "publishDate:Publish date", "campaign:Campaign", "type:Type", "channel:Channel", "owner:Owner", "status:Status", "notes:Notes"},
+	"budget":       {"team:Team", "category:Category", "month:Month", "amount:Amount", "currency:Currency"},
+	"spend":        {"id:ID", "date:Date", "amount:Amount", "currency:Currency", "team:Team", "category:Category", "vendor:Vendor", "campaign:Campaign", "status:Status", "reference:Reference", "note:Note"},
+	"vendors":      {"id:ID", "name:Vendor", "website:Website", "category:Category", "contacts:Contacts", "notes:Notes"},
+	"contracts":    {"id:ID", "vendor:Vendor", "product:Product", "owner:Owner", "team:Team", "category:Category", "cost:Cost", "currency:Currency", "billingCycle:Billing cycle", "startDate:Start date", "termMonths:Term months", "renewalDate:Renewal date", "autoRenew:Auto renew", "noticeDays:Notice days", "seatsPurchased:Seats purchased", "seatsUsed:Seats used", "status:Status", "notes:Notes"},
+	"assets":       {"id:ID", "fileName:File name", "title:Title", "tags:Tags", "licenceType:Licence type", "licenceHolder:Licence holder", "usageRights:Usage rights", "licenceStart:Licence start", "licenceExpiry:Licence expiry", "campaigns:Campaigns"},
+	// Lists only: the workspace workbook has no sheet for these.
+	"tasks":    {"id:ID", "title:Task", "dueDate:Due date", "campaign:Campaign", "owner:Owner", "done:Done", "overdue:Overdue"},
+	"requests": {"id:ID", "requestedOn:Requested on", "requester:Requester", "team:Team", "category:Category", "amount:Amount", "currency:Currency", "purpose:Purpose", "status:Status", "decidedOn:Decided on", "decidedBy:Decided by", "decisionNote:Decision note", "neededBy:Needed by", "vendor:Vendor", "campaign:Campaign"},
+}
+
+// columnsOf splits a sheet's columns into field keys and English headers.
+func columnsOf(kind string) (fields, headers []string) {
+	for _, c := range exportColumns[kind] {
+		f, h, _ := strings.Cut(c, ":")
+		fields, headers = append(fields, f), append(headers, h)
+	}
+	return fields, headers
+}
+
+var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
+	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets", "tasks": "Tasks", "requests": "Requests"}
+
+// write adds the kind's sheet, its headers in the user's language, and
+// its rows.
+func (x *book) write(kind string) error {
+	fields, headers := columnsOf(kind)
+	for i, key := range fields {
+		if l := strings.TrimSpace(x.labels[key]); l != "" {
+			headers[i] = l
+		}
+	}
+	name := exportSheets[kind]
+	if l := sheetName(x.labels["sheet."+kind]); l != "" {
+		name = l
+	}
+	widths := make([]float64, len(headers))
+	for i, h := range headers {
+		widths[i] = float64(max(len(h)+4, 12))
+		if h == "ID" {
+			widths[i] = 8
+		}
+	}
+	var err error
+	if x.t == nil {
+		x.t, err = sheet.NewTable(name, headers, widths)
+	} else {
+		err = x.t.AddSheet(name, headers, widths)
+	}
+	if err != nil {
+		return err
+	}
+	rows := map[string]func() error{"campaigns": x.campaigns, "deliverables": x.deliverables, "budget": x.budget, "spend": x.spend,
+		"vendors": x.vendors, "contracts": x.contracts, "tasks": x.tasks, "requests": x.requests, "assets": x.assets}
+	return rows[kind]()
+}
+
+// yes is a yes/no cell.
+func (x *book) yes(b bool) any {
+	if b {
+		return x.t.Text("yes")
+	}
+	return x.t.Text("no")
+}
+
+// listed returns a list view's deliverables or tasks: those in the
+// calendar's range and filter, or those of one campaign.
+func listed[T any](x *book, fromCalendar func(*backend.CalendarData) []T, ofCampaign func(context.Context, int64) ([]T, error)) ([]T, error) {
+	if f := x.list.Calendar; f != nil {
+		data, err := x.s.Calendar.CalendarRange(x.ctx, *f)
+		if err != nil {
+			return nil, err
+		}
+		return fromCalendar(data), nil
+	}
+	return ofCampaign(x.ctx, x.list.CampaignID)
+}
+
+// sheetName makes a name Excel accepts for a sheet: no :\/?*[] and at
+// most 31 characters ("" stays "").
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return ' '
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	return strings.TrimSpace(s)
+}
+
+// dayOf is the calendar day of a stored timestamp ("" stays "").
+func dayOf(ts string) string {
+	if len(ts) < 10 {
+		return ts
+	}
+	return ts[:10]
+}
+
+func (x *book) listNames() (map[backend.ListKind]map[int64]string, error) {
+	out := map[backend.ListKind]map[int64]string{}
+	for _, k := range []backend.ListKind{backend.ListTeams, backend.ListChannels, backend.ListCategories} {
+		items, err := x.s.Lists.ListItems(x.ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = map[int64]string{}
+		for _, it := range items {
+			out[k][it.ID] = it.Name
+		}
+	}
+	return out, nil
+}
