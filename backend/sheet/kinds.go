@@ -1,7 +1,6 @@
 package sheet
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -22,10 +21,15 @@ const (
 	TypeID    FieldType = "id"
 )
 
-// Field is one thing an import can fill: its key (also the catalog key
-// "import.field.<key>"), how it is read, and the header names it goes by.
+// Field is one thing an import can fill (and an export writes): its key
+// (also the catalog key "import.field.<key>"), how it is read, the header
+// an export gives its column and the header names it goes by.
 type Field struct {
-	Key      string    `json:"key"`
+	Key string `json:"key"`
+	// Header is the English header of the field's column in an export
+	// (one the synonyms know, so the file imports back); "" for a field
+	// that is not exported.
+	Header   string    `json:"-"`
 	Type     FieldType `json:"type"`
 	Required bool      `json:"required"`
 	// Choices are the stored values of an enum; Words maps what people
@@ -38,10 +42,15 @@ type Field struct {
 	Base bool `json:"-"`
 }
 
-// Kind is what an import brings in.
+// Kind is what an import brings in, and the sheet an export writes it to.
 type Kind struct {
 	Key    string  `json:"key"`
 	Fields []Field `json:"fields"`
+	// Sheet is the English name of the kind's sheet in an export.
+	Sheet string `json:"-"`
+	// Columns orders an export's columns by field key where that order is
+	// not the fields' (nil: every field with a Header, in order).
+	Columns []string `json:"-"`
 	// Wide names the fields a months-or-days-as-columns layout fills: the
 	// column header gives WideDate, the cell WideValue.
 	WideDate, WideValue string `json:"-"`
@@ -69,238 +78,152 @@ func (k *Kind) Field(key string) *Field {
 	return nil
 }
 
-// Synonyms, in English, Persian, Arabic, Polish, Turkish and Thai.
-var (
-	synID       = []string{"id", "mops id", "mopsdesk id", "شناسه", "المعرف", "معرف", "identyfikator", "kimlik", "รหัส"}
-	synName     = []string{"name", "campaign", "campaign name", "نام", "نام کمپین", "کمپین", "الاسم", "اسم الحملة", "الحملة", "nazwa", "kampania", "nazwa kampanii", "ad", "kampanya", "kampanya adı", "ชื่อ", "แคมเปญ", "ชื่อแคมเปญ"}
-	synCampaign = []string{"campaign", "campaign name", "کمپین", "الحملة", "kampania", "kampanya", "แคมเปญ"}
-	synTitle    = []string{"title", "caption", "content", "post", "topic", "headline", "subject", "عنوان", "محتوا", "العنوان", "المحتوى", "tytuł", "treść", "temat", "başlık", "içerik", "konu", "หัวข้อ", "ชื่อเรื่อง", "เนื้อหา"}
-	synObj      = []string{"objective", "goal", "purpose", "هدف", "الهدف", "cel", "amaç", "hedef", "วัตถุประสงค์", "เป้าหมาย"}
-	synTeam     = []string{"team", "department", "dept", "تیم", "واحد", "الفريق", "القسم", "zespół", "dział", "ekip", "takım", "departman", "ทีม", "แผนก"}
-	synOwner    = []string{"owner", "responsible", "assignee", "assigned to", "manager", "مسئول", "مالک", "المسؤول", "المالك", "właściciel", "odpowiedzialny", "sorumlu", "sahibi", "ผู้รับผิดชอบ", "เจ้าของ"}
-	synChannel  = []string{"channel", "channels", "platform", "platforms", "medium", "network", "کانال", "پلتفرم", "القناة", "المنصة", "القنوات", "kanał", "kanały", "platforma", "kanal", "platform", "ช่องทาง", "แพลตฟอร์ม"}
-	synTags     = []string{"tags", "tag", "hashtags", "labels", "keywords", "برچسب", "هشتگ", "الوسوم", "وسوم", "هاشتاغ", "tagi", "etykiety", "etiketler", "etiket", "hashtagler", "แท็ก", "แฮชแท็ก"}
-	synStatus   = []string{"status", "state", "stage", "وضعیت", "الحالة", "stan", "durum", "สถานะ"}
-	synStart    = []string{"start", "start date", "from", "begins", "launch", "launch date", "تاریخ شروع", "شروع", "از", "تاريخ البدء", "البداية", "من", "data rozpoczęcia", "początek", "od", "başlangıç", "başlangıç tarihi", "วันเริ่ม", "วันที่เริ่ม", "เริ่ม"}
-	synEnd      = []string{"end", "end date", "to", "until", "finish", "تاریخ پایان", "پایان", "تا", "تاريخ الانتهاء", "النهاية", "إلى", "data zakończenia", "koniec", "do", "bitiş", "bitiş tarihi", "วันสิ้นสุด", "สิ้นสุด"}
-	synBudget   = []string{"budget", "planned", "plan", "budgeted", "marketing budget", "بودجه", "الميزانية", "ميزانية", "budżet", "plan", "bütçe", "butce", "งบประมาณ", "งบ"}
-	synRevenue  = []string{"revenue", "attributed revenue", "revenue conversion", "income", "sales", "درآمد", "فروش", "الإيرادات", "الايرادات", "المبيعات", "przychód", "przychody", "gelir", "atfedilen gelir", "ilişkilendirilen gelir", "ciro", "รายได้", "ยอดขาย"}
-	synNotes    = []string{"notes", "note", "comments", "comment", "remarks", "description", "details", "یادداشت", "توضیحات", "ملاحظات", "وصف", "uwagi", "notatki", "opis", "notlar", "açıklama", "not", "หมายเหตุ", "รายละเอียด"}
-	synDate     = []string{"date", "day", "publish date", "publish", "post date", "due", "due date", "go live", "تاریخ", "روز", "تاريخ", "اليوم", "data", "dzień", "tarih", "gün", "yayın tarihi", "วันที่", "วัน"}
-	synType     = []string{"type", "content type", "format", "kind", "نوع", "نوع محتوا", "النوع", "نوع المحتوى", "typ", "rodzaj", "format", "tür", "içerik türü", "ประเภท", "รูปแบบ"}
-	synAmount   = []string{"amount", "cost", "spend", "actual", "actual spend", "ads actual spend", "value", "total", "price", "مبلغ", "هزینه", "المبلغ", "التكلفة", "الإنفاق", "kwota", "koszt", "wydatki", "tutar", "maliyet", "harcama", "จำนวนเงิน", "ค่าใช้จ่าย", "ยอด"}
-	synCurrency = []string{"currency", "ccy", "ارز", "واحد پول", "العملة", "waluta", "para birimi", "döviz", "สกุลเงิน"}
-	synCategory = []string{"category", "cost category", "expense type", "line item", "دسته", "دسته‌بندی", "الفئة", "التصنيف", "kategoria", "kategori", "หมวด", "หมวดหมู่"}
-	synVendor   = []string{"vendor", "supplier", "payee", "provider", "company", "تامین‌کننده", "فروشنده", "المورد", "المزود", "dostawca", "sprzedawca", "tedarikçi", "satıcı", "ผู้ขาย", "ผู้จำหน่าย"}
-	synRef      = []string{"reference", "ref", "invoice", "invoice no", "po", "po number", "شماره فاکتور", "فاکتور", "مرجع", "رقم الفاتورة", "الفاتورة", "numer faktury", "faktura", "referencja", "fatura", "fatura no", "referans", "เลขที่ใบแจ้งหนี้", "อ้างอิง"}
-	synPeriod   = []string{"month", "period", "ماه", "دوره", "الشهر", "الفترة", "miesiąc", "okres", "ay", "dönem", "เดือน", "งวด"}
-	synYear     = []string{"fiscal year", "fy", "year", "سال مالی", "سال", "السنة المالية", "السنة", "rok obrotowy", "rok", "mali yıl", "yıl", "ปีงบประมาณ", "ปี"}
-	synWebsite  = []string{"website", "url", "web", "site", "وب‌سایت", "سایت", "الموقع", "strona", "strona www", "web sitesi", "site", "เว็บไซต์"}
-	synContacts = []string{"contacts", "contact", "email", "account manager", "تماس", "مخاطب", "جهة الاتصال", "kontakt", "iletişim", "ผู้ติดต่อ"}
-	synProduct  = []string{"product", "tool", "service", "subscription", "software", "app", "plan", "محصول", "سرویس", "اشتراک", "المنتج", "الخدمة", "الاشتراك", "produkt", "usługa", "narzędzie", "subskrypcja", "ürün", "hizmet", "abonelik", "araç", "ผลิตภัณฑ์", "บริการ", "การสมัครสมาชิก"}
-	synCost     = []string{"cost", "price", "fee", "amount", "annual cost", "monthly cost", "هزینه", "قیمت", "التكلفة", "السعر", "koszt", "cena", "opłata", "maliyet", "fiyat", "ücret", "ค่าใช้จ่าย", "ราคา"}
-	synBilling  = []string{"billing", "billing cycle", "billing period", "frequency", "چرخه صورتحساب", "دوره پرداخت", "دورة الفوترة", "الفوترة", "rozliczenie", "cykl rozliczeniowy", "fatura dönemi", "faturalama", "รอบการเรียกเก็บเงิน", "รอบบิล"}
-	synTerm     = []string{"term", "term months", "months", "contract length", "مدت", "مدت قرارداد", "المدة", "مدة العقد", "okres umowy", "czas trwania", "süre", "sözleşme süresi", "ระยะเวลา", "ระยะสัญญา"}
-	synRenewal  = []string{"renewal", "renewal date", "renews", "expiry", "expiry date", "expires", "expiration", "end date", "تاریخ تمدید", "تمدید", "انقضا", "تاريخ التجديد", "التجديد", "الانتهاء", "تاريخ الانتهاء", "data odnowienia", "odnowienie", "wygasa", "data wygaśnięcia", "yenileme", "yenileme tarihi", "bitiş tarihi", "son kullanma", "วันต่ออายุ", "วันหมดอายุ", "หมดอายุ"}
-	synAuto     = []string{"auto renew", "auto-renew", "autorenew", "automatic renewal", "تمدید خودکار", "تجديد تلقائي", "automatyczne odnowienie", "otomatik yenileme", "ต่ออายุอัตโนมัติ"}
-	synNotice   = []string{"notice", "notice days", "notice period", "مهلت اطلاع", "مهلت اعلام", "مهلت اعلام قبلی", "فترة الإشعار", "okres wypowiedzenia", "ihbar süresi", "bildirim süresi", "ระยะแจ้งล่วงหน้า"}
-	synSeats    = []string{"seats", "seats purchased", "licenses", "licences", "users", "صندلی", "تعداد کاربر", "المقاعد", "التراخيص", "licencje", "stanowiska", "lisans", "koltuk", "ที่นั่ง", "ใบอนุญาต"}
-	synUsed     = []string{"seats used", "used", "active users", "استفاده‌شده", "المستخدمة", "wykorzystane", "kullanılan", "ใช้งาน"}
-	synLicence  = []string{"licence", "license", "licence type", "license type", "rights", "مجوز", "الترخيص", "licencja", "lisans türü", "สิทธิ์การใช้งาน"}
-	synHolder   = []string{"holder", "licence holder", "rights holder", "photographer", "دارنده مجوز", "صاحب الحقوق", "posiadacz", "hak sahibi", "ผู้ถือสิทธิ์"}
-	synUsage    = []string{"usage rights", "usage", "permitted use", "حق استفاده", "حقوق الاستخدام", "prawa użytkowania", "kullanım hakları", "สิทธิ์การใช้"}
-	synLine     = []string{"subscription id", "subscription number", "subscription no", "contract id", "contract number", "contract no", "line id", "line item id", "agreement id", "agreement number", "شناسه اشتراک", "شماره اشتراک", "شماره قرارداد", "معرف الاشتراك", "رقم الاشتراك", "رقم العقد", "id subskrypcji", "numer subskrypcji", "numer umowy", "abonelik no", "abonelik numarası", "sözleşme no", "sözleşme numarası", "รหัสการสมัครสมาชิก", "เลขที่สัญญา"}
-	synFile     = []string{"file", "file name", "filename", "فایل", "نام فایل", "الملف", "اسم الملف", "plik", "nazwa pliku", "dosya", "dosya adı", "ไฟล์", "ชื่อไฟล์"}
-)
-
-var campaignStatusWords = words(map[string][]string{
-	"idea":        {"idea", "backlog", "ایده", "فكرة", "pomysł", "fikir", "ไอเดีย"},
-	"planned":     {"planned", "plan", "planning", "scheduled", "برنامه‌ریزی‌شده", "برنامه ریزی شده", "مخطط", "planowana", "zaplanowana", "planlandı", "planlanan", "วางแผนแล้ว", "วางแผน"},
-	"in_progress": {"in progress", "in_progress", "wip", "ongoing", "active", "در حال انجام", "قيد التنفيذ", "w toku", "w trakcie", "devam ediyor", "sürüyor", "กำลังดำเนินการ"},
-	"live":        {"live", "running", "launched", "فعال", "منتشر", "مباشر", "نشط", "aktywna", "trwa", "yayında", "canlı", "เผยแพร่แล้ว", "กำลังใช้งาน"},
-	"completed":   {"completed", "complete", "done", "finished", "ended", "تمام‌شده", "انجام شد", "مكتمل", "منتهي", "zakończona", "ukończona", "tamamlandı", "bitti", "เสร็จสิ้น", "เสร็จแล้ว"},
-	"cancelled":   {"cancelled", "canceled", "dropped", "لغو شده", "لغو", "ملغى", "ملغاة", "anulowana", "iptal", "iptal edildi", "ยกเลิก"},
-})
-
-var deliverableStatusWords = words(map[string][]string{
-	"idea":      {"idea", "backlog", "ایده", "فكرة", "pomysł", "fikir", "ไอเดีย"},
-	"draft":     {"draft", "drafting", "writing", "in progress", "پیش‌نویس", "پیش نویس", "مسودة", "szkic", "taslak", "ฉบับร่าง", "ร่าง"},
-	"review":    {"review", "in review", "for approval", "بازبینی", "مراجعة", "recenzja", "do akceptacji", "inceleme", "onayda", "ตรวจสอบ"},
-	"scheduled": {"scheduled", "ready", "planned", "زمان‌بندی‌شده", "مجدول", "zaplanowany", "zaplanowane", "planlandı", "zamanlandı", "ตั้งเวลาแล้ว"},
-	"published": {"published", "posted", "live", "done", "منتشر شده", "منتشرشده", "منشور", "opublikowany", "opublikowane", "yayınlandı", "เผยแพร่แล้ว"},
-})
-
-// DeliverableTypeWords maps what people call content to deliverable
-// types; other names become custom types.
-var DeliverableTypeWords = words(map[string][]string{
-	"blog_post":    {"blog", "blog post", "article", "وبلاگ", "مقاله", "مدونة", "مقال", "wpis", "artykuł", "blog yazısı", "makale", "บทความ", "บล็อก"},
-	"email":        {"email", "e-mail", "newsletter", "mail", "ایمیل", "البريد الإلكتروني", "رسالة", "e-mail", "newsletter", "e-posta", "bülten", "อีเมล"},
-	"ad":           {"ad", "ads", "advert", "banner", "تبلیغ", "آگهی", "إعلان", "reklama", "reklam", "โฆษณา"},
-	"social_post":  {"social", "social post", "post", "text post", "text", "tweet", "thread", "image post", "static post", "carousel", "carousel post", "text + image", "poll", "quote image", "story", "پست", "منشور", "wpis", "post", "gönderi", "โพสต์"},
-	"video":        {"video", "reel", "reels", "video post", "short", "ویدیو", "ویدئو", "فيديو", "wideo", "film", "วิดีโอ"},
-	"event":        {"event", "webinar", "رویداد", "وبینار", "فعالية", "حدث", "wydarzenie", "webinar", "etkinlik", "อีเวนต์", "กิจกรรม"},
-	"landing_page": {"landing page", "landing", "صفحه فرود", "صفحة الهبوط", "strona docelowa", "açılış sayfası", "แลนดิ้งเพจ"},
-})
-
-var spendStatusWords = words(map[string][]string{
-	"planned":   {"planned", "plan", "forecast", "برنامه‌ریزی‌شده", "مخطط", "planowane", "planlanan", "วางแผน"},
-	"committed": {"committed", "ordered", "po", "booked", "تعهد شده", "ملتزم", "zaciągnięte", "zamówione", "taahhüt", "ผูกพันแล้ว"},
-	"actual":    {"actual", "paid", "spent", "invoiced", "پرداخت شده", "واقعی", "فعلي", "مدفوع", "zapłacone", "rzeczywiste", "ödendi", "gerçekleşen", "จ่ายแล้ว", "จริง"},
-})
-
-var billingWords = words(map[string][]string{
-	"monthly":    {"monthly", "month", "per month", "ماهانه", "شهري", "miesięcznie", "miesięczny", "aylık", "รายเดือน"},
-	"quarterly":  {"quarterly", "quarter", "سه‌ماهه", "فصلی", "ربع سنوي", "kwartalnie", "kwartalny", "üç aylık", "çeyreklik", "รายไตรมาส"},
-	"annual":     {"annual", "annually", "yearly", "year", "سالانه", "سنوي", "rocznie", "roczny", "yıllık", "รายปี"},
-	"multi_year": {"multi-year", "multi year", "multiyear", "چندساله", "متعدد السنوات", "wieloletni", "çok yıllık", "หลายปี"},
-	"one_off":    {"one-off", "one off", "once", "one-time", "یکباره", "لمرة واحدة", "jednorazowo", "jednorazowy", "tek seferlik", "ครั้งเดียว"},
-})
-
-var contractStatusWords = words(map[string][]string{
-	"trial":      {"trial", "pilot", "trialing", "trialling", "in trial", "free trial", "آزمایشی", "تجريبي", "próbny", "deneme", "ทดลอง"},
-	"active":     {"active", "live", "current", "pending renewal", "renewing", "renewal pending", "past due", "overdue", "in grace period", "فعال", "نشط", "aktywny", "aktif", "ใช้งาน"},
-	"cancelling": {"cancelling", "canceling", "to cancel", "non-renewing", "non renewing", "not renewing", "pending cancellation", "cancel at period end", "در حال لغو", "قيد الإلغاء", "w trakcie anulowania", "iptal ediliyor", "กำลังยกเลิก"},
-	"ended":      {"ended", "expired", "cancelled", "canceled", "terminated", "inactive", "lapsed", "پایان‌یافته", "منقضی", "منتهي", "zakończony", "wygasł", "sona erdi", "bitti", "สิ้นสุด", "หมดอายุ"},
-})
-
-var vendorCategoryWords = words(map[string][]string{
-	"crm":                  {"crm", "sales", "سی‌آر‌ام", "إدارة علاقات العملاء", "crm", "müşteri ilişkileri", "ซีอาร์เอ็ม"},
-	"email":                {"email", "e-mail", "newsletter", "ایمیل", "البريد الإلكتروني", "poczta", "e-posta", "อีเมล"},
-	"marketing_automation": {"marketing automation", "automation", "اتوماسیون بازاریابی", "أتمتة التسويق", "automatyzacja marketingu", "pazarlama otomasyonu", "การตลาดอัตโนมัติ"},
-	"analytics":            {"analytics", "analysis", "bi", "reporting", "تحلیل", "آنالیتیکس", "التحليلات", "analityka", "analitik", "การวิเคราะห์"},
-	"ads":                  {"ads", "advertising", "paid media", "تبلیغات", "الإعلانات", "reklama", "reklam", "โฆษณา"},
-	"design":               {"design", "creative", "طراحی", "التصميم", "projektowanie", "grafika", "tasarım", "ออกแบบ"},
-	"social":               {"social", "social media", "شبکه اجتماعی", "شبکه‌های اجتماعی", "وسائل التواصل", "media społecznościowe", "sosyal medya", "โซเชียล"},
-	"data":                 {"data", "cdp", "داده", "البيانات", "dane", "veri", "ข้อมูล"},
-	"other":                {"other", "misc", "سایر", "أخرى", "inne", "diğer", "อื่นๆ"},
-})
-
-func words(m map[string][]string) map[string]string {
-	out := map[string]string{}
-	for v, ws := range m {
-		out[normHeader(v)] = v
-		for _, w := range ws {
-			out[normHeader(w)] = v
-		}
-	}
-	return out
-}
-
-func choices(m map[string]string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, v := range m {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func enum(key string, syn []string, w map[string]string) Field {
-	return Field{Key: key, Type: TypeEnum, Synonyms: syn, Words: w, Choices: choices(w)}
+func enum(key, header string, syn []string, w map[string]string) Field {
+	return Field{Key: key, Header: header, Type: TypeEnum, Synonyms: syn, Words: w, Choices: choices(w)}
 }
 
 // Kinds lists what can be imported, by key.
 var Kinds = map[string]*Kind{
-	"campaigns": {Key: "campaigns", Fields: []Field{
-		{Key: "id", Type: TypeID, Synonyms: synID},
-		{Key: "name", Type: TypeText, Required: true, Synonyms: synName},
-		{Key: "objective", Type: TypeText, Synonyms: synObj},
-		{Key: "team", Type: TypeText, Synonyms: synTeam},
-		{Key: "owner", Type: TypeText, Synonyms: synOwner},
-		{Key: "channels", Type: TypeList, Synonyms: synChannel},
-		{Key: "tags", Type: TypeList, Synonyms: synTags},
-		enum("status", synStatus, campaignStatusWords),
-		{Key: "startDate", Type: TypeDate, Required: true, Synonyms: synStart},
-		{Key: "endDate", Type: TypeDate, Required: true, Synonyms: synEnd},
-		{Key: "budget", Type: TypeMoney, Synonyms: synBudget},
-		{Key: "revenue", Type: TypeMoney, Base: true, Synonyms: synRevenue},
-		{Key: "currency", Type: TypeText, Synonyms: synCurrency},
-		{Key: "notes", Type: TypeText, Synonyms: synNotes},
+	"campaigns": {Key: "campaigns", Sheet: "Campaigns", Columns: []string{"id", "name", "objective", "team", "owner", "channels", "tags", "status", "startDate", "endDate", "budget", "currency", "revenue", "notes"},
+		Fields: []Field{
+			{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
+			{Key: "name", Header: "Campaign", Type: TypeText, Required: true, Synonyms: synName},
+			{Key: "objective", Header: "Objective", Type: TypeText, Synonyms: synObj},
+			{Key: "team", Header: "Team", Type: TypeText, Synonyms: synTeam},
+			{Key: "owner", Header: "Owner", Type: TypeText, Synonyms: synOwner},
+			{Key: "channels", Header: "Channels", Type: TypeList, Synonyms: synChannel},
+			{Key: "tags", Header: "Tags", Type: TypeList, Synonyms: synTags},
+			enum("status", "Status", synStatus, campaignStatusWords),
+			{Key: "startDate", Header: "Start date", Type: TypeDate, Required: true, Synonyms: synStart},
+			{Key: "endDate", Header: "End date", Type: TypeDate, Required: true, Synonyms: synEnd},
+			{Key: "budget", Header: "Budget", Type: TypeMoney, Synonyms: synBudget},
+			{Key: "revenue", Header: "Revenue", Type: TypeMoney, Base: true, Synonyms: synRevenue},
+			{Key: "currency", Header: "Currency", Type: TypeText, Synonyms: synCurrency},
+			{Key: "notes", Header: "Notes", Type: TypeText, Synonyms: synNotes},
+		}},
+	"deliverables": {Key: "deliverables", Sheet: "Deliverables", Fields: []Field{
+		{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
+		{Key: "title", Header: "Title", Type: TypeText, Required: true, Synonyms: synTitle},
+		{Key: "publishDate", Header: "Publish date", Type: TypeDate, Required: true, Synonyms: synDate},
+		{Key: "campaign", Header: "Campaign", Type: TypeText, Synonyms: synCampaign},
+		{Key: "type", Header: "Type", Type: TypeText, Synonyms: synType},
+		{Key: "channel", Header: "Channel", Type: TypeText, Synonyms: synChannel},
+		{Key: "owner", Header: "Owner", Type: TypeText, Synonyms: synOwner},
+		enum("status", "Status", synStatus, deliverableStatusWords),
+		{Key: "notes", Header: "Notes", Type: TypeText, Synonyms: append(append([]string{}, synNotes...), synTags...)},
 	}},
-	"deliverables": {Key: "deliverables", Fields: []Field{
-		{Key: "id", Type: TypeID, Synonyms: synID},
-		{Key: "title", Type: TypeText, Required: true, Synonyms: synTitle},
-		{Key: "publishDate", Type: TypeDate, Required: true, Synonyms: synDate},
-		{Key: "campaign", Type: TypeText, Synonyms: synCampaign},
-		{Key: "type", Type: TypeText, Synonyms: synType},
-		{Key: "channel", Type: TypeText, Synonyms: synChannel},
-		{Key: "owner", Type: TypeText, Synonyms: synOwner},
-		enum("status", synStatus, deliverableStatusWords),
-		{Key: "notes", Type: TypeText, Synonyms: append(append([]string{}, synNotes...), synTags...)},
-	}},
-	"spend": {Key: "spend", WideDate: "date", WideValue: "amount", GroupField: "vendor",
+	"spend": {Key: "spend", Sheet: "Spend", WideDate: "date", WideValue: "amount", GroupField: "vendor",
 		RowWords: []string{"actual spend", "ads actual spend", "spend", "actual", "cost", "هزینه", "الإنفاق", "wydatki", "harcama", "ค่าใช้จ่าย"},
 		Fields: []Field{
-			{Key: "id", Type: TypeID, Synonyms: synID},
-			{Key: "date", Type: TypeDate, Required: true, Synonyms: synDate},
-			{Key: "amount", Type: TypeMoney, Required: true, Synonyms: synAmount},
-			{Key: "currency", Type: TypeText, Synonyms: synCurrency},
-			{Key: "team", Type: TypeText, Required: true, Synonyms: synTeam},
-			{Key: "category", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synCategory...), synChannel...)},
-			{Key: "vendor", Type: TypeText, Synonyms: synVendor},
-			{Key: "campaign", Type: TypeText, Synonyms: synCampaign},
-			enum("status", synStatus, spendStatusWords),
-			{Key: "reference", Type: TypeText, Synonyms: synRef},
-			{Key: "note", Type: TypeText, Synonyms: synNotes},
+			{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
+			{Key: "date", Header: "Date", Type: TypeDate, Required: true, Synonyms: synDate},
+			{Key: "amount", Header: "Amount", Type: TypeMoney, Required: true, Synonyms: synAmount},
+			{Key: "currency", Header: "Currency", Type: TypeText, Synonyms: synCurrency},
+			{Key: "team", Header: "Team", Type: TypeText, Required: true, Synonyms: synTeam},
+			{Key: "category", Header: "Category", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synCategory...), synChannel...)},
+			{Key: "vendor", Header: "Vendor", Type: TypeText, Synonyms: synVendor},
+			{Key: "campaign", Header: "Campaign", Type: TypeText, Synonyms: synCampaign},
+			enum("status", "Status", synStatus, spendStatusWords),
+			{Key: "reference", Header: "Reference", Type: TypeText, Synonyms: synRef},
+			{Key: "note", Header: "Note", Type: TypeText, Synonyms: synNotes},
 		}},
-	"budget": {Key: "budget", WideDate: "month", WideValue: "amount", GroupField: "category",
+	"budget": {Key: "budget", Sheet: "Budget", WideDate: "month", WideValue: "amount", GroupField: "category",
 		RowWords: []string{"budget", "marketing budget", "planned", "plan", "بودجه", "الميزانية", "budżet", "bütçe", "งบประมาณ"},
 		Fields: []Field{
-			{Key: "team", Type: TypeText, Required: true, Synonyms: synTeam},
-			{Key: "category", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synCategory...), synChannel...)},
-			{Key: "month", Type: TypeDate, Required: true, Synonyms: append(append([]string{}, synPeriod...), synDate...)},
-			{Key: "amount", Type: TypeMoney, Required: true, Synonyms: append(append([]string{}, synBudget...), synAmount...)},
-			{Key: "currency", Type: TypeText, Synonyms: synCurrency},
+			{Key: "team", Header: "Team", Type: TypeText, Required: true, Synonyms: synTeam},
+			{Key: "category", Header: "Category", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synCategory...), synChannel...)},
+			{Key: "month", Header: "Month", Type: TypeDate, Required: true, Synonyms: append(append([]string{}, synPeriod...), synDate...)},
+			{Key: "amount", Header: "Amount", Type: TypeMoney, Required: true, Synonyms: append(append([]string{}, synBudget...), synAmount...)},
+			{Key: "currency", Header: "Currency", Type: TypeText, Synonyms: synCurrency},
 		}},
-	"vendors": {Key: "vendors", Fields: []Field{
-		{Key: "id", Type: TypeID, Synonyms: synID},
-		{Key: "name", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synVendor...), "name", "نام", "الاسم", "nazwa", "ad", "ชื่อ")},
-		{Key: "website", Type: TypeText, Synonyms: synWebsite},
-		enum("category", synCategory, vendorCategoryWords),
-		{Key: "contacts", Type: TypeText, Synonyms: synContacts},
-		{Key: "notes", Type: TypeText, Synonyms: synNotes},
+	"vendors": {Key: "vendors", Sheet: "Vendors", Fields: []Field{
+		{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
+		{Key: "name", Header: "Vendor", Type: TypeText, Required: true, Synonyms: append(append([]string{}, synVendor...), "name", "نام", "الاسم", "nazwa", "ad", "ชื่อ")},
+		{Key: "website", Header: "Website", Type: TypeText, Synonyms: synWebsite},
+		enum("category", "Category", synCategory, vendorCategoryWords),
+		{Key: "contacts", Header: "Contacts", Type: TypeText, Synonyms: synContacts},
+		{Key: "notes", Header: "Notes", Type: TypeText, Synonyms: synNotes},
 	}},
-	"contracts": {Key: "contracts", Fields: []Field{
-		{Key: "id", Type: TypeID, Synonyms: synID},
+	"contracts": {Key: "contracts", Sheet: "Contracts", Fields: []Field{
+		{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
 		{Key: "lineId", Type: TypeText, Synonyms: synLine},
-		{Key: "vendor", Type: TypeText, Synonyms: synVendor},
-		{Key: "product", Type: TypeText, Required: true, Synonyms: synProduct},
-		{Key: "owner", Type: TypeText, Synonyms: synOwner},
-		{Key: "team", Type: TypeText, Required: true, Synonyms: synTeam},
-		{Key: "category", Type: TypeText, Required: true, Synonyms: synCategory},
-		{Key: "cost", Type: TypeMoney, Synonyms: synCost},
-		{Key: "currency", Type: TypeText, Synonyms: synCurrency},
-		enum("billingCycle", synBilling, billingWords),
-		{Key: "startDate", Type: TypeDate, Synonyms: synStart},
-		{Key: "termMonths", Type: TypeInt, Synonyms: synTerm},
-		{Key: "renewalDate", Type: TypeDate, Required: true, Synonyms: synRenewal},
-		{Key: "autoRenew", Type: TypeBool, Synonyms: synAuto},
-		{Key: "noticeDays", Type: TypeInt, Synonyms: synNotice},
-		{Key: "seatsPurchased", Type: TypeInt, Synonyms: synSeats},
-		{Key: "seatsUsed", Type: TypeInt, Synonyms: synUsed},
-		enum("status", synStatus, contractStatusWords),
-		{Key: "notes", Type: TypeText, Synonyms: synNotes},
+		{Key: "vendor", Header: "Vendor", Type: TypeText, Synonyms: synVendor},
+		{Key: "product", Header: "Product", Type: TypeText, Required: true, Synonyms: synProduct},
+		{Key: "owner", Header: "Owner", Type: TypeText, Synonyms: synOwner},
+		{Key: "team", Header: "Team", Type: TypeText, Required: true, Synonyms: synTeam},
+		{Key: "category", Header: "Category", Type: TypeText, Required: true, Synonyms: synCategory},
+		{Key: "cost", Header: "Cost", Type: TypeMoney, Synonyms: synCost},
+		{Key: "currency", Header: "Currency", Type: TypeText, Synonyms: synCurrency},
+		enum("billingCycle", "Billing cycle", synBilling, billingWords),
+		{Key: "startDate", Header: "Start date", Type: TypeDate, Synonyms: synStart},
+		{Key: "termMonths", Header: "Term months", Type: TypeInt, Synonyms: synTerm},
+		{Key: "renewalDate", Header: "Renewal date", Type: TypeDate, Required: true, Synonyms: synRenewal},
+		{Key: "autoRenew", Header: "Auto renew", Type: TypeBool, Synonyms: synAuto},
+		{Key: "noticeDays", Header: "Notice days", Type: TypeInt, Synonyms: synNotice},
+		{Key: "seatsPurchased", Header: "Seats purchased", Type: TypeInt, Synonyms: synSeats},
+		{Key: "seatsUsed", Header: "Seats used", Type: TypeInt, Synonyms: synUsed},
+		enum("status", "Status", synStatus, contractStatusWords),
+		{Key: "notes", Header: "Notes", Type: TypeText, Synonyms: synNotes},
 	}},
-	"assets": {Key: "assets", oldSheetNames: []string{"دارایی‌ها", "الأصول"}, Fields: []Field{
-		{Key: "id", Type: TypeID, Synonyms: synID},
-		{Key: "fileName", Type: TypeText, Synonyms: synFile},
-		{Key: "title", Type: TypeText, Synonyms: synTitle},
-		{Key: "tags", Type: TypeList, Synonyms: synTags},
-		{Key: "licenceType", Type: TypeText, Synonyms: synLicence},
-		{Key: "licenceHolder", Type: TypeText, Synonyms: synHolder},
-		{Key: "usageRights", Type: TypeText, Synonyms: synUsage},
-		{Key: "licenceStart", Type: TypeDate, Synonyms: []string{"licence start", "license start", "rights from", "شروع مجوز", "بداية الترخيص", "licencja od", "lisans başlangıcı", "เริ่มสิทธิ์"}},
-		{Key: "licenceExpiry", Type: TypeDate, Synonyms: append([]string{"licence expiry", "license expiry", "licence expires", "rights until"}, synRenewal...)},
-		{Key: "campaigns", Type: TypeList, Synonyms: synCampaign},
+	"assets": {Key: "assets", Sheet: "Assets", oldSheetNames: []string{"دارایی‌ها", "الأصول"}, Fields: []Field{
+		{Key: "id", Header: "ID", Type: TypeID, Synonyms: synID},
+		{Key: "fileName", Header: "File name", Type: TypeText, Synonyms: synFile},
+		{Key: "title", Header: "Title", Type: TypeText, Synonyms: synTitle},
+		{Key: "tags", Header: "Tags", Type: TypeList, Synonyms: synTags},
+		{Key: "licenceType", Header: "Licence type", Type: TypeText, Synonyms: synLicence},
+		{Key: "licenceHolder", Header: "Licence holder", Type: TypeText, Synonyms: synHolder},
+		{Key: "usageRights", Header: "Usage rights", Type: TypeText, Synonyms: synUsage},
+		{Key: "licenceStart", Header: "Licence start", Type: TypeDate, Synonyms: []string{"licence start", "license start", "rights from", "شروع مجوز", "بداية الترخيص", "licencja od", "lisans başlangıcı", "เริ่มสิทธิ์"}},
+		{Key: "licenceExpiry", Header: "Licence expiry", Type: TypeDate, Synonyms: append([]string{"licence expiry", "license expiry", "licence expires", "rights until"}, synRenewal...)},
+		{Key: "campaigns", Header: "Campaigns", Type: TypeList, Synonyms: synCampaign},
 	}},
 }
 
 // KindKeys is the order kinds are offered in.
 var KindKeys = []string{"campaigns", "deliverables", "budget", "spend", "vendors", "contracts", "assets"}
+
+// ListKinds are the lists that export but do not import: the workspace
+// workbook has no sheet for them. Their fields are columns only.
+var ListKinds = map[string]*Kind{
+	"tasks": {Key: "tasks", Sheet: "Tasks", Fields: []Field{
+		{Key: "id", Header: "ID"}, {Key: "title", Header: "Task"}, {Key: "dueDate", Header: "Due date"}, {Key: "campaign", Header: "Campaign"},
+		{Key: "owner", Header: "Owner"}, {Key: "done", Header: "Done"}, {Key: "overdue", Header: "Overdue"},
+	}},
+	"requests": {Key: "requests", Sheet: "Requests", Fields: []Field{
+		{Key: "id", Header: "ID"}, {Key: "requestedOn", Header: "Requested on"}, {Key: "requester", Header: "Requester"}, {Key: "team", Header: "Team"},
+		{Key: "category", Header: "Category"}, {Key: "amount", Header: "Amount"}, {Key: "currency", Header: "Currency"}, {Key: "purpose", Header: "Purpose"},
+		{Key: "status", Header: "Status"}, {Key: "decidedOn", Header: "Decided on"}, {Key: "decidedBy", Header: "Decided by"},
+		{Key: "decisionNote", Header: "Decision note"}, {Key: "neededBy", Header: "Needed by"}, {Key: "vendor", Header: "Vendor"}, {Key: "campaign", Header: "Campaign"},
+	}},
+}
+
+// ListKindKeys is the order of ListKinds.
+var ListKindKeys = []string{"tasks", "requests"}
+
+// ExportKind returns the kind an export writes under key, from Kinds or
+// ListKinds (nil when there is none).
+func ExportKind(key string) *Kind {
+	if k := Kinds[key]; k != nil {
+		return k
+	}
+	return ListKinds[key]
+}
+
+// ExportColumns are the kind's export columns: field keys and English headers.
+func (k *Kind) ExportColumns() (fields, headers []string) {
+	if k.Columns != nil {
+		for _, key := range k.Columns {
+			fields, headers = append(fields, key), append(headers, k.Field(key).Header)
+		}
+		return fields, headers
+	}
+	for _, f := range k.Fields {
+		if f.Header != "" {
+			fields, headers = append(fields, f.Key), append(headers, f.Header)
+		}
+	}
+	return fields, headers
+}
 
 // normHeader folds a header for matching: NFKC, lower case, Arabic and
 // Persian letter variants unified, marks, spaces and punctuation removed.

@@ -127,44 +127,17 @@ type book struct {
 	labels map[string]string
 }
 
-// exportColumns are each sheet's columns as "field:Header": the field
-// key (what a list export's Labels name, and the importer maps to) and the
-// English header the importer's synonyms know.
-var exportColumns = map[string][]string{
-	"campaigns":    {"id:ID", "name:Campaign", "objective:Objective", "team:Team", "owner:Owner", "channels:Channels", "tags:Tags", "status:Status", "startDate:Start date", "endDate:End date", "budget:Budget", "currency:Currency", "revenue:Revenue", "notes:Notes"},
-	"deliverables": {"id:ID", "title:Title", "publishDate:Publish date", "campaign:Campaign", "type:Type", "channel:Channel", "owner:Owner", "status:Status", "notes:Notes"},
-	"budget":       {"team:Team", "category:Category", "month:Month", "amount:Amount", "currency:Currency"},
-	"spend":        {"id:ID", "date:Date", "amount:Amount", "currency:Currency", "team:Team", "category:Category", "vendor:Vendor", "campaign:Campaign", "status:Status", "reference:Reference", "note:Note"},
-	"vendors":      {"id:ID", "name:Vendor", "website:Website", "category:Category", "contacts:Contacts", "notes:Notes"},
-	"contracts":    {"id:ID", "vendor:Vendor", "product:Product", "owner:Owner", "team:Team", "category:Category", "cost:Cost", "currency:Currency", "billingCycle:Billing cycle", "startDate:Start date", "termMonths:Term months", "renewalDate:Renewal date", "autoRenew:Auto renew", "noticeDays:Notice days", "seatsPurchased:Seats purchased", "seatsUsed:Seats used", "status:Status", "notes:Notes"},
-	"assets":       {"id:ID", "fileName:File name", "title:Title", "tags:Tags", "licenceType:Licence type", "licenceHolder:Licence holder", "usageRights:Usage rights", "licenceStart:Licence start", "licenceExpiry:Licence expiry", "campaigns:Campaigns"},
-	// Lists only: the workspace workbook has no sheet for these.
-	"tasks":    {"id:ID", "title:Task", "dueDate:Due date", "campaign:Campaign", "owner:Owner", "done:Done", "overdue:Overdue"},
-	"requests": {"id:ID", "requestedOn:Requested on", "requester:Requester", "team:Team", "category:Category", "amount:Amount", "currency:Currency", "purpose:Purpose", "status:Status", "decidedOn:Decided on", "decidedBy:Decided by", "decisionNote:Decision note", "neededBy:Needed by", "vendor:Vendor", "campaign:Campaign"},
-}
-
-// columnsOf splits a sheet's columns into field keys and English headers.
-func columnsOf(kind string) (fields, headers []string) {
-	for _, c := range exportColumns[kind] {
-		f, h, _ := strings.Cut(c, ":")
-		fields, headers = append(fields, f), append(headers, h)
-	}
-	return fields, headers
-}
-
-var exportSheets = map[string]string{"campaigns": "Campaigns", "deliverables": "Deliverables", "budget": "Budget", "spend": "Spend",
-	"vendors": "Vendors", "contracts": "Contracts", "assets": "Assets", "tasks": "Tasks", "requests": "Requests"}
-
 // write adds the kind's sheet, its headers in the user's language, and
 // its rows.
 func (x *book) write(kind string) error {
-	fields, headers := columnsOf(kind)
+	k := sheet.ExportKind(kind)
+	fields, headers := k.ExportColumns()
 	for i, key := range fields {
 		if l := strings.TrimSpace(x.labels[key]); l != "" {
 			headers[i] = l
 		}
 	}
-	name := exportSheets[kind]
+	name := k.Sheet
 	if l := sheetName(x.labels["sheet."+kind]); l != "" {
 		name = l
 	}

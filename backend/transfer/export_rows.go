@@ -7,7 +7,8 @@ import (
 	"mopsdesk/backend"
 )
 
-// The rows of each sheet, in the columns exportColumns lists.
+// The rows of each sheet, in the order of its kind's export columns
+// (sheet.Kind.ExportColumns).
 
 func (x *book) campaigns() error {
 	t, ctx := x.t, x.ctx

@@ -1,4 +1,5 @@
 import { en, type Catalog, type Message, type MessageKey } from './en';
+import { exportSheets, importFields, listColumns, type ExportSheet } from './fields.generated';
 
 // Every catalog is a file named by its language code (fa.ts, pl.ts, …)
 // exporting one Catalog.
@@ -187,8 +188,9 @@ class I18n {
 export const i18n = new I18n();
 export const t = i18n.t;
 
-// The sheet each exported list is written to, named as the app names it.
-const sheetNames: Record<string, MessageKey> = {
+// The sheet each exported list is written to, named as the app names it;
+// the kinds come from the Go field list (fields.generated.ts).
+const sheetNames: Record<ExportSheet, MessageKey> = {
   campaigns: 'nav.campaigns',
   deliverables: 'detail.deliverables',
   budget: 'budget.title',
@@ -200,20 +202,25 @@ const sheetNames: Record<string, MessageKey> = {
   requests: 'budget.tab.requests',
 };
 
-// Columns of list exports that are not import fields.
-const exportColumns = ['dueDate', 'done', 'overdue', 'requestedOn', 'requester', 'purpose', 'decidedOn', 'decidedBy', 'decisionNote', 'neededBy'];
-
 /**
  * fieldLabels names the fields of exports and imports in the user's
  * language (field key → name): list exports use them as column names and
  * the importer recognises them, so a file exported in Persian imports back.
- * English uses the canonical headers, so it sends none.
+ * The keys are the Go field list's (fields.generated.ts); each has its
+ * catalog key, or this does not type-check. English uses the canonical
+ * headers, so it sends none.
  */
 export function fieldLabels(): Record<string, string> {
   if (i18n.locale === 'en') return {};
   const out: Record<string, string> = {};
-  for (const k of Object.keys(en)) if (k.startsWith('import.field.')) out[k.slice('import.field.'.length)] = t(k);
-  for (const k of exportColumns) out[k] = t('export.col.' + k);
-  for (const [kind, key] of Object.entries(sheetNames)) out['sheet.' + kind] = t(key);
+  for (const k of importFields) {
+    const key: MessageKey = `import.field.${k}`;
+    out[k] = t(key);
+  }
+  for (const k of listColumns) {
+    const key: MessageKey = `export.col.${k}`;
+    out[k] = t(key);
+  }
+  for (const kind of exportSheets) out['sheet.' + kind] = t(sheetNames[kind]);
   return out;
 }
