@@ -1,9 +1,7 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +11,7 @@ import (
 	"strings"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/api"
 	"mopsdesk/backend/sheet"
 	"mopsdesk/backend/transfer"
 )
@@ -112,20 +111,13 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	if len(pos) != 1 {
 		return usageError(stderr, fmt.Errorf("import takes one FILE, got %d", len(pos)))
 	}
-	if f.kind != "" && sheet.Kinds[f.kind] == nil {
-		return usageError(stderr, fmt.Errorf("--kind %q: use one of %s", f.kind, strings.Join(sheet.KindKeys, ", ")))
-	}
 	if f.dates != "" && f.dates != "dmy" && f.dates != "mdy" {
 		return usageError(stderr, fmt.Errorf("--dates %q: use dmy or mdy", f.dates))
 	}
 	path := pos[0]
-	name := filepath.Base(path)
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
-		return 1
-	}
 	if _, err := os.Stat(path); err != nil {
-		return fail(backend.Errorf(backend.EINVALID, "%s cannot be opened: %v", path, err))
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(backend.Errorf(backend.EINVALID, "%s cannot be opened: %v", path, err)))
+		return 1
 	}
 	log = commandLog(log)
 	// A dry run only reads, so it may run while the window or serve mode
@@ -139,42 +131,31 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer app.close()
-	// The sheets to read, and what each holds: reading the file for that
-	// is behind the same recover as the import.
-	sheets, kinds := f.sheets, map[string]string{}
-	all := len(sheets) == 1 && strings.EqualFold(sheets[0], "all")
-	if len(sheets) == 0 {
-		sheets = []string{""}
+	return importFile(app, path, f, stdout, stderr)
+}
+
+// importFile imports (or previews) the sheets the flags name, through the
+// same facade calls as the Import page, and prints what each did.
+func importFile(app *App, path string, f importFlags, stdout, stderr io.Writer) int {
+	file := &cliFile{imports: app.api.Imports, files: app.api.ImportFiles, path: path, name: filepath.Base(path)}
+	defer file.close()
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
+		return 1
 	}
-	if f.kind == "" || all {
-		// Read before the import only when there is something to learn:
-		// a second read of a large workbook costs its memory twice.
-		err = sheet.Guard(name, func(at *sheet.Place) error {
-			file, err := os.Open(path)
-			if err != nil {
-				return err
-			}
-			defer file.Close()
-			st, _ := file.Stat()
-			wb, err := sheet.Open(file, st.Size(), name)
-			if err != nil {
-				return err
-			}
-			defer wb.Close()
-			wb.Track(at)
-			if all && !contains(wb.Sheets(), sheets[0]) {
-				sheets = wb.Sheets()
-			}
-			for _, s := range sheets {
-				if f.kind == "" {
-					kinds[s] = sheet.GuessKind(wb, s, nil)
-				}
-			}
-			return nil
-		})
+	kinds := map[string]*api.ImportKind{}
+	for _, k := range app.api.Imports.Kinds() {
+		kinds[k.Key] = &k
 	}
+	if f.kind != "" && kinds[f.kind] == nil {
+		keys := make([]string, 0, len(kinds))
+		for _, k := range app.api.Imports.Kinds() {
+			keys = append(keys, k.Key)
+		}
+		return usageError(stderr, fmt.Errorf("--kind %q: use one of %s", f.kind, strings.Join(keys, ", ")))
+	}
+	sheets, read, err := file.sheets(f)
 	if err != nil {
-		logCrash(log, err)
 		return fail(err)
 	}
 	var reps []importReport
@@ -182,14 +163,13 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 	for _, s := range sheets {
 		kind := f.kind
 		if kind == "" {
-			kind = kinds[s]
+			kind = read[s].Kind
 		}
-		rep, err, usage := importSheet(app, path, name, s, kind, f, stderr)
+		rep, err, usage := importSheet(file, s, kinds[kind], read[s], f, stderr)
 		if usage != nil {
 			return usageError(stderr, usage)
 		}
 		if err != nil {
-			logCrash(log, err)
 			fail(err)
 			code = 1
 			continue
@@ -207,90 +187,16 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return code
 	}
 	for _, rep := range reps {
-		printReport(stdout, name, rep)
+		printReport(stdout, file.name, rep)
 	}
 	return code
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// importSheet imports (or previews) one sheet of the file. usage is a
-// command-line mistake (a column or field that does not exist).
-func importSheet(app *App, path, name, sheetName, kind string, f importFlags, stderr io.Writer) (rep importReport, err, usage error) {
-	ctx := context.Background()
-	sets := map[string]string{}
-	for k, v := range f.sets {
-		sets[k] = v
-	}
-	for k := range sets {
-		if sheet.Kinds[kind].Field(k) == nil {
-			return rep, nil, fmt.Errorf("--set %s: %s has no field %q", k, kind, k)
-		}
-	}
-	opts := sheet.Options{Kind: kind, Sheet: sheetName, SkipProblems: true, ProblemLimit: 1 << 30, Constants: sets, Year: f.year}
-	if f.dates != "" {
-		opts.DateOrder = sheet.Order(f.dates)
-	}
-	if len(f.maps) > 0 || len(f.ignore) > 0 || len(sets) > 0 {
-		// Columns are named by letter or header: read the layout first.
-		first, err := app.svc.Imports.Preview(ctx, path, name, opts)
-		if err != nil {
-			return rep, err, nil
-		}
-		mapping, usage := cliMapping(first, kind, f, sets)
-		if usage != nil {
-			return rep, nil, usage
-		}
-		opts.Mapping = mapping
-	}
-	dryRun := f.dryRun
-	var out *transfer.ImportPreview
-	if dryRun {
-		out, err = app.svc.Imports.Preview(ctx, path, name, opts)
-	} else {
-		out, err = app.svc.Imports.Commit(ctx, path, name, opts)
-	}
-	if err != nil && !dryRun && backend.ErrorCode(err) == backend.EINVALID {
-		// Nothing could be imported (a field no column holds, dates to
-		// settle): report what the file holds, as a dry run would.
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", backend.ErrorMessage(err))
-		if out, err = app.svc.Imports.Preview(ctx, path, name, opts); err == nil {
-			out.Create, out.Update = 0, 0
-			dryRun = true
-		}
-	}
-	if err != nil {
-		return rep, err, nil
-	}
-	rep = importReport{Kind: out.Kind, Sheet: out.Sheet, HeaderRow: out.HeaderRow, Shape: out.Shape, Mapping: map[string]string{},
-		Create: out.Create, Update: out.Update, Skip: out.Skip, Problems: []cliProblem{}, DryRun: dryRun, RunID: out.RunID}
-	for _, c := range out.Columns {
-		if c.Field != "" {
-			rep.Mapping[c.Key] = c.Field
-		}
-	}
-	for _, p := range out.Problems {
-		rep.Problems = append(rep.Problems, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
-	}
-	rep.Skipped = []cliProblem{}
-	for _, p := range out.Skipped {
-		rep.Skipped = append(rep.Skipped, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
-	}
-	return rep, nil, nil
 }
 
 // cliMapping turns --map, --ignore and --set into the preview's mapping:
 // the columns as found, those named by --map and --ignore changed, and a
 // column mapped to a field --set fills left out (the value set for every
 // row wins over the column, as on the Import page).
-func cliMapping(p *transfer.ImportPreview, kind string, f importFlags, sets map[string]string) (map[string]string, error) {
+func cliMapping(p *transfer.ImportPreview, kind *api.ImportKind, f importFlags, sets map[string]string) (map[string]string, error) {
 	find := func(flagName, col string) (string, error) {
 		for _, c := range p.Columns {
 			if strings.EqualFold(c.Key, col) {
@@ -319,8 +225,8 @@ func cliMapping(p *transfer.ImportPreview, kind string, f importFlags, sets map[
 		if err != nil {
 			return nil, err
 		}
-		if field != "" && sheet.Kinds[kind].Field(field) == nil {
-			return nil, fmt.Errorf("--map %s=%s: %s has no field %q", col, field, kind, field)
+		if field != "" && !hasField(kind, field) {
+			return nil, fmt.Errorf("--map %s=%s: %s has no field %q", col, field, kind.Key, field)
 		}
 		for k, v := range m {
 			if v == field && k != key {
@@ -373,14 +279,5 @@ func printReport(stdout io.Writer, name string, rep importReport) {
 	}
 	if !rep.DryRun && rep.RunID != 0 {
 		fmt.Fprintf(stdout, "Recorded as import %d; undo it from the Import page.\n", rep.RunID)
-	}
-}
-
-// logCrash logs where and how an import failed inside MOps Desk, with the
-// stack, for a bug report (shown with MOPSDESK_LOG set).
-func logCrash(log *slog.Logger, err error) {
-	var c *sheet.Crash
-	if errors.As(err, &c) {
-		log.Error("import failed", "err", c.Value, "sheet", c.Place.Sheet, "row", c.Place.Row, "col", c.Place.Col, "stack", string(c.Stack))
 	}
 }
