@@ -112,11 +112,36 @@ func ParseDate(s string, order Order, date1904 bool) (string, error) {
 		s = s[:i]
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "r."), " г.") // "1.03.2025 r."
-	tokens := dateTokens(s)
-	var nums []int
-	var numLens []int
-	month := 0
-	for _, tok := range tokens {
+	nums, numLens, month, ok := dateParts(s)
+	if !ok {
+		return "", errNotDate
+	}
+	y, m, d, err := ymd(nums, numLens, month, order)
+	if err != nil {
+		return "", err
+	}
+	if y < 100 {
+		// Two-digit years: 00–69 are 2000s, 70–99 the 1900s, as Excel does.
+		if y < 70 {
+			y += 2000
+		} else {
+			y += 1900
+		}
+	}
+	if y >= 1300 && y < 1500 {
+		return jalali(y, m, d)
+	}
+	if y > 2400 && y < 2700 {
+		y -= 543
+	}
+	return civil(y, m, d)
+}
+
+// dateParts splits a date's text into its numbers (with their lengths)
+// and the month it names; false when a word in it is none of a month, a
+// weekday or an ordinal suffix.
+func dateParts(s string) (nums, numLens []int, month int, ok bool) {
+	for _, tok := range dateTokens(s) {
 		for _, suffix := range []string{"st", "nd", "rd", "th"} {
 			if t := strings.TrimSuffix(tok, suffix); t != tok && t != "" && t[0] >= '0' && t[0] <= '9' {
 				tok = t
@@ -134,9 +159,14 @@ func ParseDate(s string, order Order, date1904 bool) (string, error) {
 		if isWeekday(tok) || isOrdinalSuffix(tok) {
 			continue
 		}
-		return "", errNotDate
+		return nil, nil, 0, false
 	}
-	var y, m, d int
+	return nums, numLens, month, true
+}
+
+// ymd orders a date's numbers into year, month and day: by their sizes,
+// then by order; ErrAmbiguous when only the order could tell.
+func ymd(nums, numLens []int, month int, order Order) (y, m, d int, err error) {
 	switch {
 	case month != 0 && len(nums) == 2:
 		// "1-Mar-25", "March 1, 2025", "1 marca 2025", "2025 Mar 1".
@@ -161,7 +191,7 @@ func ParseDate(s string, order Order, date1904 bool) (string, error) {
 		y = nums[2]
 		switch {
 		case a > 12 && b > 12:
-			return "", errNotDate
+			return 0, 0, 0, errNotDate
 		case a > 12:
 			d, m = a, b
 		case b > 12:
@@ -173,29 +203,15 @@ func ParseDate(s string, order Order, date1904 bool) (string, error) {
 		case order == OrderMonthFirst:
 			m, d = a, b
 		default:
-			return "", ErrAmbiguous
+			return 0, 0, 0, ErrAmbiguous
 		}
 		if order == OrderDayFirst && b > 12 || order == OrderMonthFirst && a > 12 {
-			return "", errNotDate
+			return 0, 0, 0, errNotDate
 		}
 	default:
-		return "", errNotDate
+		return 0, 0, 0, errNotDate
 	}
-	if y < 100 {
-		// Two-digit years: 00–69 are 2000s, 70–99 the 1900s, as Excel does.
-		if y < 70 {
-			y += 2000
-		} else {
-			y += 1900
-		}
-	}
-	if y >= 1300 && y < 1500 {
-		return jalali(y, m, d)
-	}
-	if y > 2400 && y < 2700 {
-		y -= 543
-	}
-	return civil(y, m, d)
+	return y, m, d, nil
 }
 
 // DayMonth reports, for an ambiguous-looking numeric date, which order its

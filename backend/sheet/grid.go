@@ -209,6 +209,33 @@ func (st *gridState) dayRow(texts map[int]string) bool {
 
 // gridCells reads one row of a grid sheet.
 func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn func(row int, cells []vcell, skip string) error) error {
+	if st.frame(r, texts) {
+		return nil
+	}
+	// A row of mostly day numbers sets the day under each column; its
+	// other cells are entries all the same ("5. Webinar invite", or text
+	// beside the numbers, whose day the numbers around it tell).
+	in := 0
+	for c := range st.dayCols {
+		if _, ok := texts[c]; ok {
+			in++
+		}
+	}
+	if in == 0 {
+		return nil
+	}
+	year := im.gridYear(st)
+	dayRow := st.dayRow(texts)
+	if dayRow {
+		st.setDays(texts, year)
+	}
+	return im.gridRowEntries(st, r, texts, year, dayRow, fn)
+}
+
+// frame reads what a row says about the grid's frame: a weekday header, a
+// month or year label, cells beside the grid; true when the row holds no
+// entries.
+func (st *gridState) frame(r Row, texts map[int]string) bool {
 	unused := func(c int) { st.unused = append(st.unused, gridCell{r.Number, c, texts[c]}) }
 	if wd := gridHeader(texts); wd != nil {
 		st.dayCols, st.days, st.lastWeek, st.ended = wd, map[int]int{}, false, false
@@ -220,7 +247,7 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 				unused(c)
 			}
 		}
-		return nil
+		return true
 	}
 	// A month label on its own row starts a block ("March", "APRIL 2026");
 	// a title names the year ("Content calendar 2026").
@@ -232,7 +259,7 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 				}
 			}
 			st.days, st.lastWeek, st.ended = map[int]int{}, false, false
-			return nil
+			return true
 		}
 		if st.dayCols == nil {
 			for c, v := range texts {
@@ -242,14 +269,14 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 					st.year, st.yearKnown = y, true
 				}
 			}
-			return nil
+			return true
 		}
 	}
 	if st.dayCols == nil || st.ended {
 		for c := range texts {
 			unused(c)
 		}
-		return nil
+		return true
 	}
 	// Cells beside the grid: a month label in the first column of a block,
 	// otherwise not part of the grid.
@@ -271,44 +298,40 @@ func (im *Importer) gridCells(st *gridState, r Row, texts map[int]string, fn fun
 				unused(c)
 			}
 		}
-		return nil
+		return true
 	}
-	// A row of mostly day numbers sets the day under each column; its
-	// other cells are entries all the same ("5. Webinar invite", or text
-	// beside the numbers, whose day the numbers around it tell).
-	in := 0
+	return false
+}
+
+// setDays sets the day under each column from a row of (mostly) day
+// numbers.
+func (st *gridState) setDays(texts map[int]string, year int) {
+	bare := false
 	for c := range st.dayCols {
-		if _, ok := texts[c]; ok {
-			in++
+		bare = bare || dayNumber(texts[c]) > 0
+	}
+	if bare {
+		st.days = map[int]int{}
+	} // else every cell starts with its day: the other columns keep theirs
+	for c := range st.dayCols {
+		if d := leadingDayOf(texts[c]); d > 0 {
+			st.days[c] = d
 		}
 	}
-	if in == 0 {
-		return nil
-	}
-	year := im.gridYear(st)
-	dayRow := st.dayRow(texts)
-	if dayRow {
-		bare := false
-		for c := range st.dayCols {
-			bare = bare || dayNumber(texts[c]) > 0
-		}
-		if bare {
-			st.days = map[int]int{}
-		} // else every cell starts with its day: the other columns keep theirs
-		for c := range st.dayCols {
-			if d := leadingDayOf(texts[c]); d > 0 {
+	for c := range st.dayCols {
+		if v, ok := texts[c]; ok && leadingDayOf(v) == 0 {
+			if d := st.inferDay(c); d > 0 {
 				st.days[c] = d
 			}
 		}
-		for c := range st.dayCols {
-			if v, ok := texts[c]; ok && leadingDayOf(v) == 0 {
-				if d := st.inferDay(c); d > 0 {
-					st.days[c] = d
-				}
-			}
-		}
-		st.lastWeek = st.isLastWeek(year)
 	}
+	st.lastWeek = st.isLastWeek(year)
+}
+
+// gridRowEntries passes on the entries of one row of the grid, each with
+// its day; a cell whose day is not known is listed (noDay).
+func (im *Importer) gridRowEntries(st *gridState, r Row, texts map[int]string, year int, dayRow bool, fn func(row int, cells []vcell, skip string) error) error {
+	unused := func(c int) { st.unused = append(st.unused, gridCell{r.Number, c, texts[c]}) }
 	for _, c := range sortedCols(st.dayCols) {
 		v, ok := texts[c]
 		if !ok {
