@@ -14,11 +14,10 @@ import (
 	"mopsdesk/backend/transfer"
 )
 
-// TestWorkspaceRoundTrip exports every area, re-imports the workbook (no
-// change), edits it as a person would in Excel, and imports it again: the
-// edited row updates, the new row is created, nothing is duplicated.
-func TestWorkspaceRoundTrip(t *testing.T) {
-	a, _ := newAPI(t, io.Discard)
+// seedWorkspace fills every area with a little of everything, a campaign
+// named like a formula among it; it returns the first campaign.
+func seedWorkspace(t *testing.T, a *api.API) *backend.Campaign {
+	t.Helper()
 	team, err := a.Lists.Create(backend.ListTeams, "Brand")
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +58,42 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if _, err := a.Files.AddAsset("hero.pdf", bytes.NewReader([]byte("%PDF-1.4 hero")), backend.DuplicateAsk); err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// nameStaysText checks that the campaign named like a formula is written
+// as text in the workspace workbook.
+func nameStaysText(t *testing.T, data []byte) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Campaigns")
+	found := false
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == `=HYPERLINK("http://x","click")` {
+			ref, _ := excelize.CoordinatesToCellName(2, i+1)
+			formula, _ := f.GetCellFormula("Campaigns", ref)
+			typ, _ := f.GetCellType("Campaigns", ref)
+			if formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
+				t.Fatalf("%s: formula %q, type %v: a name must be written as text", ref, formula, typ)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("the campaign named like a formula is missing from the export")
+	}
+
+}
+
+// TestWorkspaceRoundTrip exports every area, re-imports the workbook (no
+// change), edits it as a person would in Excel, and imports it again: the
+// edited row updates, the new row is created, nothing is duplicated.
+func TestWorkspaceRoundTrip(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	c := seedWorkspace(t, a)
 	export := func() []byte {
 		var buf bytes.Buffer
 		if err := a.Exports.Workspace(api.WorkspaceRequest{}, &buf); err != nil {
@@ -92,28 +127,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 		}
 	}
 
-	{
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, _ := f.GetRows("Campaigns")
-		found := false
-		for i, r := range rows {
-			if len(r) > 1 && r[1] == `=HYPERLINK("http://x","click")` {
-				ref, _ := excelize.CoordinatesToCellName(2, i+1)
-				formula, _ := f.GetCellFormula("Campaigns", ref)
-				typ, _ := f.GetCellType("Campaigns", ref)
-				if formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) {
-					t.Fatalf("%s: formula %q, type %v: a name must be written as text", ref, formula, typ)
-				}
-				found = true
-			}
-		}
-		if !found {
-			t.Fatal("the campaign named like a formula is missing from the export")
-		}
-	}
+	nameStaysText(t, data)
 
 	// Edit the workbook as a person would: rename the campaign, change the
 	// spend amount, add a vendor row without an ID.
@@ -151,6 +165,44 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	}
 }
 
+// listRows exports a list and reads one of its sheets back.
+func listRows(t *testing.T, a *api.API, req api.ListRequest, sheet string) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := a.Exports.List(req, &buf); err != nil {
+		t.Fatalf("%s: %v", req.Kind, err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("%s: %v (sheets %v)", req.Kind, err, f.GetSheetList())
+	}
+	return rows
+}
+
+// seedCalendar adds deliverables and tasks in March, April and May, of
+// the campaign and standalone.
+func seedCalendar(t *testing.T, a *api.API, campaignID int64) {
+	t.Helper()
+	for _, d := range []backend.Deliverable{
+		{CampaignID: campaignID, Title: "=1+1", Type: "blog_post", PublishDate: "2026-03-10", Status: "idea"},
+		{CampaignID: campaignID, Title: "Launch video", Type: "ad", PublishDate: "2026-04-20", Status: "idea"},
+		{Title: "Newsletter", Type: "email", PublishDate: "2026-03-12", Status: "idea"},
+	} {
+		if _, err := a.Deliverables.Create(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range []backend.Milestone{{CampaignID: campaignID, Title: "Brief", DueDate: "2026-03-03", Owner: "Dana"}, {Title: "Board pack", DueDate: "2026-05-03"}} {
+		if _, err := a.Milestones.Create(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestListExports(t *testing.T) {
 	a, _ := newAPI(t, io.Discard)
 	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
@@ -184,48 +236,19 @@ func TestListExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range []backend.Deliverable{
-		{CampaignID: cp.ID, Title: "=1+1", Type: "blog_post", PublishDate: "2026-03-10", Status: "idea"},
-		{CampaignID: cp.ID, Title: "Launch video", Type: "ad", PublishDate: "2026-04-20", Status: "idea"},
-		{Title: "Newsletter", Type: "email", PublishDate: "2026-03-12", Status: "idea"},
-	} {
-		if _, err := a.Deliverables.Create(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, m := range []backend.Milestone{{CampaignID: cp.ID, Title: "Brief", DueDate: "2026-03-03", Owner: "Dana"}, {Title: "Board pack", DueDate: "2026-05-03"}} {
-		if _, err := a.Milestones.Create(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sheetRows := func(req api.ListRequest, sheet string) [][]string {
-		t.Helper()
-		var buf bytes.Buffer
-		if err := a.Exports.List(req, &buf); err != nil {
-			t.Fatalf("%s: %v", req.Kind, err)
-		}
-		f, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatalf("%s: %v (sheets %v)", req.Kind, err, f.GetSheetList())
-		}
-		return rows
-	}
+	seedCalendar(t, a, cp.ID)
 	march := &backend.CalendarFilter{From: "2026-03-01", To: "2026-03-31"}
-	rows = sheetRows(api.ListRequest{Kind: "calendar", Calendar: march}, "Deliverables")
+	rows = listRows(t, a, api.ListRequest{Kind: "calendar", Calendar: march}, "Deliverables")
 	if len(rows) != 3 || rows[1][1] != "=1+1" || rows[1][3] != "Spring" || rows[2][1] != "Newsletter" {
 		t.Fatalf("March's deliverables: %q", rows)
 	}
-	if rows = sheetRows(api.ListRequest{Kind: "calendar", Calendar: march}, "Tasks"); len(rows) != 2 || rows[1][1] != "Brief" || rows[1][4] != "Dana" {
+	if rows = listRows(t, a, api.ListRequest{Kind: "calendar", Calendar: march}, "Tasks"); len(rows) != 2 || rows[1][1] != "Brief" || rows[1][4] != "Dana" {
 		t.Fatalf("March's tasks: %q", rows)
 	}
-	if rows = sheetRows(api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, "Deliverables"); len(rows) != 3 || rows[2][1] != "Launch video" {
+	if rows = listRows(t, a, api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, "Deliverables"); len(rows) != 3 || rows[2][1] != "Launch video" {
 		t.Fatalf("the campaign's deliverables: %q", rows)
 	}
-	if rows = sheetRows(api.ListRequest{Kind: "tasks"}, "Tasks"); len(rows) != 2 || rows[1][1] != "Board pack" {
+	if rows = listRows(t, a, api.ListRequest{Kind: "tasks"}, "Tasks"); len(rows) != 2 || rows[1][1] != "Board pack" {
 		t.Fatalf("the standalone tasks: %q", rows)
 	}
 	// A title like a formula stays text.
@@ -243,7 +266,7 @@ func TestListExports(t *testing.T) {
 	a.Budget.CreateFiscalYear(2027, backend.Monthly)
 	a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 1, Amount: 500_00}})
 	a.Budget.SetLines(2027, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 2, Amount: 700_00}})
-	if rows = sheetRows(api.ListRequest{Kind: "budget", FiscalYear: 2027}, "Budget"); len(rows) != 2 || rows[1][2] != "2027-02-01" {
+	if rows = listRows(t, a, api.ListRequest{Kind: "budget", FiscalYear: 2027}, "Budget"); len(rows) != 2 || rows[1][2] != "2027-02-01" {
 		t.Fatalf("2027's plan: %q", rows)
 	}
 	r, err := a.Requests.Create(backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth",
@@ -254,7 +277,7 @@ func TestListExports(t *testing.T) {
 	if _, err := a.Requests.Decide(r.ID, backend.Decision{By: "Dana", Reason: "Over plan"}); err != nil {
 		t.Fatal(err)
 	}
-	rows = sheetRows(api.ListRequest{Kind: "requests"}, "Requests")
+	rows = listRows(t, a, api.ListRequest{Kind: "requests"}, "Requests")
 	if len(rows) != 2 || rows[1][2] != "Sam" || rows[1][7] != "Booth" || rows[1][8] != "rejected" || rows[1][10] != "Dana" || rows[1][11] != "Over plan" ||
 		rows[1][12] != "2027-05-20" || rows[1][13] != "Expo Hall" || rows[1][14] != cp.Name {
 		t.Fatalf("requests: %q", rows)

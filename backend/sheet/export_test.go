@@ -84,25 +84,7 @@ func TestCampaignExport(t *testing.T) {
 			t.Fatalf("date written as text")
 		}
 	})
-	t.Run("MoneyIsNumberWithCurrencyFormat", func(t *testing.T) {
-		for _, tc := range []struct{ ref, raw, format string }{
-			{"I2", "12500.5", `#,##0.00 "USD"`},
-			{"I3", "1500", `#,##0 "JPY"`},
-			{"I4", "1234.567", `#,##0.000 "KWD"`},
-		} {
-			if got := raw(tc.ref); got != tc.raw {
-				t.Errorf("%s raw = %q, want %q", tc.ref, got, tc.raw)
-			}
-			if typ, _ := f.GetCellType(name, tc.ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
-				t.Errorf("%s: money written as text", tc.ref)
-			}
-			id, _ := f.GetCellStyle(name, tc.ref)
-			st, _ := f.GetStyle(id)
-			if st.CustomNumFmt == nil || *st.CustomNumFmt != tc.format {
-				t.Errorf("%s number format = %v, want %s", tc.ref, st.CustomNumFmt, tc.format)
-			}
-		}
-	})
+	t.Run("MoneyIsNumberWithCurrencyFormat", func(t *testing.T) { moneyCells(t, f, name) })
 	t.Run("TextNeverBecomesFormula", func(t *testing.T) {
 		for ref, want := range map[string]string{"A3": `=HYPERLINK("http://x","click")`, "C3": "+1 555", "D3": "-cmd", "K3": "@SUM(A1)"} {
 			if got := cell(ref); got != want {
@@ -121,6 +103,28 @@ func TestCampaignExport(t *testing.T) {
 			t.Fatalf("D2 %q E2 %q F2 %q", cell("D2"), cell("E2"), cell("F2"))
 		}
 	})
+}
+
+// moneyCells checks that the export's budgets are numbers in their
+// currency's format, not text.
+func moneyCells(t *testing.T, f *excelize.File, name string) {
+	for _, tc := range []struct{ ref, raw, format string }{
+		{"I2", "12500.5", `#,##0.00 "USD"`},
+		{"I3", "1500", `#,##0 "JPY"`},
+		{"I4", "1234.567", `#,##0.000 "KWD"`},
+	} {
+		if got, _ := f.GetCellValue(name, tc.ref, excelize.Options{RawCellValue: true}); got != tc.raw {
+			t.Errorf("%s raw = %q, want %q", tc.ref, got, tc.raw)
+		}
+		if typ, _ := f.GetCellType(name, tc.ref); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s: money written as text", tc.ref)
+		}
+		id, _ := f.GetCellStyle(name, tc.ref)
+		st, _ := f.GetStyle(id)
+		if st.CustomNumFmt == nil || *st.CustomNumFmt != tc.format {
+			t.Errorf("%s number format = %v, want %s", tc.ref, st.CustomNumFmt, tc.format)
+		}
+	}
 }
 
 func TestCampaignExport_Labels(t *testing.T) {

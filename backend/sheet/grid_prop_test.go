@@ -32,6 +32,28 @@ var genHeads = [][]string{
 
 var genTitles = []string{"Launch post", "Webinar invite", "Case study", "Product teaser", "Team Q&A", "Recap video", "Customer story", "Poll"}
 
+// row adds a row with the cells given by column.
+func (g *genGrid) row(cells map[int]any) {
+	n := 0
+	for c := range cells {
+		n = max(n, c)
+	}
+	r := make([]any, n)
+	for c, v := range cells {
+		r[c-1] = v
+	}
+	g.rows = append(g.rows, r)
+}
+
+// cell names column c of the row about to be added.
+func (g *genGrid) cell(c int) string { return cellName(c, len(g.rows)+1) }
+
+// genWeek is what every week of a generated month shares.
+type genWeek struct {
+	year, month, nd, first, notesCol, place int
+	days                                    []int
+}
+
 func generateGrid(rng *rand.Rand) genGrid {
 	const year = 2026
 	month := 1 + rng.Intn(12)
@@ -50,85 +72,78 @@ func generateGrid(rng *rand.Rand) genGrid {
 	if place == 0 {
 		g.sheet = " " + strings.ToUpper(monthNames[month-1][0])
 	}
-	row := func(cells map[int]any) {
-		n := 0
-		for c := range cells {
-			n = max(n, c)
-		}
-		r := make([]any, n)
-		for c, v := range cells {
-			r[c-1] = v
-		}
-		g.rows = append(g.rows, r)
-	}
 	if rng.Intn(2) == 0 {
-		row(map[int]any{1: fmt.Sprintf("Content calendar %d", year)})
+		g.row(map[int]any{1: fmt.Sprintf("Content calendar %d", year)})
 	}
 	if place == 1 {
-		row(map[int]any{1: monthNames[month-1][0]})
+		g.row(map[int]any{1: monthNames[month-1][0]})
 	}
 	hdr := map[int]any{}
 	for i, d := range days {
 		hdr[first+i] = head[d]
 	}
-	row(hdr)
-	notesCol := first + len(days) + 1
-	cell := func(c int) string { return cellName(c, len(g.rows)+1) }
+	g.row(hdr)
+	w := genWeek{year: year, month: month, nd: daysIn(year, month), first: first, notesCol: first + len(days) + 1, place: place, days: days}
 	// The weeks: Monday-first, the month's days placed under their weekday.
-	nd := daysIn(year, month)
 	wd1 := int(time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Weekday()+6) % 7
-	last := nd
+	last := w.nd
 	if rng.Intn(4) == 0 {
-		last = 7 + rng.Intn(nd-7) // a grid of the first weeks only
+		last = 7 + rng.Intn(w.nd-7) // a grid of the first weeks only
 	}
 	for start := 1 - wd1; start <= last; start += 7 {
 		if start > 1-wd1 && rng.Intn(4) == 0 {
 			g.rows = append(g.rows, []any{}) // a blank row between weeks
 		}
-		nums := map[int]any{}
-		if place == 2 && start <= 1 {
-			nums[1] = monthNames[month-1][0]
-		}
-		for i, d := range days {
-			if day := start + d; day >= 1 && day <= nd {
-				nums[first+i] = day
-				if rng.Intn(6) == 0 {
-					t := genTitles[rng.Intn(len(genTitles))]
-					nums[first+i] = fmt.Sprintf("%d%s%s", day, []string{". ", ": ", " - ", " "}[rng.Intn(4)], t)
-					g.entries[cell(first+i)] = fmt.Sprintf("%04d-%02d-%02d %s", year, month, day, t)
-				}
-			}
-		}
-		if rng.Intn(4) == 0 {
-			nums[notesCol] = "Note " + cell(notesCol)
-			g.noise[cell(notesCol)] = true
-		}
-		row(nums)
-		for k := rng.Intn(3); k > 0; k-- {
-			es := map[int]any{}
-			for i, d := range days {
-				if day := start + d; day >= 1 && day <= nd && rng.Intn(3) == 0 {
-					t := genTitles[rng.Intn(len(genTitles))]
-					es[first+i] = t
-					if rng.Intn(5) == 0 {
-						es[first+i] = t + "\n" + []string{"LinkedIn", "instagram", "#TikTok"}[rng.Intn(3)] // the channel on a second line
-					}
-					g.entries[cell(first+i)] = fmt.Sprintf("%04d-%02d-%02d %s", year, month, day, t)
-				}
-			}
-			if len(es) > 0 {
-				row(es)
-			}
-		}
+		g.week(rng, w, start)
 	}
 	if rng.Intn(2) == 0 {
 		g.rows = append(g.rows, []any{})
 		for k := 1 + rng.Intn(3); k > 0; k-- {
-			row(map[int]any{1: "Legend " + cell(1), 2: "colour"})
+			g.row(map[int]any{1: "Legend " + g.cell(1), 2: "colour"})
 			g.noise[cellName(1, len(g.rows))], g.noise[cellName(2, len(g.rows))] = true, true
 		}
 	}
 	return g
+}
+
+// week adds the week starting on day start: its row of day numbers (some
+// with an entry), a note beside it, and rows of entries under it.
+func (g *genGrid) week(rng *rand.Rand, w genWeek, start int) {
+	nums := map[int]any{}
+	if w.place == 2 && start <= 1 {
+		nums[1] = monthNames[w.month-1][0]
+	}
+	for i, d := range w.days {
+		if day := start + d; day >= 1 && day <= w.nd {
+			nums[w.first+i] = day
+			if rng.Intn(6) == 0 {
+				t := genTitles[rng.Intn(len(genTitles))]
+				nums[w.first+i] = fmt.Sprintf("%d%s%s", day, []string{". ", ": ", " - ", " "}[rng.Intn(4)], t)
+				g.entries[g.cell(w.first+i)] = fmt.Sprintf("%04d-%02d-%02d %s", w.year, w.month, day, t)
+			}
+		}
+	}
+	if rng.Intn(4) == 0 {
+		nums[w.notesCol] = "Note " + g.cell(w.notesCol)
+		g.noise[g.cell(w.notesCol)] = true
+	}
+	g.row(nums)
+	for k := rng.Intn(3); k > 0; k-- {
+		es := map[int]any{}
+		for i, d := range w.days {
+			if day := start + d; day >= 1 && day <= w.nd && rng.Intn(3) == 0 {
+				t := genTitles[rng.Intn(len(genTitles))]
+				es[w.first+i] = t
+				if rng.Intn(5) == 0 {
+					es[w.first+i] = t + "\n" + []string{"LinkedIn", "instagram", "#TikTok"}[rng.Intn(3)] // the channel on a second line
+				}
+				g.entries[g.cell(w.first+i)] = fmt.Sprintf("%04d-%02d-%02d %s", w.year, w.month, day, t)
+			}
+		}
+		if len(es) > 0 {
+			g.row(es)
+		}
+	}
 }
 
 // Item 7: over generated grids, every text cell is imported, read as part
