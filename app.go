@@ -20,6 +20,7 @@ import (
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/backup"
 	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/dispatch"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
 	"mopsdesk/backend/sqlite"
@@ -42,6 +43,10 @@ type App struct {
 	// ones (nil when they do not run).
 	backups     *backup.Manager
 	stopBackups func()
+	// calls finds the facade methods the window calls by name (see
+	// Call); jobs are those of them running under a job id.
+	calls *dispatch.Registry
+	jobs  dispatch.Jobs
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -109,6 +114,10 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	services.Backups = newBackups(layout, db, log)
 	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups}
 	a.api = api.New(services)
+	if a.calls, err = dispatch.New(a.api.Bindings()); err != nil {
+		db.Close()
+		return fail(err)
+	}
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
 }
@@ -145,35 +154,35 @@ func (a *App) shutdown(ctx context.Context) {
 // or "" when the user cancelled.
 func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
 	return a.saveAs("Export campaigns", a.api.Exports.CampaignsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
+		func(f *os.File) error { return a.api.Exports.Campaigns(a.ctx, req, f) })
 }
 
 // SaveAssetsExport saves the asset inventory as .xlsx where the Save
 // dialog says, returning the path or "" when cancelled.
 func (a *App) SaveAssetsExport(f backend.AssetFilter) (string, error) {
 	return a.saveAs("Export asset inventory", a.api.Exports.AssetsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.Assets(f, out) })
+		func(out *os.File) error { return a.api.Exports.Assets(a.ctx, f, out) })
 }
 
 // SaveCalendarExport saves the filtered calendar range as an .ics file
 // where the Save dialog says, returning the path or "" when cancelled.
 func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
 	return a.saveAs("Export calendar", a.api.Exports.CalendarFileName(), "iCalendar file (*.ics)", ".ics",
-		func(out *os.File) error { return a.api.Exports.Calendar(f, out) })
+		func(out *os.File) error { return a.api.Exports.Calendar(a.ctx, f, out) })
 }
 
 // SaveWorkspaceExport saves every area (or those named) as one .xlsx
 // workbook with IDs, for editing and importing back.
 func (a *App) SaveWorkspaceExport(req api.WorkspaceRequest) (string, error) {
 	return a.saveAs("Export workspace", a.api.Exports.WorkspaceFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.Workspace(req, out) })
+		func(out *os.File) error { return a.api.Exports.Workspace(a.ctx, req, out) })
 }
 
 // SaveListExport saves what a list view shows (spend, vendors,
 // contracts), filters applied, as .xlsx where the Save dialog says.
 func (a *App) SaveListExport(req api.ListRequest) (string, error) {
 	return a.saveAs("Export list", a.api.Exports.ListFileName(req), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.List(req, out) })
+		func(out *os.File) error { return a.api.Exports.List(a.ctx, req, out) })
 }
 
 // SaveReport saves the executive report for a period where the Save
@@ -184,7 +193,7 @@ func (a *App) SaveReport(req api.ReportRequest) (string, error) {
 		filter, ext = "Web page (*.html)", ".html"
 	}
 	return a.saveAs("Export executive report", a.api.Exports.ReportFileName(req), filter, ext,
-		func(out *os.File) error { return a.api.Exports.Report(req, out) })
+		func(out *os.File) error { return a.api.Exports.Report(a.ctx, req, out) })
 }
 
 // ChooseImportFile lets the user pick a spreadsheet with the system's
@@ -195,7 +204,7 @@ func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
-	return a.api.ImportFiles.AddPath(path)
+	return a.api.ImportFiles.AddPath(a.ctx, path)
 }
 
 // AddContractDocuments lets the user pick files with the system's Open
@@ -212,7 +221,7 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 		if err != nil {
 			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 		}
-		d, err := a.api.Files.Add(contractID, filepath.Base(p), f)
+		d, err := a.api.Files.Add(a.ctx, contractID, filepath.Base(p), f)
 		f.Close()
 		if err != nil {
 			return out, err
@@ -246,7 +255,7 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*
 		if err != nil {
 			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 		}
-		res, err := a.api.Files.AddAsset(filepath.Base(p), f, choice)
+		res, err := a.api.Files.AddAsset(a.ctx, filepath.Base(p), f, choice)
 		f.Close()
 		if err != nil {
 			return out, err
@@ -258,7 +267,7 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*
 
 // OpenAsset opens a version of an asset with the system's default app.
 func (a *App) OpenAsset(id int64, version int) error {
-	asset, err := a.api.Assets.Get(id)
+	asset, err := a.api.Assets.Get(a.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -278,7 +287,7 @@ func (a *App) OpenAsset(id int64, version int) error {
 // bytes are copied out under the document's name first, so the app shows
 // a sensible name and cannot change the stored original.
 func (a *App) OpenDocument(id int64) error {
-	doc, path, err := a.api.Files.Path(id)
+	doc, path, err := a.api.Files.Path(a.ctx, id)
 	if err != nil {
 		return err
 	}

@@ -41,8 +41,8 @@ func (e *Exports) ReportFileName(req ReportRequest) string {
 
 // Report writes the executive report for a period as an .xlsx workbook or
 // a self-contained HTML page.
-func (e *Exports) Report(req ReportRequest, w io.Writer) error {
-	_, err := callWithin(e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	_, err := callWithin(ctx, e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
 		format := req.format()
 		if !slices.Contains(ReportFormats, format) {
 			fe := backend.FieldErrors{}

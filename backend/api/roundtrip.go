@@ -29,8 +29,8 @@ type WorkspaceRequest struct {
 }
 
 // Workspace writes the areas to w as one .xlsx workbook.
-func (e *Exports) Workspace(req WorkspaceRequest, w io.Writer) error {
-	_, err := call(e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Workspace(ctx context.Context, req WorkspaceRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
 		want := map[string]bool{}
 		for _, a := range req.Areas {
 			if sheet.Kinds[a] == nil {
@@ -106,8 +106,8 @@ func (e *Exports) ListFileName(req ListRequest) string {
 }
 
 // List writes what a list view shows, filters applied, as .xlsx.
-func (e *Exports) List(req ListRequest, w io.Writer) error {
-	_, err := call(e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) List(ctx context.Context, req ListRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
 		sheets, ok := listKinds[req.Kind]
 		if !ok {
 			return struct{}{}, backend.Errorf(backend.EINVALID, "%q is not a list MOps Desk exports.", req.Kind)

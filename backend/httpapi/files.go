@@ -32,7 +32,7 @@ func FilesHandler(a *api.API) http.Handler {
 				http.NotFound(w, r)
 				return
 			}
-			doc, path, err := a.Files.Path(id)
+			doc, path, err := a.Files.Path(r.Context(), id)
 			if err != nil {
 				writeError(w, statusOf(err), err)
 				return
@@ -46,7 +46,7 @@ func FilesHandler(a *api.API) http.Handler {
 				http.NotFound(w, r)
 				return
 			}
-			asset, err := a.Assets.Get(id)
+			asset, err := a.Assets.Get(r.Context(), id)
 			if err != nil {
 				writeError(w, statusOf(err), err)
 				return
@@ -100,7 +100,7 @@ func (s *Server) serveAssetUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []*backend.AddResult{}
 	eachUpload(w, r, func(name string, body io.Reader) error {
-		res, err := s.api.Files.AddAsset(name, body, choice)
+		res, err := s.api.Files.AddAsset(r.Context(), name, body, choice)
 		if err == nil {
 			out = append(out, res)
 		}

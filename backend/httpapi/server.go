@@ -1,7 +1,8 @@
 // Package httpapi is serve mode: it serves the frontend and the same facade
 // methods the desktop window binds, to a browser over HTTP.
 //
-//	POST /api/{Facade}/{Method}   body: JSON array of arguments
+//	POST /api/{Facade}/{Method}   body: JSON array of arguments; X-MOpsDesk-Job: ID names the call's progress
+//	GET  /api/events              server-sent events: the progress of each named call
 //	POST /export/campaigns.xlsx   body: api.CampaignsRequest
 //	POST /export/calendar.ics     body: backend.CalendarFilter
 //	POST /upload/contract-documents?contract=ID   multipart files
@@ -17,6 +18,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,6 +32,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/dispatch"
 )
 
 // maxBody bounds a request body; no call the UI makes comes near it.
@@ -37,20 +40,21 @@ const maxBody = 8 << 20
 
 // Server is the serve-mode HTTP handler.
 type Server struct {
-	api     *api.API
-	methods map[string]*method
-	static  http.Handler
-	files   http.Handler
-	log     *slog.Logger
+	api    *api.API
+	calls  *dispatch.Registry
+	events events
+	static http.Handler
+	files  http.Handler
+	log    *slog.Logger
 }
 
 // New returns a handler serving dist (the built frontend) and a's methods.
 func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
-	methods, err := collectMethods(a.Bindings())
+	calls, err := dispatch.New(a.Bindings())
 	if err != nil {
 		return nil, err
 	}
-	return &Server{api: a, methods: methods, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
+	return &Server{api: a, calls: calls, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
 // ServeHTTP routes a request. Only requests addressed to a loopback host
@@ -67,6 +71,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case r.URL.Path == "/api/events":
+		s.serveEvents(w, r)
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		s.serveCall(w, r)
 	case r.URL.Path == "/export/campaigns.xlsx":
@@ -82,7 +88,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/upload/import":
 		out := []*api.PendingImport{}
 		eachUpload(w, r, func(name string, body io.Reader) error {
-			p, err := s.api.ImportFiles.Add(name, body)
+			p, err := s.api.ImportFiles.Add(r.Context(), name, body)
 			if err == nil {
 				out = append(out, p)
 			}
@@ -91,9 +97,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/export/list.xlsx":
 		xlsxExport(w, r, s.api.Exports.ListFileName, s.api.Exports.List)
 	case r.URL.Path == "/export/report.xlsx":
-		xlsxExport(w, r, s.api.Exports.ReportFileName, func(req api.ReportRequest, out io.Writer) error {
+		xlsxExport(w, r, s.api.Exports.ReportFileName, func(ctx context.Context, req api.ReportRequest, out io.Writer) error {
 			req.Format = "xlsx"
-			return s.api.Exports.Report(req, out)
+			return s.api.Exports.Report(ctx, req, out)
 		})
 	case r.URL.Path == "/export/report.html":
 		// Sent as an attachment (sendFile), never shown on this origin;
@@ -102,9 +108,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		export(w, r, "text/html; charset=utf-8", func(req api.ReportRequest) string {
 			req.Format = "html"
 			return s.api.Exports.ReportFileName(req)
-		}, func(req api.ReportRequest, out io.Writer) error {
+		}, func(ctx context.Context, req api.ReportRequest, out io.Writer) error {
 			req.Format = "html"
-			return s.api.Exports.Report(req, out)
+			return s.api.Exports.Report(ctx, req, out)
 		})
 	case r.URL.Path == "/export/workspace.xlsx":
 		xlsxExport(w, r, func(api.WorkspaceRequest) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
@@ -118,19 +124,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // xlsxExport answers a JSON POST whose body is req with the workbook
 // write makes of it, sent as a download named by name.
-func xlsxExport[T any](w http.ResponseWriter, r *http.Request, name func(T) string, write func(T, io.Writer) error) {
+func xlsxExport[T any](w http.ResponseWriter, r *http.Request, name func(T) string, write func(context.Context, T, io.Writer) error) {
 	export(w, r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name, write)
 }
 
 // export answers a JSON POST whose body is req with the file write makes
 // of it, sent as a download of the given type named by name.
-func export[T any](w http.ResponseWriter, r *http.Request, contentType string, name func(T) string, write func(T, io.Writer) error) {
+func export[T any](w http.ResponseWriter, r *http.Request, contentType string, name func(T) string, write func(context.Context, T, io.Writer) error) {
 	if !requireJSONPost(w, r) {
 		return
 	}
 	var req T
 	if decodeBody(w, r, &req) {
-		sendFile(w, contentType, name(req), func(out io.Writer) error { return write(req, out) })
+		sendFile(w, contentType, name(req), func(out io.Writer) error { return write(r.Context(), req, out) })
 	}
 }
 
@@ -155,8 +161,7 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.Replace(strings.TrimPrefix(r.URL.Path, "/api/"), "/", ".", 1)
-	m, ok := s.methods[name]
-	if !ok {
+	if !s.calls.Has(name) {
 		writeError(w, http.StatusNotFound, backend.Errorf(backend.ENOTFOUND, "There is no method %q.", name))
 		return
 	}
@@ -165,13 +170,11 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, backend.Errorf(backend.EINVALID, "The request is too large."))
 		return
 	}
-	result, callErr, argErr := m.call(body)
-	if argErr != nil {
-		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "%s: %v", name, argErr))
-		return
-	}
-	if callErr != nil {
-		writeError(w, statusOf(callErr), callErr)
+	// The request's context ends when the browser goes away (a closed
+	// tab, an aborted fetch), and so does the work.
+	result, err := s.calls.Call(s.jobContext(r), name, body)
+	if err != nil {
+		writeError(w, statusOf(err), err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -190,7 +193,7 @@ func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sendFile(w, "text/calendar; charset=utf-8", s.api.Exports.CalendarFileName(),
-		func(out io.Writer) error { return s.api.Exports.Calendar(f, out) })
+		func(out io.Writer) error { return s.api.Exports.Calendar(r.Context(), f, out) })
 }
 
 // serveDocumentUpload stores the files of a multipart form with a contract.
@@ -202,7 +205,7 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []*backend.Document{}
 	eachUpload(w, r, func(name string, body io.Reader) error {
-		d, err := s.api.Files.Add(contractID, name, body)
+		d, err := s.api.Files.Add(r.Context(), contractID, name, body)
 		if err == nil {
 			out = append(out, d)
 		}

@@ -63,14 +63,14 @@ describe('httpTransport', () => {
 });
 
 describe('wailsTransport', () => {
-  it('calls window.go.api and converts the ErrorFormatter payload', async () => {
-    const find = vi.fn(async () => ({ campaigns: [], total: 3 }));
-    const create = vi.fn(async () => {
-      throw payload;
+  it('calls the facades through App.Call and converts the ErrorFormatter payload', async () => {
+    const dispatch = vi.fn(async (method: string) => {
+      if (method === 'Campaigns.Create') throw payload;
+      return { campaigns: [], total: 3 };
     });
-    vi.stubGlobal('window', { go: { api: { Campaigns: { Find: find, Create: create } } } });
+    vi.stubGlobal('window', { go: { main: { App: { Call: dispatch } } } });
     expect(await wailsTransport.call('Campaigns.Find', [{ limit: 5 }])).toEqual({ campaigns: [], total: 3 });
-    expect(find).toHaveBeenCalledWith({ limit: 5 });
+    expect(dispatch).toHaveBeenCalledWith('Campaigns.Find', [{ limit: 5 }], '');
     const err = await failure(wailsTransport.call('Campaigns.Create', [{}]));
     expect(err).toBeInstanceOf(AppError);
     expect(err.fields.endDate.key).toBe('campaign.end_before_start');

@@ -40,9 +40,12 @@ async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<
   }
 }
 
-/** wailsTransport calls the Go facades bound into the desktop window. */
+/**
+ * wailsTransport calls the Go facades in the desktop window through its one
+ * dispatcher, App.Call, which finds them the way serve mode does.
+ */
 export const wailsTransport: Transport = {
-  call: <T>(method: string, args: unknown[]) => invoke<T>('api', method, args),
+  call: <T>(method: string, args: unknown[]) => invoke<T>('main', 'App.Call', [method, args, '']),
   async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
     const methods: Record<ExportKind, string> = {
       campaigns: 'App.SaveCampaignsExport',
