@@ -223,7 +223,8 @@ func contains(list []string, s string) bool {
 // importSheet imports (or previews) one sheet of the file. usage is a
 // command-line mistake (a column or field that does not exist).
 func importSheet(app *App, path, name, sheetName, kind string, f importFlags, stderr io.Writer) (rep importReport, err, usage error) {
-	ctx := context.Background()
+	ctx, endProgress := withTerminalProgress(context.Background(), stderr)
+	defer endProgress()
 	sets := map[string]string{}
 	for k, v := range f.sets {
 		sets[k] = v

@@ -52,10 +52,11 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer app.close()
-	ctx := context.Background()
+	ctx, endProgress := withTerminalProgress(context.Background(), stderr)
 	err := writeFileAtomic(*out, func(f *os.File) error {
 		return app.api.Exports.Report(ctx, api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
 	})
+	endProgress()
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
 		return 1

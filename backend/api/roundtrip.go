@@ -45,14 +45,24 @@ func (e *Exports) Workspace(ctx context.Context, req WorkspaceRequest, w io.Writ
 		}); err != nil {
 			return struct{}{}, err
 		}
+		var kinds []string
 		for _, k := range sheet.KindKeys {
-			if len(want) > 0 && !want[k] {
-				continue
+			if len(want) == 0 || want[k] {
+				kinds = append(kinds, k)
+			}
+		}
+		// Sheets written of how many, for the progress bar; Cancel
+		// stops between sheets.
+		for i, k := range kinds {
+			backend.ReportProgress(ctx, backend.Step{Unit: "sheets", Done: int64(i), Total: int64(len(kinds))})
+			if err := ctx.Err(); err != nil {
+				return struct{}{}, err
 			}
 			if err := x.write(k); err != nil {
 				return struct{}{}, err
 			}
 		}
+		backend.ReportProgress(ctx, backend.Step{Unit: "sheets", Done: int64(len(kinds)), Total: int64(len(kinds))})
 		_, err := x.t.WriteTo(w)
 		return struct{}{}, err
 	})
