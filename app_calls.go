@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -54,4 +55,43 @@ func (a *App) startJob(job string) (context.Context, func()) {
 		}, progressEvery))
 	}
 	return ctx, done
+}
+
+// dialogWords returns the words of the native dialogs in the workspace's
+// language, from the catalogs the frontend build wrote (see vite.config.ts);
+// English where a word is missing, the key itself where even that is.
+func (a *App) dialogWords(ctx context.Context) func(key string) string {
+	lang := "en"
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if st, err := a.api.Workspace.Settings(ctx); err == nil && st.Language != "" {
+		lang = st.Language
+	}
+	return func(key string) string {
+		if w := a.dialogs[lang][key]; w != "" {
+			return w
+		}
+		if w := a.dialogs["en"][key]; w != "" {
+			return w
+		}
+		return key
+	}
+}
+
+// readDialogWords reads the dialog words of each language from the
+// embedded frontend build.
+func readDialogWords() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, lang := range backend.Languages {
+		data, err := fs.ReadFile(assets, "frontend/dist/dialog/words-"+lang+".json")
+		if err != nil {
+			continue
+		}
+		words := map[string]string{}
+		if json.Unmarshal(data, &words) == nil {
+			out[lang] = words
+		}
+	}
+	return out
 }

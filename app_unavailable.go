@@ -18,7 +18,7 @@ func unavailableApp(dataFlag string, err error, log *slog.Logger) *App {
 	dir, _ := datadir.Resolve(dataFlag, os.Getenv)
 	services := api.Services{Unavailable: err, Log: log,
 		About: api.About{Version: version, DataDir: dir, Mode: "desktop"}}
-	a := &App{log: log, svc: services, api: api.New(services), layout: datadir.Layout{Dir: dir}}
+	a := &App{log: log, svc: services, api: api.New(services), layout: datadir.Layout{Dir: dir}, dialogs: readDialogWords()}
 	// The facades are fixed at build time; a registry that cannot index
 	// them is a programming error the tests catch.
 	calls, regErr := dispatch.New(a.api.Bindings())

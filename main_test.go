@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"mopsdesk/backend"
 	"mopsdesk/backend/datadir"
 )
 
@@ -173,8 +175,8 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveListExport,SaveReport,SaveWorkspaceExport" {
-		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,OpenAsset,OpenDocument,SaveExport" {
+		t.Fatalf("App binds %v; only the dispatcher, Cancel and the file dialogs are meant for the page", names)
 	}
 }
 
@@ -290,5 +292,30 @@ func TestReportCommand(t *testing.T) {
 		if code := run(c.args, &stdout, &stderr); code != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
 		}
+	}
+}
+
+// The window's dispatcher calls the facades like serve mode, and Cancel
+// stops a call named by its job: it ends with ECANCELED.
+func TestApp_CallAndCancel(t *testing.T) {
+	app, err := openApp(t.TempDir(), "desktop", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.close()
+	out, err := app.Call("Workspace.Today", json.RawMessage(`[]`), "")
+	if err != nil || out == "" {
+		t.Fatalf("today: %v, %v", out, err)
+	}
+	if _, err := app.Call("Workspace.Nothing", nil, ""); backend.ErrorCode(err) != backend.ENOTFOUND {
+		t.Fatalf("unknown method: %v", err)
+	}
+	// A job cancelled while it runs: the context the call got is done.
+	ctx, done := app.startJob("job-1")
+	app.Cancel("job-1")
+	<-ctx.Done()
+	done()
+	if _, err := app.Call("Campaigns.Find", json.RawMessage(`[{}]`), "job-2"); err != nil {
+		t.Fatalf("a new job after a cancel: %v", err)
 	}
 }
