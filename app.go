@@ -176,8 +176,8 @@ func (a *App) SaveExport(kind string, req json.RawMessage, job string) (string, 
 // Open dialog and keeps a copy for the import preview; nil when cancelled.
 func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 	words := a.dialogWords(a.ctx)
-	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: words("dialog.import_title"),
-		Filters: []runtime.FileFilter{{DisplayName: words("dialog.filter_spreadsheets"), Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
+	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: words(api.ImportDialogTitle),
+		Filters: []runtime.FileFilter{{DisplayName: words(api.ImportDialogFilter), Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
 	if err != nil || path == "" {
 		return nil, err
 	}
@@ -188,7 +188,7 @@ func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 // dialog and keeps them with a contract. It returns what was added (none
 // when the user cancelled).
 func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)("dialog.add_documents")})
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.DocumentsDialogTitle)})
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +213,7 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 // it ("" reports them so the user can decide). job names the work for
 // Cancel and progress (files done of how many).
 func (a *App) AddAssets(choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)("dialog.add_assets")})
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.AssetsDialogTitle)})
 	if err != nil {
 		return nil, err
 	}

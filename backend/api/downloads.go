@@ -34,6 +34,15 @@ func (d Download) Path() string {
 	return "/export/" + strings.TrimSuffix(d.Kind, "-"+strings.TrimPrefix(d.Ext, ".")) + d.Ext
 }
 
+// The catalog keys of the desktop's Open dialogs (their titles and file
+// types), shown in the workspace's language.
+const (
+	ImportDialogTitle    = "dialog.import_title"
+	ImportDialogFilter   = "dialog.filter_spreadsheets"
+	DocumentsDialogTitle = "dialog.add_documents"
+	AssetsDialogTitle    = "dialog.add_assets"
+)
+
 const (
 	xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	xlsxKey  = "dialog.filter_xlsx"
