@@ -319,3 +319,59 @@ func TestApp_CallAndCancel(t *testing.T) {
 		t.Fatalf("a new job after a cancel: %v", err)
 	}
 }
+
+// The native dialogs speak the workspace's language, from the catalogs;
+// a word missing there is the English one, and a word missing in every
+// catalog shows its key rather than an English literal.
+func TestApp_DialogWordsInTheWorkspaceLanguage(t *testing.T) {
+	app, err := openApp(t.TempDir(), "desktop", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.close()
+	app.dialogs = map[string]map[string]string{
+		"en": {"dialog.add_assets": "Add to the asset library", "dialog.add_documents": "Add documents"},
+		"fa": {"dialog.add_assets": "افزودن به کتابخانهٔ دارایی‌ها"},
+	}
+	st, err := app.api.Workspace.Settings(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Language = "fa"
+	if _, err := app.api.Workspace.UpdateSettings(t.Context(), *st); err != nil {
+		t.Fatal(err)
+	}
+	words := app.dialogWords(t.Context())
+	if got := words("dialog.add_assets"); got != "افزودن به کتابخانهٔ دارایی‌ها" {
+		t.Fatalf("title %q", got)
+	}
+	if got := words("dialog.add_documents"); got != "Add documents" {
+		t.Fatalf("fallback %q", got)
+	}
+	if got := words("dialog.filter_xlsx"); got != "dialog.filter_xlsx" {
+		t.Fatalf("missing %q", got)
+	}
+}
+
+// Progress goes to stderr only when it is a terminal: a pipe or a file
+// (a script, a log) gets nothing extra.
+func TestTerminalProgress_OnlyOnATerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, end := withTerminalProgress(t.Context(), w)
+	backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: 5, Total: 10})
+	end()
+	w.Close()
+	if b, _ := io.ReadAll(r); len(b) != 0 {
+		t.Fatalf("wrote %q to a pipe", b)
+	}
+	var buf bytes.Buffer
+	ctx, end = withTerminalProgress(t.Context(), &buf)
+	backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: 5, Total: 10})
+	end()
+	if buf.Len() != 0 {
+		t.Fatalf("wrote %q to a buffer", buf.String())
+	}
+}
