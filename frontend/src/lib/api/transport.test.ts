@@ -130,7 +130,7 @@ describe('downloads', () => {
     ['report-html', '/export/report.html', 'report.html'],
   ];
   it.each(kinds)('serve mode posts %s to its route and names the file with its extension', async (kind, path, name) => {
-    const fetch = vi.fn(async () => new Response('x', { status: 200 }));
+    const fetch = vi.fn(async (_path: string) => new Response('x', { status: 200 }));
     vi.stubGlobal('fetch', fetch);
     const links: string[] = [];
     vi.stubGlobal('URL', { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} });
