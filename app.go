@@ -20,6 +20,7 @@ import (
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/backup"
 	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/dispatch"
 	"mopsdesk/backend/files"
 	"mopsdesk/backend/report"
 	"mopsdesk/backend/sqlite"
@@ -42,6 +43,12 @@ type App struct {
 	// ones (nil when they do not run).
 	backups     *backup.Manager
 	stopBackups func()
+	// calls finds the facade methods the window calls by name (see
+	// Call); jobs are those of them running under a job id.
+	calls *dispatch.Registry
+	jobs  dispatch.Jobs
+	// dialogs are the native dialogs' words by language (readDialogWords).
+	dialogs map[string]map[string]string
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -107,8 +114,12 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	services.About = api.About{Version: version, DataDir: layout.Dir, Database: layout.Database, Mode: mode}
 	services.Log = log
 	services.Backups = newBackups(layout, db, log)
-	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups}
+	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups, dialogs: readDialogWords()}
 	a.api = api.New(services)
+	if a.calls, err = dispatch.New(a.api.Bindings()); err != nil {
+		db.Close()
+		return fail(err)
+	}
 	log.Info("workspace open", "data", layout.Dir, "mode", mode)
 	return a, nil
 }
@@ -140,69 +151,44 @@ func (a *App) shutdown(ctx context.Context) {
 	}
 }
 
-// SaveCampaignsExport asks where to save the campaign list with the
-// system's Save dialog and writes the workbook there. It returns the path,
-// or "" when the user cancelled.
-func (a *App) SaveCampaignsExport(req api.CampaignsRequest) (string, error) {
-	return a.saveAs("Export campaigns", a.api.Exports.CampaignsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(f *os.File) error { return a.api.Exports.Campaigns(req, f) })
-}
-
-// SaveAssetsExport saves the asset inventory as .xlsx where the Save
-// dialog says, returning the path or "" when cancelled.
-func (a *App) SaveAssetsExport(f backend.AssetFilter) (string, error) {
-	return a.saveAs("Export asset inventory", a.api.Exports.AssetsFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.Assets(f, out) })
-}
-
-// SaveCalendarExport saves the filtered calendar range as an .ics file
-// where the Save dialog says, returning the path or "" when cancelled.
-func (a *App) SaveCalendarExport(f backend.CalendarFilter) (string, error) {
-	return a.saveAs("Export calendar", a.api.Exports.CalendarFileName(), "iCalendar file (*.ics)", ".ics",
-		func(out *os.File) error { return a.api.Exports.Calendar(f, out) })
-}
-
-// SaveWorkspaceExport saves every area (or those named) as one .xlsx
-// workbook with IDs, for editing and importing back.
-func (a *App) SaveWorkspaceExport(req api.WorkspaceRequest) (string, error) {
-	return a.saveAs("Export workspace", a.api.Exports.WorkspaceFileName(), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.Workspace(req, out) })
-}
-
-// SaveListExport saves what a list view shows (spend, vendors,
-// contracts), filters applied, as .xlsx where the Save dialog says.
-func (a *App) SaveListExport(req api.ListRequest) (string, error) {
-	return a.saveAs("Export list", a.api.Exports.ListFileName(req), "Excel workbook (*.xlsx)", ".xlsx",
-		func(out *os.File) error { return a.api.Exports.List(req, out) })
-}
-
-// SaveReport saves the executive report for a period where the Save
-// dialog says, returning the path or "" when cancelled.
-func (a *App) SaveReport(req api.ReportRequest) (string, error) {
-	filter, ext := "Excel workbook (*.xlsx)", ".xlsx"
-	if req.Format == "html" {
-		filter, ext = "Web page (*.html)", ".html"
+// SaveExport asks where to save an export of the given kind (see
+// api.Download) with the system's Save dialog, in the workspace's
+// language, and writes the file there. req is the export's request as the
+// frontend sends it; job names the work for Cancel and progress. It
+// returns the path, or "" when the user cancelled the dialog.
+func (a *App) SaveExport(kind string, req json.RawMessage, job string) (string, error) {
+	d, ok := a.api.Exports.Download(kind)
+	if !ok {
+		return "", backend.Errorf(backend.EINVALID, "%q is not a kind of export.", kind)
 	}
-	return a.saveAs("Export executive report", a.api.Exports.ReportFileName(req), filter, ext,
-		func(out *os.File) error { return a.api.Exports.Report(req, out) })
+	name, write, err := d.Prepare(req)
+	if err != nil {
+		return "", err
+	}
+	ctx, done := a.startJob(job)
+	defer done()
+	words := a.dialogWords(ctx)
+	return a.saveAs(words(d.TitleKey), name, words(d.FilterKey), d.Ext,
+		func(out *os.File) error { return write(ctx, out) })
 }
 
 // ChooseImportFile lets the user pick a spreadsheet with the system's
 // Open dialog and keeps a copy for the import preview; nil when cancelled.
 func (a *App) ChooseImportFile() (*api.PendingImport, error) {
-	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: "Import a spreadsheet",
-		Filters: []runtime.FileFilter{{DisplayName: "Spreadsheets (*.xlsx, *.xlsm, *.csv)", Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
+	words := a.dialogWords(a.ctx)
+	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: words(api.ImportDialogTitle),
+		Filters: []runtime.FileFilter{{DisplayName: words(api.ImportDialogFilter), Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
 	if err != nil || path == "" {
 		return nil, err
 	}
-	return a.api.ImportFiles.AddPath(path)
+	return a.api.ImportFiles.AddPath(a.ctx, path)
 }
 
 // AddContractDocuments lets the user pick files with the system's Open
 // dialog and keeps them with a contract. It returns what was added (none
 // when the user cancelled).
 func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: "Add documents"})
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.DocumentsDialogTitle)})
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +198,7 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 		if err != nil {
 			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 		}
-		d, err := a.api.Files.Add(contractID, filepath.Base(p), f)
+		d, err := a.api.Files.Add(a.ctx, contractID, filepath.Base(p), f)
 		f.Close()
 		if err != nil {
 			return out, err
@@ -224,41 +210,49 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 
 // AddAssets lets the user pick files with the system's Open dialog and
 // adds them to the library; choice says what to do with files already in
-// it ("" reports them so the user can decide).
-func (a *App) AddAssets(choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: "Add to the asset library"})
+// it ("" reports them so the user can decide). job names the work for
+// Cancel and progress (files done of how many).
+func (a *App) AddAssets(choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
+	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.AssetsDialogTitle)})
 	if err != nil {
 		return nil, err
 	}
-	return a.addAssetPaths(paths, choice)
+	return a.addAssetPaths(paths, choice, job)
 }
 
 // AddAssetPaths adds files dropped on the window (Wails gives their paths)
-// to the library, with the same duplicate choice as AddAssets.
-func (a *App) AddAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
-	return a.addAssetPaths(paths, choice)
+// to the library, with the same duplicate choice and job as AddAssets.
+func (a *App) AddAssetPaths(paths []string, choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
+	return a.addAssetPaths(paths, choice, job)
 }
 
-func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice) ([]*backend.AddResult, error) {
+func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
+	ctx, done := a.startJob(job)
+	defer done()
 	out := []*backend.AddResult{}
-	for _, p := range paths {
+	for i, p := range paths {
+		backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: int64(i), Total: int64(len(paths))})
+		if err := ctx.Err(); err != nil {
+			return out, backend.Canceled(err)
+		}
 		f, err := os.Open(p)
 		if err != nil {
 			return out, fmt.Errorf("open %s: %w", filepath.Base(p), err)
 		}
-		res, err := a.api.Files.AddAsset(filepath.Base(p), f, choice)
+		res, err := a.api.Files.AddAsset(ctx, filepath.Base(p), f, choice)
 		f.Close()
 		if err != nil {
 			return out, err
 		}
 		out = append(out, res)
 	}
+	backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: int64(len(paths)), Total: int64(len(paths))})
 	return out, nil
 }
 
 // OpenAsset opens a version of an asset with the system's default app.
 func (a *App) OpenAsset(id int64, version int) error {
-	asset, err := a.api.Assets.Get(id)
+	asset, err := a.api.Assets.Get(a.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -278,7 +272,7 @@ func (a *App) OpenAsset(id int64, version int) error {
 // bytes are copied out under the document's name first, so the app shows
 // a sensible name and cannot change the stored original.
 func (a *App) OpenDocument(id int64) error {
-	doc, path, err := a.api.Files.Path(id)
+	doc, path, err := a.api.Files.Path(a.ctx, id)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
+	"mopsdesk/backend/dispatch"
 )
 
 // unavailableApp is the window's App when the workspace cannot be opened
@@ -17,5 +18,13 @@ func unavailableApp(dataFlag string, err error, log *slog.Logger) *App {
 	dir, _ := datadir.Resolve(dataFlag, os.Getenv)
 	services := api.Services{Unavailable: err, Log: log,
 		About: api.About{Version: version, DataDir: dir, Mode: "desktop"}}
-	return &App{log: log, svc: services, api: api.New(services), layout: datadir.Layout{Dir: dir}}
+	a := &App{log: log, svc: services, api: api.New(services), layout: datadir.Layout{Dir: dir}, dialogs: readDialogWords()}
+	// The facades are fixed at build time; a registry that cannot index
+	// them is a programming error the tests catch.
+	calls, regErr := dispatch.New(a.api.Bindings())
+	if regErr != nil {
+		panic(regErr)
+	}
+	a.calls = calls
+	return a
 }

@@ -50,7 +50,7 @@ func runBackup(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer app.close()
-	ctx := context.Background()
+	ctx, endProgress := withTerminalProgress(context.Background(), stderr)
 	path := *out
 	var err error
 	if path != "" {
@@ -64,6 +64,7 @@ func runBackup(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 			path = filepath.Join(st.FolderPath, info.Name)
 		}
 	}
+	endProgress()
 	if err != nil {
 		log.Error("backup failed", "err", err)
 		fmt.Fprintf(stderr, "mopsdesk: the backup failed: %s\n", errorText(err))

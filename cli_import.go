@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -137,19 +138,21 @@ func runImport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 // importFile imports (or previews) the sheets the flags name, through the
 // same facade calls as the Import page, and prints what each did.
 func importFile(app *App, path string, f importFlags, stdout, stderr io.Writer) int {
-	file := &cliFile{imports: app.api.Imports, files: app.api.ImportFiles, path: path, name: filepath.Base(path)}
+	ctx, endProgress := withTerminalProgress(context.Background(), stderr)
+	defer endProgress()
+	file := &cliFile{ctx: ctx, imports: app.api.Imports, files: app.api.ImportFiles, path: path, name: filepath.Base(path)}
 	defer file.close()
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
 		return 1
 	}
 	kinds := map[string]*api.ImportKind{}
-	for _, k := range app.api.Imports.Kinds() {
+	for _, k := range app.api.Imports.Kinds(ctx) {
 		kinds[k.Key] = &k
 	}
 	if f.kind != "" && kinds[f.kind] == nil {
 		keys := make([]string, 0, len(kinds))
-		for _, k := range app.api.Imports.Kinds() {
+		for _, k := range app.api.Imports.Kinds(ctx) {
 			keys = append(keys, k.Key)
 		}
 		return usageError(stderr, fmt.Errorf("--kind %q: use one of %s", f.kind, strings.Join(keys, ", ")))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -16,6 +17,8 @@ import (
 // page's files are: added (copied) when a call needs it, gone once a
 // commit has stored it.
 type cliFile struct {
+	// ctx carries the command's progress line on a terminal.
+	ctx        context.Context
 	imports    *api.Imports
 	files      *api.ImportFiles
 	path, name string
@@ -24,7 +27,7 @@ type cliFile struct {
 
 func (c *cliFile) request(opts sheet.Options) (api.ImportRequest, error) {
 	if c.token == "" {
-		p, err := c.files.AddPath(c.path)
+		p, err := c.files.AddPath(c.ctx, c.path)
 		if err != nil {
 			return api.ImportRequest{}, err
 		}
@@ -38,7 +41,7 @@ func (c *cliFile) preview(opts sheet.Options) (*transfer.ImportPreview, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.imports.Preview(req)
+	return c.imports.Preview(c.ctx, req)
 }
 
 func (c *cliFile) commit(opts sheet.Options) (*transfer.ImportPreview, error) {
@@ -46,7 +49,7 @@ func (c *cliFile) commit(opts sheet.Options) (*transfer.ImportPreview, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := c.imports.Commit(req)
+	out, err := c.imports.Commit(c.ctx, req)
 	if err == nil {
 		c.token = "" // the facade let the stored file go
 	}
@@ -55,7 +58,7 @@ func (c *cliFile) commit(opts sheet.Options) (*transfer.ImportPreview, error) {
 
 func (c *cliFile) close() {
 	if c.token != "" {
-		c.imports.Discard(c.token)
+		c.imports.Discard(c.ctx, c.token)
 	}
 }
 

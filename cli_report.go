@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -51,9 +52,11 @@ func runReport(args []string, log *slog.Logger, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer app.close()
+	ctx, endProgress := withTerminalProgress(context.Background(), stderr)
 	err := writeFileAtomic(*out, func(f *os.File) error {
-		return app.api.Exports.Report(api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
+		return app.api.Exports.Report(ctx, api.ReportRequest{From: *from, To: *to, Format: format, Lang: *lang}, f)
 	})
+	endProgress()
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", errorText(err))
 		return 1

@@ -217,9 +217,10 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		OnStartup:        app.startup,
 		OnDomReady:       app.domReady,
 		OnShutdown:       app.shutdown,
-		Bind:             append(app.api.Bindings(), app),
-		ErrorFormatter:   func(err error) any { return api.FormatError(err) },
-		Linux:            &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
+		// The page reaches every facade through App.Call (see app_calls.go).
+		Bind:           []any{app},
+		ErrorFormatter: func(err error) any { return api.FormatError(err) },
+		Linux:          &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
 		// Files dropped on an element marked as a drop target arrive as
 		// paths (see the asset library); elsewhere the webview ignores drops.
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},

@@ -138,7 +138,7 @@ func TestPendingRestore(t *testing.T) {
 	addTeam(t, data, "Later")
 
 	app, _ = openApp(data, "serve", quiet)
-	if _, err := app.api.Backups.Restore(info.Name); err != nil {
+	if _, err := app.api.Backups.Restore(t.Context(), info.Name); err != nil {
 		t.Fatal(err)
 	}
 	if n := countTeams(t, data); n != 1 {
@@ -150,7 +150,7 @@ func TestPendingRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer app.close()
-	st, _ := app.api.Backups.Status()
+	st, _ := app.api.Backups.Status(t.Context())
 	if n, m := countContracts(t, data), countTeams(t, data); n != 5 || m != 0 || st.PendingRestore != "" || st.LastError != "" {
 		t.Fatalf("after reopening: %d contracts, %d later teams, %+v", n, m, st)
 	}
@@ -236,7 +236,7 @@ func TestCheckDatabaseAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	app.checkDatabase(t.Context())
-	if st, _ := app.api.Backups.Status(); st.Damaged != "" {
+	if st, _ := app.api.Backups.Status(t.Context()); st.Damaged != "" {
 		t.Fatalf("a sound database reported as damaged: %q", st.Damaged)
 	}
 	app.close()
@@ -259,7 +259,7 @@ func TestCheckDatabaseAtStart(t *testing.T) {
 	}
 	defer app.close()
 	app.checkDatabase(t.Context())
-	if st, _ := app.api.Backups.Status(); !strings.Contains(st.Damaged, "is damaged") {
+	if st, _ := app.api.Backups.Status(t.Context()); !strings.Contains(st.Damaged, "is damaged") {
 		t.Fatalf("damage not shown: %+v", st)
 	}
 }

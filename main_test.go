@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"mopsdesk/backend"
 	"mopsdesk/backend/datadir"
 )
 
@@ -173,8 +175,8 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,ChooseImportFile,OpenAsset,OpenDocument,SaveAssetsExport,SaveCalendarExport,SaveCampaignsExport,SaveListExport,SaveReport,SaveWorkspaceExport" {
-		t.Fatalf("App binds %v; only the file dialogs are meant for the page", names)
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,OpenAsset,OpenDocument,SaveExport" {
+		t.Fatalf("App binds %v; only the dispatcher, Cancel and the file dialogs are meant for the page", names)
 	}
 }
 
@@ -290,5 +292,86 @@ func TestReportCommand(t *testing.T) {
 		if code := run(c.args, &stdout, &stderr); code != c.code {
 			t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
 		}
+	}
+}
+
+// The window's dispatcher calls the facades like serve mode, and Cancel
+// stops a call named by its job: it ends with ECANCELED.
+func TestApp_CallAndCancel(t *testing.T) {
+	app, err := openApp(t.TempDir(), "desktop", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.close()
+	out, err := app.Call("Workspace.Today", json.RawMessage(`[]`), "")
+	if err != nil || out == "" {
+		t.Fatalf("today: %v, %v", out, err)
+	}
+	if _, err := app.Call("Workspace.Nothing", nil, ""); backend.ErrorCode(err) != backend.ENOTFOUND {
+		t.Fatalf("unknown method: %v", err)
+	}
+	// A job cancelled while it runs: the context the call got is done.
+	ctx, done := app.startJob("job-1")
+	app.Cancel("job-1")
+	<-ctx.Done()
+	done()
+	if _, err := app.Call("Campaigns.Find", json.RawMessage(`[{}]`), "job-2"); err != nil {
+		t.Fatalf("a new job after a cancel: %v", err)
+	}
+}
+
+// The native dialogs speak the workspace's language, from the catalogs;
+// a word missing there is the English one, and a word missing in every
+// catalog shows its key rather than an English literal.
+func TestApp_DialogWordsInTheWorkspaceLanguage(t *testing.T) {
+	app, err := openApp(t.TempDir(), "desktop", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.close()
+	app.dialogs = map[string]map[string]string{
+		"en": {"dialog.add_assets": "Add to the asset library", "dialog.add_documents": "Add documents"},
+		"fa": {"dialog.add_assets": "افزودن به کتابخانهٔ دارایی‌ها"},
+	}
+	st, err := app.api.Workspace.Settings(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Language = "fa"
+	if _, err := app.api.Workspace.UpdateSettings(t.Context(), *st); err != nil {
+		t.Fatal(err)
+	}
+	words := app.dialogWords(t.Context())
+	if got := words("dialog.add_assets"); got != "افزودن به کتابخانهٔ دارایی‌ها" {
+		t.Fatalf("title %q", got)
+	}
+	if got := words("dialog.add_documents"); got != "Add documents" {
+		t.Fatalf("fallback %q", got)
+	}
+	if got := words("dialog.filter_xlsx"); got != "dialog.filter_xlsx" {
+		t.Fatalf("missing %q", got)
+	}
+}
+
+// Progress goes to stderr only when it is a terminal: a pipe or a file
+// (a script, a log) gets nothing extra.
+func TestTerminalProgress_OnlyOnATerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, end := withTerminalProgress(t.Context(), w)
+	backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: 5, Total: 10})
+	end()
+	w.Close()
+	if b, _ := io.ReadAll(r); len(b) != 0 {
+		t.Fatalf("wrote %q to a pipe", b)
+	}
+	var buf bytes.Buffer
+	ctx, end = withTerminalProgress(t.Context(), &buf)
+	backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: 5, Total: 10})
+	end()
+	if buf.Len() != 0 {
+		t.Fatalf("wrote %q to a buffer", buf.String())
 	}
 }

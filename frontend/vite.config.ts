@@ -45,6 +45,9 @@ function reportCharts(): Plugin {
       this.emitFile({ type: 'asset', fileName: 'report/echarts.min.js', source: readFileSync(path) });
       for (const [lang, cat] of Object.entries({ en, fa, ar, pl, tr, th })) {
         this.emitFile({ type: 'asset', fileName: `report/words-${lang}.json`, source: JSON.stringify(reportWords(cat)) });
+        // The desktop's native dialogs (titles, file types) in each language.
+        const dialog = Object.fromEntries(Object.entries(cat).filter(([k]) => k.startsWith('dialog.')));
+        this.emitFile({ type: 'asset', fileName: `dialog/words-${lang}.json`, source: JSON.stringify(dialog) });
       }
       for (const [pkg, file] of [
         ['vazirmatn', 'vazirmatn-arabic-400'],

@@ -1,4 +1,4 @@
-// Package api holds the thin, context-free facades that the desktop window
+// Package api holds the thin facades that the desktop window
 // (through Wails bindings) and serve mode (over HTTP) both call. A facade
 // method does one user action: it checks nothing the domain does not, and
 // it never knows which transport called it.
@@ -154,27 +154,32 @@ func (a *API) Bindings() []any {
 // becomes an error the user sees instead of a frozen window.
 const callTimeout = 30 * time.Second
 
-// call runs one facade method: with a deadline, logged at debug level with
-// its duration, and with internal errors logged in full (the user only
-// sees a short message, see FormatError).
-func call[T any](s Services, name string, fn func(ctx context.Context) (T, error)) (T, error) {
-	return callWithin(s, name, callTimeout, fn)
+// call runs one facade method under the caller's context (the window's
+// job, the HTTP request): with a deadline as an upper bound, logged at
+// debug level with its duration, and with internal errors logged in full
+// (the user only sees a short message, see FormatError).
+func call[T any](ctx context.Context, s Services, name string, fn func(ctx context.Context) (T, error)) (T, error) {
+	return callWithin(ctx, s, name, callTimeout, fn)
 }
 
 // callWithin is call with its own deadline, for the few long actions (an
-// import of a large workbook).
-func callWithin[T any](s Services, name string, timeout time.Duration, fn func(ctx context.Context) (T, error)) (T, error) {
+// import of a large workbook). A cancelled ctx (the user pressed Cancel,
+// the browser tab went away) ends the work with ECANCELED.
+func callWithin[T any](ctx context.Context, s Services, name string, timeout time.Duration, fn func(ctx context.Context) (T, error)) (T, error) {
 	if s.Unavailable != nil {
 		var zero T
 		s.Log.Debug("api call", "method", name, "code", backend.ErrorCode(s.Unavailable))
 		return zero, s.Unavailable
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	start := time.Now()
 	out, err := fn(ctx)
 	if s.Explain != nil {
 		err = s.Explain(err)
+	}
+	if err != nil && errors.Is(ctx.Err(), context.Canceled) {
+		err = backend.Canceled(ctx.Err())
 	}
 	code := backend.ErrorCode(err)
 	switch code {

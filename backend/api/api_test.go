@@ -81,14 +81,14 @@ func TestCampaigns_ExportPagesThroughEverything(t *testing.T) {
 	a, _ := newAPI(t, &logs)
 	const n = backend.MaxPageSize*2 + 7
 	for i := 0; i < n; i++ {
-		_, err := a.Campaigns.Create(backend.Campaign{Name: fmt.Sprintf("C%04d", i), Status: backend.StatusPlanned,
+		_, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: fmt.Sprintf("C%04d", i), Status: backend.StatusPlanned,
 			StartDate: "2026-01-01", EndDate: "2026-01-02", Budget: backend.Money{Currency: "USD"}})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
 	var buf bytes.Buffer
-	if err := a.Exports.Campaigns(api.CampaignsRequest{}, &buf); err != nil {
+	if err := a.Exports.Campaigns(context.Background(), api.CampaignsRequest{}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -110,11 +110,11 @@ func TestCampaigns_ExportPagesThroughEverything(t *testing.T) {
 
 func TestCharts_CampaignsByMonth(t *testing.T) {
 	a, _ := newAPI(t, io.Discard)
-	if _, err := a.Campaigns.Create(backend.Campaign{Name: "Launch", Status: backend.StatusLive,
+	if _, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Launch", Status: backend.StatusLive,
 		StartDate: "2026-03-01", EndDate: "2026-04-30", Budget: backend.Money{Currency: "USD"}}); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := a.Charts.CampaignsByMonth(2026, chart.Labels{})
+	raw, err := a.Charts.CampaignsByMonth(context.Background(), 2026, chart.Labels{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestCharts_CampaignsByMonth(t *testing.T) {
 	if fmt.Sprint(got) != "[0 0 1 1 0 0 0 0 0 0 0 0]" {
 		t.Fatalf("live per month = %v", got)
 	}
-	_, err = a.Charts.CampaignsByMonth(20260, chart.Labels{})
+	_, err = a.Charts.CampaignsByMonth(context.Background(), 20260, chart.Labels{})
 	if backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("year 20260: %v", err)
 	}
@@ -144,7 +144,7 @@ func TestInternalErrorsAreLogged(t *testing.T) {
 	var logs bytes.Buffer
 	a, db := newAPI(t, &logs)
 	db.Close() // the disk went away
-	_, err := a.Campaigns.Find(backend.CampaignFilter{})
+	_, err := a.Campaigns.Find(context.Background(), backend.CampaignFilter{})
 	if backend.ErrorCode(err) != backend.EINTERNAL {
 		t.Fatalf("err = %v", err)
 	}
@@ -171,7 +171,7 @@ func BenchmarkFindCampaignsPage(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		page, err := a.Campaigns.Find(backend.CampaignFilter{Search: "campaign 0", Sort: backend.SortByName, Offset: 50, Limit: 50})
+		page, err := a.Campaigns.Find(context.Background(), backend.CampaignFilter{Search: "campaign 0", Sort: backend.SortByName, Offset: 50, Limit: 50})
 		if err != nil || len(page.Campaigns) != 50 {
 			b.Fatalf("%v %v", page, err)
 		}
@@ -184,13 +184,13 @@ func TestPreviewsAreMadeInTheBackground(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		var buf bytes.Buffer
 		png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 400+i, 300)))
-		res, err := a.Files.AddAsset(fmt.Sprintf("photo-%d.png", i), &buf, "")
+		res, err := a.Files.AddAsset(context.Background(), fmt.Sprintf("photo-%d.png", i), &buf, "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		shas = append(shas, res.Asset.Versions[0].SHA256)
 	}
-	for i := 0; a.Assets.PreviewsPending() > 0; i++ {
+	for i := 0; a.Assets.PreviewsPending(context.Background()) > 0; i++ {
 		if i > 600 {
 			t.Fatal("previews never finished")
 		}

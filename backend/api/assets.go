@@ -16,22 +16,22 @@ type Assets struct {
 }
 
 // Find returns one page of assets matching the filter.
-func (a *Assets) Find(f backend.AssetFilter) (*backend.AssetPage, error) {
-	return call(a.s, "Assets.Find", func(ctx context.Context) (*backend.AssetPage, error) {
+func (a *Assets) Find(ctx context.Context, f backend.AssetFilter) (*backend.AssetPage, error) {
+	return call(ctx, a.s, "Assets.Find", func(ctx context.Context) (*backend.AssetPage, error) {
 		return a.s.Assets.FindAssets(ctx, f)
 	})
 }
 
 // Get returns one asset with its versions.
-func (a *Assets) Get(id int64) (*backend.Asset, error) {
-	return call(a.s, "Assets.Get", func(ctx context.Context) (*backend.Asset, error) {
+func (a *Assets) Get(ctx context.Context, id int64) (*backend.Asset, error) {
+	return call(ctx, a.s, "Assets.Get", func(ctx context.Context) (*backend.Asset, error) {
 		return a.s.Assets.FindAssetByID(ctx, id)
 	})
 }
 
 // Update replaces an asset's metadata.
-func (a *Assets) Update(id int64, in backend.Asset) (*backend.Asset, error) {
-	return call(a.s, "Assets.Update", func(ctx context.Context) (*backend.Asset, error) {
+func (a *Assets) Update(ctx context.Context, id int64, in backend.Asset) (*backend.Asset, error) {
+	return call(ctx, a.s, "Assets.Update", func(ctx context.Context) (*backend.Asset, error) {
 		return a.s.Assets.UpdateAsset(ctx, id, in)
 	})
 }
@@ -39,8 +39,8 @@ func (a *Assets) Update(id int64, in backend.Asset) (*backend.Asset, error) {
 // BulkEdit adds tags to, and (when given) sets the licence of, several
 // assets. Each asset is saved in its own transaction; the first failure
 // stops and is reported with the assets already changed.
-func (a *Assets) BulkEdit(ids []int64, addTags []string, licence *backend.Licence) ([]*backend.Asset, error) {
-	return call(a.s, "Assets.BulkEdit", func(ctx context.Context) ([]*backend.Asset, error) {
+func (a *Assets) BulkEdit(ctx context.Context, ids []int64, addTags []string, licence *backend.Licence) ([]*backend.Asset, error) {
+	return call(ctx, a.s, "Assets.BulkEdit", func(ctx context.Context) ([]*backend.Asset, error) {
 		out := []*backend.Asset{}
 		for _, id := range ids {
 			cur, err := a.s.Assets.FindAssetByID(ctx, id)
@@ -62,29 +62,29 @@ func (a *Assets) BulkEdit(ids []int64, addTags []string, licence *backend.Licenc
 }
 
 // Delete removes an asset.
-func (a *Assets) Delete(id int64) error {
-	_, err := call(a.s, "Assets.Delete", func(ctx context.Context) (struct{}, error) {
+func (a *Assets) Delete(ctx context.Context, id int64) error {
+	_, err := call(ctx, a.s, "Assets.Delete", func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, a.s.Assets.DeleteAsset(ctx, id)
 	})
 	return err
 }
 
 // LicenceWarnings lists campaigns using assets whose licence ends first.
-func (a *Assets) LicenceWarnings(campaignID int64) ([]backend.LicenceWarning, error) {
-	return call(a.s, "Assets.LicenceWarnings", func(ctx context.Context) ([]backend.LicenceWarning, error) {
+func (a *Assets) LicenceWarnings(ctx context.Context, campaignID int64) ([]backend.LicenceWarning, error) {
+	return call(ctx, a.s, "Assets.LicenceWarnings", func(ctx context.Context) ([]backend.LicenceWarning, error) {
 		return a.s.Assets.LicenceWarnings(ctx, campaignID)
 	})
 }
 
 // PreviewsPending returns how many image previews are still being made.
-func (a *Assets) PreviewsPending() int {
+func (a *Assets) PreviewsPending(ctx context.Context) int {
 	return a.previews.Pending()
 }
 
 // AddAsset stores one file in the library (used by the transports) and
 // queues the preview of an image.
-func (f *FileStore) AddAsset(name string, r io.Reader, choice backend.DuplicateChoice) (*backend.AddResult, error) {
-	res, err := call(f.s, "Files.AddAsset", func(ctx context.Context) (*backend.AddResult, error) {
+func (f *FileStore) AddAsset(ctx context.Context, name string, r io.Reader, choice backend.DuplicateChoice) (*backend.AddResult, error) {
+	res, err := call(ctx, f.s, "Files.AddAsset", func(ctx context.Context) (*backend.AddResult, error) {
 		return f.s.Assets.AddAssetFile(ctx, name, r, choice)
 	})
 	if err == nil && res.Asset != nil && len(res.Asset.Versions) > 0 {

@@ -24,8 +24,8 @@ func (b *Backups) manager() (*backup.Manager, error) {
 
 // Status returns the backup settings, the backups in the backup folder,
 // when the last one was made and why the last one failed, if it did.
-func (b *Backups) Status() (*backup.Status, error) {
-	return call(b.s, "Backups.Status", func(ctx context.Context) (*backup.Status, error) {
+func (b *Backups) Status(ctx context.Context) (*backup.Status, error) {
+	return call(ctx, b.s, "Backups.Status", func(ctx context.Context) (*backup.Status, error) {
 		m, err := b.manager()
 		if err != nil {
 			return nil, err
@@ -35,8 +35,8 @@ func (b *Backups) Status() (*backup.Status, error) {
 }
 
 // UpdateSettings validates and keeps the automatic backup settings.
-func (b *Backups) UpdateSettings(st backup.Settings) (*backup.Status, error) {
-	return call(b.s, "Backups.UpdateSettings", func(ctx context.Context) (*backup.Status, error) {
+func (b *Backups) UpdateSettings(ctx context.Context, st backup.Settings) (*backup.Status, error) {
+	return call(ctx, b.s, "Backups.UpdateSettings", func(ctx context.Context) (*backup.Status, error) {
 		m, err := b.manager()
 		if err != nil {
 			return nil, err
@@ -46,8 +46,8 @@ func (b *Backups) UpdateSettings(st backup.Settings) (*backup.Status, error) {
 }
 
 // BackUpNow writes a backup into the backup folder at once.
-func (b *Backups) BackUpNow() (*backup.Status, error) {
-	return callWithin(b.s, "Backups.BackUpNow", backupTimeout, func(ctx context.Context) (*backup.Status, error) {
+func (b *Backups) BackUpNow(ctx context.Context) (*backup.Status, error) {
+	return callWithin(ctx, b.s, "Backups.BackUpNow", backupTimeout, func(ctx context.Context) (*backup.Status, error) {
 		m, err := b.manager()
 		if err != nil {
 			return nil, err
@@ -62,8 +62,8 @@ func (b *Backups) BackUpNow() (*backup.Status, error) {
 // Restore checks the backup called name (every checksum, the version
 // that wrote it) and has it replace the workspace when the workspace is
 // next opened; the current state is backed up first then.
-func (b *Backups) Restore(name string) (*backup.Status, error) {
-	return callWithin(b.s, "Backups.Restore", backupTimeout, func(ctx context.Context) (*backup.Status, error) {
+func (b *Backups) Restore(ctx context.Context, name string) (*backup.Status, error) {
+	return callWithin(ctx, b.s, "Backups.Restore", backupTimeout, func(ctx context.Context) (*backup.Status, error) {
 		m, err := b.manager()
 		if err != nil {
 			return nil, err
@@ -73,8 +73,8 @@ func (b *Backups) Restore(name string) (*backup.Status, error) {
 }
 
 // CancelRestore forgets a restore asked for but not yet done.
-func (b *Backups) CancelRestore() (*backup.Status, error) {
-	return call(b.s, "Backups.CancelRestore", func(ctx context.Context) (*backup.Status, error) {
+func (b *Backups) CancelRestore(ctx context.Context) (*backup.Status, error) {
+	return call(ctx, b.s, "Backups.CancelRestore", func(ctx context.Context) (*backup.Status, error) {
 		m, err := b.manager()
 		if err != nil {
 			return nil, err

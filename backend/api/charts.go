@@ -16,8 +16,8 @@ type Charts struct{ s Services }
 // CampaignsByMonth returns, for a calendar year, the campaigns running in
 // each month stacked by status. labels carries the words in the user's
 // language.
-func (c *Charts) CampaignsByMonth(year int, labels chart.Labels) (json.RawMessage, error) {
-	return call(c.s, "Charts.CampaignsByMonth", func(ctx context.Context) (json.RawMessage, error) {
+func (c *Charts) CampaignsByMonth(ctx context.Context, year int, labels chart.Labels) (json.RawMessage, error) {
+	return call(ctx, c.s, "Charts.CampaignsByMonth", func(ctx context.Context) (json.RawMessage, error) {
 		// A year in the calendar the user reads dates in comes with its
 		// months' first days; a Gregorian one is counted from its number.
 		starts, ok := monthStarts(labels.MonthStarts)
@@ -47,8 +47,8 @@ func (c *Charts) CampaignsByMonth(year int, labels chart.Labels) (json.RawMessag
 // CampaignYear is the year the campaigns-per-month chart opens on: this
 // year when it has campaigns, otherwise the year with campaigns nearest
 // to today (a workspace planned wholly for next year opens on next year).
-func (c *Charts) CampaignYear() (int, error) {
-	return call(c.s, "Charts.CampaignYear", func(ctx context.Context) (int, error) {
+func (c *Charts) CampaignYear(ctx context.Context) (int, error) {
+	return call(ctx, c.s, "Charts.CampaignYear", func(ctx context.Context) (int, error) {
 		var all []*backend.Campaign
 		err := eachCampaign(ctx, c.s.Campaigns, backend.CampaignFilter{}, func(cp *backend.Campaign) error {
 			all = append(all, cp)
@@ -88,8 +88,8 @@ type BudgetCharts struct {
 // team and spend by category over the filter's periods, and the burn-up
 // over the whole fiscal year. periodLabels names the periods in the user's
 // language (missing ones are numbered).
-func (c *Charts) Budget(f backend.SummaryFilter, labels chart.BudgetLabels, periodLabels []string) (*BudgetCharts, error) {
-	return call(c.s, "Charts.Budget", func(ctx context.Context) (*BudgetCharts, error) {
+func (c *Charts) Budget(ctx context.Context, f backend.SummaryFilter, labels chart.BudgetLabels, periodLabels []string) (*BudgetCharts, error) {
+	return call(ctx, c.s, "Charts.Budget", func(ctx context.Context) (*BudgetCharts, error) {
 		s, err := c.s.Budget.Summary(ctx, f)
 		if err != nil {
 			return nil, err

@@ -72,8 +72,8 @@ type DashboardData struct {
 }
 
 // Get gathers the dashboard for a period.
-func (d *Dashboard) Get(req DashboardRequest) (*DashboardData, error) {
-	return call(d.s, "Dashboard.Get", func(ctx context.Context) (*DashboardData, error) {
+func (d *Dashboard) Get(ctx context.Context, req DashboardRequest) (*DashboardData, error) {
+	return call(ctx, d.s, "Dashboard.Get", func(ctx context.Context) (*DashboardData, error) {
 		if err := checkPeriod(req.From, req.To); err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"database/sql"
 	"io"
 	"reflect"
@@ -30,7 +31,7 @@ func TestBusyDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	_, err = a.Lists.Create(backend.ListTeams, "Brand")
+	_, err = a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
 	p := api.FormatError(err)
 	if p.Code != backend.EBUSY || p.Message == backend.ErrorMessage(io.EOF) {
 		t.Fatalf("payload %+v", p)

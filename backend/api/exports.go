@@ -27,8 +27,8 @@ func (e *Exports) CampaignsFileName() string {
 
 // Campaigns writes every campaign matching the request's filter to w as an
 // .xlsx workbook.
-func (e *Exports) Campaigns(req CampaignsRequest, w io.Writer) error {
-	_, err := call(e.s, "Exports.Campaigns", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Campaigns(ctx context.Context, req CampaignsRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Campaigns", func(ctx context.Context) (struct{}, error) {
 		if err := req.Filter.Validate(); err != nil {
 			return struct{}{}, err
 		}
@@ -52,8 +52,8 @@ func (e *Exports) CalendarFileName() string {
 }
 
 // Calendar writes the filtered calendar range to w as an .ics file.
-func (e *Exports) Calendar(f backend.CalendarFilter, w io.Writer) error {
-	_, err := call(e.s, "Exports.Calendar", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Calendar(ctx context.Context, f backend.CalendarFilter, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Calendar", func(ctx context.Context) (struct{}, error) {
 		f.Today = backend.Today(e.s.Now())
 		data, err := e.s.Calendar.CalendarRange(ctx, f)
 		if err != nil {
@@ -79,8 +79,8 @@ func (e *Exports) AssetsFileName() string {
 
 // Assets writes the inventory of the assets matching f (metadata, not
 // files) to w as an .xlsx workbook.
-func (e *Exports) Assets(f backend.AssetFilter, w io.Writer) error {
-	_, err := call(e.s, "Exports.Assets", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Assets(ctx context.Context, f backend.AssetFilter, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Assets", func(ctx context.Context) (struct{}, error) {
 		names := map[int64]string{}
 		if err := eachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
 			names[c.ID] = c.Name

@@ -102,8 +102,8 @@ func (im *ImportFiles) dir() (string, error) {
 
 // Add keeps a spreadsheet for import and returns its token. Not bound:
 // serve mode calls it for uploads, the desktop for a chosen path.
-func (im *ImportFiles) Add(name string, r io.Reader) (*PendingImport, error) {
-	return call(im.s, "Imports.Add", func(ctx context.Context) (*PendingImport, error) {
+func (im *ImportFiles) Add(ctx context.Context, name string, r io.Reader) (*PendingImport, error) {
+	return call(ctx, im.s, "Imports.Add", func(ctx context.Context) (*PendingImport, error) {
 		dir, err := im.dir()
 		if err != nil {
 			return nil, err
@@ -138,13 +138,13 @@ func (im *ImportFiles) Add(name string, r io.Reader) (*PendingImport, error) {
 
 // AddPath keeps a copy of the spreadsheet at path (the desktop's Open
 // dialog), so later edits to the file do not change a preview mid-way.
-func (im *ImportFiles) AddPath(path string) (*PendingImport, error) {
+func (im *ImportFiles) AddPath(ctx context.Context, path string) (*PendingImport, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, backend.Errorf(backend.EINVALID, "%s could not be opened: %v", filepath.Base(path), err)
 	}
 	defer f.Close()
-	return im.Add(filepath.Base(path), f)
+	return im.Add(ctx, filepath.Base(path), f)
 }
 
 func (im *ImportFiles) file(token string) (PendingImport, error) {
@@ -159,7 +159,7 @@ func (im *ImportFiles) file(token string) (PendingImport, error) {
 }
 
 // Kinds lists what can be imported and the fields of each.
-func (im *Imports) Kinds() []ImportKind {
+func (im *Imports) Kinds(ctx context.Context) []ImportKind {
 	out := make([]ImportKind, 0, len(sheet.KindKeys))
 	for _, k := range sheet.KindKeys {
 		out = append(out, ImportKind{Key: k, Fields: sheet.Kinds[k].Fields})
@@ -169,8 +169,8 @@ func (im *Imports) Kinds() []ImportKind {
 
 // Preview reads the file as the options say and reports what an import
 // would do, without keeping anything.
-func (im *Imports) Preview(req ImportRequest) (*transfer.ImportPreview, error) {
-	return callWithin(im.s, "Imports.Preview", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
+func (im *Imports) Preview(ctx context.Context, req ImportRequest) (*transfer.ImportPreview, error) {
+	return callWithin(ctx, im.s, "Imports.Preview", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
 		p, err := im.files.file(req.Token)
 		if err != nil {
 			return nil, err
@@ -180,8 +180,8 @@ func (im *Imports) Preview(req ImportRequest) (*transfer.ImportPreview, error) {
 }
 
 // Commit imports the file in one transaction; the pending copy is removed.
-func (im *Imports) Commit(req ImportRequest) (*transfer.ImportPreview, error) {
-	return callWithin(im.s, "Imports.Commit", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
+func (im *Imports) Commit(ctx context.Context, req ImportRequest) (*transfer.ImportPreview, error) {
+	return callWithin(ctx, im.s, "Imports.Commit", importTimeout, func(ctx context.Context) (*transfer.ImportPreview, error) {
 		p, err := im.files.file(req.Token)
 		if err != nil {
 			return nil, err
@@ -196,7 +196,7 @@ func (im *Imports) Commit(req ImportRequest) (*transfer.ImportPreview, error) {
 }
 
 // Discard forgets a pending file.
-func (im *Imports) Discard(token string) error {
+func (im *Imports) Discard(ctx context.Context, token string) error {
 	im.files.discard(token)
 	return nil
 }
@@ -212,28 +212,28 @@ func (im *ImportFiles) discard(token string) {
 }
 
 // History lists past imports, newest first.
-func (im *Imports) History() ([]backend.ImportRun, error) {
-	return call(im.s, "Imports.History", func(ctx context.Context) ([]backend.ImportRun, error) { return im.s.Imports.History(ctx) })
+func (im *Imports) History(ctx context.Context) ([]backend.ImportRun, error) {
+	return call(ctx, im.s, "Imports.History", func(ctx context.Context) ([]backend.ImportRun, error) { return im.s.Imports.History(ctx) })
 }
 
 // Undo reverses an import as a whole.
-func (im *Imports) Undo(id int64) error {
-	_, err := callWithin(im.s, "Imports.Undo", importTimeout, func(ctx context.Context) (struct{}, error) { return struct{}{}, im.s.Imports.Undo(ctx, id) })
+func (im *Imports) Undo(ctx context.Context, id int64) error {
+	_, err := callWithin(ctx, im.s, "Imports.Undo", importTimeout, func(ctx context.Context) (struct{}, error) { return struct{}{}, im.s.Imports.Undo(ctx, id) })
 	return err
 }
 
 // Profiles lists saved mappings.
-func (im *Imports) Profiles() ([]transfer.ImportProfile, error) {
-	return call(im.s, "Imports.Profiles", func(ctx context.Context) ([]transfer.ImportProfile, error) { return im.s.Imports.Profiles(ctx) })
+func (im *Imports) Profiles(ctx context.Context) ([]transfer.ImportProfile, error) {
+	return call(ctx, im.s, "Imports.Profiles", func(ctx context.Context) ([]transfer.ImportProfile, error) { return im.s.Imports.Profiles(ctx) })
 }
 
 // SaveProfile saves a mapping for files with the same headers.
-func (im *Imports) SaveProfile(p transfer.ImportProfile) (*transfer.ImportProfile, error) {
-	return call(im.s, "Imports.SaveProfile", func(ctx context.Context) (*transfer.ImportProfile, error) { return im.s.Imports.SaveProfile(ctx, p) })
+func (im *Imports) SaveProfile(ctx context.Context, p transfer.ImportProfile) (*transfer.ImportProfile, error) {
+	return call(ctx, im.s, "Imports.SaveProfile", func(ctx context.Context) (*transfer.ImportProfile, error) { return im.s.Imports.SaveProfile(ctx, p) })
 }
 
 // DeleteProfile removes a saved mapping.
-func (im *Imports) DeleteProfile(id int64) error {
-	_, err := call(im.s, "Imports.DeleteProfile", func(ctx context.Context) (struct{}, error) { return struct{}{}, im.s.Imports.DeleteProfile(ctx, id) })
+func (im *Imports) DeleteProfile(ctx context.Context, id int64) error {
+	_, err := call(ctx, im.s, "Imports.DeleteProfile", func(ctx context.Context) (struct{}, error) { return struct{}{}, im.s.Imports.DeleteProfile(ctx, id) })
 	return err
 }

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ const spendCSV = "Date,Amount,Team,Category,Vendor\n2025-03-01,500,Brand,Ads,Can
 
 func addImport(t *testing.T, a *api.API, name, data string) string {
 	t.Helper()
-	p, err := a.ImportFiles.Add(name, strings.NewReader(data))
+	p, err := a.ImportFiles.Add(context.Background(), name, strings.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func addImport(t *testing.T, a *api.API, name, data string) string {
 func TestImports_TurkishWordInAnAmount(t *testing.T) {
 	a, _ := newAPI(t, &bytes.Buffer{})
 	tok := addImport(t, a, "spend.csv", spendCSV)
-	out, err := a.Imports.Preview(api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
+	out, err := a.Imports.Preview(context.Background(), api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,8 +49,8 @@ func TestImports_PanicIsAnErrorNamingTheCell(t *testing.T) {
 		}
 	}
 	t.Cleanup(func() { sheet.TestHookValue = nil })
-	for _, call := range []func(api.ImportRequest) (*transfer.ImportPreview, error){a.Imports.Preview, a.Imports.Commit} {
-		_, err := call(api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
+	for _, call := range []func(context.Context, api.ImportRequest) (*transfer.ImportPreview, error){a.Imports.Preview, a.Imports.Commit} {
+		_, err := call(context.Background(), api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
 		p := api.FormatError(err)
 		f := p.Fields["file"]
 		if p.Code != backend.EINTERNAL || f.Key != "import.crashed_cell" || f.Params["row"] != 3 || f.Params["column"] != "B" || f.Params["sheet"] != "spend.csv" ||
@@ -61,11 +62,11 @@ func TestImports_PanicIsAnErrorNamingTheCell(t *testing.T) {
 		t.Fatalf("the fault and its stack were not logged: %s", logs.String())
 	}
 	sheet.TestHookValue = nil
-	out, err := a.Imports.Commit(api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
+	out, err := a.Imports.Commit(context.Background(), api.ImportRequest{Token: tok, Options: sheet.Options{Kind: "spend"}})
 	if err != nil || out.Create != 2 {
 		t.Fatalf("after the fault: %+v %v", out, err)
 	}
-	if history, err := a.Imports.History(); err != nil || len(history) != 1 {
+	if history, err := a.Imports.History(context.Background()); err != nil || len(history) != 1 {
 		t.Fatalf("history %+v %v", history, err)
 	}
 }

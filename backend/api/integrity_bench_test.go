@@ -22,11 +22,11 @@ func seedSpend(b *testing.B) *sqlite.DB {
 	for i := 0; i < 100_000; i++ {
 		fmt.Fprintf(&csv, "2026-%02d-%02d,%d.%02d,USD,Team %d,Category %d,Vendor %d,R%d\n", i%12+1, i%28+1, i%5000+1, i%100, i%4, (i/4)%4, i%50, i)
 	}
-	pending, err := a.ImportFiles.Add("spend.csv", strings.NewReader(csv.String()))
+	pending, err := a.ImportFiles.Add(context.Background(), "spend.csv", strings.NewReader(csv.String()))
 	if err != nil {
 		b.Fatal(err)
 	}
-	if out, err := a.Imports.Commit(api.ImportRequest{Token: pending.Token, Options: sheet.Options{Kind: "spend"}}); err != nil || out.Create != 100_000 {
+	if out, err := a.Imports.Commit(context.Background(), api.ImportRequest{Token: pending.Token, Options: sheet.Options{Kind: "spend"}}); err != nil || out.Create != 100_000 {
 		b.Fatalf("seed spend: %v %+v", err, out)
 	}
 	return db

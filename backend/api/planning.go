@@ -10,15 +10,15 @@ import (
 type Deliverables struct{ s Services }
 
 // Find returns a campaign's deliverables, or the standalone ones for 0.
-func (d *Deliverables) Find(campaignID int64) ([]*backend.Deliverable, error) {
-	return call(d.s, "Deliverables.Find", func(ctx context.Context) ([]*backend.Deliverable, error) {
+func (d *Deliverables) Find(ctx context.Context, campaignID int64) ([]*backend.Deliverable, error) {
+	return call(ctx, d.s, "Deliverables.Find", func(ctx context.Context) ([]*backend.Deliverable, error) {
 		return d.s.Deliverables.FindDeliverables(ctx, campaignID)
 	})
 }
 
 // Create validates and stores a deliverable.
-func (d *Deliverables) Create(in backend.Deliverable) (*backend.Deliverable, error) {
-	return call(d.s, "Deliverables.Create", func(ctx context.Context) (*backend.Deliverable, error) {
+func (d *Deliverables) Create(ctx context.Context, in backend.Deliverable) (*backend.Deliverable, error) {
+	return call(ctx, d.s, "Deliverables.Create", func(ctx context.Context) (*backend.Deliverable, error) {
 		in.ID = 0
 		err := d.s.Deliverables.CreateDeliverable(ctx, &in)
 		return &in, err
@@ -26,15 +26,15 @@ func (d *Deliverables) Create(in backend.Deliverable) (*backend.Deliverable, err
 }
 
 // Update changes the given fields of a deliverable.
-func (d *Deliverables) Update(id int64, upd backend.DeliverableUpdate) (*backend.Deliverable, error) {
-	return call(d.s, "Deliverables.Update", func(ctx context.Context) (*backend.Deliverable, error) {
+func (d *Deliverables) Update(ctx context.Context, id int64, upd backend.DeliverableUpdate) (*backend.Deliverable, error) {
+	return call(ctx, d.s, "Deliverables.Update", func(ctx context.Context) (*backend.Deliverable, error) {
 		return d.s.Deliverables.UpdateDeliverable(ctx, id, upd)
 	})
 }
 
 // Delete removes a deliverable.
-func (d *Deliverables) Delete(id int64) error {
-	_, err := call(d.s, "Deliverables.Delete", func(ctx context.Context) (struct{}, error) {
+func (d *Deliverables) Delete(ctx context.Context, id int64) error {
+	_, err := call(ctx, d.s, "Deliverables.Delete", func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, d.s.Deliverables.DeleteDeliverable(ctx, id)
 	})
 	return err
@@ -44,15 +44,15 @@ func (d *Deliverables) Delete(id int64) error {
 type Milestones struct{ s Services }
 
 // Find returns a campaign's milestones, or the standalone ones for 0.
-func (m *Milestones) Find(campaignID int64) ([]*backend.Milestone, error) {
-	return call(m.s, "Milestones.Find", func(ctx context.Context) ([]*backend.Milestone, error) {
+func (m *Milestones) Find(ctx context.Context, campaignID int64) ([]*backend.Milestone, error) {
+	return call(ctx, m.s, "Milestones.Find", func(ctx context.Context) ([]*backend.Milestone, error) {
 		return m.s.Milestones.FindMilestones(ctx, campaignID)
 	})
 }
 
 // Create validates and stores a milestone.
-func (m *Milestones) Create(in backend.Milestone) (*backend.Milestone, error) {
-	return call(m.s, "Milestones.Create", func(ctx context.Context) (*backend.Milestone, error) {
+func (m *Milestones) Create(ctx context.Context, in backend.Milestone) (*backend.Milestone, error) {
+	return call(ctx, m.s, "Milestones.Create", func(ctx context.Context) (*backend.Milestone, error) {
 		in.ID = 0
 		err := m.s.Milestones.CreateMilestone(ctx, &in)
 		return &in, err
@@ -60,23 +60,23 @@ func (m *Milestones) Create(in backend.Milestone) (*backend.Milestone, error) {
 }
 
 // Update changes the given fields of a milestone.
-func (m *Milestones) Update(id int64, upd backend.MilestoneUpdate) (*backend.Milestone, error) {
-	return call(m.s, "Milestones.Update", func(ctx context.Context) (*backend.Milestone, error) {
+func (m *Milestones) Update(ctx context.Context, id int64, upd backend.MilestoneUpdate) (*backend.Milestone, error) {
+	return call(ctx, m.s, "Milestones.Update", func(ctx context.Context) (*backend.Milestone, error) {
 		return m.s.Milestones.UpdateMilestone(ctx, id, upd)
 	})
 }
 
 // Delete removes a milestone.
-func (m *Milestones) Delete(id int64) error {
-	_, err := call(m.s, "Milestones.Delete", func(ctx context.Context) (struct{}, error) {
+func (m *Milestones) Delete(ctx context.Context, id int64) error {
+	_, err := call(ctx, m.s, "Milestones.Delete", func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, m.s.Milestones.DeleteMilestone(ctx, id)
 	})
 	return err
 }
 
 // MyWeek lists what owner has due in the week from weekStart, and what is late.
-func (m *Milestones) MyWeek(owner, weekStart string) (*backend.MyWeek, error) {
-	return call(m.s, "Milestones.MyWeek", func(ctx context.Context) (*backend.MyWeek, error) {
+func (m *Milestones) MyWeek(ctx context.Context, owner, weekStart string) (*backend.MyWeek, error) {
+	return call(ctx, m.s, "Milestones.MyWeek", func(ctx context.Context) (*backend.MyWeek, error) {
 		return m.s.Milestones.MyWeek(ctx, owner, weekStart)
 	})
 }
@@ -85,15 +85,15 @@ func (m *Milestones) MyWeek(owner, weekStart string) (*backend.MyWeek, error) {
 type Goals struct{ s Services }
 
 // Find returns a campaign's goals with their progress.
-func (g *Goals) Find(campaignID int64) ([]*backend.Goal, error) {
-	return call(g.s, "Goals.Find", func(ctx context.Context) ([]*backend.Goal, error) {
+func (g *Goals) Find(ctx context.Context, campaignID int64) ([]*backend.Goal, error) {
+	return call(ctx, g.s, "Goals.Find", func(ctx context.Context) ([]*backend.Goal, error) {
 		return g.s.Goals.FindGoals(ctx, campaignID)
 	})
 }
 
 // Create validates and stores a goal.
-func (g *Goals) Create(in backend.Goal) (*backend.Goal, error) {
-	return call(g.s, "Goals.Create", func(ctx context.Context) (*backend.Goal, error) {
+func (g *Goals) Create(ctx context.Context, in backend.Goal) (*backend.Goal, error) {
+	return call(ctx, g.s, "Goals.Create", func(ctx context.Context) (*backend.Goal, error) {
 		in.ID = 0
 		err := g.s.Goals.CreateGoal(ctx, &in)
 		return &in, err
@@ -101,15 +101,15 @@ func (g *Goals) Create(in backend.Goal) (*backend.Goal, error) {
 }
 
 // Update changes the given fields of a goal.
-func (g *Goals) Update(id int64, upd backend.GoalUpdate) (*backend.Goal, error) {
-	return call(g.s, "Goals.Update", func(ctx context.Context) (*backend.Goal, error) {
+func (g *Goals) Update(ctx context.Context, id int64, upd backend.GoalUpdate) (*backend.Goal, error) {
+	return call(ctx, g.s, "Goals.Update", func(ctx context.Context) (*backend.Goal, error) {
 		return g.s.Goals.UpdateGoal(ctx, id, upd)
 	})
 }
 
 // Delete removes a goal.
-func (g *Goals) Delete(id int64) error {
-	_, err := call(g.s, "Goals.Delete", func(ctx context.Context) (struct{}, error) {
+func (g *Goals) Delete(ctx context.Context, id int64) error {
+	_, err := call(ctx, g.s, "Goals.Delete", func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, g.s.Goals.DeleteGoal(ctx, id)
 	})
 	return err
@@ -119,8 +119,8 @@ func (g *Goals) Delete(id int64) error {
 type Calendar struct{ s Services }
 
 // Range returns what a calendar view draws between two days.
-func (c *Calendar) Range(f backend.CalendarFilter) (*backend.CalendarData, error) {
-	return call(c.s, "Calendar.Range", func(ctx context.Context) (*backend.CalendarData, error) {
+func (c *Calendar) Range(ctx context.Context, f backend.CalendarFilter) (*backend.CalendarData, error) {
+	return call(ctx, c.s, "Calendar.Range", func(ctx context.Context) (*backend.CalendarData, error) {
 		f.Today = backend.Today(c.s.Now())
 		return c.s.Calendar.CalendarRange(ctx, f)
 	})

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"strings"
@@ -22,11 +23,11 @@ func TestPreviews_PanicIsLoggedNotFatal(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		var buf bytes.Buffer
 		png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 10+i, 10)))
-		if _, err := a.Files.AddAsset("photo.png", &buf, ""); err != nil {
+		if _, err := a.Files.AddAsset(context.Background(), "photo.png", &buf, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i := 0; a.Assets.PreviewsPending() > 0; i++ {
+	for i := 0; a.Assets.PreviewsPending(context.Background()) > 0; i++ {
 		if i > 600 {
 			t.Fatal("previews never finished")
 		}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"strings"
 	"testing"
@@ -24,12 +25,12 @@ func TestReport_SaysWhatItLeftOut(t *testing.T) {
 		s.ChartScript = []byte("window.echarts = null;")
 		s.ReportWords = map[string]map[string]string{"pl": {"budget.missing_rates": missing, "budget.assumed_rates": assumed}}
 	})
-	if _, err := a.Workspace.UpdateSettings(backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "pl"}); err != nil {
+	if _, err := a.Workspace.UpdateSettings(context.Background(), backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "pl"}); err != nil {
 		t.Fatal(err)
 	}
-	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
-	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
-	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+	team, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
 		t.Fatal(err)
 	}
 	for _, sp := range []backend.Spend{
@@ -37,17 +38,17 @@ func TestReport_SaysWhatItLeftOut(t *testing.T) {
 		{Date: "2027-01-12", Amount: backend.Money{Amount: 50_000, Currency: "GBP"}, Status: backend.SpendCommitted},
 	} {
 		sp.TeamID, sp.CategoryID = team.ID, cat.ID
-		if _, err := a.Spend.Create(sp); err != nil {
+		if _, err := a.Spend.Create(context.Background(), sp); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := a.Budget.SetPlanningRate(backend.PlanningRate{Currency: "GBP", Rate: "1.15"}); err != nil {
+	if err := a.Budget.SetPlanningRate(context.Background(), backend.PlanningRate{Currency: "GBP", Rate: "1.15"}); err != nil {
 		t.Fatal(err)
 	}
 	req := api.ReportRequest{From: "2026-12-01", To: "2027-01-31", Lang: "pl"}
 
 	var buf bytes.Buffer
-	if err := a.Exports.Report(req, &buf); err != nil {
+	if err := a.Exports.Report(context.Background(), req, &buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -69,7 +70,7 @@ func TestReport_SaysWhatItLeftOut(t *testing.T) {
 
 	req.Format = "html"
 	buf.Reset()
-	if err := a.Exports.Report(req, &buf); err != nil {
+	if err := a.Exports.Report(context.Background(), req, &buf); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -81,7 +82,7 @@ func TestReport_SaysWhatItLeftOut(t *testing.T) {
 	}
 
 	// The dashboard carries the same two lists for its budget tile.
-	d, err := a.Dashboard.Get(api.DashboardRequest{From: "2026-12-01", To: "2027-01-31"})
+	d, err := a.Dashboard.Get(context.Background(), api.DashboardRequest{From: "2026-12-01", To: "2027-01-31"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,8 +41,8 @@ func (e *Exports) ReportFileName(req ReportRequest) string {
 
 // Report writes the executive report for a period as an .xlsx workbook or
 // a self-contained HTML page.
-func (e *Exports) Report(req ReportRequest, w io.Writer) error {
-	_, err := callWithin(e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Report(ctx context.Context, req ReportRequest, w io.Writer) error {
+	_, err := callWithin(ctx, e.s, "Exports.Report", importTimeout, func(ctx context.Context) (struct{}, error) {
 		format := req.format()
 		if !slices.Contains(ReportFormats, format) {
 			fe := backend.FieldErrors{}
@@ -61,15 +61,27 @@ func (e *Exports) Report(req ReportRequest, w io.Writer) error {
 			}
 			req.Words = e.s.ReportWords[req.Lang]
 		}
+		// Two steps for the progress bar: gathering the figures, then
+		// writing the file; Cancel stops between them.
+		backend.ReportProgress(ctx, backend.Step{Unit: "steps", Done: 0, Total: 2})
 		d, err := reportData(ctx, e.s, req)
 		if err != nil {
 			return struct{}{}, err
 		}
+		backend.ReportProgress(ctx, backend.Step{Unit: "steps", Done: 1, Total: 2})
+		if err := ctx.Err(); err != nil {
+			return struct{}{}, err
+		}
 		d.Lang = req.Lang
 		if format == "html" {
-			return struct{}{}, report.WriteHTML(w, d, report.Library{Script: e.s.ChartScript, Fonts: e.s.ReportFonts})
+			err = report.WriteHTML(w, d, report.Library{Script: e.s.ChartScript, Fonts: e.s.ReportFonts})
+		} else {
+			err = report.WriteXLSX(w, d)
 		}
-		return struct{}{}, report.WriteXLSX(w, d)
+		if err == nil {
+			backend.ReportProgress(ctx, backend.Step{Unit: "steps", Done: 2, Total: 2})
+		}
+		return struct{}{}, err
 	})
 	return err
 }

@@ -25,8 +25,8 @@ type WorkspaceRequest struct {
 }
 
 // Workspace writes the areas to w as one .xlsx workbook.
-func (e *Exports) Workspace(req WorkspaceRequest, w io.Writer) error {
-	_, err := call(e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) Workspace(ctx context.Context, req WorkspaceRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Workspace", func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, e.s.Imports.WriteWorkspace(ctx, req.Areas, req.Labels, w)
 	})
 	return err
@@ -60,8 +60,8 @@ func (e *Exports) ListFileName(req ListRequest) string {
 }
 
 // List writes what a list view shows, filters applied, as .xlsx.
-func (e *Exports) List(req ListRequest, w io.Writer) error {
-	_, err := call(e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
+func (e *Exports) List(ctx context.Context, req ListRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.List", func(ctx context.Context) (struct{}, error) {
 		if req.Calendar != nil {
 			cf := *req.Calendar
 			cf.Today = backend.Today(e.s.Now())

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"strings"
 	"testing"
@@ -18,44 +19,44 @@ import (
 // named like a formula among it; it returns the first campaign.
 func seedWorkspace(t *testing.T, a *api.API) *backend.Campaign {
 	t.Helper()
-	team, err := a.Lists.Create(backend.ListTeams, "Brand")
+	team, err := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cat, _ := a.Lists.Create(backend.ListCategories, "Paid media")
-	ch, _ := a.Lists.Create(backend.ListChannels, "Email")
-	c, err := a.Campaigns.Create(backend.Campaign{Name: "Spring launch", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Tags: []string{"q2"}, Status: backend.StatusPlanned,
+	cat, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Paid media")
+	ch, _ := a.Lists.Create(context.Background(), backend.ListChannels, "Email")
+	c, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Spring launch", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Tags: []string{"q2"}, Status: backend.StatusPlanned,
 		StartDate: "2026-04-01", EndDate: "2026-04-30", Budget: backend.Money{Amount: 120050, Currency: "EUR"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Deliverables.Create(backend.Deliverable{CampaignID: c.ID, Title: "Launch email", Type: backend.TypeEmail, PublishDate: "2026-04-02", Status: backend.DeliverableDraft}); err != nil {
+	if _, err := a.Deliverables.Create(context.Background(), backend.Deliverable{CampaignID: c.ID, Title: "Launch email", Type: backend.TypeEmail, PublishDate: "2026-04-02", Status: backend.DeliverableDraft}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 4, Amount: 500000}}); err != nil {
+	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 4, Amount: 500000}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Spend.Create(backend.Spend{Date: "2026-04-03", Amount: backend.Money{Amount: 99900, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: "Mailchimp", Status: backend.SpendActual}); err != nil {
+	if _, err := a.Spend.Create(context.Background(), backend.Spend{Date: "2026-04-03", Amount: backend.Money{Amount: 99900, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: "Mailchimp", Status: backend.SpendActual}); err != nil {
 		t.Fatal(err)
 	}
-	v, err := a.Vendors.Create(backend.Vendor{Name: "Mailchimp", Category: "email"})
+	v, err := a.Vendors.Create(context.Background(), backend.Vendor{Name: "Mailchimp", Category: "email"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Contracts.Create(backend.Contract{VendorID: v.ID, Product: "Standard", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 30000, Currency: "USD"},
+	if _, err := a.Contracts.Create(context.Background(), backend.Contract{VendorID: v.ID, Product: "Standard", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 30000, Currency: "USD"},
 		BillingCycle: backend.BillMonthly, StartDate: "2026-01-01", TermMonths: 12, RenewalDate: "2027-01-01", AutoRenew: true, NoticeDays: 30, Status: "active"}); err != nil {
 		t.Fatal(err)
 	}
 
 	// A name that a spreadsheet would run as a formula stays text.
-	if _, err := a.Campaigns.Create(backend.Campaign{Name: `=HYPERLINK("http://x","click")`, TeamID: team.ID, Status: backend.StatusIdea,
+	if _, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: `=HYPERLINK("http://x","click")`, TeamID: team.ID, Status: backend.StatusIdea,
 		StartDate: "2026-05-01", EndDate: "2026-05-02", Budget: backend.Money{Currency: "USD"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Files.AddAsset("hero.pdf", bytes.NewReader([]byte("%PDF-1.4 hero")), backend.DuplicateAsk); err != nil {
+	if _, err := a.Files.AddAsset(context.Background(), "hero.pdf", bytes.NewReader([]byte("%PDF-1.4 hero")), backend.DuplicateAsk); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -96,23 +97,23 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	c := seedWorkspace(t, a)
 	export := func() []byte {
 		var buf bytes.Buffer
-		if err := a.Exports.Workspace(api.WorkspaceRequest{}, &buf); err != nil {
+		if err := a.Exports.Workspace(context.Background(), api.WorkspaceRequest{}, &buf); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
 	}
 	preview := func(kind string, data []byte, commit bool) *transfer.ImportPreview {
 		t.Helper()
-		p, err := a.ImportFiles.Add("workspace.xlsx", bytes.NewReader(data))
+		p, err := a.ImportFiles.Add(context.Background(), "workspace.xlsx", bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
 		req := api.ImportRequest{Token: p.Token, Options: sheet.Options{Kind: kind}}
 		var out *transfer.ImportPreview
 		if commit {
-			out, err = a.Imports.Commit(req)
+			out, err = a.Imports.Commit(context.Background(), req)
 		} else {
-			out, err = a.Imports.Preview(req)
+			out, err = a.Imports.Preview(context.Background(), req)
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
@@ -147,7 +148,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 	if p := preview("campaigns", edited, true); p.Update != 1 || p.Create != 0 {
 		t.Fatalf("campaigns: update %d create %d %+v", p.Update, p.Create, p.Problems)
 	}
-	got, _ := a.Campaigns.Get(c.ID)
+	got, _ := a.Campaigns.Get(context.Background(), c.ID)
 	if got.Name != "Spring launch 2026" || got.Budget.Amount != 120050 || got.Budget.Currency != "EUR" || len(got.ChannelIDs) != 1 {
 		t.Fatalf("campaign after re-import: %+v", got)
 	}
@@ -169,7 +170,7 @@ func TestWorkspaceRoundTrip(t *testing.T) {
 func listRows(t *testing.T, a *api.API, req api.ListRequest, sheet string) [][]string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := a.Exports.List(req, &buf); err != nil {
+	if err := a.Exports.List(context.Background(), req, &buf); err != nil {
 		t.Fatalf("%s: %v", req.Kind, err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -192,12 +193,12 @@ func seedCalendar(t *testing.T, a *api.API, campaignID int64) {
 		{CampaignID: campaignID, Title: "Launch video", Type: "ad", PublishDate: "2026-04-20", Status: "idea"},
 		{Title: "Newsletter", Type: "email", PublishDate: "2026-03-12", Status: "idea"},
 	} {
-		if _, err := a.Deliverables.Create(d); err != nil {
+		if _, err := a.Deliverables.Create(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, m := range []backend.Milestone{{CampaignID: campaignID, Title: "Brief", DueDate: "2026-03-03", Owner: "Dana"}, {Title: "Board pack", DueDate: "2026-05-03"}} {
-		if _, err := a.Milestones.Create(m); err != nil {
+		if _, err := a.Milestones.Create(context.Background(), m); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -205,18 +206,18 @@ func seedCalendar(t *testing.T, a *api.API, campaignID int64) {
 
 func TestListExports(t *testing.T) {
 	a, _ := newAPI(t, io.Discard)
-	team, _ := a.Lists.Create(backend.ListTeams, "Brand")
-	cat, _ := a.Lists.Create(backend.ListCategories, "Events")
-	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+	team, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range []string{"Hall", "Printer"} {
-		if _, err := a.Spend.Create(backend.Spend{Date: "2026-03-02", Amount: backend.Money{Amount: 10000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: v, Status: backend.SpendActual}); err != nil {
+		if _, err := a.Spend.Create(context.Background(), backend.Spend{Date: "2026-03-02", Amount: backend.Money{Amount: 10000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Vendor: v, Status: backend.SpendActual}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var buf bytes.Buffer
-	if err := a.Exports.List(api.ListRequest{Kind: "spend", Spend: backend.SpendFilter{Vendor: "Hall"}}, &buf); err != nil {
+	if err := a.Exports.List(context.Background(), api.ListRequest{Kind: "spend", Spend: backend.SpendFilter{Vendor: "Hall"}}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -227,12 +228,12 @@ func TestListExports(t *testing.T) {
 	if len(rows) != 2 || rows[1][6] != "Hall" {
 		t.Fatalf("the filtered list: %q", rows)
 	}
-	if err := a.Exports.List(api.ListRequest{Kind: "budgets"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+	if err := a.Exports.List(context.Background(), api.ListRequest{Kind: "budgets"}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("an unknown list: %v", err)
 	}
 
 	// Deliverables and tasks: the calendar's range, or one campaign's.
-	cp, err := a.Campaigns.Create(backend.Campaign{Name: "Spring", Status: backend.StatusPlanned, StartDate: "2026-03-01", EndDate: "2026-04-30", Budget: backend.Money{Currency: "USD"}})
+	cp, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Spring", Status: backend.StatusPlanned, StartDate: "2026-03-01", EndDate: "2026-04-30", Budget: backend.Money{Currency: "USD"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,28 +254,28 @@ func TestListExports(t *testing.T) {
 	}
 	// A title like a formula stays text.
 	var dl bytes.Buffer
-	a.Exports.List(api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, &dl)
+	a.Exports.List(context.Background(), api.ListRequest{Kind: "deliverables", CampaignID: cp.ID}, &dl)
 	fd, _ := excelize.OpenReader(&dl)
 	if formula, _ := fd.GetCellFormula("Deliverables", "B2"); formula != "" {
 		t.Fatalf("a title became the formula %q", formula)
 	}
-	if err := a.Exports.List(api.ListRequest{Kind: "calendar", Calendar: &backend.CalendarFilter{From: "2026-04-01", To: "2026-03-01"}}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
+	if err := a.Exports.List(context.Background(), api.ListRequest{Kind: "calendar", Calendar: &backend.CalendarFilter{From: "2026-04-01", To: "2026-03-01"}}, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("a backwards range: %v", err)
 	}
 
 	// Budget lines of one fiscal year; requests with their decision.
-	a.Budget.CreateFiscalYear(2027, backend.Monthly)
-	a.Budget.SetLines(2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 1, Amount: 500_00}})
-	a.Budget.SetLines(2027, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 2, Amount: 700_00}})
+	a.Budget.CreateFiscalYear(context.Background(), 2027, backend.Monthly)
+	a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 1, Amount: 500_00}})
+	a.Budget.SetLines(context.Background(), 2027, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 2, Amount: 700_00}})
 	if rows = listRows(t, a, api.ListRequest{Kind: "budget", FiscalYear: 2027}, "Budget"); len(rows) != 2 || rows[1][2] != "2027-02-01" {
 		t.Fatalf("2027's plan: %q", rows)
 	}
-	r, err := a.Requests.Create(backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth",
+	r, err := a.Requests.Create(context.Background(), backend.SpendRequest{Requester: "Sam", TeamID: team.ID, CategoryID: cat.ID, Amount: backend.Money{Amount: 250_00, Currency: "USD"}, Purpose: "Booth",
 		Date: "2027-05-20", Vendor: "Expo Hall", CampaignID: cp.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Requests.Decide(r.ID, backend.Decision{By: "Dana", Reason: "Over plan"}); err != nil {
+	if _, err := a.Requests.Decide(context.Background(), r.ID, backend.Decision{By: "Dana", Reason: "Over plan"}); err != nil {
 		t.Fatal(err)
 	}
 	rows = listRows(t, a, api.ListRequest{Kind: "requests"}, "Requests")
@@ -288,15 +289,15 @@ func TestListExports(t *testing.T) {
 // is given the same names: the round trip works in the user's language.
 func TestListExport_Labels(t *testing.T) {
 	a, _ := newAPI(t, io.Discard)
-	if _, err := a.Campaigns.Create(backend.Campaign{Name: "کمپین یلدا", Status: backend.StatusPlanned, StartDate: "2026-12-01", EndDate: "2026-12-21", Budget: backend.Money{Amount: 12_500_00, Currency: "USD"}}); err != nil {
+	if _, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "کمپین یلدا", Status: backend.StatusPlanned, StartDate: "2026-12-01", EndDate: "2026-12-21", Budget: backend.Money{Amount: 12_500_00, Currency: "USD"}}); err != nil {
 		t.Fatal(err)
 	}
 	labels := map[string]string{"id": "شناسه", "title": "عنوان کار", "dueDate": "موعد", "name": "نام", "startDate": "آغاز", "endDate": "پایان کار", "budget": "بودجهٔ برنامه"}
-	if _, err := a.Milestones.Create(backend.Milestone{Title: "بریف آژانس", DueDate: "2026-11-30"}); err != nil {
+	if _, err := a.Milestones.Create(context.Background(), backend.Milestone{Title: "بریف آژانس", DueDate: "2026-11-30"}); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := a.Exports.List(api.ListRequest{Kind: "tasks", Labels: labels}, &buf); err != nil {
+	if err := a.Exports.List(context.Background(), api.ListRequest{Kind: "tasks", Labels: labels}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	f, _ := excelize.OpenReader(&buf)
@@ -306,11 +307,11 @@ func TestListExport_Labels(t *testing.T) {
 	}
 	// The importer matches those names when the UI passes them.
 	csv := "شناسه,نام,آغاز,پایان کار,بودجهٔ برنامه\n,کمپین نوروز,2027-03-15,2027-04-02,5000\n"
-	pending, err := a.ImportFiles.Add("نوروز.csv", strings.NewReader(csv))
+	pending, err := a.ImportFiles.Add(context.Background(), "نوروز.csv", strings.NewReader(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := a.Imports.Preview(api.ImportRequest{Token: pending.Token, Options: sheet.Options{Kind: "campaigns", Labels: labels}})
+	p, err := a.Imports.Preview(context.Background(), api.ImportRequest{Token: pending.Token, Options: sheet.Options{Kind: "campaigns", Labels: labels}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,18 +332,18 @@ func TestListExport_Labels(t *testing.T) {
 	labels["sheet.campaigns"] = "کمپین‌ها"
 	labels["sheet.spend"] = "هزینه‌کرد"
 	buf.Reset()
-	if err := a.Exports.Workspace(api.WorkspaceRequest{Areas: []string{"spend", "campaigns"}, Labels: labels}, &buf); err != nil {
+	if err := a.Exports.Workspace(context.Background(), api.WorkspaceRequest{Areas: []string{"spend", "campaigns"}, Labels: labels}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	fw, _ := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
 	if got := strings.Join(fw.GetSheetList(), ","); got != "کمپین‌ها,هزینه‌کرد" {
 		t.Fatalf("sheets %s", got)
 	}
-	pending, err = a.ImportFiles.Add("فضای کاری.xlsx", bytes.NewReader(buf.Bytes()))
+	pending, err = a.ImportFiles.Add(context.Background(), "فضای کاری.xlsx", bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err = a.Imports.Preview(api.ImportRequest{Token: pending.Token, Options: sheet.Options{Labels: labels}})
+	p, err = a.Imports.Preview(context.Background(), api.ImportRequest{Token: pending.Token, Options: sheet.Options{Labels: labels}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"math"
 	"regexp"
@@ -21,17 +22,17 @@ import (
 // in the workbook).
 func TestVarianceAgreesEverywhere(t *testing.T) {
 	a, _ := newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
-	if _, err := a.Workspace.UpdateSettings(backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "en"}); err != nil {
+	if _, err := a.Workspace.UpdateSettings(context.Background(), backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "en"}); err != nil {
 		t.Fatal(err)
 	}
-	brand, _ := a.Lists.Create(backend.ListTeams, "Brand")
-	growth, _ := a.Lists.Create(backend.ListTeams, "Growth")
-	ads, _ := a.Lists.Create(backend.ListCategories, "Ads")
-	events, _ := a.Lists.Create(backend.ListCategories, "Events")
-	if _, err := a.Budget.CreateFiscalYear(2026, backend.Monthly); err != nil {
+	brand, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
+	growth, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Growth")
+	ads, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Ads")
+	events, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Budget.SetLines(2026, []backend.BudgetLine{
+	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{
 		{TeamID: brand.ID, CategoryID: events.ID, Period: 1, Amount: 1_300_000},
 		{TeamID: growth.ID, CategoryID: ads.ID, Period: 2, Amount: 500_000}, // nothing spent
 		{TeamID: growth.ID, CategoryID: events.ID, Period: 3, Amount: 100_000},
@@ -39,7 +40,7 @@ func TestVarianceAgreesEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range []backend.FXRate{{Currency: "USD", Month: "2026-06", Rate: "0.9"}, {Currency: "GBP", Month: "2026-06", Rate: "1.15"}} {
-		if err := a.Budget.SetFXRate(r); err != nil {
+		if err := a.Budget.SetFXRate(context.Background(), r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -48,13 +49,13 @@ func TestVarianceAgreesEverywhere(t *testing.T) {
 		{Date: "2026-06-03", Amount: backend.Money{Amount: 132_000, Currency: "USD"}, TeamID: brand.ID, CategoryID: events.ID, Status: backend.SpendCommitted}, // €1,188
 		{Date: "2026-06-10", Amount: backend.Money{Amount: 150_000, Currency: "GBP"}, TeamID: growth.ID, CategoryID: events.ID, Status: backend.SpendActual},   // €1,725
 	} {
-		if _, err := a.Spend.Create(sp); err != nil {
+		if _, err := a.Spend.Create(context.Background(), sp); err != nil {
 			t.Fatal(err)
 		}
 	}
 
 	// The app: the summary's basis points, rows then the total.
-	s, err := a.Budget.Summary(backend.SummaryFilter{FiscalYear: 2026})
+	s, err := a.Budget.Summary(context.Background(), backend.SummaryFilter{FiscalYear: 2026})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestVarianceAgreesEverywhere(t *testing.T) {
 	// without recalculating.
 	period := api.ReportRequest{From: "2026-04-01", To: "2027-03-31"}
 	var buf bytes.Buffer
-	if err := a.Exports.Report(period, &buf); err != nil {
+	if err := a.Exports.Report(context.Background(), period, &buf); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -101,7 +102,7 @@ func TestVarianceAgreesEverywhere(t *testing.T) {
 	// without) the page's script.
 	buf.Reset()
 	period.Format = "html"
-	if err := a.Exports.Report(period, &buf); err != nil {
+	if err := a.Exports.Report(context.Background(), period, &buf); err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`<data class="pct" value="(-?\d+)">([^<]*)</data>`).FindAllStringSubmatch(buf.String(), -1)

@@ -107,9 +107,16 @@ func Write(ctx context.Context, src Source, out string) (*Manifest, error) {
 	}
 	defer f.Close()
 	zw := zip.NewWriter(f)
+	// Files done of how many (the database and the library's files), for
+	// the progress bar; counting is a directory walk, cheap next to the
+	// copying.
+	step := backend.Step{Unit: "files", Total: 1 + countFiles(src.Assets)}
+	backend.ReportProgress(ctx, step)
 	if err := addFile(zw, m, DatabaseName, snap, zip.Deflate); err != nil {
 		return nil, err
 	}
+	step.Done++
+	backend.ReportProgress(ctx, step)
 	err = filepath.WalkDir(src.Assets, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -140,6 +147,11 @@ func Write(ctx context.Context, src Source, out string) (*Manifest, error) {
 		if err == nil && src.Progress != nil {
 			src.Progress(name)
 		}
+		if err == nil {
+			step.Done++
+			step.Total = max(step.Total, step.Done)
+			backend.ReportProgress(ctx, step)
+		}
 		return err
 	})
 	if err != nil {
@@ -168,6 +180,25 @@ func Write(ctx context.Context, src Source, out string) (*Manifest, error) {
 	}
 	syncDir(dir)
 	return m, nil
+}
+
+// countFiles counts the library files a backup copies (see Write).
+func countFiles(root string) int64 {
+	var n int64
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		if d.IsDir() && (rel == "tmp" || rel == "thumbs") {
+			return filepath.SkipDir
+		}
+		if d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 // addFile copies the file at src into zw as name and records its entry.

@@ -32,7 +32,7 @@ func FilesHandler(a *api.API) http.Handler {
 				http.NotFound(w, r)
 				return
 			}
-			doc, path, err := a.Files.Path(id)
+			doc, path, err := a.Files.Path(r.Context(), id)
 			if err != nil {
 				writeError(w, statusOf(err), err)
 				return
@@ -46,7 +46,7 @@ func FilesHandler(a *api.API) http.Handler {
 				http.NotFound(w, r)
 				return
 			}
-			asset, err := a.Assets.Get(id)
+			asset, err := a.Assets.Get(r.Context(), id)
 			if err != nil {
 				writeError(w, statusOf(err), err)
 				return
@@ -98,11 +98,16 @@ func (s *Server) serveAssetUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Unknown duplicate choice %q.", choice))
 		return
 	}
+	// count says how many files the page sends, for the progress bar.
+	total, _ := strconv.ParseInt(r.URL.Query().Get("count"), 10, 64)
+	ctx := s.jobContext(r)
 	out := []*backend.AddResult{}
 	eachUpload(w, r, func(name string, body io.Reader) error {
-		res, err := s.api.Files.AddAsset(name, body, choice)
+		res, err := s.api.Files.AddAsset(ctx, name, body, choice)
 		if err == nil {
 			out = append(out, res)
+			done := int64(len(out))
+			backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: done, Total: max(total, done)})
 		}
 		return err
 	}, &out)

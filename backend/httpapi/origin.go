@@ -26,6 +26,12 @@ func crossSite(r *http.Request) string {
 	case http.MethodGet, http.MethodHead, http.MethodOptions:
 		return ""
 	}
+	return foreignOrigin(r)
+}
+
+// foreignOrigin is crossSite's check of the browser's headers for any
+// method: reading the event stream is checked like a change.
+func foreignOrigin(r *http.Request) string {
 	switch site := r.Header.Get("Sec-Fetch-Site"); site {
 	case "", "same-origin", "none":
 	default:

@@ -1,16 +1,19 @@
 // Package httpapi is serve mode: it serves the frontend and the same facade
 // methods the desktop window binds, to a browser over HTTP.
 //
-//	POST /api/{Facade}/{Method}   body: JSON array of arguments
-//	POST /export/campaigns.xlsx   body: api.CampaignsRequest
-//	POST /export/calendar.ics     body: backend.CalendarFilter
+//	POST /api/{Facade}/{Method}   body: JSON array of arguments; X-MOpsDesk-Job: ID names the call's progress
+//	GET  /api/events              server-sent events: the progress of each named call
 //	POST /upload/contract-documents?contract=ID   multipart files
-//	POST /upload/assets?duplicate=CHOICE          multipart files
+//	POST /upload/assets?duplicate=CHOICE&count=N  multipart files (N of them, for progress)
 //	POST /upload/import                           multipart: a spreadsheet to import
-//	POST /export/list.xlsx                        {"kind", "spend", "vendorId"} a list view as shown
-//	POST /export/report.xlsx                      {"from", "to", "words"} the executive report
-//	POST /export/report.html                      {"from", "to", "words", "lang"} the same as one web page
-//	POST /export/workspace.xlsx                   ["campaigns", …] or [] for every area, with IDs
+//	POST /export/KIND.EXT         body: the export's request (JSON); one route per api.Download:
+//	     /export/campaigns.xlsx   api.CampaignsRequest
+//	     /export/calendar.ics     backend.CalendarFilter
+//	     /export/assets.xlsx      backend.AssetFilter
+//	     /export/workspace.xlsx   {"areas": ["campaigns", …] or [] for every area, "labels"}, with IDs
+//	     /export/list.xlsx        {"kind", "spend", "vendorId", …} a list view as shown
+//	     /export/report.xlsx      {"from", "to", "words"} the executive report
+//	     /export/report.html      {"from", "to", "words", "lang"} the same as one web page
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
 package httpapi
@@ -30,6 +33,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/dispatch"
 )
 
 // maxBody bounds a request body; no call the UI makes comes near it.
@@ -37,20 +41,27 @@ const maxBody = 8 << 20
 
 // Server is the serve-mode HTTP handler.
 type Server struct {
-	api     *api.API
-	methods map[string]*method
-	static  http.Handler
-	files   http.Handler
-	log     *slog.Logger
+	api *api.API
+	// downloads are the export routes, by path (see api.Download).
+	downloads map[string]api.Download
+	calls     *dispatch.Registry
+	events    events
+	static    http.Handler
+	files     http.Handler
+	log       *slog.Logger
 }
 
 // New returns a handler serving dist (the built frontend) and a's methods.
 func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
-	methods, err := collectMethods(a.Bindings())
+	calls, err := dispatch.New(a.Bindings())
 	if err != nil {
 		return nil, err
 	}
-	return &Server{api: a, methods: methods, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
+	downloads := map[string]api.Download{}
+	for _, d := range a.Exports.Downloads() {
+		downloads[d.Path()] = d
+	}
+	return &Server{api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
 // ServeHTTP routes a request. Only requests addressed to a loopback host
@@ -66,15 +77,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if refuseCrossSite(w, r) {
 		return
 	}
+	if d, ok := s.downloads[r.URL.Path]; ok {
+		s.serveDownload(w, r, d)
+		return
+	}
 	switch {
+	case r.URL.Path == "/api/events":
+		s.serveEvents(w, r)
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		s.serveCall(w, r)
-	case r.URL.Path == "/export/campaigns.xlsx":
-		xlsxExport(w, r, func(api.CampaignsRequest) string { return s.api.Exports.CampaignsFileName() }, s.api.Exports.Campaigns)
-	case r.URL.Path == "/export/calendar.ics":
-		s.serveCalendarExport(w, r)
-	case r.URL.Path == "/export/assets.xlsx":
-		xlsxExport(w, r, func(backend.AssetFilter) string { return s.api.Exports.AssetsFileName() }, s.api.Exports.Assets)
 	case r.URL.Path == "/upload/contract-documents":
 		s.serveDocumentUpload(w, r)
 	case r.URL.Path == "/upload/assets":
@@ -82,32 +93,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/upload/import":
 		out := []*api.PendingImport{}
 		eachUpload(w, r, func(name string, body io.Reader) error {
-			p, err := s.api.ImportFiles.Add(name, body)
+			p, err := s.api.ImportFiles.Add(r.Context(), name, body)
 			if err == nil {
 				out = append(out, p)
 			}
 			return err
 		}, &out)
-	case r.URL.Path == "/export/list.xlsx":
-		xlsxExport(w, r, s.api.Exports.ListFileName, s.api.Exports.List)
-	case r.URL.Path == "/export/report.xlsx":
-		xlsxExport(w, r, s.api.Exports.ReportFileName, func(req api.ReportRequest, out io.Writer) error {
-			req.Format = "xlsx"
-			return s.api.Exports.Report(req, out)
-		})
-	case r.URL.Path == "/export/report.html":
-		// Sent as an attachment (sendFile), never shown on this origin;
-		// a browser that rendered it anyway would sandbox it.
-		w.Header().Set("Content-Security-Policy", "sandbox")
-		export(w, r, "text/html; charset=utf-8", func(req api.ReportRequest) string {
-			req.Format = "html"
-			return s.api.Exports.ReportFileName(req)
-		}, func(req api.ReportRequest, out io.Writer) error {
-			req.Format = "html"
-			return s.api.Exports.Report(req, out)
-		})
-	case r.URL.Path == "/export/workspace.xlsx":
-		xlsxExport(w, r, func(api.WorkspaceRequest) string { return s.api.Exports.WorkspaceFileName() }, s.api.Exports.Workspace)
 	case strings.HasPrefix(r.URL.Path, "/files/"):
 		s.files.ServeHTTP(w, r)
 	default:
@@ -116,22 +107,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// xlsxExport answers a JSON POST whose body is req with the workbook
-// write makes of it, sent as a download named by name.
-func xlsxExport[T any](w http.ResponseWriter, r *http.Request, name func(T) string, write func(T, io.Writer) error) {
-	export(w, r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name, write)
-}
-
-// export answers a JSON POST whose body is req with the file write makes
-// of it, sent as a download of the given type named by name.
-func export[T any](w http.ResponseWriter, r *http.Request, contentType string, name func(T) string, write func(T, io.Writer) error) {
+// serveDownload answers a JSON POST with the file the export makes of
+// it, sent as a download. Its progress goes out on the event stream, and
+// a browser that goes away stops it.
+func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request, d api.Download) {
 	if !requireJSONPost(w, r) {
 		return
 	}
-	var req T
-	if decodeBody(w, r, &req) {
-		sendFile(w, contentType, name(req), func(out io.Writer) error { return write(req, out) })
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, backend.Errorf(backend.EINVALID, "The request is too large."))
+		return
 	}
+	name, write, err := d.Prepare(body)
+	if err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	if d.Ext == ".html" {
+		// Sent as an attachment (sendFile), never shown on this origin;
+		// a browser that rendered it anyway would sandbox it.
+		w.Header().Set("Content-Security-Policy", "sandbox")
+	}
+	ctx := s.jobContext(r)
+	sendFile(w, d.ContentType, name, func(out io.Writer) error { return write(ctx, out) })
 }
 
 // requireJSONPost refuses anything but a JSON POST: a cross-site form post
@@ -155,8 +154,7 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := strings.Replace(strings.TrimPrefix(r.URL.Path, "/api/"), "/", ".", 1)
-	m, ok := s.methods[name]
-	if !ok {
+	if !s.calls.Has(name) {
 		writeError(w, http.StatusNotFound, backend.Errorf(backend.ENOTFOUND, "There is no method %q.", name))
 		return
 	}
@@ -165,13 +163,11 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, backend.Errorf(backend.EINVALID, "The request is too large."))
 		return
 	}
-	result, callErr, argErr := m.call(body)
-	if argErr != nil {
-		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "%s: %v", name, argErr))
-		return
-	}
-	if callErr != nil {
-		writeError(w, statusOf(callErr), callErr)
+	// The request's context ends when the browser goes away (a closed
+	// tab, an aborted fetch), and so does the work.
+	result, err := s.calls.Call(s.jobContext(r), name, body)
+	if err != nil {
+		writeError(w, statusOf(err), err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -179,18 +175,6 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 	if err := json.NewEncoder(w).Encode(result); err != nil {
 		s.log.Error("encode result", "method", name, "err", err)
 	}
-}
-
-func (s *Server) serveCalendarExport(w http.ResponseWriter, r *http.Request) {
-	if !requireJSONPost(w, r) {
-		return
-	}
-	var f backend.CalendarFilter
-	if !decodeBody(w, r, &f) {
-		return
-	}
-	sendFile(w, "text/calendar; charset=utf-8", s.api.Exports.CalendarFileName(),
-		func(out io.Writer) error { return s.api.Exports.Calendar(f, out) })
 }
 
 // serveDocumentUpload stores the files of a multipart form with a contract.
@@ -202,7 +186,7 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	out := []*backend.Document{}
 	eachUpload(w, r, func(name string, body io.Reader) error {
-		d, err := s.api.Files.Add(contractID, name, body)
+		d, err := s.api.Files.Add(r.Context(), contractID, name, body)
 		if err == nil {
 			out = append(out, d)
 		}
@@ -244,14 +228,6 @@ func eachUpload(w http.ResponseWriter, r *http.Request, add func(name string, bo
 	}
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(out)
-}
-
-func decodeBody(w http.ResponseWriter, r *http.Request, v any) bool {
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody)).Decode(v); err != nil {
-		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "The export request is not valid JSON: %v", err))
-		return false
-	}
-	return true
 }
 
 // sendFile builds the whole file before the first byte goes out, so a

@@ -60,14 +60,24 @@ func (s *Service) WriteWorkspace(ctx context.Context, areas []string, labels map
 	}); err != nil {
 		return err
 	}
+	var kinds []string
 	for _, k := range sheet.KindKeys {
-		if len(want) > 0 && !want[k] {
-			continue
+		if len(want) == 0 || want[k] {
+			kinds = append(kinds, k)
+		}
+	}
+	// Sheets written of how many, for the progress bar; Cancel stops
+	// between sheets.
+	for i, k := range kinds {
+		backend.ReportProgress(ctx, backend.Step{Unit: "sheets", Done: int64(i), Total: int64(len(kinds))})
+		if err := ctx.Err(); err != nil {
+			return backend.Canceled(err)
 		}
 		if err := x.write(k); err != nil {
 			return err
 		}
 	}
+	backend.ReportProgress(ctx, backend.Step{Unit: "sheets", Done: int64(len(kinds)), Total: int64(len(kinds))})
 	_, err := x.t.WriteTo(w)
 	return err
 }

@@ -1,4 +1,5 @@
-import { call, transport } from './client';
+import { call, exportFile, transport } from './client';
+import type { CallOptions } from './transport';
 import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning, SaveResult } from './types';
 
 export function findAssets(f: AssetFilter): Promise<AssetPage> {
@@ -25,8 +26,8 @@ export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
  * browser), or those the user picks. choice says what to do with bytes
  * already in the library; '' reports them instead.
  */
-export function addAssets(files: File[] | string[] | null, choice: DuplicateChoice): Promise<AddResult[]> {
-  return transport().addAssets(files, choice) as Promise<AddResult[]>;
+export function addAssets(files: File[] | string[] | null, choice: DuplicateChoice, opts?: CallOptions): Promise<AddResult[]> {
+  return transport().addAssets(files, choice, opts) as Promise<AddResult[]>;
 }
 /** openAsset opens a version with the system's app, or downloads it in a browser. */
 export function openAsset(id: number, version: number): Promise<void> {
@@ -40,7 +41,7 @@ export function thumbUrl(sha256: string): string {
 /** exportAssets saves the inventory (metadata, not files) of the assets matching f as .xlsx. */
 export function exportAssets(f: AssetFilter): Promise<SaveResult> {
   const { offset: _o, limit: _l, ...rest } = f;
-  return transport().exportFile('assets', rest);
+  return exportFile('assets', rest);
 }
 
 /** previewsPending returns how many image previews the backend is still making. */

@@ -1,4 +1,5 @@
-import { call } from './client';
+import { call, callWith } from './client';
+import type { CallOptions } from './transport';
 import type { BackupSettings, BackupStatus } from './types-backups';
 
 export function getBackupStatus(): Promise<BackupStatus> {
@@ -10,8 +11,8 @@ export function updateBackupSettings(s: BackupSettings): Promise<BackupStatus> {
 }
 
 /** backUpNow writes a backup into the backup folder at once. */
-export function backUpNow(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.BackUpNow');
+export function backUpNow(opts?: CallOptions): Promise<BackupStatus> {
+  return callWith<BackupStatus>(opts, 'Backups.BackUpNow');
 }
 
 /**

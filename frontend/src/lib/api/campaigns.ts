@@ -1,4 +1,4 @@
-import { call, transport } from './client';
+import { call, exportFile } from './client';
 import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignMoved, CampaignPage, ExportLabels, SaveResult } from './types';
 
 /** findCampaigns returns one page of campaigns that match the filter. */
@@ -36,5 +36,5 @@ export function deleteCampaign(id: number): Promise<void> {
 /** exportCampaigns saves every campaign matching the filter (not only one page) as .xlsx. */
 export function exportCampaigns(filter: CampaignFilter, labels: ExportLabels): Promise<SaveResult> {
   const { offset: _o, limit: _l, ...rest } = filter;
-  return transport().exportFile('campaigns', { filter: rest, labels });
+  return exportFile('campaigns', { filter: rest, labels });
 }

@@ -1,5 +1,6 @@
 import { httpTransport } from './http';
-import type { Transport } from './transport';
+import type { CallOptions, ExportKind, Transport } from './transport';
+import type { SaveResult } from './types';
 import { inWails, wailsTransport } from './wails';
 
 let current: Transport | null = null;
@@ -18,4 +19,17 @@ export function setTransport(t: Transport | null): void {
 /** call invokes a backend method through the current transport. */
 export function call<T>(method: string, ...args: unknown[]): Promise<T> {
   return transport().call<T>(method, args);
+}
+
+/**
+ * callWith invokes a backend method as long work: with a job id, progress
+ * and a signal to cancel it (see CallOptions).
+ */
+export function callWith<T>(opts: CallOptions | undefined, method: string, ...args: unknown[]): Promise<T> {
+  return transport().call<T>(method, args, opts);
+}
+
+/** exportFile saves an export of the given kind: the one way every view exports. */
+export function exportFile(kind: ExportKind, request: unknown, opts?: CallOptions): Promise<SaveResult> {
+  return transport().exportFile(kind, request, opts);
 }

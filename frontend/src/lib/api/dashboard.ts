@@ -1,4 +1,5 @@
-import { call, transport } from './client';
+import { call, exportFile } from './client';
+import type { CallOptions } from './transport';
 import type { ChartOption, Goal, SaveResult } from './types';
 import type { BudgetChartLabels, FXRate, SummaryRow } from './types-budget';
 import type { DigestEntry } from './types-contracts';
@@ -79,6 +80,7 @@ export function exportReport(
   words: Record<string, string>,
   format: 'xlsx' | 'html',
   lang: string,
+  opts?: CallOptions,
 ): Promise<SaveResult> {
-  return transport().exportFile(format === 'html' ? 'report-html' : 'report', { from, to, words, format, lang });
+  return exportFile(format === 'html' ? 'report-html' : 'report', { from, to, words, format, lang }, opts);
 }

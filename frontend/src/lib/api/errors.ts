@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'disk_full'
   | 'read_only'
   | 'busy'
-  | 'in_use';
+  | 'in_use'
+  | 'canceled';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -29,7 +30,12 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use'];
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use', 'canceled'];
+
+/** canceled is the error a call rejects with when its signal was aborted. */
+export function canceled(): AppError {
+  return new AppError('canceled', 'The work was cancelled; nothing was changed.');
+}
 
 /**
  * toAppError turns whatever a transport rejected with into an AppError:

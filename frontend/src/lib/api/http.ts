@@ -1,28 +1,79 @@
-import { AppError, toAppError } from './errors';
-import type { ExportKind, Transport } from './transport';
+import { t } from '../../i18n/index.svelte';
+import { AppError, canceled, toAppError } from './errors';
+import { type CallOptions, type ExportKind, exportPath, jobId, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
-async function post(path: string, body: unknown): Promise<Response> {
+/** unreachable is the error of a fetch that got no answer at all. */
+function unreachable(): AppError {
+  return new AppError('internal', t('error.unreachable'));
+}
+
+/** failed turns a failed fetch into the error to throw: cancelled (the signal was aborted) or unreachable. */
+function failed(opts?: CallOptions): AppError {
+  return opts?.signal?.aborted ? canceled() : unreachable();
+}
+
+async function post(path: string, body: unknown, opts?: CallOptions, job = ''): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  // The job names the call's progress on the event stream (see httpapi).
+  if (job) headers['X-MOpsDesk-Job'] = job;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), signal: opts?.signal });
   } catch {
-    throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
+    throw failed(opts);
   }
   if (!res.ok) {
     let payload: unknown = null;
     try {
       payload = await res.json();
     } catch {
-      payload = `The server answered ${res.status} ${res.statusText}.`;
+      payload = t('error.server_answered', { status: `${res.status} ${res.statusText}`.trim() });
     }
     throw toAppError(payload);
   }
   return res;
+}
+
+let stream: EventSource | null = null;
+let streamOpen: Promise<void> = Promise.resolve();
+const progressOf = new Map<string, (step: Step) => void>();
+
+/**
+ * listen sends the progress of job, from serve mode's event stream, to cb.
+ * The stream opens on first use and stays open; it resolves once the
+ * stream is connected (or failed), so the first steps are not missed.
+ */
+async function listen(job: string, cb: (step: Step) => void): Promise<() => void> {
+  if (typeof EventSource === 'undefined') return () => {};
+  if (!stream) {
+    const es = new EventSource('/api/events');
+    stream = es;
+    streamOpen = new Promise((resolve) => {
+      es.addEventListener('open', () => resolve(), { once: true });
+      es.addEventListener('error', () => resolve(), { once: true });
+    });
+    es.addEventListener('progress', (e) => {
+      const ev = JSON.parse((e as MessageEvent).data) as { job: string; step: Step };
+      progressOf.get(ev.job)?.(ev.step);
+    });
+  }
+  progressOf.set(job, cb);
+  await streamOpen;
+  return () => progressOf.delete(job);
+}
+
+/** asJob runs run(job) as the job opts describe: its progress to onProgress; the signal aborts the fetch. */
+async function asJob<T>(opts: CallOptions | undefined, run: (job: string) => Promise<T>): Promise<T> {
+  if (!opts) return run('');
+  if (opts.signal?.aborted) throw canceled();
+  const job = jobId(opts);
+  const off = opts.onProgress ? await listen(job, opts.onProgress) : undefined;
+  try {
+    return await run(job);
+  } finally {
+    off?.();
+  }
 }
 
 function fileName(res: Response, fallback: string): string {
@@ -32,22 +83,16 @@ function fileName(res: Response, fallback: string): string {
 
 /** httpTransport calls the same facades through "mopsdesk serve". */
 export const httpTransport: Transport = {
-  async call<T>(method: string, args: unknown[]): Promise<T> {
-    const res = await post('/api/' + method.replace('.', '/'), args);
-    return (await res.json()) as T;
+  async call<T>(method: string, args: unknown[], opts?: CallOptions): Promise<T> {
+    return asJob(opts, async (job) => {
+      const res = await post('/api/' + method.replace('.', '/'), args, opts, job);
+      return (await res.json()) as T;
+    });
   },
-  async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
-    const paths: Record<ExportKind, string> = {
-      campaigns: '/export/campaigns.xlsx',
-      calendar: '/export/calendar.ics',
-      assets: '/export/assets.xlsx',
-      workspace: '/export/workspace.xlsx',
-      report: '/export/report.xlsx',
-      'report-html': '/export/report.html',
-      list: '/export/list.xlsx',
-    };
-    const res = await post(paths[kind], request);
-    const name = fileName(res, kind + '.xlsx');
+  async exportFile(kind: ExportKind, request: unknown, opts?: CallOptions): Promise<SaveResult> {
+    const path = exportPath(kind);
+    const res = await asJob(opts, (job) => post(path, request, opts, job));
+    const name = fileName(res, path.slice('/export/'.length));
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
     a.href = url;
@@ -66,11 +111,12 @@ export const httpTransport: Transport = {
   async openDocument(id: number): Promise<void> {
     download(`/files/document/${id}`);
   },
-  async addAssets(files: File[] | string[] | null, choice: string): Promise<unknown[]> {
+  async addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<unknown[]> {
     // A browser only ever hands us File objects (drops and the picker).
     const picked = files && files.length && files[0] instanceof File ? (files as File[]) : await pickFiles();
     if (picked.length === 0) return [];
-    return upload(`/upload/assets?duplicate=${encodeURIComponent(choice)}`, picked);
+    const path = `/upload/assets?duplicate=${encodeURIComponent(choice)}&count=${picked.length}`;
+    return asJob(opts, (job) => upload(path, picked, opts, job));
   },
   onFileDrop() {
     // In a browser, drops arrive as DOM events with File objects.
@@ -96,17 +142,19 @@ function download(href: string) {
   a.remove();
 }
 
-async function upload(path: string, files: File[]): Promise<unknown[]> {
+async function upload(path: string, files: File[], opts?: CallOptions, job = ''): Promise<unknown[]> {
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
+  // The custom header marks the request as ours (see httpapi).
+  const headers: Record<string, string> = { 'X-MOpsDesk': '1' };
+  if (job) headers['X-MOpsDesk-Job'] = job;
   let res: Response;
   try {
-    // The custom header marks the request as ours (see httpapi).
-    res = await fetch(path, { method: 'POST', body: form, headers: { 'X-MOpsDesk': '1' } });
+    res = await fetch(path, { method: 'POST', body: form, headers, signal: opts?.signal });
   } catch {
-    throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
+    throw failed(opts);
   }
-  if (!res.ok) throw toAppError(await res.json().catch(() => `The server answered ${res.status}.`));
+  if (!res.ok) throw toAppError(await res.json().catch(() => t('error.server_answered', { status: String(res.status) })));
   return (await res.json()) as unknown[];
 }
 

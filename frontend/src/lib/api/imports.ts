@@ -1,5 +1,6 @@
 import { fieldLabels } from '../../i18n/index.svelte';
-import { call, transport } from './client';
+import { call, callWith, exportFile, transport } from './client';
+import type { CallOptions } from './transport';
 import type { ImportKind, ImportPreview, ImportProfile, ImportRequest, ImportRun, PendingImport } from './types-import';
 import type { CalendarFilter, SaveResult } from './types';
 
@@ -13,11 +14,11 @@ export function chooseImportFile(file: File | null): Promise<PendingImport | nul
 export function importKindsInfo(): Promise<ImportKind[]> {
   return call<ImportKind[]>('Imports.Kinds');
 }
-export function previewImport(req: ImportRequest): Promise<ImportPreview> {
-  return call<ImportPreview>('Imports.Preview', req);
+export function previewImport(req: ImportRequest, opts?: CallOptions): Promise<ImportPreview> {
+  return callWith<ImportPreview>(opts, 'Imports.Preview', req);
 }
-export function commitImport(req: ImportRequest): Promise<ImportPreview> {
-  return call<ImportPreview>('Imports.Commit', req);
+export function commitImport(req: ImportRequest, opts?: CallOptions): Promise<ImportPreview> {
+  return callWith<ImportPreview>(opts, 'Imports.Commit', req);
 }
 export function discardImport(token: string): Promise<void> {
   return call<void>('Imports.Discard', token);
@@ -38,8 +39,8 @@ export function deleteImportProfile(id: number): Promise<void> {
   return call<void>('Imports.DeleteProfile', id);
 }
 /** exportWorkspace saves every area (or those named) as one .xlsx with IDs, for editing and importing back. */
-export function exportWorkspace(areas: string[] = []): Promise<SaveResult> {
-  return transport().exportFile('workspace', { areas, labels: fieldLabels() });
+export function exportWorkspace(areas: string[] = [], opts?: CallOptions): Promise<SaveResult> {
+  return exportFile('workspace', { areas, labels: fieldLabels() }, opts);
 }
 
 /** ExportListKind names a list view that exports; "calendar" writes its deliverables and tasks, a sheet each. */
@@ -57,5 +58,5 @@ export function exportList(req: {
   campaignId?: number;
   fiscalYear?: number;
 }): Promise<SaveResult> {
-  return transport().exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, labels: fieldLabels(), ...req });
+  return exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, labels: fieldLabels(), ...req });
 }

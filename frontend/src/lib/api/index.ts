@@ -12,6 +12,7 @@ export * from './people';
 export * from './planning';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';
+export type { CallOptions, Step } from './transport';
 export type * from './types';
 export type * from './types-backups';
 export {

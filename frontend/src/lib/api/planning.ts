@@ -1,4 +1,4 @@
-import { call, transport } from './client';
+import { call, exportFile } from './client';
 import type {
   CalendarData,
   CalendarFilter,
@@ -69,5 +69,5 @@ export function copyCampaign(id: number, name: string, startDate: string): Promi
 
 /** exportCalendar saves the filtered range as an .ics file. */
 export function exportCalendar(filter: CalendarFilter): Promise<SaveResult> {
-  return transport().exportFile('calendar', filter);
+  return exportFile('calendar', filter);
 }

@@ -4,15 +4,62 @@ import type { SaveResult } from './types';
 export type ExportKind = 'campaigns' | 'calendar' | 'assets' | 'workspace' | 'report' | 'report-html' | 'list';
 
 /**
+ * exportExtensions is each export's file extension, as in the backend's
+ * table of downloads (api.Download): serve mode's route is
+ * /export/NAME.EXT, and a download without a file name is named NAME.EXT.
+ */
+export const exportExtensions: Record<ExportKind, string> = {
+  campaigns: '.xlsx',
+  calendar: '.ics',
+  assets: '.xlsx',
+  workspace: '.xlsx',
+  list: '.xlsx',
+  report: '.xlsx',
+  'report-html': '.html',
+};
+
+/** exportPath is an export's route in serve mode ("report-html" is /export/report.html). */
+export function exportPath(kind: ExportKind): string {
+  const ext = exportExtensions[kind];
+  return '/export/' + kind.replace(new RegExp('-' + ext.slice(1) + '$'), '') + ext;
+}
+
+/** Step is how far long work has come: done of total units (total 0: not known yet). */
+export interface Step {
+  unit: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * CallOptions make a call long work the user can watch and stop: job names
+ * it (one is made up when missing), onProgress receives its steps, and
+ * aborting signal cancels it; the call then rejects with code "canceled".
+ */
+export interface CallOptions {
+  job?: string;
+  onProgress?: (step: Step) => void;
+  signal?: AbortSignal;
+}
+
+let jobs = 0;
+
+/** jobId names a job uniquely within this page. */
+export function jobId(opts?: CallOptions): string {
+  if (!opts) return '';
+  return opts.job ?? `job-${Date.now().toString(36)}-${++jobs}`;
+}
+
+/**
  * Transport is the seam between the app and its backend. The desktop
  * window talks to Go through Wails bindings; serve mode talks HTTP. No
  * component knows which one it runs on.
  */
 export interface Transport {
   /** call invokes a facade method by name, e.g. "Campaigns.Find". */
-  call<T>(method: string, args: unknown[]): Promise<T>;
+  call<T>(method: string, args: unknown[], opts?: CallOptions): Promise<T>;
   /** exportFile saves an export: a Save dialog on the desktop, a download in a browser. */
-  exportFile(kind: ExportKind, request: unknown): Promise<SaveResult>;
+  exportFile(kind: ExportKind, request: unknown, opts?: CallOptions): Promise<SaveResult>;
   /** addFiles lets the user pick files (a native dialog, or the browser's) and stores them with a contract. */
   addFiles(contractId: number): Promise<unknown[]>;
   /** openDocument opens a stored document: with the system's app, or as a download. */
@@ -22,7 +69,7 @@ export interface Transport {
    * dropped, paths the desktop window reported for a drop, or (null) the
    * ones the user picks.
    */
-  addAssets(files: File[] | string[] | null, choice: string): Promise<unknown[]>;
+  addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<unknown[]>;
   /** onFileDrop reports the paths of files dropped on a drop target (desktop only); it returns the unsubscribe. */
   onFileDrop(cb: (paths: string[]) => void): () => void;
   /**

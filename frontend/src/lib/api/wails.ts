@@ -1,5 +1,5 @@
-import { AppError, toAppError } from './errors';
-import type { ExportKind, Transport } from './transport';
+import { AppError, canceled, toAppError } from './errors';
+import { type CallOptions, type ExportKind, jobId, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
 type Bound = Record<string, Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>>;
@@ -11,6 +11,7 @@ declare global {
     runtime?: {
       OnFileDrop: (cb: (x: number, y: number, paths: string[]) => void, useDropTarget: boolean) => void;
       OnFileDropOff: () => void;
+      EventsOn?: (name: string, cb: (data: unknown) => void) => () => void;
     };
   }
 }
@@ -40,30 +41,53 @@ async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<
   }
 }
 
-/** wailsTransport calls the Go facades bound into the desktop window. */
+/**
+ * asJob runs run(job) as the job opts describe: the window's "progress"
+ * events for that job go to onProgress, and aborting the signal asks
+ * App.Cancel to stop it. Without opts the call is a plain one (job '').
+ */
+async function asJob<T>(opts: CallOptions | undefined, run: (job: string) => Promise<T>): Promise<T> {
+  if (!opts) return run('');
+  if (opts.signal?.aborted) throw canceled();
+  const job = jobId(opts);
+  const off = opts.onProgress
+    ? window.runtime?.EventsOn?.('progress', (data) => {
+        const ev = data as { job: string; step: Step };
+        if (ev?.job === job) opts.onProgress?.(ev.step);
+      })
+    : undefined;
+  const cancel = () => void invoke<void>('main', 'App.Cancel', [job]).catch(() => {});
+  opts.signal?.addEventListener('abort', cancel);
+  try {
+    return await run(job);
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+    off?.();
+  }
+}
+
+/**
+ * wailsTransport calls the Go facades in the desktop window through its one
+ * dispatcher, App.Call, which finds them the way serve mode does.
+ */
 export const wailsTransport: Transport = {
-  call: <T>(method: string, args: unknown[]) => invoke<T>('api', method, args),
-  async exportFile(kind: ExportKind, request: unknown): Promise<SaveResult> {
-    const methods: Record<ExportKind, string> = {
-      campaigns: 'App.SaveCampaignsExport',
-      calendar: 'App.SaveCalendarExport',
-      assets: 'App.SaveAssetsExport',
-      workspace: 'App.SaveWorkspaceExport',
-      report: 'App.SaveReport',
-      'report-html': 'App.SaveReport',
-      list: 'App.SaveListExport',
-    };
-    const path = await invoke<string>('main', methods[kind], [request]);
+  call: <T>(method: string, args: unknown[], opts?: CallOptions) =>
+    asJob(opts, (job) => invoke<T>('main', 'App.Call', [method, args, job])),
+  // The backend's table of downloads knows each kind's dialog and file type.
+  async exportFile(kind: ExportKind, request: unknown, opts?: CallOptions): Promise<SaveResult> {
+    const path = await asJob(opts, (job) => invoke<string>('main', 'App.SaveExport', [kind, request, job]));
     return path ? { saved: true, path } : { saved: false };
   },
   addFiles: (contractId: number) => invoke<unknown[]>('main', 'App.AddContractDocuments', [contractId]),
   openDocument: (id: number) => invoke<void>('main', 'App.OpenDocument', [id]),
   // The desktop knows dropped files by their paths (Wails' file drop); with
   // no paths it opens the native dialog.
-  addAssets: (files: File[] | string[] | null, choice: string) =>
-    files && files.length && typeof files[0] === 'string'
-      ? invoke<unknown[]>('main', 'App.AddAssetPaths', [files, choice])
-      : invoke<unknown[]>('main', 'App.AddAssets', [choice]),
+  addAssets: (files: File[] | string[] | null, choice: string, opts?: CallOptions) =>
+    asJob(opts, (job) =>
+      files && files.length && typeof files[0] === 'string'
+        ? invoke<unknown[]>('main', 'App.AddAssetPaths', [files, choice, job])
+        : invoke<unknown[]>('main', 'App.AddAssets', [choice, job]),
+    ),
   onFileDrop(cb: (paths: string[]) => void) {
     const rt = window.runtime;
     rt?.OnFileDrop((_x: number, _y: number, paths: string[]) => cb(paths), true);

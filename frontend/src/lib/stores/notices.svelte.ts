@@ -18,7 +18,9 @@ class NoticesStore {
 
   /** error shows what went wrong in words the user can act on. */
   error(e: unknown): void {
-    this.push('error', describeError(e));
+    // Work the user cancelled is not a failure: it says so, calmly.
+    if (e instanceof AppError && e.code === 'canceled') this.push('info', t('error.canceled'));
+    else this.push('error', describeError(e));
   }
 
   /** clear removes every notice (they were written in another language). */
