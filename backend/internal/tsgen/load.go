@@ -40,8 +40,9 @@ type contract struct {
 	appMethods []method
 	docs       map[types.Object]string
 	lists      map[*types.TypeName][]string
-	// nullable and nullableResults: see their namesakes in emit.go.
-	nullable, nullableResults map[string]bool
+	// nullable, neverNil and nullableResults: see their namesakes in
+	// emit.go.
+	nullable, neverNil, nullableResults map[string]bool
 }
 
 // Generate reads the facades of the module at root and returns the
@@ -86,7 +87,7 @@ func load(root string) (*contract, error) {
 	}
 	byPath := map[string]*packages.Package{}
 	c := &contract{docs: map[types.Object]string{}, lists: map[*types.TypeName][]string{},
-		nullable: nullable, nullableResults: nullableResults}
+		nullable: nullable, neverNil: neverNil, nullableResults: nullableResults}
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
 			return nil, fmt.Errorf("load %s: %v", p.PkgPath, p.Errors[0])

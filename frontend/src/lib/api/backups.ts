@@ -2,16 +2,16 @@ import { call } from './client';
 import type { BackupSettings, BackupStatus } from './types-backups';
 
 export function getBackupStatus(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.Status');
+  return call('Backups.Status');
 }
 
 export function updateBackupSettings(s: BackupSettings): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.UpdateSettings', s);
+  return call('Backups.UpdateSettings', s);
 }
 
 /** backUpNow writes a backup into the backup folder at once. */
 export function backUpNow(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.BackUpNow');
+  return call('Backups.BackUpNow');
 }
 
 /**
@@ -19,9 +19,9 @@ export function backUpNow(): Promise<BackupStatus> {
  * time the workspace opens (the current state is backed up first).
  */
 export function restoreBackup(name: string): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.Restore', name);
+  return call('Backups.Restore', name);
 }
 
 export function cancelRestore(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.CancelRestore');
+  return call('Backups.CancelRestore');
 }

@@ -4,6 +4,19 @@
 /** RawJSON is JSON the backend builds as is: ECharts options. */
 export type RawJSON = Record<string, unknown>;
 
+/**
+ * Input is what Go's JSON decoding accepts for a T: any property may be
+ * left out and any string may be '' (Go keeps its zero value), at every
+ * depth.
+ */
+export type Input<T> = T extends string
+  ? T | ''
+  : T extends readonly (infer U)[]
+    ? Input<U>[]
+    : T extends object
+      ? { [K in keyof T]?: Input<T[K]> }
+      : T;
+
 /** About tells the user what they run and where their data lives. */
 export interface About {
   version: string;
@@ -327,7 +340,7 @@ export interface CampaignMove {
  * moved with it.
  */
 export interface CampaignMoved {
-  campaign: Campaign | null;
+  campaign: Campaign;
   /** Days is how far the start moved (negative: earlier). */
   days: number;
   deliverables: number;
@@ -563,7 +576,7 @@ export interface DashboardData {
   today: string;
   /** nil: no budget covers the period */
   budget: DashboardBudget | null;
-  planning: PlanningOverview | null;
+  planning: PlanningOverview;
   byStatus: RawJSON;
   /**
    * ByChannel counts campaigns per channel (a campaign on two channels
