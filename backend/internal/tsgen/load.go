@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
-	"os"
-	"path/filepath"
+	"os/exec"
 	"sort"
 	"strings"
 
@@ -109,20 +107,15 @@ func load(root string) (*contract, error) {
 	return c, nil
 }
 
-// modulePath reads the module's path from go.mod.
+// modulePath is the path of the module whose folder is root.
 func modulePath(root string) (string, error) {
-	f, err := os.Open(filepath.Join(root, "go.mod"))
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir = root
+	out, err := cmd.Output()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("read the module path: %w", err)
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(s.Text()), "module "); ok {
-			return strings.Trim(strings.TrimSpace(rest), `"`), nil
-		}
-	}
-	return "", fmt.Errorf("go.mod names no module")
+	return strings.TrimSpace(string(out)), nil
 }
 
 // moduleImports lists the packages of this module that pkg imports.

@@ -21,7 +21,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // Output is where the contract is written, relative to the module root.
@@ -68,21 +70,12 @@ func writeIfChanged(path string, src []byte) error {
 	return os.WriteFile(path, src, 0o644)
 }
 
-// moduleRoot is the folder holding go.mod, found from the working
-// directory upwards (go generate runs in this package's folder).
+// moduleRoot is the main module's folder, as the go command finds it
+// from the working directory (go generate runs in this package's folder).
 func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("find the module: %w", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
+	return strings.TrimSpace(string(out)), nil
 }
