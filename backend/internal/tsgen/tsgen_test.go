@@ -153,3 +153,49 @@ func TestEmit(t *testing.T) {
 		t.Errorf("a nullable entry matching nothing: err = %v", err)
 	}
 }
+
+// TestAppMethods reads the window's methods from source: exported methods
+// of App only, a leading context left out, results as the transports
+// return them.
+func TestAppMethods(t *testing.T) {
+	dir := t.TempDir()
+	src := `package main
+
+import "context"
+
+type App struct{}
+
+// OpenThing opens a thing.
+func (a *App) OpenThing(ctx context.Context, id int64, names []string) (string, error) { return "", nil }
+func (a *App) Close(id int) error { return nil }
+func (a *App) hidden() {}
+func (a *App) Count() map[string]int { return nil }
+`
+	if err := os.WriteFile(filepath.Join(dir, "app.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app, err := parseApp(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	methods, err := app.methods(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := emit(&contract{docs: map[types.Object]string{}, appMethods: methods})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  'App.Close': { args: [id: number]; result: void };\n",
+		"  'App.Count': { args: []; result: Record<string, number> };\n",
+		"  /** OpenThing opens a thing. */\n  'App.OpenThing': { args: [id: number, names: string[]]; result: string };\n",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(string(out), "hidden") {
+		t.Errorf("an unexported method is in the contract:\n%s", out)
+	}
+}
