@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, type Message } from './en';
-import { catalogs, i18n, t } from './index.svelte';
+import { catalogs, i18n, keyFrom, keyOf, messageKey, t } from './index.svelte';
 
 /** goFiles lists the backend's non-test Go files. */
 function goFiles(dir: string): string[] {
@@ -34,8 +34,25 @@ describe('message catalog', () => {
     expect(t('list.in_use', { name: 'Email', count: 2 })).toContain('still used 2 times');
   });
 
+  it('builds keys from a prefix, checked by the compiler where it can be', () => {
+    i18n.locale = 'en';
+    expect(t(keyOf('status.', 'live'))).toBe(en['status.live']);
+    expect(t(keyFrom('import.kind.', 'budget'))).toBe(en['import.kind.budget']);
+    // These must not type-check: t() takes only keys of the English
+    // catalog (npm run check fails on an expected error that is not one).
+    const rejected = [
+      // @ts-expect-error: no such key
+      () => t('status.archived'),
+      // @ts-expect-error: no status.archived key
+      () => keyOf('status.', 'archived'),
+      // @ts-expect-error: not a prefix of any key
+      () => keyFrom('stauts.', 'live'),
+    ];
+    expect(rejected).toHaveLength(3);
+  });
+
   it('shows the key itself for a key it does not know, so a gap is visible', () => {
-    expect(t('no.such.key')).toBe('no.such.key');
+    expect(t(messageKey('no.such.key'))).toBe('no.such.key');
   });
 });
 
@@ -86,14 +103,14 @@ describe('the English catalog', () => {
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
     // A key is used when it is written out, or when code builds it from a
-    // prefix ('status.' + s, `metric.${m}`).
+    // prefix ('status.' + s, `metric.${m}`, keyOf('status.', s)).
+    const built = new Set(
+      [...sources.matchAll(/(['"])([\w.-]+\.)\1 ?\+|`([\w.-]+\.)\$\{|key(?:Of|From)\('([\w.-]+\.)',/g)].map((m) => m[2] ?? m[3] ?? m[4]),
+    );
     const used = (key: string) => {
       if (sources.includes(`'${key}'`) || sources.includes(`"${key}"`)) return true;
       const parts = key.split('.');
-      for (let i = parts.length - 1; i >= 1; i--) {
-        const pre = parts.slice(0, i).join('.') + '.';
-        if ([`'${pre}' +`, `'${pre}'+`, '`' + pre + '${', `"${pre}" +`, `"${pre}"+`].some((s) => sources.includes(s))) return true;
-      }
+      for (let i = parts.length - 1; i >= 1; i--) if (built.has(parts.slice(0, i).join('.') + '.')) return true;
       return false;
     };
     expect(Object.keys(en).filter((k) => !used(k))).toEqual([]);

@@ -1,6 +1,8 @@
 import { en, type Catalog, type Message, type MessageKey } from './en';
 import { exportSheets, importFields, listColumns, type ExportSheet } from './fields.generated';
 
+export type { MessageKey };
+
 // Every catalog is a file named by its language code (fa.ts, pl.ts, …)
 // exporting one Catalog.
 const modules = import.meta.glob<Record<string, Catalog>>('./[a-z][a-z].ts', { eager: true });
@@ -60,7 +62,7 @@ class I18n {
   }
 
   /** t returns the message for key with {name} placeholders filled in. */
-  t = (key: MessageKey | string, params: Record<string, unknown> = {}): string => {
+  t = (key: MessageKey, params: Record<string, unknown> = {}): string => {
     const msg = catalogs[this.locale]?.[key] ?? (en as Record<string, Message>)[key];
     if (msg === undefined) return key;
     let text: string;
@@ -154,7 +156,7 @@ class I18n {
   }
 
   /** has reports whether key is in the catalog (backend keys are checked with it). */
-  has(key: string): boolean {
+  has(key: string): key is MessageKey {
     return key in (catalogs[this.locale] ?? en);
   }
 
@@ -188,6 +190,40 @@ class I18n {
 export const i18n = new I18n();
 export const t = i18n.t;
 
+/** KeyPrefix is a leading part of a message key, up to a dot ('status.', 'import.field.'). */
+export type KeyPrefix = PrefixOf<MessageKey>;
+type PrefixOf<K extends string> = K extends `${infer Head}.${infer Tail}` ? `${Head}.` | `${Head}.${PrefixOf<Tail>}` : never;
+
+/** KeyRest are the names that complete a prefix into a message key. */
+export type KeyRest<P extends string> = MessageKey extends infer K ? (K extends `${P}${infer R}` ? R : never) : never;
+
+/**
+ * keyOf is the message key prefix + name for a name whose type lists its
+ * values (a status, a tab): the compiler checks that each value has a
+ * message, so a value added in Go fails the type check until it has one.
+ */
+export function keyOf<P extends KeyPrefix>(prefix: P, name: KeyRest<P>): MessageKey {
+  // The parameters' types are the check; the concatenation loses them.
+  return (prefix + name) as MessageKey;
+}
+
+/**
+ * messageKey takes a key known only when the app runs: one the backend
+ * sent (an error's or a problem's) or one built from data (keyFrom). This
+ * is the one place a string becomes a key unchecked by the compiler; a key
+ * the catalog lacks is reported in development and, as t() does with it,
+ * shown as itself, so the gap is visible.
+ */
+export function messageKey(key: string): MessageKey {
+  if (import.meta.env.DEV && !(key in en)) console.warn(`mopsdesk: no message for key "${key}"`);
+  return key as MessageKey;
+}
+
+/** keyFrom is messageKey(prefix + name) for a name the compiler cannot list (a kind the backend sent). */
+export function keyFrom(prefix: KeyPrefix, name: string): MessageKey {
+  return messageKey(prefix + name);
+}
+
 // The sheet each exported list is written to, named as the app names it;
 // the kinds come from the Go field list (fields.generated.ts).
 const sheetNames: Record<ExportSheet, MessageKey> = {
@@ -213,14 +249,8 @@ const sheetNames: Record<ExportSheet, MessageKey> = {
 export function fieldLabels(): Record<string, string> {
   if (i18n.locale === 'en') return {};
   const out: Record<string, string> = {};
-  for (const k of importFields) {
-    const key: MessageKey = `import.field.${k}`;
-    out[k] = t(key);
-  }
-  for (const k of listColumns) {
-    const key: MessageKey = `export.col.${k}`;
-    out[k] = t(key);
-  }
+  for (const k of importFields) out[k] = t(keyOf('import.field.', k));
+  for (const k of listColumns) out[k] = t(keyOf('export.col.', k));
   for (const kind of exportSheets) out['sheet.' + kind] = t(sheetNames[kind]);
   return out;
 }

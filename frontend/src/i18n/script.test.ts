@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { en, type Message } from './en';
+import { en, type Message, type MessageKey } from './en';
 import { catalogs, i18n, t } from './index.svelte';
 
 /** texts lists a message's strings (one per plural form) with their key. */
@@ -51,7 +51,7 @@ describe('years in a Buddhist-calendar language', () => {
     i18n.locale = 'en';
     i18n.calendar = 'gregory';
   });
-  const withYear = Object.keys(en).filter((k) => /\{year\}/.test(JSON.stringify((en as Record<string, Message>)[k])));
+  const withYear = (Object.keys(en) as MessageKey[]).filter((k) => /\{year\}/.test(JSON.stringify((en as Record<string, Message>)[k])));
 
   it('shows every {year} in the Buddhist era, like every date', () => {
     expect(withYear.length).toBeGreaterThan(3);

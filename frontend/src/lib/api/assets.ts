@@ -3,23 +3,23 @@ import type { CallOptions } from './transport';
 import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning, SaveResult } from './types';
 
 export function findAssets(f: AssetFilter): Promise<AssetPage> {
-  return call<AssetPage>('Assets.Find', f);
+  return call('Assets.Find', f);
 }
 export function getAsset(id: number): Promise<Asset> {
-  return call<Asset>('Assets.Get', id);
+  return call('Assets.Get', id);
 }
 export function updateAsset(id: number, a: Asset): Promise<Asset> {
-  return call<Asset>('Assets.Update', id, a);
+  return call('Assets.Update', id, a);
 }
 /** bulkEditAssets adds tags to, and optionally sets the licence of, several assets. */
 export function bulkEditAssets(ids: number[], addTags: string[], licence: Licence | null): Promise<Asset[]> {
-  return call<Asset[]>('Assets.BulkEdit', ids, addTags, licence);
+  return call('Assets.BulkEdit', ids, addTags, licence);
 }
 export function deleteAsset(id: number): Promise<void> {
-  return call<void>('Assets.Delete', id);
+  return call('Assets.Delete', id);
 }
 export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
-  return call<LicenceWarning[]>('Assets.LicenceWarnings', campaignId);
+  return call('Assets.LicenceWarnings', campaignId);
 }
 /**
  * addAssets adds files to the library: the files given (dropped in a
@@ -46,7 +46,7 @@ export function exportAssets(f: AssetFilter): Promise<SaveResult> {
 
 /** previewsPending returns how many image previews the backend is still making. */
 export function previewsPending(): Promise<number> {
-  return call<number>('Assets.PreviewsPending');
+  return call('Assets.PreviewsPending');
 }
 
 /** previewUrl is where the detail view's large preview is served. */

@@ -3,16 +3,16 @@ import type { CallOptions } from './transport';
 import type { BackupSettings, BackupStatus } from './types-backups';
 
 export function getBackupStatus(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.Status');
+  return call('Backups.Status');
 }
 
 export function updateBackupSettings(s: BackupSettings): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.UpdateSettings', s);
+  return call('Backups.UpdateSettings', s);
 }
 
 /** backUpNow writes a backup into the backup folder at once. */
 export function backUpNow(opts?: CallOptions): Promise<BackupStatus> {
-  return callWith<BackupStatus>(opts, 'Backups.BackUpNow');
+  return callWith(opts, 'Backups.BackUpNow');
 }
 
 /**
@@ -20,9 +20,9 @@ export function backUpNow(opts?: CallOptions): Promise<BackupStatus> {
  * time the workspace opens (the current state is backed up first).
  */
 export function restoreBackup(name: string): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.Restore', name);
+  return call('Backups.Restore', name);
 }
 
 export function cancelRestore(): Promise<BackupStatus> {
-  return call<BackupStatus>('Backups.CancelRestore');
+  return call('Backups.CancelRestore');
 }

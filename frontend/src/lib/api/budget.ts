@@ -22,71 +22,71 @@ import type {
 } from './types';
 
 export function fiscalYears(): Promise<number[]> {
-  return call<number[]>('Budget.FiscalYears');
+  return call('Budget.FiscalYears');
 }
 export function createFiscalYear(year: number, granularity: Granularity): Promise<BudgetPlan> {
-  return call<BudgetPlan>('Budget.CreateFiscalYear', year, granularity);
+  return call('Budget.CreateFiscalYear', year, granularity);
 }
 export function budgetPlan(year: number): Promise<BudgetPlan> {
-  return call<BudgetPlan>('Budget.Plan', year);
+  return call('Budget.Plan', year);
 }
 /** setBudgetLines stores cells in one transaction: all of a pasted block, or none. */
 export function setBudgetLines(year: number, lines: BudgetLine[]): Promise<BudgetPlan> {
-  return call<BudgetPlan>('Budget.SetLines', year, lines);
+  return call('Budget.SetLines', year, lines);
 }
 export function fxRates(): Promise<FXRate[]> {
-  return call<FXRate[]>('Budget.FXRates');
+  return call('Budget.FXRates');
 }
 export function setFXRate(r: FXRate): Promise<void> {
-  return call<void>('Budget.SetFXRate', r);
+  return call('Budget.SetFXRate', r);
 }
 export function deleteFXRate(currency: string, month: string): Promise<void> {
-  return call<void>('Budget.DeleteFXRate', currency, month);
+  return call('Budget.DeleteFXRate', currency, month);
 }
 export function planningRates(): Promise<PlanningRate[]> {
-  return call<PlanningRate[]>('Budget.PlanningRates');
+  return call('Budget.PlanningRates');
 }
 export function setPlanningRate(r: PlanningRate): Promise<void> {
-  return call<void>('Budget.SetPlanningRate', r);
+  return call('Budget.SetPlanningRate', r);
 }
 export function deletePlanningRate(currency: string): Promise<void> {
-  return call<void>('Budget.DeletePlanningRate', currency);
+  return call('Budget.DeletePlanningRate', currency);
 }
 export function budgetSummary(f: SummaryFilter): Promise<BudgetSummary> {
-  return call<BudgetSummary>('Budget.Summary', f);
+  return call('Budget.Summary', f);
 }
 export function budgetCharts(f: SummaryFilter, labels: BudgetChartLabels, periodLabels: string[]): Promise<BudgetCharts> {
-  return call<BudgetCharts>('Charts.Budget', f, labels, periodLabels);
+  return call('Charts.Budget', f, labels, periodLabels);
 }
 
 export function findSpend(f: SpendFilter): Promise<SpendPage> {
-  return call<SpendPage>('Spend.Find', f);
+  return call('Spend.Find', f);
 }
 export function createSpend(input: SpendInput): Promise<Spend> {
-  return call<Spend>('Spend.Create', input);
+  return call('Spend.Create', input);
 }
 export function updateSpend(id: number, changes: Partial<SpendInput>): Promise<Spend> {
-  return call<Spend>('Spend.Update', id, changes);
+  return call('Spend.Update', id, changes);
 }
 export function deleteSpend(id: number): Promise<void> {
-  return call<void>('Spend.Delete', id);
+  return call('Spend.Delete', id);
 }
 
 export function findRequests(status: RequestStatus | ''): Promise<SpendRequest[]> {
-  return call<SpendRequest[]>('Requests.Find', status);
+  return call('Requests.Find', status);
 }
 export function createRequest(input: SpendRequestInput): Promise<SpendRequest> {
-  return call<SpendRequest>('Requests.Create', input);
+  return call('Requests.Create', input);
 }
 /** requestBudgetCheck sets a request against what is left of its team and category's plan in its period. */
 export function requestBudgetCheck(id: number): Promise<BudgetCheck> {
-  return call<BudgetCheck>('Requests.BudgetCheck', id);
+  return call('Requests.BudgetCheck', id);
 }
 export function decideRequest(id: number, d: Decision): Promise<SpendRequest> {
-  return call<SpendRequest>('Requests.Decide', id, d);
+  return call('Requests.Decide', id, d);
 }
 
 /** campaignSpend returns a campaign's spend and ROI in the base currency. */
 export function campaignSpend(campaignId: number): Promise<CampaignSpend> {
-  return call<CampaignSpend>('Budget.CampaignSpend', campaignId);
+  return call('Budget.CampaignSpend', campaignId);
 }

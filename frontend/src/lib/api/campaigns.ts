@@ -1,40 +1,42 @@
 import { call, exportFile } from './client';
+import type { CampaignsRequest, Input } from './generated';
 import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignMoved, CampaignPage, ExportLabels, SaveResult } from './types';
 
 /** findCampaigns returns one page of campaigns that match the filter. */
 export function findCampaigns(filter: CampaignFilter): Promise<CampaignPage> {
-  return call<CampaignPage>('Campaigns.Find', filter);
+  return call('Campaigns.Find', filter);
 }
 
 /** campaignFacets returns the owners and tags the filters offer. */
 export function campaignFacets(): Promise<CampaignFacets> {
-  return call<CampaignFacets>('Campaigns.Facets');
+  return call('Campaigns.Facets');
 }
 
 export function getCampaign(id: number): Promise<Campaign> {
-  return call<Campaign>('Campaigns.Get', id);
+  return call('Campaigns.Get', id);
 }
 
 export function createCampaign(input: CampaignInput): Promise<Campaign> {
-  return call<Campaign>('Campaigns.Create', input);
+  return call('Campaigns.Create', input);
 }
 
 /** updateCampaign changes only the fields given. */
 export function updateCampaign(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
-  return call<Campaign>('Campaigns.Update', id, changes);
+  return call('Campaigns.Update', id, changes);
 }
 
 /** moveCampaign gives a campaign new dates and, with shiftPlan, moves its deliverables and milestones along, in one transaction. */
 export function moveCampaign(id: number, m: CampaignMove): Promise<CampaignMoved> {
-  return call<CampaignMoved>('Campaigns.Move', id, m);
+  return call('Campaigns.Move', id, m);
 }
 
 export function deleteCampaign(id: number): Promise<void> {
-  return call<void>('Campaigns.Delete', id);
+  return call('Campaigns.Delete', id);
 }
 
 /** exportCampaigns saves every campaign matching the filter (not only one page) as .xlsx. */
 export function exportCampaigns(filter: CampaignFilter, labels: ExportLabels): Promise<SaveResult> {
   const { offset: _o, limit: _l, ...rest } = filter;
-  return exportFile('campaigns', { filter: rest, labels });
+  const req: Input<CampaignsRequest> = { filter: rest, labels };
+  return exportFile('campaigns', req);
 }

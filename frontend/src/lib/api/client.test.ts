@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportCampaigns, findCampaigns, updateSettings } from './index';
-import { setTransport } from './client';
+import { call, setTransport } from './client';
 import type { Transport } from './transport';
 
 /** fakeTransport records calls and answers from a table. */
@@ -67,5 +67,32 @@ describe('api', () => {
       weekStart: 1,
       updatedAt: '',
     });
+  });
+});
+
+describe('the typed contract', () => {
+  it('takes only the methods, arguments and fields the Go facades have', async () => {
+    const f = fakeTransport(() => ({ campaigns: [], total: 0 }));
+    setTransport(f.t);
+    const page = await call('Campaigns.Find', { search: 'spring', statuses: ['live'] });
+    expect(page.total).toBe(0);
+    // The lines below must not type-check (npm run check fails on an
+    // expected error that is not one), so the contract cannot loosen.
+    const rejected = [
+      // @ts-expect-error: no such method
+      () => call('Campaigns.Search', {}),
+      // @ts-expect-error: no such field in CampaignFilter
+      () => call('Campaigns.Find', { serch: 'spring' }),
+      // @ts-expect-error: not a campaign status
+      () => call('Campaigns.Find', { statuses: ['archived'] }),
+      // @ts-expect-error: an id is a number
+      () => call('Campaigns.Get', '7'),
+      // @ts-expect-error: Get takes one argument
+      () => call('Campaigns.Get'),
+      // @ts-expect-error: the result is a Campaign, which has no title
+      async () => (await call('Campaigns.Get', 7)).title,
+    ];
+    expect(rejected).toHaveLength(6);
+    expect(f.calls).toHaveLength(1);
   });
 });

@@ -2,53 +2,53 @@ import { call, transport } from './client';
 import type { Contract, ContractChange, ContractDocument, ContractInput, ContractOverview, DigestEntry, Vendor, VendorInput } from './types';
 
 export function findVendors(): Promise<Vendor[]> {
-  return call<Vendor[]>('Vendors.Find');
+  return call('Vendors.Find');
 }
 export function getVendor(id: number): Promise<Vendor> {
-  return call<Vendor>('Vendors.Get', id);
+  return call('Vendors.Get', id);
 }
 export function createVendor(v: VendorInput): Promise<Vendor> {
-  return call<Vendor>('Vendors.Create', v);
+  return call('Vendors.Create', v);
 }
 export function updateVendor(id: number, v: VendorInput): Promise<Vendor> {
-  return call<Vendor>('Vendors.Update', id, v);
+  return call('Vendors.Update', id, v);
 }
 export function deleteVendor(id: number): Promise<void> {
-  return call<void>('Vendors.Delete', id);
+  return call('Vendors.Delete', id);
 }
 
 /** findContracts lists a vendor's contracts, or all for 0. */
 export function findContracts(vendorId = 0): Promise<Contract[]> {
-  return call<Contract[]>('Contracts.Find', vendorId);
+  return call('Contracts.Find', vendorId);
 }
 export function getContract(id: number): Promise<Contract> {
-  return call<Contract>('Contracts.Get', id);
+  return call('Contracts.Get', id);
 }
 export function createContract(c: ContractInput): Promise<Contract> {
-  return call<Contract>('Contracts.Create', c);
+  return call('Contracts.Create', c);
 }
 export function updateContract(id: number, c: ContractInput): Promise<Contract> {
-  return call<Contract>('Contracts.Update', id, c);
+  return call('Contracts.Update', id, c);
 }
 export function deleteContract(id: number): Promise<void> {
-  return call<void>('Contracts.Delete', id);
+  return call('Contracts.Delete', id);
 }
 export function contractHistory(id: number): Promise<ContractChange[]> {
-  return call<ContractChange[]>('Contracts.History', id);
+  return call('Contracts.History', id);
 }
 /** contractDigest lists contract dates due within horizonDays, soonest first. */
 export function contractDigest(horizonDays: number): Promise<DigestEntry[]> {
-  return call<DigestEntry[]>('Contracts.Digest', horizonDays);
+  return call('Contracts.Digest', horizonDays);
 }
 export function contractOverview(): Promise<ContractOverview> {
-  return call<ContractOverview>('Contracts.Overview');
+  return call('Contracts.Overview');
 }
 
 export function findDocuments(contractId: number): Promise<ContractDocument[]> {
-  return call<ContractDocument[]>('Documents.Find', contractId);
+  return call('Documents.Find', contractId);
 }
 export function deleteDocument(id: number): Promise<void> {
-  return call<void>('Documents.Delete', id);
+  return call('Documents.Delete', id);
 }
 /** addContractDocuments asks the user for files and keeps them with the contract. */
 export async function addContractDocuments(contractId: number): Promise<ContractDocument[]> {

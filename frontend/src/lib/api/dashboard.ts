@@ -1,73 +1,13 @@
 import { call, exportFile } from './client';
 import type { CallOptions } from './transport';
-import type { ChartOption, Goal, SaveResult } from './types';
-import type { BudgetChartLabels, FXRate, SummaryRow } from './types-budget';
-import type { DigestEntry } from './types-contracts';
+import type { DashboardData, DashboardLabels, Input, ReportRequest } from './generated';
+import type { SaveResult } from './types';
 
-export interface NamedCount {
-  key: string;
-  name: string;
-  count: number;
-}
-export interface DashboardItem {
-  id: number;
-  title: string;
-  date: string;
-  campaignId: number;
-  campaignName: string;
-  owner: string;
-}
-export interface PlanningOverview {
-  byStatus: NamedCount[];
-  byChannel: NamedCount[];
-  goalsOnTrack: number;
-  goalsOffTrack: number;
-  offTrack: Goal[];
-  launches: DashboardItem[];
-  deliverables: DashboardItem[];
-  overdueTasks: DashboardItem[];
-  overdueTaskCount: number;
-  deliverablesCount: number;
-  launchesCount: number;
-}
-export interface DashboardBudget {
-  fiscalYear: number;
-  fromPeriod: number;
-  toPeriod: number;
-  from: string;
-  to: string;
-  currency: string;
-  totals: SummaryRow;
-  missingRates: FXRate[] | null;
-  assumedRates: FXRate[] | null;
-  planVsActual: ChartOption | null;
-  burnUp: ChartOption | null;
-}
-export interface DashboardData {
-  from: string;
-  to: string;
-  today: string;
-  budget: DashboardBudget | null;
-  planning: PlanningOverview;
-  byStatus: ChartOption;
-  byChannel: ChartOption;
-  renewals: DigestEntry[];
-  within: [number, number, number];
-  licences: DigestEntry[];
-}
-export interface DashboardLabels {
-  budget: BudgetChartLabels;
-  byStatus: string;
-  byChannel: string;
-  campaigns: string;
-  statuses: Record<string, string>;
-  months: string[];
-  quarters: string[];
-}
+export type { DashboardBudget, DashboardData, DashboardItem, DashboardLabels, NamedCount, PlanningOverview } from './generated';
 
 /** dashboard gathers everything the dashboard shows for [from, to]. */
 export function dashboard(from: string, to: string, labels: DashboardLabels): Promise<DashboardData> {
-  return call<DashboardData>('Dashboard.Get', { from, to, labels });
+  return call('Dashboard.Get', { from, to, labels });
 }
 
 /**
@@ -82,5 +22,6 @@ export function exportReport(
   lang: string,
   opts?: CallOptions,
 ): Promise<SaveResult> {
-  return exportFile(format === 'html' ? 'report-html' : 'report', { from, to, words, format, lang }, opts);
+  const req: Input<ReportRequest> = { from, to, words, format, lang };
+  return exportFile(format === 'html' ? 'report-html' : 'report', req, opts);
 }

@@ -2,6 +2,7 @@ import { fieldLabels } from '../../i18n/index.svelte';
 import { call, callWith, exportFile, transport } from './client';
 import type { CallOptions } from './transport';
 import type { ImportKind, ImportPreview, ImportProfile, ImportRequest, ImportRun, PendingImport } from './types-import';
+import type { Input, ListRequest, WorkspaceRequest } from './generated';
 import type { CalendarFilter, SaveResult } from './types';
 
 export type * from './types-import';
@@ -12,35 +13,36 @@ export function chooseImportFile(file: File | null): Promise<PendingImport | nul
   return transport().chooseImportFile(file) as Promise<PendingImport | null>;
 }
 export function importKindsInfo(): Promise<ImportKind[]> {
-  return call<ImportKind[]>('Imports.Kinds');
+  return call('Imports.Kinds');
 }
-export function previewImport(req: ImportRequest, opts?: CallOptions): Promise<ImportPreview> {
-  return callWith<ImportPreview>(opts, 'Imports.Preview', req);
+export function previewImport(req: Input<ImportRequest>, opts?: CallOptions): Promise<ImportPreview> {
+  return callWith(opts, 'Imports.Preview', req);
 }
-export function commitImport(req: ImportRequest, opts?: CallOptions): Promise<ImportPreview> {
-  return callWith<ImportPreview>(opts, 'Imports.Commit', req);
+export function commitImport(req: Input<ImportRequest>, opts?: CallOptions): Promise<ImportPreview> {
+  return callWith(opts, 'Imports.Commit', req);
 }
 export function discardImport(token: string): Promise<void> {
-  return call<void>('Imports.Discard', token);
+  return call('Imports.Discard', token);
 }
 export function importHistory(): Promise<ImportRun[]> {
-  return call<ImportRun[]>('Imports.History');
+  return call('Imports.History');
 }
 export function undoImport(id: number): Promise<void> {
-  return call<void>('Imports.Undo', id);
+  return call('Imports.Undo', id);
 }
 export function importProfiles(): Promise<ImportProfile[]> {
-  return call<ImportProfile[]>('Imports.Profiles');
+  return call('Imports.Profiles');
 }
-export function saveImportProfile(p: Omit<ImportProfile, 'id' | 'savedAt'>): Promise<ImportProfile> {
-  return call<ImportProfile>('Imports.SaveProfile', { id: 0, savedAt: '', ...p });
+export function saveImportProfile(p: Omit<Input<ImportProfile>, 'id' | 'savedAt'>): Promise<ImportProfile> {
+  return call('Imports.SaveProfile', { id: 0, savedAt: '', ...p });
 }
 export function deleteImportProfile(id: number): Promise<void> {
-  return call<void>('Imports.DeleteProfile', id);
+  return call('Imports.DeleteProfile', id);
 }
 /** exportWorkspace saves every area (or those named) as one .xlsx with IDs, for editing and importing back. */
 export function exportWorkspace(areas: string[] = [], opts?: CallOptions): Promise<SaveResult> {
-  return exportFile('workspace', { areas, labels: fieldLabels() }, opts);
+  const req: Input<WorkspaceRequest> = { areas, labels: fieldLabels() };
+  return exportFile('workspace', req, opts);
 }
 
 /** ExportListKind names a list view that exports; "calendar" writes its deliverables and tasks, a sheet each. */
@@ -58,5 +60,6 @@ export function exportList(req: {
   campaignId?: number;
   fiscalYear?: number;
 }): Promise<SaveResult> {
-  return exportFile('list', { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, labels: fieldLabels(), ...req });
+  const full: Input<ListRequest> = { spend: {}, vendorId: 0, calendar: null, campaignId: 0, fiscalYear: 0, labels: fieldLabels(), ...req };
+  return exportFile('list', full);
 }

@@ -15,56 +15,56 @@ import type {
 
 /** findDeliverables returns a campaign's deliverables, or the standalone ones for 0. */
 export function findDeliverables(campaignId: number): Promise<Deliverable[]> {
-  return call<Deliverable[]>('Deliverables.Find', campaignId);
+  return call('Deliverables.Find', campaignId);
 }
 export function createDeliverable(input: DeliverableInput): Promise<Deliverable> {
-  return call<Deliverable>('Deliverables.Create', input);
+  return call('Deliverables.Create', input);
 }
 export function updateDeliverable(id: number, changes: Partial<DeliverableInput>): Promise<Deliverable> {
-  return call<Deliverable>('Deliverables.Update', id, changes);
+  return call('Deliverables.Update', id, changes);
 }
 export function deleteDeliverable(id: number): Promise<void> {
-  return call<void>('Deliverables.Delete', id);
+  return call('Deliverables.Delete', id);
 }
 
 export function findMilestones(campaignId: number): Promise<Milestone[]> {
-  return call<Milestone[]>('Milestones.Find', campaignId);
+  return call('Milestones.Find', campaignId);
 }
 export function createMilestone(input: MilestoneInput): Promise<Milestone> {
-  return call<Milestone>('Milestones.Create', input);
+  return call('Milestones.Create', input);
 }
 export function updateMilestone(id: number, changes: Partial<MilestoneInput>): Promise<Milestone> {
-  return call<Milestone>('Milestones.Update', id, changes);
+  return call('Milestones.Update', id, changes);
 }
 export function deleteMilestone(id: number): Promise<void> {
-  return call<void>('Milestones.Delete', id);
+  return call('Milestones.Delete', id);
 }
 /** myWeek lists what owner has due in the seven days from weekStart, and what is late. */
 export function myWeek(owner: string, weekStart: string): Promise<MyWeek> {
-  return call<MyWeek>('Milestones.MyWeek', owner, weekStart);
+  return call('Milestones.MyWeek', owner, weekStart);
 }
 
 export function findGoals(campaignId: number): Promise<Goal[]> {
-  return call<Goal[]>('Goals.Find', campaignId);
+  return call('Goals.Find', campaignId);
 }
 export function createGoal(input: GoalInput): Promise<Goal> {
-  return call<Goal>('Goals.Create', input);
+  return call('Goals.Create', input);
 }
 export function updateGoal(id: number, changes: Partial<GoalInput>): Promise<Goal> {
-  return call<Goal>('Goals.Update', id, changes);
+  return call('Goals.Update', id, changes);
 }
 export function deleteGoal(id: number): Promise<void> {
-  return call<void>('Goals.Delete', id);
+  return call('Goals.Delete', id);
 }
 
 /** calendarRange returns what a calendar view draws between two days. */
 export function calendarRange(filter: CalendarFilter): Promise<CalendarData> {
-  return call<CalendarData>('Calendar.Range', filter);
+  return call('Calendar.Range', filter);
 }
 
 /** copyCampaign copies a campaign as a template to a new start day. */
 export function copyCampaign(id: number, name: string, startDate: string): Promise<Campaign> {
-  return call<Campaign>('Campaigns.Copy', id, { name, startDate });
+  return call('Campaigns.Copy', id, { name, startDate });
 }
 
 /** exportCalendar saves the filtered range as an .ics file. */

@@ -1,14 +1,18 @@
+import type { Downloads, Input } from './generated';
 import type { SaveResult } from './types';
 
-/** The files the app can export. */
-export type ExportKind = 'campaigns' | 'calendar' | 'assets' | 'workspace' | 'report' | 'report-html' | 'list';
+/** The files the app can export: the kinds of the backend's downloads table (generated.ts). */
+export type ExportKind = keyof Downloads;
+
+/** ExportRequest is what an export of that kind decodes. */
+export type ExportRequest<K extends ExportKind> = Input<Downloads[K]['request']>;
 
 /**
  * exportExtensions is each export's file extension, as in the backend's
  * table of downloads (api.Download): serve mode's route is
  * /export/NAME.EXT, and a download without a file name is named NAME.EXT.
  */
-export const exportExtensions: Record<ExportKind, string> = {
+export const exportExtensions: { [K in ExportKind]: Downloads[K]['ext'] } = {
   campaigns: '.xlsx',
   calendar: '.ics',
   assets: '.xlsx',

@@ -1,73 +1,19 @@
-// Types of the asset library area, mirroring the Go domain in backend/.
+// Types of the asset library area, generated from the Go domain (see types.ts).
+import type { AssetFilter as GoAssetFilter, AssetType, Input } from './generated';
 
-export const assetTypes = ['logo', 'image', 'video', 'audio', 'document', 'copy', 'template', 'other'] as const;
-export type AssetType = (typeof assetTypes)[number];
-export type LicenceState = 'none' | 'valid' | 'expiring' | 'expired';
-export type DuplicateChoice = '' | 'new_version' | 'keep_both' | 'skip';
+export type {
+  AddResult,
+  Asset,
+  AssetPage,
+  AssetType,
+  AssetVersion,
+  DuplicateChoice,
+  Licence,
+  LicenceState,
+  LicenceWarning,
+} from './generated';
 
-export interface Licence {
-  type: string;
-  holder: string;
-  usageRights: string;
-  start: string;
-  expiry: string;
-}
+export const assetTypes = ['logo', 'image', 'video', 'audio', 'document', 'copy', 'template', 'other'] as const satisfies readonly AssetType[];
 
-export interface AssetVersion {
-  version: number;
-  sha256: string;
-  fileName: string;
-  size: number;
-  contentType: string;
-  width: number;
-  height: number;
-  note: string;
-  addedAt: string;
-}
-
-export interface Asset {
-  id: number;
-  title: string;
-  type: AssetType;
-  tags: string[];
-  description: string;
-  source: string;
-  licence: Licence;
-  campaignIds: number[];
-  versions: AssetVersion[];
-  licenceState: LicenceState;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AssetFilter {
-  search?: string;
-  type?: AssetType | '';
-  tag?: string;
-  licence?: LicenceState | '';
-  campaignId?: number;
-  horizon?: number;
-  offset?: number;
-  limit?: number;
-}
-
-export interface AssetPage {
-  assets: Asset[];
-  total: number;
-}
-
-export interface AddResult {
-  fileName: string;
-  asset: Asset | null;
-  duplicateOf: Asset | null;
-  skipped: boolean;
-}
-
-export interface LicenceWarning {
-  assetId: number;
-  assetTitle: string;
-  expiry: string;
-  campaignId: number;
-  campaign: string;
-  endDate: string;
-}
+/** An asset filter as the views build it: any field may be left out ('' for any type or licence state). */
+export type AssetFilter = Input<GoAssetFilter>;

@@ -1,5 +1,5 @@
 import { AppError } from '../api';
-import { t } from '../../i18n/index.svelte';
+import { keyOf, messageKey, t } from '../../i18n/index.svelte';
 
 export interface Notice {
   id: number;
@@ -43,9 +43,9 @@ class NoticesStore {
 export function describeError(e: unknown): string {
   if (e instanceof AppError) {
     const first = Object.values(e.fields)[0];
-    if (first) return t(first.key, first.params);
+    if (first) return t(messageKey(first.key), first.params);
     if (e.code === 'internal') return t('error.internal', { detail: e.message });
-    return t('error.' + e.code);
+    return t(keyOf('error.', e.code));
   }
   return t('error.internal', { detail: String(e) });
 }

@@ -2,7 +2,7 @@ import { currenciesInUse, getAbout, getSettings, listCurrencies, updateSettings 
 import type { About, Currency, Settings } from '../api';
 import { firstDayOfWeek } from '../days';
 import { notices } from './notices.svelte';
-import { availableLanguages, i18n } from '../../i18n/index.svelte';
+import { availableLanguages, calendarSystems, i18n } from '../../i18n/index.svelte';
 
 /** The calendar a language's users expect by default. */
 const defaultCalendar: Record<string, Settings['calendar']> = { fa: 'persian', th: 'buddhist' };
@@ -59,7 +59,7 @@ export class SettingsStore {
     const v = this.value!;
     if (i18n.locale !== v.language) notices.clear();
     i18n.locale = v.language;
-    i18n.calendar = v.calendar;
+    i18n.calendar = calendarSystems.find((c) => c === v.calendar) ?? 'gregory';
     i18n.weekStart = v.weekStart;
   }
 
