@@ -50,3 +50,52 @@ test('an older horizon answering last does not replace the digest of the newer h
   await expect(list.getByText('Answer for 30 days')).toHaveCount(0);
   await expect(list.getByText('Answer for 90 days')).toBeVisible();
 });
+
+/** fakeCampaign is a complete campaign row for an answer the test makes up. */
+const fakeCampaign = (id: number, name: string) => ({
+  id,
+  name,
+  objective: '',
+  teamId: 0,
+  teamName: '',
+  owner: '',
+  channelIds: [],
+  channelNames: [],
+  tags: [],
+  status: 'planned',
+  startDate: today,
+  endDate: today,
+  budget: { amount: 0, currency: 'USD' },
+  attributedRevenue: 0,
+  notes: '',
+  compliance: {},
+  createdAt: '',
+  updatedAt: '',
+});
+
+test('typing a word in the campaign search asks once, when typing pauses, and shows its matches', async ({ page }) => {
+  const names = ['Spring launch', 'Summer sale', 'Spring webinar', 'Autumn push'];
+  const searches: (string | undefined)[] = [];
+  await page.route('**/api/Campaigns/Find', async (route) => {
+    const [f] = route.request().postDataJSON() as [{ search?: string; limit?: number }];
+    // The chart's and the filters' own calls ask without a page size of 50.
+    if (f.limit === 50) searches.push(f.search);
+    const found = names.map((n, i) => fakeCampaign(i + 1, n)).filter((c) => !f.search || c.name.toLowerCase().includes(f.search.toLowerCase()));
+    await route.fulfill({ json: { campaigns: found, total: found.length } });
+  });
+  // The page's timers stand still while the word is typed, so "quickly" does not depend on this machine's speed.
+  await page.clock.install();
+  await page.goto('/#/campaigns');
+  const rows = page.locator('tr[data-campaign-id]');
+  await expect(rows).toHaveCount(4);
+  expect(searches).toEqual([undefined]);
+
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByRole('searchbox', { name: 'Search campaigns' }).pressSequentially('spring');
+  await page.clock.runFor(300);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.getByRole('link', { name: 'Spring launch' })).toBeVisible();
+  await expect(rows.getByRole('link', { name: 'Spring webinar' })).toBeVisible();
+  // One request for the word; none per key (they would have been answered before it).
+  expect(searches).toEqual([undefined, 'spring']);
+});

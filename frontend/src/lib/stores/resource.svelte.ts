@@ -4,7 +4,10 @@
  */
 export const typingPause = 250;
 
-/** Debounce decides, from the arguments of the previous load and the next, how many ms to wait before asking. */
+/**
+ * Debounce decides, from the arguments last asked for (undefined before the
+ * first request) and those of the next load, how many ms to wait before asking.
+ */
 export type Debounce<A> = (previous: A | undefined, next: A) => number;
 
 /** ResourceOptions tune a Resource. */
@@ -16,16 +19,16 @@ export interface ResourceOptions<A> {
 }
 
 /**
- * whenTyped debounces a load whose text field `key` changed since the
- * previous load (someone is typing); any other change asks at once.
+ * whenTyped debounces a load whose text field (one of keys) differs from
+ * the last request's (someone is typing); any other change asks at once.
  * Leading and trailing spaces do not count as a change.
  */
-export function whenTyped<A>(key: keyof A, ms = typingPause): Debounce<A> {
-  const text = (a: A) => String(a[key] ?? '').trim();
-  return (previous, next) => (previous !== undefined && text(previous) !== text(next) ? ms : 0);
+export function whenTyped<A>(keys: keyof A | (keyof A)[], ms = typingPause): Debounce<A> {
+  const texts = (a: A) => (Array.isArray(keys) ? keys : [keys]).map((k) => String(a[k] ?? '').trim()).join('\u0000');
+  return (previous, next) => (previous !== undefined && texts(previous) !== texts(next) ? ms : 0);
 }
 
-/** whenChanged debounces every load but the first whose argument differs from the previous one (a picker's query). */
+/** whenChanged debounces every load but the first whose argument differs from the last request's (a picker's query). */
 export function whenChanged<A>(ms = typingPause): Debounce<A> {
   return (previous, next) => (previous !== undefined && previous !== next ? ms : 0);
 }
@@ -47,7 +50,8 @@ export class Resource<A, T> {
   private ticket = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private cancelWait: (() => void) | undefined;
-  private last: A | undefined;
+  /** asked holds the arguments of the last request sent. */
+  private asked: A | undefined;
 
   constructor(
     private readonly fetch: (args: A) => Promise<T>,
@@ -64,12 +68,14 @@ export class Resource<A, T> {
    */
   async load(args: A): Promise<boolean> {
     const mine = ++this.ticket;
-    const wait = this.options.debounce?.(this.last, args) ?? 0;
-    this.last = args;
+    // Compared with what was last asked, not last loaded: a second load of
+    // the same typed text (two effects reacting to one key) keeps waiting.
+    const wait = this.options.debounce?.(this.asked, args) ?? 0;
     this.cancelWait?.();
     this.loading = true;
     if (wait > 0 && !(await this.pause(wait))) return false;
     if (mine !== this.ticket) return false;
+    this.asked = args;
     try {
       const v = await this.fetch(args);
       if (mine !== this.ticket) return false;

@@ -129,17 +129,32 @@ describe('Resource with debounce', () => {
     expect(r.value).toBe('spring results');
   });
 
-  it('asks at once when something other than the text changes, dropping a pending typed load', async () => {
+  it('asks at once when something other than the text changes', async () => {
+    vi.useFakeTimers();
+    const b = backend();
+    const r = new Resource((f: { search: string; type: string }) => b.fetch(f.search + '/' + f.type), 'none', { debounce: whenTyped('search') });
+    r.load({ search: 'x', type: '' });
+    r.load({ search: 'x', type: 'image' });
+    expect(b.asked.map((a) => a.args)).toEqual(['x/', 'x/image']);
+  });
+
+  it('keeps waiting when the same typed text is loaded twice (two effects reacting to one key)', async () => {
     vi.useFakeTimers();
     const b = backend();
     const r = new Resource((f: { search: string; type: string }) => b.fetch(f.search + '/' + f.type), 'none', { debounce: whenTyped('search') });
     r.load({ search: '', type: '' });
-    const typed = r.load({ search: 'x', type: '' });
-    r.load({ search: 'x', type: 'image' });
-    expect(b.asked.map((a) => a.args)).toEqual(['/', 'x/image']);
-    expect(await typed).toBe(false);
-    await vi.advanceTimersByTimeAsync(typingPause * 2);
-    expect(b.asked).toHaveLength(2);
+    for (const text of ['s', 'sp']) {
+      r.load({ search: text, type: '' });
+      r.load({ search: text, type: '' });
+    }
+    // A change of type while typing waits with the text.
+    const last = r.load({ search: 'sp', type: 'image' });
+    await vi.advanceTimersByTimeAsync(typingPause - 1);
+    expect(b.asked.map((a) => a.args)).toEqual(['/']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(b.asked.map((a) => a.args)).toEqual(['/', 'sp/image']);
+    b.asked[1].answer('found');
+    expect(await last).toBe(true);
   });
 
   it('whenChanged waits for every change of the argument but not for the same one again', () => {
@@ -148,5 +163,8 @@ describe('Resource with debounce', () => {
     expect(d('a', 'ab')).toBe(100);
     expect(d('ab', 'ab')).toBe(0);
     expect(whenTyped<{ q: string }>('q')({ q: 'a ' }, { q: 'a' })).toBe(0);
+    const both = whenTyped<{ q: string; tag: string; n: number }>(['q', 'tag'], 100);
+    expect(both({ q: 'a', tag: '', n: 1 }, { q: 'a', tag: 'x', n: 1 })).toBe(100);
+    expect(both({ q: 'a', tag: 'x', n: 1 }, { q: 'a', tag: 'x', n: 2 })).toBe(0);
   });
 });
