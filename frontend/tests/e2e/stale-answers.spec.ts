@@ -99,3 +99,48 @@ test('typing a word in the campaign search asks once, when typing pauses, and sh
   // One request for the word; none per key (they would have been answered before it).
   expect(searches).toEqual([undefined, 'spring']);
 });
+
+/** fakeAsset is a complete library card for an answer the test makes up. */
+const fakeAsset = (id: number, title: string, tags: string[]) => ({
+  id,
+  title,
+  type: 'image',
+  tags,
+  description: '',
+  source: '',
+  licence: { type: '', holder: '', usageRights: '', start: '', expiry: '' },
+  campaignIds: [],
+  versions: [],
+  licenceState: 'none',
+  createdAt: '',
+  updatedAt: '',
+});
+
+test('typing in the library search and tag filter asks once per pause and shows the matches', async ({ page }) => {
+  const all = [fakeAsset(1, 'Logo dark', ['brand']), fakeAsset(2, 'Logo light', ['web']), fakeAsset(3, 'Team photo', ['brand'])];
+  const asked: { search?: string; tag?: string }[] = [];
+  await page.route('**/api/Assets/Find', async (route) => {
+    const [f] = route.request().postDataJSON() as [{ search?: string; tag?: string }];
+    asked.push({ search: f.search, tag: f.tag });
+    const found = all.filter((a) => a.title.toLowerCase().includes((f.search ?? '').toLowerCase()) && (!f.tag || a.tags.includes(f.tag)));
+    await route.fulfill({ json: { assets: found, total: found.length } });
+  });
+  await page.clock.install();
+  await page.goto('/#/assets');
+  const cards = page.locator('li[data-asset-id]');
+  await expect(cards).toHaveCount(3);
+
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await page.getByRole('searchbox', { name: 'Search titles, tags, descriptions, file names, licence holders' }).pressSequentially('logo');
+  await page.clock.runFor(300);
+  await expect(cards).toHaveCount(2);
+  await page.getByRole('textbox', { name: 'Tag' }).pressSequentially('brand');
+  await page.clock.runFor(300);
+  await expect(cards).toHaveCount(1);
+  await expect(cards.getByRole('link', { name: 'Logo dark' })).toBeVisible();
+  expect(asked).toEqual([
+    { search: '', tag: '' },
+    { search: 'logo', tag: '' },
+    { search: 'logo', tag: 'brand' },
+  ]);
+});
