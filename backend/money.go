@@ -2,6 +2,7 @@ package backend
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 )
@@ -87,6 +88,29 @@ func (m Money) validate(fe FieldErrors, field string) {
 	if m.Amount > MaxMoneyAmount || m.Amount < -MaxMoneyAmount {
 		fe.Add(field, "money.too_large", nil)
 	}
+}
+
+// pow10 holds 10^k for every number of minor units a currency has (0 to 4).
+var pow10 = [...]float64{1, 10, 100, 1_000, 10_000}
+
+// Major returns m in major units (dollars, yen, dinars) as the float64
+// nearest to its exact decimal value, for spreadsheet cells and charts
+// only: sums and comparisons stay in minor units. It divides by ten to the
+// currency's minor units; an unknown currency has none, as in String.
+func (m Money) Major() float64 {
+	c, ok := LookupCurrency(m.Currency)
+	if !ok || c.MinorUnits == 0 {
+		return float64(m.Amount)
+	}
+	// Below 2^53 the amount and the power of ten are exact floats, so one
+	// division is correctly rounded; beyond it, divide exactly first.
+	const exact = 1 << 53
+	if c.MinorUnits < len(pow10) && m.Amount > -exact && m.Amount < exact {
+		return float64(m.Amount) / pow10[c.MinorUnits]
+	}
+	den := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(c.MinorUnits)), nil)
+	f, _ := new(big.Rat).SetFrac(big.NewInt(m.Amount), den).Float64()
+	return f
 }
 
 // String renders m as a plain decimal with its code, for logs and exports

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -397,9 +396,7 @@ func (b *book) contractsSheet() error {
 // Money is an amount as Excel shows it in its own currency (the cell has
 // no currency format: the next column names it).
 func Money(m backend.Money) float64 {
-	s := m.String()
-	f, _ := strconv.ParseFloat(strings.Fields(s)[0], 64)
-	return f
+	return m.Major()
 }
 
 func (b *book) licencesSheet() error {

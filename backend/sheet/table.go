@@ -2,7 +2,6 @@ package sheet
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -133,11 +132,7 @@ func (t *Table) Money(m backend.Money) (excelize.Cell, error) {
 		}
 		t.money[m.Currency] = id
 	}
-	v, err := strconv.ParseFloat(strings.Fields(m.String())[0], 64)
-	if err != nil {
-		return excelize.Cell{}, err
-	}
-	return excelize.Cell{StyleID: id, Value: v}, nil
+	return excelize.Cell{StyleID: id, Value: m.Major()}, nil
 }
 
 // WriteTo finishes the workbook, with an auto-filter on the header row,

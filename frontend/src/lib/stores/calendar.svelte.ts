@@ -4,6 +4,7 @@ import { moveRange, rangeFor, step, type CalendarView } from '../calendar';
 import type { ColourBy } from '../colours';
 import { daysBetween } from '../days';
 import { campaigns } from './campaigns.svelte';
+import { Resource, whenTyped } from './resource.svelte';
 import { undoStack } from './undo.svelte';
 import { i18n, t } from '../../i18n/index.svelte';
 
@@ -19,9 +20,18 @@ export class CalendarStore {
   /** Show the contracts' cancel-by and renewal dates as a layer. */
   contracts = $state(true);
   firstDay = $state(1);
-  data = $state<CalendarData | null>(null);
-  loading = $state(false);
-  private seq = 0;
+  /** shown is the newest range and filter asked for; typing in the search waits for a pause. */
+  private shown = new Resource((f: CalendarFilter) => calendarRange(f) as Promise<CalendarData | null>, null, {
+    debounce: whenTyped('search'),
+  });
+
+  /** data is what the visible range holds, null before the first answer. */
+  get data(): CalendarData | null {
+    return this.shown.value;
+  }
+  get loading(): boolean {
+    return this.shown.loading;
+  }
 
   range = $derived(this.anchor ? rangeFor(this.view, this.anchor, this.firstDay, i18n.calendar) : null);
 
@@ -43,16 +53,10 @@ export class CalendarStore {
     };
   }
 
+  /** load asks for the visible range; only the answer to the newest load is shown. */
   async load(): Promise<void> {
     if (!this.range) return;
-    const seq = ++this.seq;
-    this.loading = true;
-    try {
-      const d = await calendarRange(this.filter());
-      if (seq === this.seq) this.data = d;
-    } finally {
-      if (seq === this.seq) this.loading = false;
-    }
+    await this.shown.load(this.filter());
   }
 
   go(dir: 1 | -1): void {

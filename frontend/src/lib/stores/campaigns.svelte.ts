@@ -1,5 +1,6 @@
 import { campaignFacets, campaignStatuses, createCampaign, deleteCampaign, findCampaigns, moveCampaign, updateCampaign } from '../api';
-import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignSort, CampaignStatus } from '../api';
+import type { Campaign, CampaignFacets, CampaignFilter, CampaignInput, CampaignMove, CampaignPage, CampaignSort, CampaignStatus } from '../api';
+import { Resource, whenTyped } from './resource.svelte';
 
 /** The filters a user sets; kept while switching between list and calendar. */
 export interface CampaignView {
@@ -26,12 +27,22 @@ export class CampaignsStore {
   view = $state<CampaignView>({ ...noFilters, statuses: [], sort: 'startDate', desc: false });
   facets = $state<CampaignFacets>({ owners: [], tags: [] });
   page = $state(0);
-  items = $state<Campaign[]>([]);
-  total = $state(0);
-  loading = $state(false);
   /** Bumped on every change, so other views (calendar, chart) know to reload. */
   version = $state(0);
-  private seq = 0;
+  /** list is the newest page asked for; typing in the search waits for a pause. */
+  private list = new Resource((f: CampaignFilter) => findCampaigns(f), { campaigns: [], total: 0 } as CampaignPage, {
+    debounce: whenTyped('search'),
+  });
+
+  get items(): Campaign[] {
+    return this.list.value.campaigns;
+  }
+  get total(): number {
+    return this.list.value.total;
+  }
+  get loading(): boolean {
+    return this.list.loading;
+  }
 
   /** filter returns the backend filter for the current view. */
   filter(extra: Partial<CampaignFilter> = {}): CampaignFilter {
@@ -94,21 +105,17 @@ export class CampaignsStore {
     this.page = 0;
   }
 
-  /** load fetches the current page; a slower earlier answer never overwrites a newer one. */
+  /**
+   * load fetches the current page; a slower earlier answer never overwrites
+   * a newer one, and a changed search text is asked for when typing pauses.
+   * A page past the end (after deletions) moves to the last page.
+   */
   async load(): Promise<void> {
-    const seq = ++this.seq;
-    this.loading = true;
-    try {
-      const res = await findCampaigns(this.filter({ offset: this.page * pageSize, limit: pageSize }));
-      if (seq !== this.seq) return;
-      if (res.campaigns.length === 0 && this.page > 0 && res.total > 0) {
-        this.page = Math.floor((res.total - 1) / pageSize);
-        return this.load();
-      }
-      this.items = res.campaigns;
-      this.total = res.total;
-    } finally {
-      if (seq === this.seq) this.loading = false;
+    const landed = await this.list.load(this.filter({ offset: this.page * pageSize, limit: pageSize }));
+    const res = this.list.value;
+    if (landed && res.campaigns.length === 0 && this.page > 0 && res.total > 0) {
+      this.page = Math.floor((res.total - 1) / pageSize);
+      return this.load();
     }
   }
 

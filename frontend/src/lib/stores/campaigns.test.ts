@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setTransport } from '../api/client';
 import type { Campaign, CampaignFilter } from '../api';
 import { CampaignsStore, pageSize } from './campaigns.svelte';
+import { typingPause } from './resource.svelte';
 
 const camp = (id: number) => ({ id, name: 'c' + id }) as Campaign;
 
@@ -14,7 +15,7 @@ function fake(all: Campaign[], delays: number[] = []) {
         const f = args[0] as CampaignFilter;
         filters.push(f);
         const wait = delays.shift() ?? 0;
-        await new Promise((r) => setTimeout(r, wait));
+        if (wait) await new Promise((r) => setTimeout(r, wait));
         const off = f.offset ?? 0;
         return { campaigns: all.slice(off, off + (f.limit ?? 500)), total: all.length } as T;
       }
@@ -43,7 +44,10 @@ function fake(all: Campaign[], delays: number[] = []) {
   return filters;
 }
 
-afterEach(() => setTransport(null));
+afterEach(() => {
+  setTransport(null);
+  vi.useRealTimers();
+});
 
 describe('CampaignsStore', () => {
   it('sends the view as a filter and pages by pageSize', async () => {
@@ -68,6 +72,31 @@ describe('CampaignsStore', () => {
     await Promise.all([first, second]);
     expect(s.loading).toBe(false);
     expect(s.items.map((c) => c.id)).toEqual([1]);
+  });
+
+  it('asks once with the last text when typing pauses, not once per key', async () => {
+    vi.useFakeTimers();
+    const filters = fake([camp(1)]);
+    const s = new CampaignsStore();
+    const first = s.load();
+    await vi.advanceTimersByTimeAsync(0);
+    await first;
+    const loads = ['s', 'sp', 'spr', 'spring'].map((text) => {
+      s.view.search = text;
+      return s.load();
+    });
+    await vi.advanceTimersByTimeAsync(typingPause - 1);
+    expect(filters).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(filters.map((f) => f.search)).toEqual([undefined, 'spring']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await Promise.all(loads)).toHaveLength(4);
+    // Another filter asks at once.
+    s.view.teamId = 2;
+    const now = s.load();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(filters).toHaveLength(3);
+    await now;
   });
 
   it('steps back to the last page when deleting empties the current one', async () => {

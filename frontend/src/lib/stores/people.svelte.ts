@@ -1,5 +1,6 @@
 import { findPeople } from '../api';
 import type { Person } from '../api';
+import { Resource } from './resource.svelte';
 
 /** peopleListId is the id of the one datalist that every owner and requester field offers. */
 export const peopleListId = 'people-options';
@@ -10,13 +11,14 @@ export const peopleListId = 'people-options';
  * when they open; an older answer never replaces a newer one.
  */
 export class PeopleStore {
-  list = $state<Person[]>([]);
-  private seq = 0;
+  private names = new Resource(() => findPeople(), [] as Person[]);
+
+  get list(): Person[] {
+    return this.names.value;
+  }
 
   async load(): Promise<void> {
-    const seq = ++this.seq;
-    const list = await findPeople();
-    if (seq === this.seq) this.list = list;
+    await this.names.load(undefined);
   }
 
   /** refresh reloads in the background; a failure leaves the old list. */

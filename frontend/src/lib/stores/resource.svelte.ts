@@ -1,0 +1,123 @@
+/**
+ * typingPause is how long a search box waits after the last key before it
+ * asks the backend: one request when typing pauses, none per key.
+ */
+export const typingPause = 250;
+
+/**
+ * Debounce decides, from the arguments last asked for (undefined before the
+ * first request) and those of the next load, how many ms to wait before asking.
+ */
+export type Debounce<A> = (previous: A | undefined, next: A) => number;
+
+/** ResourceOptions tune a Resource. */
+export interface ResourceOptions<A> {
+  /** onError receives the error of the newest load; without it load() rejects with that error. */
+  onError?: (e: unknown) => void;
+  /** debounce delays a load (a typed search) so that only the last of quick calls asks. */
+  debounce?: Debounce<A>;
+}
+
+/**
+ * whenTyped debounces a load whose text field (one of keys) differs from
+ * the last request's (someone is typing); any other change asks at once.
+ * Leading and trailing spaces do not count as a change.
+ */
+export function whenTyped<A>(keys: keyof A | (keyof A)[], ms = typingPause): Debounce<A> {
+  const texts = (a: A) => (Array.isArray(keys) ? keys : [keys]).map((k) => String(a[k] ?? '').trim()).join('\u0000');
+  return (previous, next) => (previous !== undefined && texts(previous) !== texts(next) ? ms : 0);
+}
+
+/** whenChanged debounces every load but the first whose argument differs from the last request's (a picker's query). */
+export function whenChanged<A>(ms = typingPause): Debounce<A> {
+  return (previous, next) => (previous !== undefined && previous !== next ? ms : 0);
+}
+
+/**
+ * Resource is data loaded from the backend for some arguments, where only
+ * the answer to the newest load lands: an older answer arriving late, or
+ * an older request's error, is dropped. It keeps loading and error state
+ * and can wait for typing to pause before asking (see ResourceOptions).
+ */
+export class Resource<A, T> {
+  /** value is the answer to the newest load that has landed (initial before). */
+  value: T = $state() as T;
+  /** loading is true from a load until its answer (or a newer load's) lands. */
+  loading = $state(false);
+  /** error is the newest load's error, null after an answer lands. */
+  error = $state<unknown>(null);
+
+  private ticket = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cancelWait: (() => void) | undefined;
+  /** asked holds the arguments of the last request sent. */
+  private asked: A | undefined;
+
+  constructor(
+    private readonly fetch: (args: A) => Promise<T>,
+    initial: T,
+    private readonly options: ResourceOptions<A> = {},
+  ) {
+    this.value = initial;
+  }
+
+  /**
+   * load asks for args and resolves true when its answer landed, false when
+   * a newer load (or cancel) made it stale. An error of the newest load is
+   * kept in error and given to onError, or rejects the promise without it.
+   */
+  async load(args: A): Promise<boolean> {
+    const mine = ++this.ticket;
+    // Compared with what was last asked, not last loaded: a second load of
+    // the same typed text (two effects reacting to one key) keeps waiting.
+    const wait = this.options.debounce?.(this.asked, args) ?? 0;
+    this.cancelWait?.();
+    this.loading = true;
+    if (wait > 0 && !(await this.pause(wait))) return false;
+    if (mine !== this.ticket) return false;
+    this.asked = args;
+    try {
+      const v = await this.fetch(args);
+      if (mine !== this.ticket) return false;
+      this.value = v;
+      this.error = null;
+      return true;
+    } catch (e) {
+      if (mine !== this.ticket) return false;
+      this.error = e;
+      if (!this.options.onError) throw e;
+      this.options.onError(e);
+      return false;
+    } finally {
+      if (mine === this.ticket) this.loading = false;
+    }
+  }
+
+  /** cancel drops a load that is waiting or under way: its answer will not land. */
+  cancel(): void {
+    this.ticket++;
+    this.cancelWait?.();
+    this.loading = false;
+  }
+
+  /** set replaces the value at once (an edit made here) and drops answers still under way. */
+  set(value: T): void {
+    this.cancel();
+    this.value = value;
+  }
+
+  /** pause resolves true after ms, or false as soon as a newer load or cancel comes. */
+  private pause(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.timer = setTimeout(() => {
+        this.cancelWait = undefined;
+        resolve(true);
+      }, ms);
+      this.cancelWait = () => {
+        clearTimeout(this.timer);
+        this.cancelWait = undefined;
+        resolve(false);
+      };
+    });
+  }
+}
