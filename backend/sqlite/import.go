@@ -289,7 +289,6 @@ type importRun struct {
 	currencyCells int    // budget amounts in another currency
 	currencyOf    string // the first of them
 	lineOrder     []lineKey
-	created       int
 	// fatal is an error of the computer's (a full disk) that stops the
 	// whole import: every later row would fail the same way, slowly.
 	fatal error
@@ -528,8 +527,6 @@ var fieldMessages = map[string]string{
 	"spend.amount_zero":             "is zero",
 	"vendor.name_taken":             "is already a vendor",
 }
-
-var listTables = map[backend.ListKind]string{backend.ListTeams: "teams", backend.ListChannels: "channels", backend.ListCategories: "spend_categories"}
 
 func (r *importRun) closeStatements() {
 	for _, st := range []*sql.Stmt{r.spendDup, r.spendInsert} {
