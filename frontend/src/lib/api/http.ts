@@ -14,7 +14,7 @@ async function post(path: string, body: unknown): Promise<Response> {
     throw new AppError('internal', 'MOps Desk is not reachable. Is "mopsdesk serve" still running?');
   }
   if (!res.ok) {
-    let payload: unknown = null;
+    let payload: unknown;
     try {
       payload = await res.json();
     } catch {
