@@ -51,8 +51,6 @@ var sizeAllowed = map[string]string{
 	"backend/api/variance_test.go":         "lint",
 	"backend/backup/backup.go":             "lint",
 	"backend/backup/backup_test.go":        "lint",
-	"backend/report/html.go":               "lint",
-	"backend/report/xlsx.go":               "lint",
 	"backend/sqlite/asset_test.go":         "lint",
 	"backend/sqlite/budget_test.go":        "lint",
 	"backend/sqlite/campaign_move_test.go": "lint",
