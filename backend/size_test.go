@@ -45,15 +45,6 @@ var sizeAllowed = map[string]string{
 	"backend/sqlite/import_history.go":  "transfer",
 	"backend/sqlite/import_kinds.go":    "transfer",
 	"cli_import.go":                     "transfer",
-	// Being split on this branch.
-	"backend/api/dashboard_test.go":        "lint",
-	"backend/api/variance_test.go":         "lint",
-	"backend/backup/backup_test.go":        "lint",
-	"backend/sqlite/asset_test.go":         "lint",
-	"backend/sqlite/budget_test.go":        "lint",
-	"backend/sqlite/campaign_move_test.go": "lint",
-	"backend/sqlite/contract_test.go":      "lint",
-	"backend/sqlite/person_test.go":        "lint",
 }
 
 // longMarker is the doc comment line that lets a function be long.
