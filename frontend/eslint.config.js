@@ -4,13 +4,14 @@
 // a promise nobody awaits or catches loses its error, so each call either
 // handles it or says with `void` that the called function handles its own.
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+export default defineConfig(
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/']),
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,
