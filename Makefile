@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # override.
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run test build deps deps-test deps-dist frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
+.PHONY: run test build deps deps-test deps-dist frontend lint lint-go lint-frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -53,8 +53,20 @@ build: deps frontend
 	GOFLAGS="$${GOFLAGS:-} -buildmode=pie" go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
 
 test: deps-test
-	$(MAKE) test-go test-frontend build test-e2e test-desktop test-dist
+	$(MAKE) lint test-go test-frontend build test-e2e test-desktop test-dist
 	@echo "make test: all suites passed"
+
+# The linters, before the tests: staticcheck (a Go tool pinned in go.mod,
+# its checks as it ships them; lint:ignore comments say where and why a
+# finding does not apply) and ESLint (frontend/eslint.config.js says which
+# rules and why).
+lint: lint-go lint-frontend
+
+lint-go: frontend
+	go tool staticcheck -tags "$(GO_TAGS)" ./...
+
+lint-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run lint
 
 # MOPSDESK_TEST_OFFICE: the workbook tests that open exports in LibreOffice
 # must run here (setup installs it), not skip.

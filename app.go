@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
-	"strings"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -22,7 +21,6 @@ import (
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/dispatch"
 	"mopsdesk/backend/files"
-	"mopsdesk/backend/report"
 	"mopsdesk/backend/sqlite"
 	"mopsdesk/backend/workspace"
 )
@@ -370,38 +368,4 @@ func writeFileAtomic(path string, write func(*os.File) error) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil
-}
-
-// reportFonts reads the fonts the frontend build put beside the chart
-// library for HTML reports (none in a build without the frontend).
-func reportFonts() []report.Font {
-	var out []report.Font
-	for _, f := range []report.Font{
-		{Family: "Vazirmatn", Weight: 400, Script: "arabic"}, {Family: "Vazirmatn", Weight: 700, Script: "arabic"},
-		{Family: "Noto Sans Thai", Weight: 400, Script: "thai"}, {Family: "Noto Sans Thai", Weight: 700, Script: "thai"},
-	} {
-		name := fmt.Sprintf("frontend/dist/report/%s-%s-%d.woff2", strings.ReplaceAll(strings.ToLower(f.Family), " ", "-"), f.Script, f.Weight)
-		if data, err := fs.ReadFile(assets, name); err == nil {
-			f.Data = data
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// reportWords reads the report's words in each language that the frontend
-// build wrote from its catalogs.
-func reportWords() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for _, lang := range backend.Languages {
-		data, err := fs.ReadFile(assets, "frontend/dist/report/words-"+lang+".json")
-		if err != nil {
-			continue
-		}
-		words := map[string]string{}
-		if json.Unmarshal(data, &words) == nil {
-			out[lang] = words
-		}
-	}
-	return out
 }

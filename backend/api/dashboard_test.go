@@ -28,41 +28,7 @@ func TestDashboard(t *testing.T) {
 		t.Fatalf("a period that ends before it starts: %v", err)
 	}
 
-	team, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
-	cat, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
-	ch, _ := a.Lists.Create(context.Background(), backend.ListChannels, "Email")
-	live, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Winter sale", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Status: backend.StatusPlanned,
-		StartDate: "2026-11-01", EndDate: "2026-12-31", Budget: backend.Money{Currency: "USD"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Spring launch", TeamID: team.ID, Status: backend.StatusPlanned,
-		StartDate: "2026-12-10", EndDate: "2027-01-31", Budget: backend.Money{Currency: "USD"}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Goals.Create(context.Background(), backend.Goal{CampaignID: live.ID, Metric: "leads", Target: "100", Actual: "20", DueDate: "2026-11-20"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Milestones.Create(context.Background(), backend.Milestone{CampaignID: live.ID, Title: "Brief the agency", DueDate: "2026-11-10"}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Deliverables.Create(context.Background(), backend.Deliverable{CampaignID: live.ID, Title: "Sale email", Type: backend.TypeEmail, PublishDate: "2026-11-28", Status: backend.DeliverableDraft}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 11, Amount: 1_000_000}}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Spend.Create(context.Background(), backend.Spend{Date: "2026-11-05", Amount: backend.Money{Amount: 250_000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Status: backend.SpendActual}); err != nil {
-		t.Fatal(err)
-	}
-	v, _ := a.Vendors.Create(context.Background(), backend.Vendor{Name: "Canva", Category: "design"})
-	if _, err := a.Contracts.Create(context.Background(), backend.Contract{VendorID: v.ID, Product: "Teams", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 12000, Currency: "USD"},
-		BillingCycle: backend.BillAnnual, StartDate: "2026-01-15", TermMonths: 12, RenewalDate: "2027-01-15", AutoRenew: true, NoticeDays: 30, Status: "active"}); err != nil {
-		t.Fatal(err)
-	}
+	fillDashboard(t, a)
 
 	d, err := a.Dashboard.Get(context.Background(), api.DashboardRequest{From: "2026-11-01", To: "2026-11-30", Labels: api.DashboardLabels{Statuses: map[string]string{"planned": "Planned"}}})
 	if err != nil {
@@ -161,5 +127,48 @@ func TestReport(t *testing.T) {
 	req.Format = "pdf"
 	if err := a.Exports.Report(context.Background(), req, io.Discard); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("a report as PDF: %v", err)
+	}
+}
+
+// fillDashboard gives a workspace what each dashboard tile shows in
+// November 2026: Brand's Winter sale (Email) running with a goal off
+// track, an overdue task and a deliverable due, Spring launch starting in
+// December, a budget with actual spend, and a contract to renew.
+func fillDashboard(t *testing.T, a *api.API) {
+	t.Helper()
+	team, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
+	cat, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
+	ch, _ := a.Lists.Create(context.Background(), backend.ListChannels, "Email")
+	live, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Winter sale", TeamID: team.ID, ChannelIDs: []int64{ch.ID}, Status: backend.StatusPlanned,
+		StartDate: "2026-11-01", EndDate: "2026-12-31", Budget: backend.Money{Currency: "USD"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Campaigns.Create(context.Background(), backend.Campaign{Name: "Spring launch", TeamID: team.ID, Status: backend.StatusPlanned,
+		StartDate: "2026-12-10", EndDate: "2027-01-31", Budget: backend.Money{Currency: "USD"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Goals.Create(context.Background(), backend.Goal{CampaignID: live.ID, Metric: "leads", Target: "100", Actual: "20", DueDate: "2026-11-20"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Milestones.Create(context.Background(), backend.Milestone{CampaignID: live.ID, Title: "Brief the agency", DueDate: "2026-11-10"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Deliverables.Create(context.Background(), backend.Deliverable{CampaignID: live.ID, Title: "Sale email", Type: backend.TypeEmail, PublishDate: "2026-11-28", Status: backend.DeliverableDraft}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 11, Amount: 1_000_000}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Spend.Create(context.Background(), backend.Spend{Date: "2026-11-05", Amount: backend.Money{Amount: 250_000, Currency: "USD"}, TeamID: team.ID, CategoryID: cat.ID, Status: backend.SpendActual}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := a.Vendors.Create(context.Background(), backend.Vendor{Name: "Canva", Category: "design"})
+	if _, err := a.Contracts.Create(context.Background(), backend.Contract{VendorID: v.ID, Product: "Teams", TeamID: team.ID, CategoryID: cat.ID, Cost: backend.Money{Amount: 12000, Currency: "USD"},
+		BillingCycle: backend.BillAnnual, StartDate: "2026-01-15", TermMonths: 12, RenewalDate: "2027-01-15", AutoRenew: true, NoticeDays: 30, Status: "active"}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -103,31 +103,51 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 		}
 		return fallback
 	}
-	// Budget: the periods of the fiscal year From falls in that the
-	// period touches (as on the dashboard).
-	if p, err := periodsOf(ctx, s, req.From, req.To); err != nil {
+	if err := reportBudget(ctx, s, st, req, d, word); err != nil {
 		return nil, err
-	} else if p != nil {
-		sum, err := s.Budget.Summary(ctx, p.filter())
-		if err != nil {
-			return nil, err
-		}
-		d.Totals, d.Budget = sum.Totals, sum.Rows
-		d.MissingRates, d.AssumedRates = sum.MissingRates, sum.AssumedRates
-		labels := make([]string, p.periods)
-		for i := range labels {
-			from, _ := backend.FiscalPeriodRange(p.year, st.FiscalYearStartMonth, p.plan.Granularity, i+1)
-			labels[i] = word("period."+from[:7], from[:7])
-		}
-		periods, err := periodTotals(ctx, s, p.year, p.periods, backend.SummaryFilter{}, labels)
-		if err != nil {
-			return nil, err
-		}
-		for _, pt := range periods {
-			d.Months = append(d.Months, report.Period{Label: pt.Label, Planned: pt.Planned, Committed: pt.Committed, Actual: pt.Actual})
-		}
 	}
-	err = eachCampaign(ctx, s.Campaigns, backend.CampaignFilter{From: req.From, To: req.To, Sort: backend.SortByStart}, func(cp *backend.Campaign) error {
+	if err := reportCampaigns(ctx, s, req, d, word); err != nil {
+		return nil, err
+	}
+	if err := reportContracts(ctx, s, req, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// reportBudget adds the budget to d: the periods of the fiscal year From
+// falls in that the period touches (as on the dashboard), their totals by
+// team and category and per period; nothing without a plan for that year.
+func reportBudget(ctx context.Context, s Services, st *backend.Settings, req ReportRequest, d *report.Data, word func(key, fallback string) string) error {
+	p, err := periodsOf(ctx, s, req.From, req.To)
+	if err != nil || p == nil {
+		return err
+	}
+	sum, err := s.Budget.Summary(ctx, p.filter())
+	if err != nil {
+		return err
+	}
+	d.Totals, d.Budget = sum.Totals, sum.Rows
+	d.MissingRates, d.AssumedRates = sum.MissingRates, sum.AssumedRates
+	labels := make([]string, p.periods)
+	for i := range labels {
+		from, _ := backend.FiscalPeriodRange(p.year, st.FiscalYearStartMonth, p.plan.Granularity, i+1)
+		labels[i] = word("period."+from[:7], from[:7])
+	}
+	periods, err := periodTotals(ctx, s, p.year, p.periods, backend.SummaryFilter{}, labels)
+	if err != nil {
+		return err
+	}
+	for _, pt := range periods {
+		d.Months = append(d.Months, report.Period{Label: pt.Label, Planned: pt.Planned, Committed: pt.Committed, Actual: pt.Actual})
+	}
+	return nil
+}
+
+// reportCampaigns adds to d the campaigns that run in the period, with
+// their goals in a line and what they spent and brought in.
+func reportCampaigns(ctx context.Context, s Services, req ReportRequest, d *report.Data, word func(key, fallback string) string) error {
+	return eachCampaign(ctx, s.Campaigns, backend.CampaignFilter{From: req.From, To: req.To, Sort: backend.SortByStart}, func(cp *backend.Campaign) error {
 		row := report.Campaign{Name: cp.Name, Team: cp.TeamName, Status: word("status."+string(cp.Status), string(cp.Status)), Start: cp.StartDate, End: cp.EndDate}
 		goals, err := s.Goals.FindGoals(ctx, cp.ID)
 		if err != nil {
@@ -154,16 +174,19 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 		d.Campaigns = append(d.Campaigns, row)
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
+}
+
+// reportContracts adds to d the contracts that have not ended, with their
+// figures, and the licences that end before the period is over or within
+// 90 days of today, whichever is later.
+func reportContracts(ctx context.Context, s Services, req ReportRequest, d *report.Data) error {
 	contracts, err := s.Contracts.FindContracts(ctx, 0)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	overview, err := s.Contracts.Overview(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	figures := map[int64]backend.ContractFigures{}
 	for _, f := range overview.Figures {
@@ -178,11 +201,9 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 			Annualised: f.Annualised, CostPerSeat: f.CostPerSeat, NextRenewal: k.Schedule.NextRenewal, CancelBy: k.Schedule.CancelBy,
 			SeatsBought: k.SeatsBought, SeatsUsed: k.SeatsUsed})
 	}
-	// Licences that end before the period is over, or within 90 days of
-	// today, whichever is later.
 	entries, err := s.Contracts.Digest(ctx, 3650)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	limit := req.To
 	if t, ok := backend.ParseDay(backend.Today(s.Now())); ok && t.AddDate(0, 0, 90).Format(backend.DayLayout) > limit {
@@ -193,7 +214,7 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 			d.Licences = append(d.Licences, report.Licence{Asset: e.Product, Holder: e.Vendor, Expiry: e.Date})
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // checkPeriod refuses a period that is not two days in order.

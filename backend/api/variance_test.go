@@ -22,37 +22,7 @@ import (
 // in the workbook).
 func TestVarianceAgreesEverywhere(t *testing.T) {
 	a, _ := newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
-	if _, err := a.Workspace.UpdateSettings(context.Background(), backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "en"}); err != nil {
-		t.Fatal(err)
-	}
-	brand, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
-	growth, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Growth")
-	ads, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Ads")
-	events, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
-	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{
-		{TeamID: brand.ID, CategoryID: events.ID, Period: 1, Amount: 1_300_000},
-		{TeamID: growth.ID, CategoryID: ads.ID, Period: 2, Amount: 500_000}, // nothing spent
-		{TeamID: growth.ID, CategoryID: events.ID, Period: 3, Amount: 100_000},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range []backend.FXRate{{Currency: "USD", Month: "2026-06", Rate: "0.9"}, {Currency: "GBP", Month: "2026-06", Rate: "1.15"}} {
-		if err := a.Budget.SetFXRate(context.Background(), r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, sp := range []backend.Spend{
-		{Date: "2026-04-20", Amount: backend.Money{Amount: 101_200, Currency: "EUR"}, TeamID: brand.ID, CategoryID: events.ID, Status: backend.SpendActual},
-		{Date: "2026-06-03", Amount: backend.Money{Amount: 132_000, Currency: "USD"}, TeamID: brand.ID, CategoryID: events.ID, Status: backend.SpendCommitted}, // €1,188
-		{Date: "2026-06-10", Amount: backend.Money{Amount: 150_000, Currency: "GBP"}, TeamID: growth.ID, CategoryID: events.ID, Status: backend.SpendActual},   // €1,725
-	} {
-		if _, err := a.Spend.Create(context.Background(), sp); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fillVarianceBudget(t, a)
 
 	// The app: the summary's basis points, rows then the total.
 	s, err := a.Budget.Summary(context.Background(), backend.SummaryFilter{FiscalYear: 2026})
@@ -112,6 +82,44 @@ func TestVarianceAgreesEverywhere(t *testing.T) {
 	for i, bp := range want {
 		if m[i][1] != strconv.FormatInt(bp, 10) || m[i][2] != shown[i] {
 			t.Errorf("page shows %s (%s), want %d (%s)", m[i][2], m[i][1], bp, shown[i])
+		}
+	}
+}
+
+// fillVarianceBudget plans fiscal 2026 (from April, in euros) for two
+// teams and spends against it in three currencies: one line under budget,
+// one untouched, one over.
+func fillVarianceBudget(t *testing.T, a *api.API) {
+	t.Helper()
+	if _, err := a.Workspace.UpdateSettings(context.Background(), backend.Settings{Name: "Acme", BaseCurrency: "EUR", FiscalYearStartMonth: 4, Language: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	brand, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Brand")
+	growth, _ := a.Lists.Create(context.Background(), backend.ListTeams, "Growth")
+	ads, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Ads")
+	events, _ := a.Lists.Create(context.Background(), backend.ListCategories, "Events")
+	if _, err := a.Budget.CreateFiscalYear(context.Background(), 2026, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Budget.SetLines(context.Background(), 2026, []backend.BudgetLine{
+		{TeamID: brand.ID, CategoryID: events.ID, Period: 1, Amount: 1_300_000},
+		{TeamID: growth.ID, CategoryID: ads.ID, Period: 2, Amount: 500_000}, // nothing spent
+		{TeamID: growth.ID, CategoryID: events.ID, Period: 3, Amount: 100_000},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []backend.FXRate{{Currency: "USD", Month: "2026-06", Rate: "0.9"}, {Currency: "GBP", Month: "2026-06", Rate: "1.15"}} {
+		if err := a.Budget.SetFXRate(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sp := range []backend.Spend{
+		{Date: "2026-04-20", Amount: backend.Money{Amount: 101_200, Currency: "EUR"}, TeamID: brand.ID, CategoryID: events.ID, Status: backend.SpendActual},
+		{Date: "2026-06-03", Amount: backend.Money{Amount: 132_000, Currency: "USD"}, TeamID: brand.ID, CategoryID: events.ID, Status: backend.SpendCommitted}, // €1,188
+		{Date: "2026-06-10", Amount: backend.Money{Amount: 150_000, Currency: "GBP"}, TeamID: growth.ID, CategoryID: events.ID, Status: backend.SpendActual},   // €1,725
+	} {
+		if _, err := a.Spend.Create(context.Background(), sp); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -117,7 +117,39 @@ func Write(ctx context.Context, src Source, out string) (*Manifest, error) {
 	}
 	step.Done++
 	backend.ReportProgress(ctx, step)
-	err = filepath.WalkDir(src.Assets, func(p string, d fs.DirEntry, err error) error {
+	if err := addLibrary(ctx, zw, m, src, &step); err != nil {
+		return nil, fmt.Errorf("back up library: %w", err)
+	}
+	w, err := zw.Create(ManifestName)
+	if err != nil {
+		return nil, err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(m); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	if err := f.Sync(); err != nil {
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return nil, err
+	}
+	syncDir(dir)
+	return m, nil
+}
+
+// addLibrary adds the files of the asset library to zw, stored as they
+// are, leaving out its tmp and thumbs folders and files deleted while it
+// walks, counting each file done in step.
+func addLibrary(ctx context.Context, zw *zip.Writer, m *Manifest, src Source, step *backend.Step) error {
+	return filepath.WalkDir(src.Assets, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil // deleted while we walked
@@ -150,36 +182,10 @@ func Write(ctx context.Context, src Source, out string) (*Manifest, error) {
 		if err == nil {
 			step.Done++
 			step.Total = max(step.Total, step.Done)
-			backend.ReportProgress(ctx, step)
+			backend.ReportProgress(ctx, *step)
 		}
 		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("back up library: %w", err)
-	}
-	w, err := zw.Create(ManifestName)
-	if err != nil {
-		return nil, err
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(m); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	if err := f.Sync(); err != nil {
-		return nil, err
-	}
-	if err := f.Close(); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		return nil, err
-	}
-	syncDir(dir)
-	return m, nil
 }
 
 // countFiles counts the library files a backup copies (see Write).

@@ -223,29 +223,8 @@ func TestVerify(t *testing.T) {
 			t.Fatalf("got %v, want %s", err, backend.ENEWER)
 		}
 	})
-	// rewrite copies the backup, changing one file's bytes with edit.
-	rewrite := func(t *testing.T, edit func(name string, b []byte) []byte) string {
-		zr, _ := zip.OpenReader(out)
-		defer zr.Close()
-		bad := filepath.Join(t.TempDir(), "bad.zip")
-		f, _ := os.Create(bad)
-		zw := zip.NewWriter(f)
-		for _, zf := range zr.File {
-			r, _ := zf.Open()
-			b, _ := io.ReadAll(r)
-			r.Close()
-			if b = edit(zf.Name, b); b == nil {
-				continue
-			}
-			wr, _ := zw.Create(zf.Name)
-			wr.Write(b)
-		}
-		zw.Close()
-		f.Close()
-		return bad
-	}
 	t.Run("ErrChangedFile", func(t *testing.T) {
-		bad := rewrite(t, func(name string, b []byte) []byte {
+		bad := rewrite(t, out, func(name string, b []byte) []byte {
 			if name == m.Files[1].Path {
 				b[100] ^= 1
 			}
@@ -267,7 +246,7 @@ func TestVerify(t *testing.T) {
 		}
 	})
 	t.Run("ErrMissingFile", func(t *testing.T) {
-		bad := rewrite(t, func(name string, b []byte) []byte {
+		bad := rewrite(t, out, func(name string, b []byte) []byte {
 			if name == m.Files[2].Path {
 				return nil
 			}
@@ -284,4 +263,27 @@ func TestVerify(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
+}
+
+// rewrite copies the backup at out, changing each file's bytes with edit
+// (leaving the file out where edit returns nil), and returns the copy's path.
+func rewrite(t *testing.T, out string, edit func(name string, b []byte) []byte) string {
+	zr, _ := zip.OpenReader(out)
+	defer zr.Close()
+	bad := filepath.Join(t.TempDir(), "bad.zip")
+	f, _ := os.Create(bad)
+	zw := zip.NewWriter(f)
+	for _, zf := range zr.File {
+		r, _ := zf.Open()
+		b, _ := io.ReadAll(r)
+		r.Close()
+		if b = edit(zf.Name, b); b == nil {
+			continue
+		}
+		wr, _ := zw.Create(zf.Name)
+		wr.Write(b)
+	}
+	zw.Close()
+	f.Close()
+	return bad
 }

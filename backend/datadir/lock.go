@@ -106,7 +106,8 @@ func Acquire(dir, mode string, now time.Time) (*Lock, error) {
 		return nil, &LockedError{Dir: dir, Holder: h}
 	}
 	b, _ := json.Marshal(Holder{PID: os.Getpid(), Mode: mode, Since: now.UTC().Truncate(time.Second)})
-	if err := f.Truncate(0); err == nil {
+	err = f.Truncate(0)
+	if err == nil {
 		_, err = f.WriteAt(append(b, '\n'), 0)
 	}
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,4 +93,22 @@ func TestAcquire_OtherProcess(t *testing.T) {
 		t.Fatalf("after the holder died: %v", err)
 	}
 	l.Release()
+}
+
+// TestAcquire_CannotWriteHolder: a lock whose holder line cannot be
+// written is not taken. The lock file is a link to /dev/full, which can be
+// opened and locked but neither truncated nor written.
+func TestAcquire_CannotWriteHolder(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full here")
+	}
+	dir := t.TempDir()
+	if err := os.Symlink("/dev/full", filepath.Join(dir, LockFile)); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Acquire(dir, "serve", time.Now())
+	if err == nil {
+		l.Release()
+		t.Fatal("took the lock without writing who holds it")
+	}
 }

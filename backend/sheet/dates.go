@@ -1,5 +1,7 @@
 package sheet
 
+//lint:file-ignore ST1018 Persian words are spelled with the zero-width non-joiner (U+200C); written as escapes they could not be read.
+
 // Dates as spreadsheets hold them: serial numbers in the 1900 and 1904
 // systems, and text typed in the six languages' forms.
 
@@ -322,13 +324,6 @@ func isThai(s string) bool {
 	}
 	return false
 }
-
-var weekdays = strings.Fields(`monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
-poniedziałek wtorek środa czwartek piątek sobota niedziela pon wt śr czw pt sob niedz nd
-pazartesi salı çarşamba perşembe cuma cumartesi pazar pzt sal çar per cum cmt paz
-دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه شنبه یکشنبه
-الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
-จันทร์ อังคาร พุธ พฤหัสบดี ศุกร์ เสาร์ อาทิตย์ วันจันทร์ วันอังคาร วันพุธ วันพฤหัสบดี วันศุกร์ วันเสาร์ วันอาทิตย์`)
 
 // weekdayIndex maps a weekday name to 0 (Monday) … 6 (Sunday).
 var weekdayIndex = func() map[string]int {

@@ -84,6 +84,8 @@ func (x *xlsxFile) eachRowAhead(name string, fn func(Row) error) error {
 // for every tag of a sheet that may hold millions of cells and every case
 // shares the same state (the row, the cell, the text being captured);
 // what happens once per row or per <col> is in helpers.
+//
+// long: one loop over one switch on the hot path of every import (see above).
 func (x *xlsxFile) scanRows(name string, fn func(Row) error) error {
 	s, err := x.sheet(name)
 	if err != nil {

@@ -91,9 +91,13 @@ func TestAssetService_Add(t *testing.T) {
 	})
 }
 
-func TestAssetService_SearchAndLicences(t *testing.T) {
+// newSearchFixture adds three assets to a new library: a hero photo for a
+// campaign running into 2027 whose licence expires on 15 Dec 2026, brand
+// guidelines of one's own, and an old banner whose licence has expired.
+func newSearchFixture(t *testing.T) (db *sqlite.DB, s *sqlite.AssetService, c *backend.Campaign, hero *backend.Asset) {
+	t.Helper()
 	ctx := context.Background()
-	db, s := newAssets(t)
+	db, s = newAssets(t)
 	add := func(name, content string, edit func(a *backend.Asset)) *backend.Asset {
 		res, err := s.AddAssetFile(ctx, name, strings.NewReader(content), "")
 		if err != nil {
@@ -107,12 +111,12 @@ func TestAssetService_SearchAndLicences(t *testing.T) {
 		}
 		return got
 	}
-	c := newCampaign("Spring launch") // ends 2026-03-31... push it later
+	c = newCampaign("Spring launch") // ends 2026-03-31... push it later
 	c.StartDate, c.EndDate = "2026-11-01", "2027-01-31"
 	if err := sqlite.NewCampaignService(db).CreateCampaign(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	hero := add("hero.jpg", "hero bytes", func(a *backend.Asset) {
+	hero = add("hero.jpg", "hero bytes", func(a *backend.Asset) {
 		a.Title, a.Tags, a.Description = "Hero photo – Kraków", []string{"spring", "photo"}, "Old town at dusk"
 		a.Licence = backend.Licence{Type: "Rights-managed", Holder: "Getty Images", Expiry: "2026-12-15"}
 		a.CampaignIDs = []int64{c.ID}
@@ -125,6 +129,12 @@ func TestAssetService_SearchAndLicences(t *testing.T) {
 		a.Title = "Old banner"
 		a.Licence = backend.Licence{Holder: "Shutterstock", Expiry: "2026-01-01"}
 	})
+	return db, s, c, hero
+}
+
+func TestAssetService_SearchAndLicences(t *testing.T) {
+	ctx := context.Background()
+	db, s, c, hero := newSearchFixture(t)
 	titles := func(f backend.AssetFilter) string {
 		t.Helper()
 		p, err := s.FindAssets(ctx, f)

@@ -52,7 +52,11 @@ func (f *budgetFixture) addSpend(t *testing.T, day string, amount int64, currenc
 	}
 }
 
-func TestBudgetService_Summary(t *testing.T) {
+// newSummaryFixture plans April and May 2026 for Demand gen's ads and
+// April for Brand's events, and spends in four currencies, one without a
+// rate, with a refund and a planned entry among them; today is 31 May.
+func newSummaryFixture(t *testing.T) *budgetFixture {
+	t.Helper()
 	ctx := context.Background()
 	f := newBudgetFixture(t)
 	f.db.Now = func() time.Time { return time.Date(2026, 5, 31, 12, 0, 0, 0, time.UTC) }
@@ -74,6 +78,29 @@ func TestBudgetService_Summary(t *testing.T) {
 	f.addSpend(t, "2026-04-15", 5_000, "KWD", f.brand, f.events, backend.SpendActual)    // 5.000 KWD = 16.25 USD
 	f.addSpend(t, "2026-04-18", 1_500, "JPY", f.brand, f.events, backend.SpendActual)    // no JPY rate
 	f.addSpend(t, "2026-04-19", 777, "USD", f.brand, f.events, backend.SpendPlanned)     // planned spend: not in the sums
+	return f
+}
+
+// wantSummaryRows compares a summary's rows with want; a zero Forecast in
+// want is not compared.
+func wantSummaryRows(t *testing.T, rows, want []backend.SummaryRow) {
+	t.Helper()
+	if len(rows) != len(want) {
+		t.Fatalf("rows %+v", rows)
+	}
+	for i, want := range want {
+		got := rows[i]
+		if got.TeamName != want.TeamName || got.CategoryName != want.CategoryName || got.Planned != want.Planned ||
+			got.Committed != want.Committed || got.Actual != want.Actual || got.Available != want.Available ||
+			*got.VarianceBasisPoints != *want.VarianceBasisPoints || (want.Forecast != 0 && got.Forecast != want.Forecast) {
+			t.Errorf("row %d = %+v (bp %d)\nwant %+v (bp %d)", i, got, *got.VarianceBasisPoints, want, *want.VarianceBasisPoints)
+		}
+	}
+}
+
+func TestBudgetService_Summary(t *testing.T) {
+	ctx := context.Background()
+	f := newSummaryFixture(t)
 
 	bp := func(v int64) *int64 { return &v }
 	tests := []struct {
@@ -96,17 +123,7 @@ func TestBudgetService_Summary(t *testing.T) {
 			if s.From != "2026-04-01" || s.To != "2026-05-31" || s.Currency != "USD" {
 				t.Fatalf("range %s..%s %s", s.From, s.To, s.Currency)
 			}
-			if len(s.Rows) != len(tt.rows) {
-				t.Fatalf("rows %+v", s.Rows)
-			}
-			for i, want := range tt.rows {
-				got := s.Rows[i]
-				if got.TeamName != want.TeamName || got.CategoryName != want.CategoryName || got.Planned != want.Planned ||
-					got.Committed != want.Committed || got.Actual != want.Actual || got.Available != want.Available ||
-					*got.VarianceBasisPoints != *want.VarianceBasisPoints || (want.Forecast != 0 && got.Forecast != want.Forecast) {
-					t.Errorf("row %d = %+v (bp %d)\nwant %+v (bp %d)", i, got, *got.VarianceBasisPoints, want, *want.VarianceBasisPoints)
-				}
-			}
+			wantSummaryRows(t, s.Rows, tt.rows)
 			if s.Totals.Planned != 1_700_000 || s.Totals.Actual != 251_625 || s.Totals.Committed != 110_000 {
 				t.Errorf("totals %+v", s.Totals)
 			}

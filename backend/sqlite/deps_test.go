@@ -2,8 +2,6 @@ package sqlite_test
 
 import (
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -11,7 +9,7 @@ import (
 // TestStoreKnowsNoSpreadsheet: the store reads and writes the database
 // only; workbooks are backend/sheet's, the round trip backend/transfer's.
 func TestStoreKnowsNoSpreadsheet(t *testing.T) {
-	out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "list", "-tags", "sqlite_fts5", "-deps", ".").CombinedOutput()
+	out, err := exec.Command("go", "list", "-tags", "sqlite_fts5", "-deps", ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}

@@ -39,13 +39,3 @@ func Explain(err error) error {
 	}
 	return backend.ExplainSystem(err)
 }
-
-// isEnvironment reports whether err is one of the computer's: every
-// later write would fail the same way.
-func isEnvironment(err error) bool {
-	switch backend.ErrorCode(err) {
-	case backend.EDISKFULL, backend.EREADONLY, backend.EBUSY:
-		return true
-	}
-	return false
-}

@@ -8,10 +8,19 @@ import (
 	"mopsdesk/backend/sqlite"
 )
 
-// The people list gathers every owner and requester with how often each
-// is named; a rename fixes a typo everywhere in one go and can be undone,
-// leaving records renamed since then alone.
-func TestPeopleService(t *testing.T) {
+// peopleFixture names "Dnaa" (a typo of the fixture's "Dana") as the owner
+// of a campaign, a deliverable and a contract and as a requester, and
+// "Sam" as a milestone's owner.
+type peopleFixture struct {
+	*budgetFixture
+	camps  *sqlite.CampaignService
+	people *sqlite.PeopleService
+	c2     *backend.Campaign
+	req    *backend.SpendRequest
+}
+
+func newPeopleFixture(t *testing.T) *peopleFixture {
+	t.Helper()
 	ctx := context.Background()
 	f := newBudgetFixture(t)
 	camps, ds, ms := sqlite.NewCampaignService(f.db), sqlite.NewDeliverableService(f.db), sqlite.NewMilestoneService(f.db)
@@ -45,6 +54,16 @@ func TestPeopleService(t *testing.T) {
 	if err := f.requests.CreateRequest(ctx, req); err != nil {
 		t.Fatal(err)
 	}
+	return &peopleFixture{budgetFixture: f, camps: camps, people: people, c2: c2, req: req}
+}
+
+// The people list gathers every owner and requester with how often each
+// is named; a rename fixes a typo everywhere in one go and can be undone,
+// leaving records renamed since then alone.
+func TestPeopleService(t *testing.T) {
+	ctx := context.Background()
+	x := newPeopleFixture(t)
+	f, camps, people, c2, req := x.budgetFixture, x.camps, x.people, x.c2, x.req
 
 	t.Run("FindPeople", func(t *testing.T) {
 		list, err := people.FindPeople(ctx)

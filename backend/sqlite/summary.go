@@ -30,15 +30,9 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 	if err != nil {
 		return nil, err
 	}
-	n := plan.Granularity.Periods()
-	fromP, toP := f.FromPeriod, f.ToPeriod
-	if fromP == 0 && toP == 0 {
-		fromP, toP = 1, n
-	}
-	if fromP < 1 || toP > n || fromP > toP {
-		fe := backend.FieldErrors{}
-		fe.Add("fromPeriod", "budget.period_range", map[string]any{"max": n})
-		return nil, fe.Err("summary")
+	fromP, toP, err := periodSpan(f, plan.Granularity.Periods())
+	if err != nil {
+		return nil, err
 	}
 	start := st.FiscalYearStartMonth
 	from, _ := backend.FiscalPeriodRange(f.FiscalYear, start, plan.Granularity, fromP)
@@ -46,21 +40,13 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 	out := &backend.BudgetSummary{FiscalYear: f.FiscalYear, From: from, To: to, Currency: st.BaseCurrency,
 		Rows: []backend.SummaryRow{}, MissingRates: []backend.FXRate{}}
 
-	rows := map[rowKey]*backend.SummaryRow{}
-	row := func(k rowKey) *backend.SummaryRow {
-		if r, ok := rows[k]; ok {
-			return r
-		}
-		r := &backend.SummaryRow{TeamID: k.team, CategoryID: k.category}
-		rows[k] = r
-		return r
-	}
+	rows := summaryRows{}
 	keep := func(team, category int64) bool {
 		return (f.TeamID == 0 || f.TeamID == team) && (f.CategoryID == 0 || f.CategoryID == category)
 	}
 	for _, l := range plan.Lines {
 		if l.Period >= fromP && l.Period <= toP && keep(l.TeamID, l.CategoryID) {
-			row(rowKey{l.TeamID, l.CategoryID}).Planned += l.Amount
+			rows.at(rowKey{l.TeamID, l.CategoryID}).Planned += l.Amount
 		}
 	}
 
@@ -77,7 +63,7 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 			missing[[2]string{m.currency, m.month}] = true
 			return
 		}
-		r := row(rowKey{m.team, m.category})
+		r := rows.at(rowKey{m.team, m.category})
 		switch backend.SpendStatus(m.status) {
 		case backend.SpendCommitted:
 			r.Committed += v
@@ -97,6 +83,50 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 	if err != nil {
 		return nil, err
 	}
+	addRows(out, rows, names)
+	for k := range missing {
+		out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: k[0], Month: k[1]})
+	}
+	sort.Slice(out.MissingRates, func(i, j int) bool {
+		a, b := out.MissingRates[i], out.MissingRates[j]
+		return a.Currency+a.Month < b.Currency+b.Month
+	})
+	out.AssumedRates = assumedList(assumed)
+	return out, nil
+}
+
+// periodSpan is the filter's first and last period (the whole year when
+// it names neither), refused when they are not in order within the n
+// periods of the plan.
+func periodSpan(f backend.SummaryFilter, n int) (fromP, toP int, err error) {
+	fromP, toP = f.FromPeriod, f.ToPeriod
+	if fromP == 0 && toP == 0 {
+		fromP, toP = 1, n
+	}
+	if fromP < 1 || toP > n || fromP > toP {
+		fe := backend.FieldErrors{}
+		fe.Add("fromPeriod", "budget.period_range", map[string]any{"max": n})
+		return 0, 0, fe.Err("summary")
+	}
+	return fromP, toP, nil
+}
+
+// summaryRows are a summary's rows as they add up, by team and category.
+type summaryRows map[rowKey]*backend.SummaryRow
+
+// at returns the row of k, new and empty the first time.
+func (rows summaryRows) at(k rowKey) *backend.SummaryRow {
+	if r, ok := rows[k]; ok {
+		return r
+	}
+	r := &backend.SummaryRow{TeamID: k.team, CategoryID: k.category}
+	rows[k] = r
+	return r
+}
+
+// addRows names the rows, derives their figures, adds them to out's
+// totals and puts them in out in team, then category order.
+func addRows(out *backend.BudgetSummary, rows summaryRows, names *listNames) {
 	for k, r := range rows {
 		r.TeamName, r.CategoryName = names.teams[k.team], names.categories[k.category]
 		finish(r)
@@ -116,15 +146,6 @@ func (s *BudgetService) Summary(ctx context.Context, f backend.SummaryFilter) (*
 		}
 		return a.CategoryName < b.CategoryName
 	})
-	for k := range missing {
-		out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: k[0], Month: k[1]})
-	}
-	sort.Slice(out.MissingRates, func(i, j int) bool {
-		a, b := out.MissingRates[i], out.MissingRates[j]
-		return a.Currency+a.Month < b.Currency+b.Month
-	})
-	out.AssumedRates = assumedList(assumed)
-	return out, nil
 }
 
 // markAssumed notes on the row which figure a planning rate priced, and

@@ -76,7 +76,7 @@ export function tabKeys(e: KeyboardEvent): void {
   if (i < 0) return;
   const rtl = getComputedStyle(list).direction === 'rtl';
   const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[e.key];
-  let next = -1;
+  let next: number;
   if (step) next = (i + step + tabs.length) % tabs.length;
   else if (e.key === 'Home') next = 0;
   else if (e.key === 'End') next = tabs.length - 1;

@@ -24,7 +24,7 @@ async function post(path: string, body: unknown, opts?: CallOptions, job = ''): 
     throw failed(opts);
   }
   if (!res.ok) {
-    let payload: unknown = null;
+    let payload: unknown;
     try {
       payload = await res.json();
     } catch {

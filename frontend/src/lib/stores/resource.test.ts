@@ -42,7 +42,7 @@ describe('Resource', () => {
     const b = backend();
     const r = new Resource(b.fetch, 'none');
     const first = r.load('a');
-    r.load('b');
+    void r.load('b');
     b.asked[0].answer('old');
     expect(await first).toBe(false);
     expect(r.value).toBe('none');
@@ -110,7 +110,7 @@ describe('Resource with debounce', () => {
     vi.useFakeTimers();
     const b = backend();
     const r = new Resource((f: { search: string; type: string }) => b.fetch(f.search), 'none', { debounce: whenTyped('search') });
-    r.load({ search: '', type: '' }); // the first load asks at once
+    void r.load({ search: '', type: '' }); // the first load asks at once
     expect(b.asked.map((a) => a.args)).toEqual(['']);
     b.asked[0].answer('all');
     await vi.advanceTimersByTimeAsync(0);
@@ -133,8 +133,8 @@ describe('Resource with debounce', () => {
     vi.useFakeTimers();
     const b = backend();
     const r = new Resource((f: { search: string; type: string }) => b.fetch(f.search + '/' + f.type), 'none', { debounce: whenTyped('search') });
-    r.load({ search: 'x', type: '' });
-    r.load({ search: 'x', type: 'image' });
+    void r.load({ search: 'x', type: '' });
+    void r.load({ search: 'x', type: 'image' });
     expect(b.asked.map((a) => a.args)).toEqual(['x/', 'x/image']);
   });
 
@@ -142,10 +142,10 @@ describe('Resource with debounce', () => {
     vi.useFakeTimers();
     const b = backend();
     const r = new Resource((f: { search: string; type: string }) => b.fetch(f.search + '/' + f.type), 'none', { debounce: whenTyped('search') });
-    r.load({ search: '', type: '' });
+    void r.load({ search: '', type: '' });
     for (const text of ['s', 'sp']) {
-      r.load({ search: text, type: '' });
-      r.load({ search: text, type: '' });
+      void r.load({ search: text, type: '' });
+      void r.load({ search: text, type: '' });
     }
     // A change of type while typing waits with the text.
     const last = r.load({ search: 'sp', type: 'image' });
