@@ -1,4 +1,5 @@
 import { en, type Catalog, type Message, type MessageKey } from './en';
+import { numberFormat, plurals } from '../lib/intl';
 
 // Every catalog is a file named by its language code (fa.ts, pl.ts, …)
 // exporting one Catalog.
@@ -67,7 +68,7 @@ class I18n {
       text = msg;
     } else {
       const n = Number(params.count ?? 0);
-      const rule = n === 0 && msg.zero ? 'zero' : new Intl.PluralRules(this.locale).select(n);
+      const rule = n === 0 && msg.zero ? 'zero' : plurals(this.locale).select(n);
       text = msg[rule] ?? msg.other ?? '';
     }
     const rtl = this.dir === 'rtl';
@@ -77,7 +78,7 @@ class I18n {
       // A year (a fiscal year the backend names) is written in the era of
       // the calendar dates are shown in.
       if (typeof v === 'number' && name === 'year') return this.year(v);
-      if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
+      if (typeof v === 'number') return numberFormat(this.locale).format(v);
       // A list (sheets, rows, choices) is joined the way the language
       // writes lists, each item keeping its own direction.
       if (Array.isArray(v)) {
@@ -92,7 +93,7 @@ class I18n {
 
   /** number writes a number in the language's digits and separators. */
   number(n: number, opts?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, opts).format(n);
+    return numberFormat(this.locale, opts).format(n);
   }
 
   /**
