@@ -27,18 +27,20 @@ describe('shared Intl formatters', () => {
     // Counting subclasses: PluralRules cannot be called without new, so a plain spy would not do.
     const made = { numbers: 0, rules: 0 };
     const { NumberFormat, PluralRules } = Intl;
-    Intl.NumberFormat = class extends NumberFormat {
-      constructor(...a: ConstructorParameters<typeof NumberFormat>) {
-        super(...a);
-        made.numbers++;
-      }
-    } as typeof NumberFormat;
-    Intl.PluralRules = class extends PluralRules {
-      constructor(...a: ConstructorParameters<typeof PluralRules>) {
-        super(...a);
-        made.rules++;
-      }
-    } as typeof PluralRules;
+    Object.assign(Intl, {
+      NumberFormat: class extends NumberFormat {
+        constructor(...a: ConstructorParameters<typeof NumberFormat>) {
+          super(...a);
+          made.numbers++;
+        }
+      },
+      PluralRules: class extends PluralRules {
+        constructor(...a: ConstructorParameters<typeof PluralRules>) {
+          super(...a);
+          made.rules++;
+        }
+      },
+    });
     try {
       for (let i = 0; i < 50; i++) i18n.t('calendar.more', { count: i });
     } finally {
