@@ -17,28 +17,11 @@ func syncContract(ctx context.Context, tx *sql.Tx, today, now string, id int64) 
 	if _, err := tx.ExecContext(ctx, `DELETE FROM spend WHERE contract_id = ?`, id); err != nil {
 		return err
 	}
-	c, err := findContract(ctx, tx, today, id)
-	if err != nil {
+	c, days, err := contractPayments(ctx, tx, today, id)
+	if err != nil || c == nil {
 		return err
 	}
-	st, err := settingsOf(ctx, tx)
-	if err != nil {
-		return err
-	}
-	var last sql.NullInt64
-	if err := tx.QueryRowContext(ctx, `SELECT max(year) FROM fiscal_years`).Scan(&last); err != nil || !last.Valid {
-		return err
-	}
-	_, horizon := backend.FiscalYearRange(int(last.Int64), st.FiscalYearStartMonth)
-	for _, day := range c.Payments(today, horizon) {
-		fy, _ := backend.FiscalYearOf(day, st.FiscalYearStartMonth)
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM fiscal_years WHERE year = ?`, fy).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			continue
-		}
+	for _, day := range days {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO spend (date, amount, currency, team_id, category_id, vendor, vendor_id,
 			contract_id, status, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'committed', ?, ?, ?)`,
 			day, c.Cost.Amount, c.Cost.Currency, c.TeamID, c.CategoryID, c.VendorName, c.VendorID, c.ID, c.Product, now, now); err != nil {
@@ -46,6 +29,73 @@ func syncContract(ctx context.Context, tx *sql.Tx, today, now string, id int64) 
 		}
 	}
 	return nil
+}
+
+// contractPayments returns a contract and the days of its payments from
+// today to the end of the last fiscal year with a budget, in fiscal years
+// that have one; a nil contract when no fiscal year has a budget.
+func contractPayments(ctx context.Context, tx *sql.Tx, today string, id int64) (*backend.Contract, []string, error) {
+	c, err := findContract(ctx, tx, today, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := settingsOf(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var last sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT max(year) FROM fiscal_years`).Scan(&last); err != nil || !last.Valid {
+		return nil, nil, err
+	}
+	_, horizon := backend.FiscalYearRange(int(last.Int64), st.FiscalYearStartMonth)
+	var days []string
+	for _, day := range c.Payments(today, horizon) {
+		fy, _ := backend.FiscalYearOf(day, st.FiscalYearStartMonth)
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM fiscal_years WHERE year = ?`, fy).Scan(&n); err != nil {
+			return nil, nil, err
+		}
+		if n > 0 {
+			days = append(days, day)
+		}
+	}
+	return c, days, nil
+}
+
+// paymentsStored reports whether a contract's committed spend already is
+// what syncContract would write: the same days, each with the contract's
+// cost, team, category, vendor and product. At start-up most contracts
+// have no payment fallen due since the last start, and reading them is far
+// cheaper than rewriting them (and every index and monthly total).
+func paymentsStored(ctx context.Context, tx *sql.Tx, today string, id int64) (bool, error) {
+	c, days, err := contractPayments(ctx, tx, today, id)
+	if err != nil {
+		return false, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT date, amount, currency, team_id, category_id, vendor, coalesce(vendor_id, 0), status, note,
+			reference = '' AND campaign_id IS NULL AND request_id IS NULL
+		FROM spend WHERE contract_id = ? ORDER BY date, id`, id)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	i := 0
+	for ; rows.Next(); i++ {
+		var s backend.Contract
+		var day, status string
+		var plain bool
+		if err := rows.Scan(&day, &s.Cost.Amount, &s.Cost.Currency, &s.TeamID, &s.CategoryID, &s.VendorName, &s.VendorID, &status, &s.Product, &plain); err != nil {
+			return false, err
+		}
+		if c == nil || i >= len(days) || day != days[i] || status != "committed" || !plain || s.Cost != c.Cost || s.TeamID != c.TeamID ||
+			s.CategoryID != c.CategoryID || s.VendorName != c.VendorName || s.VendorID != c.VendorID || s.Product != c.Product {
+			return false, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	return i == len(days), nil
 }
 
 // SyncBudget rewrites every contract's upcoming payments: at start-up (as
@@ -72,6 +122,13 @@ func syncAllContracts(ctx context.Context, db *DB) error {
 		}
 		rows.Close()
 		for _, id := range ids {
+			same, err := paymentsStored(ctx, tx, today, id)
+			if err != nil {
+				return err
+			}
+			if same {
+				continue
+			}
 			if err := syncContract(ctx, tx, today, db.timestamp(), id); err != nil {
 				return err
 			}

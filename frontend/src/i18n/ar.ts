@@ -274,6 +274,14 @@ export const ar: Catalog = {
     many: '+{count} عنصرًا آخر',
     other: '+{count} عنصر آخر',
   },
+  'calendar.more_campaigns': {
+    zero: 'لا حملات أخرى في {day}',
+    one: 'حملة أخرى في {day}: اعرض الأسبوع',
+    two: 'حملتان أخريان في {day}: اعرض الأسبوع',
+    few: '{count} حملات أخرى في {day}: اعرض الأسبوع',
+    many: '{count} حملة أخرى في {day}: اعرض الأسبوع',
+    other: '{count} حملة أخرى في {day}: اعرض الأسبوع',
+  },
 
   'settings.title': 'الإعدادات',
   'settings.workspace': 'مساحة العمل',

@@ -257,6 +257,7 @@ export const en = {
   'myweek.nothing_late': 'Nothing overdue.',
   'myweek.nothing_due': 'Nothing due this week.',
   'calendar.more': { one: '+{count} more', other: '+{count} more' },
+  'calendar.more_campaigns': { one: '{count} more campaign on {day}: show the week', other: '{count} more campaigns on {day}: show the week' },
 
   'settings.title': 'Settings',
   'settings.workspace': 'Workspace',

@@ -256,6 +256,7 @@ export const fa: Catalog = {
   'myweek.nothing_late': 'هیچ مورد عقب‌افتاده‌ای نیست.',
   'myweek.nothing_due': 'این هفته هیچ موردی سررسید نمی‌شود.',
   'calendar.more': { one: '{count} مورد دیگر', other: '{count} مورد دیگر' },
+  'calendar.more_campaigns': { one: '{count} کمپین دیگر در {day}: نمایش هفته', other: '{count} کمپین دیگر در {day}: نمایش هفته' },
 
   'settings.title': 'تنظیمات',
   'settings.workspace': 'فضای کاری',

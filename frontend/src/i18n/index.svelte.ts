@@ -2,6 +2,7 @@ import { en, type Catalog, type Message, type MessageKey } from './en';
 import { exportSheets, importFields, listColumns, type ExportSheet } from './fields.generated';
 
 export type { MessageKey };
+import { numberFormat, plurals } from '../lib/intl';
 
 // Every catalog is a file named by its language code (fa.ts, pl.ts, …)
 // exporting one Catalog.
@@ -70,7 +71,7 @@ class I18n {
       text = msg;
     } else {
       const n = Number(params.count ?? 0);
-      const rule = n === 0 && msg.zero ? 'zero' : new Intl.PluralRules(this.locale).select(n);
+      const rule = n === 0 && msg.zero ? 'zero' : plurals(this.locale).select(n);
       text = msg[rule] ?? msg.other ?? '';
     }
     const rtl = this.dir === 'rtl';
@@ -80,7 +81,7 @@ class I18n {
       // A year (a fiscal year the backend names) is written in the era of
       // the calendar dates are shown in.
       if (typeof v === 'number' && name === 'year') return this.year(v);
-      if (typeof v === 'number') return new Intl.NumberFormat(this.locale).format(v);
+      if (typeof v === 'number') return numberFormat(this.locale).format(v);
       // A list (sheets, rows, choices) is joined the way the language
       // writes lists, each item keeping its own direction.
       if (Array.isArray(v)) {
@@ -95,7 +96,7 @@ class I18n {
 
   /** number writes a number in the language's digits and separators. */
   number(n: number, opts?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, opts).format(n);
+    return numberFormat(this.locale, opts).format(n);
   }
 
   /**

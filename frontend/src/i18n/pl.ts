@@ -268,6 +268,12 @@ export const pl: Catalog = {
     many: '+{count} więcej',
     other: '+{count} więcej',
   },
+  'calendar.more_campaigns': {
+    one: '{day}: jeszcze {count} kampania — pokaż tydzień',
+    few: '{day}: jeszcze {count} kampanie — pokaż tydzień',
+    many: '{day}: jeszcze {count} kampanii — pokaż tydzień',
+    other: '{day}: jeszcze {count} kampanii — pokaż tydzień',
+  },
 
   'settings.title': 'Ustawienia',
   'settings.workspace': 'Obszar roboczy',

@@ -255,6 +255,7 @@ export const th: Catalog = {
   'myweek.nothing_late': 'ไม่มีงานที่เลยกำหนด',
   'myweek.nothing_due': 'ไม่มีงานที่ครบกำหนดในสัปดาห์นี้',
   'calendar.more': { other: '+อีก {count}' },
+  'calendar.more_campaigns': { other: 'อีก {count} แคมเปญใน{day}: ดูทั้งสัปดาห์' },
 
   'settings.title': 'การตั้งค่า',
   'settings.workspace': 'พื้นที่ทำงาน',

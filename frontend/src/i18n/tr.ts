@@ -256,6 +256,7 @@ export const tr: Catalog = {
   'myweek.nothing_late': 'Gecikmiş bir şey yok.',
   'myweek.nothing_due': 'Bu hafta son tarihi gelen bir şey yok.',
   'calendar.more': { one: '+{count} daha', other: '+{count} daha' },
+  'calendar.more_campaigns': { one: '{day} günü {count} kampanya daha: haftayı göster', other: '{day} günü {count} kampanya daha: haftayı göster' },
 
   'settings.title': 'Ayarlar',
   'settings.workspace': 'Çalışma alanı',

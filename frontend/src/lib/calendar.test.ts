@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarData, Campaign } from './api';
-import { calendarParts, eventCount, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
+import { calendarParts, eventCount, hiddenByDay, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
 import { monthGrid, weekday } from './days';
 
 const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as Campaign;
+
+describe('hiddenByDay', () => {
+  const week = monthGrid(2027, 3, 1)[0]; // Mon 1 – Sun 7 March 2027
+
+  it('counts under each day the bars past the lanes shown', () => {
+    // Four campaigns over Tuesday–Thursday take four lanes; a fifth on Sunday fits the first lane.
+    const bars = layoutWeek(week, [
+      c(1, '2027-03-02', '2027-03-04'),
+      c(2, '2027-03-02', '2027-03-04'),
+      c(3, '2027-03-03', '2027-03-03'),
+      c(4, '2027-02-20', '2027-03-03'),
+      c(5, '2027-03-07', '2027-03-07'),
+    ]);
+    expect(hiddenByDay(bars, 4)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(hiddenByDay(bars, 2)).toEqual([0, 1, 2, 1, 0, 0, 0]);
+    expect(hiddenByDay(bars, 0)).toEqual([1, 3, 4, 2, 0, 0, 1]);
+  });
+});
 
 describe('layoutWeek', () => {
   const week = monthGrid(2027, 3, 1)[0]; // Mon 1 – Sun 7 March 2027

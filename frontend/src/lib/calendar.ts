@@ -41,6 +41,26 @@ export function layoutWeek(week: string[], list: Campaign[]): WeekBar[] {
   });
 }
 
+/**
+ * hiddenByDay counts, for each day of a week, the bars from lane `lanes`
+ * on that cover it: a month shows a few lanes and says "+N more" under
+ * each day for the rest.
+ */
+export function hiddenByDay(bars: WeekBar[], lanes: number): number[] {
+  const out = [0, 0, 0, 0, 0, 0, 0];
+  for (const b of bars) if (b.lane >= lanes) for (let i = b.col; i < b.col + b.span; i++) out[i]++;
+  return out;
+}
+
+/**
+ * hoverTitle sets an element's tooltip when the pointer reaches it, so a
+ * view with many bars formats their dates for the one hovered, not for all
+ * of them at every draw.
+ */
+export const hoverTitle = (make: () => string) => (e: Event) => {
+  (e.currentTarget as HTMLElement).title = make();
+};
+
 export { weeksBetween } from './days';
 
 export type CalendarView = 'month' | 'week' | 'quarter' | 'timeline' | 'list' | 'myweek';

@@ -1,6 +1,8 @@
 // Calendar days are "YYYY-MM-DD" strings. All arithmetic here is on UTC
 // dates used as carriers, so no time zone can shift a day.
 
+import { dateFormat } from './intl';
+
 export interface YMD {
   y: number;
   m: number; // 1-12
@@ -66,11 +68,11 @@ export function weeksBetween(from: string, to: string): string[][] {
   return weeks;
 }
 
-/** formatDayLocal shows a day with Intl, pinned to UTC so the carrier never shifts. */
+/** formatDayLocal shows a day with Intl (a shared formatter), pinned to UTC so the carrier never shifts. */
 export function formatDayLocal(s: string, locale: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   const p = parseDay(s);
   if (!p) return s;
-  return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(new Date(Date.UTC(p.y, p.m - 1, p.d)));
+  return dateFormat(locale, { ...opts, timeZone: 'UTC' }).format(new Date(Date.UTC(p.y, p.m - 1, p.d)));
 }
 
 /** localToday returns the machine's calendar day. */

@@ -23,6 +23,8 @@ export class CalendarStore {
   /** shown is the newest range and filter asked for; typing in the search waits for a pause. */
   private shown = new Resource((f: CalendarFilter) => calendarRange(f) as Promise<CalendarData | null>, null, {
     debounce: whenTyped('search'),
+    // Raw: the data is only ever replaced whole, and a deep proxy over thousands of items slowed every read.
+    raw: true,
   });
 
   /** data is what the visible range holds, null before the first answer. */

@@ -16,6 +16,12 @@ export interface ResourceOptions<A> {
   onError?: (e: unknown) => void;
   /** debounce delays a load (a typed search) so that only the last of quick calls asks. */
   debounce?: Debounce<A>;
+  /**
+   * raw keeps the value as given, without a deep reactive proxy: for large
+   * answers that are only ever replaced whole (the calendar's thousands of
+   * items), where the proxy slowed every read.
+   */
+  raw?: boolean;
 }
 
 /**
@@ -40,8 +46,17 @@ export function whenChanged<A>(ms = typingPause): Debounce<A> {
  * and can wait for typing to pause before asking (see ResourceOptions).
  */
 export class Resource<A, T> {
+  private deep: T = $state() as T;
+  private flat: T = $state.raw() as T;
+
   /** value is the answer to the newest load that has landed (initial before). */
-  value: T = $state() as T;
+  get value(): T {
+    return this.options.raw ? this.flat : this.deep;
+  }
+  set value(v: T) {
+    if (this.options.raw) this.flat = v;
+    else this.deep = v;
+  }
   /** loading is true from a load until its answer (or a newer load's) lands. */
   loading = $state(false);
   /** error is the newest load's error, null after an answer lands. */
