@@ -140,6 +140,7 @@ func (s *ImportService) importFile(ctx context.Context, path, name string, opts 
 	}
 	err = s.db.Batch(ctx, func(ctx context.Context) error {
 		r.ctx = ctx
+		defer r.spendIndexes.restore(ctx, s.db.conn(ctx))
 		if err := r.load(); err != nil {
 			return err
 		}
@@ -281,6 +282,7 @@ type importRun struct {
 	spendBuf     []any
 	spendBulk    bool
 	spendMonths  map[string]bool
+	spendIndexes spendBulkIndexes // dropped while a large import appends (bulk.go)
 	lines        map[lineKey]*lineSum
 	contractRows map[string]int // a contract's key in this file → its first row
 	// convertBudget converts budget amounts in other currencies at rates.

@@ -140,8 +140,9 @@ func (r *importRun) flushSpend() error {
 		return err
 	}
 	r.changes = append(r.changes, change{entity: "spend", id: last - int64(n) + 1, count: n, action: "create"})
+	err = r.spendIndexes.grow(r.ctx, tx, r.spendBuf, r.spendMaxID, !r.spendEmpty)
 	r.spendBuf = r.spendBuf[:0]
-	return nil
+	return err
 }
 
 // finishSpend writes what is buffered and rebuilds the running monthly
@@ -158,6 +159,9 @@ func (r *importRun) finishSpend() error {
 		return err
 	}
 	r.spendBulk = false
+	if bulk, err := r.spendIndexes.rebuild(r.ctx, tx); bulk || err != nil {
+		return err
+	}
 	for m := range r.spendMonths {
 		if _, err := tx.ExecContext(r.ctx, `DELETE FROM spend_monthly WHERE month = ?`, m); err != nil {
 			return err
