@@ -96,7 +96,7 @@ dist: deps-dist build
 test-dist: dist
 	scripts/test-dist.sh dist $(ARTIFACTS)
 
-# Import speed and memory against SheetJS (bench/README.md). Not part of
+# Every benchmark in bench/ gathered into one table (bench/README.md). Not part of
 # make test: timings belong to benchmarks, not to assertions.
 bench: build
 	cd bench && npm install --no-audit --no-fund --no-save

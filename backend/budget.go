@@ -162,6 +162,9 @@ type BudgetService interface {
 	DeletePlanningRate(ctx context.Context, currency string) error
 	Summary(ctx context.Context, f SummaryFilter) (*BudgetSummary, error)
 	CampaignSpend(ctx context.Context, campaignID int64) (*CampaignSpend, error)
+	// CampaignsSpend is CampaignSpend for many campaigns at once (the
+	// rates read once), keyed by campaign ID; unknown IDs are left out.
+	CampaignsSpend(ctx context.Context, campaignIDs []int64) (map[int64]*CampaignSpend, error)
 	// CheckBudget sets an amount against what is left of the plan of a
 	// team and category in the budget period a day falls in.
 	CheckBudget(ctx context.Context, teamID, categoryID int64, day string, amount Money) (*BudgetCheck, error)

@@ -272,6 +272,10 @@ type CampaignService interface {
 	CampaignFacets(ctx context.Context) (*CampaignFacets, error)
 	FindCampaignByID(ctx context.Context, id int64) (*Campaign, error)
 	FindCampaigns(ctx context.Context, filter CampaignFilter) ([]*Campaign, int, error)
+	// AllCampaigns returns every campaign the filter matches, in its
+	// order, in one query (Offset and Limit are ignored): for work over
+	// all of them, such as a report.
+	AllCampaigns(ctx context.Context, filter CampaignFilter) ([]*Campaign, error)
 	CreateCampaign(ctx context.Context, c *Campaign) error
 	UpdateCampaign(ctx context.Context, id int64, upd CampaignUpdate) (*Campaign, error)
 	DeleteCampaign(ctx context.Context, id int64) error

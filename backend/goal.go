@@ -130,6 +130,9 @@ func (u GoalUpdate) Apply(g *Goal) {
 // GoalService keeps campaign goals.
 type GoalService interface {
 	FindGoals(ctx context.Context, campaignID int64) ([]*Goal, error)
+	// FindGoalsOf is FindGoals for many campaigns at once, keyed by
+	// campaign ID.
+	FindGoalsOf(ctx context.Context, campaignIDs []int64) (map[int64][]*Goal, error)
 	CreateGoal(ctx context.Context, g *Goal) error
 	UpdateGoal(ctx context.Context, id int64, upd GoalUpdate) (*Goal, error)
 	DeleteGoal(ctx context.Context, id int64) error

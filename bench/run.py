@@ -1,61 +1,69 @@
 #!/usr/bin/env python3
-"""Import benchmark (issue 7): a 100,000-row × 12-column spend workbook,
-imported by `mopsdesk import` (dry run, then for real) against the npm
-"xlsx" package (SheetJS) merely parsing the same file in Node, in the same
-run. Prints each time, each peak memory, and the ratios.
+"""`make bench`: runs every benchmark script in bench/ and prints one
+table (what | now | goal | peer) from the JSON lines they print on stdout,
+one object a line: {"what", "value", "unit", "goal", "peer"?}.
 
-Run it with `make bench` (builds mopsdesk and installs SheetJS first).
+Scripts: imports.py (import speed against ExcelJS and SheetJS), and,
+when present, ui.mjs (browser actions over serve mode) and
+desktop_start.* (desktop window start to first paint). A missing or
+failing script is noted under the table and the others still run.
+BENCH_ONLY="imports,ui" limits the run to those scripts (by file stem).
 """
-import json, os, resource, subprocess, sys, tempfile, time
+import glob, json, os, subprocess, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-binary = os.environ.get("MOPSDESK_BIN", os.path.join(root, "build", "bin", "mopsdesk"))
-rows = int(os.environ.get("BENCH_ROWS", "100000"))
-rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+env = dict(os.environ)
+env.setdefault("MOPSDESK_BIN", os.path.join(root, "build", "bin", "mopsdesk"))
+only = [s for s in os.environ.get("BENCH_ONLY", "").split(",") if s]
 
 
-def timed(cmd):
-    """Runs cmd and returns (seconds, peak RSS in MB of that child, stdout)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        out = os.open(os.path.join(tmp, "out.txt"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(out, 1)
-        os.dup2(devnull, 2)
-        os.execvp(cmd[0], cmd)
-    start = time.perf_counter()
-    _, status, usage = os.wait4(pid, 0)
-    secs = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed")
-    with open(os.path.join(tmp, "out.txt")) as f:
-        return secs, usage.ru_maxrss / 1024, f.read()
+def runner(path):
+    ext = os.path.splitext(path)[1]
+    return {".py": ["python3"], ".mjs": ["node"], ".js": ["node"], ".sh": ["sh"]}.get(ext)
 
 
-tmp = tempfile.mkdtemp(prefix="mopsdesk-bench-")
-book = os.path.join(tmp, f"spend-{rows}.xlsx")
-subprocess.run(["go", "run", "./bench/gen", "-rows", str(rows), "-out", book], cwd=root, check=True)
-print(f"workbook: {rows} rows × 12 columns, {os.path.getsize(book) / 1e6:.1f} MB; {rounds} rounds; best of each")
+scripts = [("imports", [os.path.join(here, "imports.py")]), ("ui", [os.path.join(here, "ui.mjs")]),
+           ("desktop_start", sorted(glob.glob(os.path.join(here, "desktop_start.*"))))]
+rows, notes = [], []
+for stem, paths in scripts:
+    if only and stem not in only:
+        continue
+    paths = [p for p in paths if os.path.exists(p) and runner(p)]
+    if not paths:
+        notes.append(f"{stem}: no script in bench/, skipped")
+        continue
+    path = paths[0]
+    print(f"== {os.path.basename(path)}", file=sys.stderr, flush=True)
+    proc = subprocess.run(runner(path) + [path], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+    for line in proc.stdout.splitlines():
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:
+            notes.append(f"{stem}: unreadable line {line[:60]!r}")
+    if proc.returncode != 0:
+        notes.append(f"{stem}: exited with {proc.returncode}")
 
-best = {}
-for i in range(rounds):
-    s, mem, out = timed(["node", os.path.join(here, "sheetjs.mjs"), book])
-    assert json.loads(out)["rows"] == rows + 1, out
-    best.setdefault("sheetjs", []).append((s, mem))
-    for mode in ("dry-run", "import"):
-        data = tempfile.mkdtemp(dir=tmp)
-        args = [binary, "import", book, "--kind", "spend", "--json", "--data", data]
-        if mode == "dry-run":
-            args.append("--dry-run")
-        s, mem, out = timed(args)
-        report = json.loads(out)
-        assert report["create"] == rows and not report["problems"], report
-        best.setdefault(mode, []).append((s, mem))
 
-sheetjs = min(t for t, _ in best["sheetjs"])
-for name in ("sheetjs", "dry-run", "import"):
-    t = min(x for x, _ in best[name])
-    mem = max(m for _, m in best[name])
-    print(f"{name:8} {t:6.2f} s  peak {mem:5.0f} MB  {t / sheetjs:5.2f}× SheetJS")
+def cell(text):
+    return str(text).replace("|", "\\|")
+
+
+def number(v):
+    if isinstance(v, (int, float)):
+        return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}"
+    return str(v)
+
+
+print("| what | now | goal | peer |")
+print("|---|---|---|---|")
+for r in rows:
+    now = f"{number(r.get('value', ''))} {r.get('unit', '')}".strip()
+    print(f"| {cell(r.get('what', ''))} | {cell(now)} | {cell(r.get('goal', ''))} | {cell(r.get('peer', ''))} |")
+load = os.getloadavg()
+print(f"\nload average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores)")
+for n in notes:
+    print(f"note: {n}")

@@ -106,7 +106,7 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 	if err := reportBudget(ctx, s, st, req, d, word); err != nil {
 		return nil, err
 	}
-	if err := reportCampaigns(ctx, s, req, d, word); err != nil {
+	if err := reportCampaigns(ctx, s, d, req, word); err != nil {
 		return nil, err
 	}
 	if err := reportContracts(ctx, s, req, d); err != nil {
@@ -142,38 +142,6 @@ func reportBudget(ctx context.Context, s Services, st *backend.Settings, req Rep
 		d.Months = append(d.Months, report.Period{Label: pt.Label, Planned: pt.Planned, Committed: pt.Committed, Actual: pt.Actual})
 	}
 	return nil
-}
-
-// reportCampaigns adds to d the campaigns that run in the period, with
-// their goals in a line and what they spent and brought in.
-func reportCampaigns(ctx context.Context, s Services, req ReportRequest, d *report.Data, word func(key, fallback string) string) error {
-	return eachCampaign(ctx, s.Campaigns, backend.CampaignFilter{From: req.From, To: req.To, Sort: backend.SortByStart}, func(cp *backend.Campaign) error {
-		row := report.Campaign{Name: cp.Name, Team: cp.TeamName, Status: word("status."+string(cp.Status), string(cp.Status)), Start: cp.StartDate, End: cp.EndDate}
-		goals, err := s.Goals.FindGoals(ctx, cp.ID)
-		if err != nil {
-			return err
-		}
-		var parts []string
-		for _, g := range goals {
-			name := word("goal."+string(g.Metric), string(g.Metric))
-			if g.Metric == backend.MetricCustom {
-				name = g.CustomMetric
-			}
-			mark := ""
-			if g.OffTrack {
-				mark = " ⚠"
-			}
-			parts = append(parts, fmt.Sprintf("%s %s/%s (%d%%)%s", name, g.Actual, g.Target, g.ProgressPercent, mark))
-		}
-		row.Goals = strings.Join(parts, "; ")
-		sp, err := s.Budget.CampaignSpend(ctx, cp.ID)
-		if err != nil {
-			return err
-		}
-		row.Spent, row.Revenue, row.ROIBasisPoints = sp.Committed+sp.Actual, sp.Revenue, sp.ROIBasisPoints
-		d.Campaigns = append(d.Campaigns, row)
-		return nil
-	})
 }
 
 // reportContracts adds to d the contracts that have not ended, with their

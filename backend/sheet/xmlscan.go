@@ -83,7 +83,7 @@ func (s *xmlScan) nextTag(capture bool, text *bytes.Buffer) (name string, attrs 
 			selfClosing = true
 			t = t[:len(t)-1]
 		}
-		end := bytes.IndexAny(t, " \t\r\n")
+		end := spaceAt(t)
 		raw := t
 		if end >= 0 {
 			raw = t[:end]
@@ -133,7 +133,7 @@ func tagName(b []byte) string {
 
 func parseAttrs(b []byte, out []xmlAttr) []xmlAttr {
 	for {
-		b = bytes.TrimLeft(b, " \t\r\n")
+		b = skipSpace(b)
 		eq := bytes.IndexByte(b, '=')
 		if eq <= 0 || eq+1 >= len(b) {
 			return out
@@ -165,6 +165,26 @@ func parseAttrs(b []byte, out []xmlAttr) []xmlAttr {
 		out = append(out, xmlAttr{name, value})
 		b = b[eq+2+endQ+1:]
 	}
+}
+
+// spaceAt returns the index of the first XML white space in b, or -1: a
+// loop, not bytes.IndexAny, which builds its byte set on every call (a
+// cost per tag of a million-row sheet).
+func spaceAt(b []byte) int {
+	for i, c := range b {
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			return i
+		}
+	}
+	return -1
+}
+
+// skipSpace drops the XML white space b starts with.
+func skipSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n') {
+		b = b[1:]
+	}
+	return b
 }
 
 func attrName(b []byte) string {

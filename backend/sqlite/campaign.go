@@ -30,6 +30,18 @@ func (s *CampaignService) FindCampaigns(ctx context.Context, filter backend.Camp
 	return findCampaigns(ctx, s.db.conn(ctx), filter)
 }
 
+// AllCampaigns returns every campaign the filter matches, in one query:
+// paging through them would count and order the whole match once a page.
+func (s *CampaignService) AllCampaigns(ctx context.Context, filter backend.CampaignFilter) ([]*backend.Campaign, error) {
+	filter.Offset, filter.Limit = 0, 0
+	if err := filter.Validate(); err != nil {
+		return nil, err
+	}
+	filter.Limit = -1 // SQLite: no limit
+	list, _, err := findCampaigns(ctx, s.db.conn(ctx), filter)
+	return list, err
+}
+
 // CreateCampaign validates and stores c, filling in its ID and timestamps.
 func (s *CampaignService) CreateCampaign(ctx context.Context, c *backend.Campaign) error {
 	c.Normalize()

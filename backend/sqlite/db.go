@@ -225,12 +225,37 @@ func (db *DB) Batch(ctx context.Context, fn func(ctx context.Context) error) err
 		return savepoint(ctx, tx, fn)
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		return fn(context.WithValue(ctx, txKey{}, tx))
+		end := &batchEnd{}
+		defer end.run(tx)
+		return fn(context.WithValue(context.WithValue(ctx, txKey{}, tx), batchEndKey{}, end))
 	})
 	if err != nil && backend.ErrorCode(Explain(err)) == backend.EDISKFULL {
 		db.shrinkLog()
 	}
 	return err
+}
+
+type batchEndKey struct{}
+
+// batchEnd holds what must run on a Batch's connection as its transaction
+// ends, committed or not: settings of the connection (a raised page
+// cache) that a rollback does not undo.
+type batchEnd struct{ fns []func(tx *sql.Tx) }
+
+func (e *batchEnd) run(tx *sql.Tx) {
+	for _, fn := range e.fns {
+		fn(tx)
+	}
+}
+
+// onBatchEnd has fn run as the Batch of ctx ends; it reports false
+// outside a Batch.
+func onBatchEnd(ctx context.Context, fn func(tx *sql.Tx)) bool {
+	e, ok := ctx.Value(batchEndKey{}).(*batchEnd)
+	if ok {
+		e.fns = append(e.fns, fn)
+	}
+	return ok
 }
 
 // savepoint runs fn inside tx, its work rolled back when it fails.

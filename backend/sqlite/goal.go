@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 
 	"mopsdesk/backend"
@@ -44,6 +45,27 @@ func (s *GoalService) today() string { return backend.Today(s.db.Now()) }
 // FindGoals returns a campaign's goals by due day.
 func (s *GoalService) FindGoals(ctx context.Context, campaignID int64) ([]*backend.Goal, error) {
 	return queryGoals(ctx, s.db.conn(ctx), s.today(), "g.campaign_id = ?", campaignID)
+}
+
+// FindGoalsOf returns the goals of many campaigns at once, by due day,
+// keyed by campaign ID, in one query.
+func (s *GoalService) FindGoalsOf(ctx context.Context, campaignIDs []int64) (map[int64][]*backend.Goal, error) {
+	out := map[int64][]*backend.Goal{}
+	if len(campaignIDs) == 0 {
+		return out, nil
+	}
+	ids, err := json.Marshal(campaignIDs)
+	if err != nil {
+		return nil, err
+	}
+	list, err := queryGoals(ctx, s.db.conn(ctx), s.today(), "g.campaign_id IN (SELECT value FROM json_each(?))", string(ids))
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range list {
+		out[g.CampaignID] = append(out[g.CampaignID], g)
+	}
+	return out, nil
 }
 
 func findGoalByID(ctx context.Context, q queryer, today string, id int64) (*backend.Goal, error) {

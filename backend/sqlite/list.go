@@ -22,11 +22,11 @@ var _ backend.ListService = (*ListService)(nil)
 func listTable(kind backend.ListKind) (table, uses string, err error) {
 	switch kind {
 	case backend.ListTeams:
-		return "teams", "((SELECT count(*) FROM campaigns WHERE team_id = ?1) + (SELECT count(*) FROM spend WHERE team_id = ?1) + (SELECT count(*) FROM budget_lines WHERE team_id = ?1) + (SELECT count(*) FROM spend_requests WHERE team_id = ?1))", nil
+		return "teams", "((SELECT count(*) FROM campaigns WHERE team_id = ?1) + (SELECT coalesce(sum(entries), 0) FROM spend_monthly WHERE team_id = ?1) + (SELECT count(*) FROM budget_lines WHERE team_id = ?1) + (SELECT count(*) FROM spend_requests WHERE team_id = ?1))", nil
 	case backend.ListChannels:
 		return "channels", "((SELECT count(*) FROM campaign_channels WHERE channel_id = ?1) + (SELECT count(*) FROM deliverables WHERE channel_id = ?1))", nil
 	case backend.ListCategories:
-		return "spend_categories", "((SELECT count(*) FROM spend WHERE category_id = ?1) + (SELECT count(*) FROM budget_lines WHERE category_id = ?1) + (SELECT count(*) FROM spend_requests WHERE category_id = ?1))", nil
+		return "spend_categories", "((SELECT coalesce(sum(entries), 0) FROM spend_monthly WHERE category_id = ?1) + (SELECT count(*) FROM budget_lines WHERE category_id = ?1) + (SELECT count(*) FROM spend_requests WHERE category_id = ?1))", nil
 	}
 	return "", "", backend.Errorf(backend.EINVALID, "Unknown list %q.", string(kind))
 }

@@ -28,6 +28,8 @@ type spendBulk struct {
 	buf    []any
 	active bool // spend_bulk holds its row: the totals triggers are off
 	months map[string]bool
+	// indexes are dropped while a large import appends (bulk.go).
+	indexes spendBulkIndexes
 }
 
 // BeginSpendBulk starts adding spend entries in the Batch of ctx.
@@ -40,6 +42,8 @@ func (s *ImportStore) BeginSpendBulk(ctx context.Context) (backend.SpendBulk, er
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM spend`).Scan(&b.maxID); err != nil {
 		return nil, err
 	}
+	// The page cache goes back as it was however the batch ends.
+	onBatchEnd(ctx, func(tx *sql.Tx) { b.indexes.restore(ctx, tx) })
 	return b, nil
 }
 
@@ -114,6 +118,9 @@ func (b *spendBulk) flush(ctx context.Context) (backend.IDRange, error) {
 	if err != nil {
 		return backend.IDRange{}, err
 	}
+	if err := b.indexes.grow(ctx, b.tx, b.buf, b.maxID, b.maxID > 0); err != nil {
+		return backend.IDRange{}, err
+	}
 	b.buf = b.buf[:0]
 	return backend.IDRange{First: last - int64(n) + 1, Count: n}, nil
 }
@@ -149,6 +156,11 @@ func (b *spendBulk) Close(ctx context.Context) (backend.IDRange, error) {
 		return written, err
 	}
 	b.active = false
+	// After bulk work the import's own monthly sums are added and the
+	// indexes rebuilt (bulk.go); otherwise the touched months are recounted.
+	if bulk, err := b.indexes.rebuild(ctx, b.tx); bulk || err != nil {
+		return written, err
+	}
 	for m := range b.months {
 		if _, err := b.tx.ExecContext(ctx, `DELETE FROM spend_monthly WHERE month = ?`, m); err != nil {
 			return written, err

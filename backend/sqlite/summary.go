@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"time"
 
@@ -300,58 +299,4 @@ func (s *BudgetService) names(ctx context.Context) (*listNames, error) {
 		rows.Close()
 	}
 	return n, nil
-}
-
-// CampaignSpend sums a campaign's committed and actual spend in the base
-// currency (per currency and month, converted once, as in Summary) and
-// sets it against the revenue attributed to it.
-func (s *BudgetService) CampaignSpend(ctx context.Context, campaignID int64) (*backend.CampaignSpend, error) {
-	st, err := settingsOf(ctx, s.db.conn(ctx))
-	if err != nil {
-		return nil, err
-	}
-	out := &backend.CampaignSpend{CampaignID: campaignID, Currency: st.BaseCurrency, MissingRates: []backend.FXRate{}, AssumedRates: []backend.FXRate{}}
-	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT attributed_revenue FROM campaigns WHERE id = ?`, campaignID).Scan(&out.Revenue); err != nil {
-		return nil, backend.Errorf(backend.ENOTFOUND, "That campaign no longer exists.")
-	}
-	rates, err := s.rates(ctx, st.BaseCurrency)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.conn(ctx).QueryContext(ctx, `
-		SELECT substr(date, 1, 7), currency, status, sum(amount) FROM spend
-		WHERE campaign_id = ? AND status IN ('committed', 'actual')
-		GROUP BY 1, 2, 3 ORDER BY 1, 2`, campaignID)
-	if err != nil {
-		return nil, fmt.Errorf("campaign spend: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var month, currency, status string
-		var total int64
-		if err := rows.Scan(&month, &currency, &status, &total); err != nil {
-			return nil, err
-		}
-		v, assumed, ok := rates.ToBase(total, currency, month)
-		if !ok {
-			out.MissingRates = append(out.MissingRates, backend.FXRate{Currency: currency, Month: month})
-			continue
-		}
-		if rate, _, _ := rates.Rate(currency, month); assumed && !slices.Contains(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate}) {
-			out.AssumedRates = append(out.AssumedRates, backend.FXRate{Currency: currency, Month: month, Rate: rate})
-		}
-		if status == string(backend.SpendActual) {
-			out.Actual += v
-		} else {
-			out.Committed += v
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if spent := out.Committed + out.Actual; spent > 0 {
-		roi := backend.MulDivRound(out.Revenue-spent, 10_000, spent)
-		out.ROIBasisPoints = &roi
-	}
-	return out, nil
 }

@@ -1,13 +1,19 @@
 // Command gen writes the benchmark's spend workbook: ROWS rows (default
 // 100,000) × 12 columns, dates as date cells and amounts as numbers, the
-// way an accounting export looks.
+// way an accounting export looks, its parts in the order Excel writes them.
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -58,7 +64,45 @@ func main() {
 	if err := sw.Flush(); err != nil {
 		log.Fatal(err)
 	}
-	if err := f.SaveAs(*out); err != nil {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
 		log.Fatal(err)
 	}
+	if err := os.WriteFile(*out, sheetsLast(buf.Bytes()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// sheetsLast rewrites a workbook's zip with the worksheets after every
+// other part, the order Excel writes: a streaming reader (ExcelJS's) meets
+// the workbook and styles before the rows instead of holding a whole sheet
+// until it knows them. The entries are copied still compressed.
+func sheetsLast(book []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.SliceStable(files, func(i, j int) bool {
+		return !strings.HasPrefix(files[i].Name, "xl/worksheets/") && strings.HasPrefix(files[j].Name, "xl/worksheets/")
+	})
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range files {
+		r, err := f.OpenRaw()
+		if err != nil {
+			log.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&f.FileHeader)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	return out.Bytes()
 }
