@@ -59,6 +59,7 @@ function crowded(page: Page): Promise<string[]> {
       let hiddenBy = false;
       for (let a = el.parentElement; a && !hiddenBy; a = a.parentElement) {
         const o = getComputedStyle(a).overflowX;
+        if (o === 'auto' || o === 'scroll') break; // what sticks out scrolls into view
         if (o !== 'hidden' && o !== 'clip') continue;
         const r = a.getBoundingClientRect();
         hiddenBy = box.right > r.right + 1 || box.left < r.left - 1;
