@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -180,21 +179,8 @@ func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }
 
-// frontend returns the built frontend, or an error when this binary was
-// built without it (a plain "go build" before "npm run build").
-func frontend() (fs.FS, error) {
-	dist, err := fs.Sub(assets, "frontend/dist")
-	if err != nil {
-		return nil, err
-	}
-	if _, err := fs.Stat(dist, "index.html"); err != nil {
-		return nil, errors.New("this binary was built without its frontend; build it with 'make build'")
-	}
-	return dist, nil
-}
-
 func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
-	dist, err := frontend()
+	dist, err := frontend(log)
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1
@@ -234,7 +220,7 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 }
 
 func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int {
-	dist, err := frontend()
+	dist, err := frontend(log)
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1

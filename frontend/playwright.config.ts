@@ -1,15 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 
-// The runner and its workers must agree on the port and the data folder,
-// so they are chosen once and passed down through the environment.
-process.env.E2E_PORT ??= String(18000 + Math.floor(Math.random() * 2000));
-process.env.E2E_DATA ??= mkdtempSync(join(tmpdir(), 'mopsdesk-e2e-'));
-const port = process.env.E2E_PORT;
-const bin = process.env.MOPSDESK_BIN ?? resolve(import.meta.dirname, '../build/bin/mopsdesk');
-
+// Each spec file serves a workspace of its own (tests/e2e/fixtures.ts:
+// "mopsdesk serve" from MOPSDESK_BIN, or build/bin/mopsdesk, on a fresh
+// data folder and a free port), so no file depends on another or on the
+// order files run in.
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -19,7 +13,6 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: '../test-artifacts/e2e',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
@@ -35,12 +28,5 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-  },
-  webServer: {
-    command: `"${bin}" serve --addr 127.0.0.1:${port} --data "${process.env.E2E_DATA}"`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 30_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
   },
 });

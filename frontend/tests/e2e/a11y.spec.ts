@@ -1,10 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CalendarPage } from './pages/calendar';
+import { CampaignsPage } from './pages/campaigns';
+import { SettingsPage } from './pages/settings';
 
 // Accessibility: axe on every page in English and Persian, and the app
-// used with the keyboard alone. This file runs first on the shared
-// workspace: what it adds it removes again, and it leaves English on.
+// used with the keyboard alone, on the file's own workspace.
 test.describe.configure({ mode: 'serial' });
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -22,24 +24,14 @@ async function api<T>(page: Page, method: string, ...args: unknown[]): Promise<T
 
 let seeded: { campaign: number; deliverable: number; milestone: number } | null = null;
 
-test.beforeAll(async ({ browser }, info) => {
-  const page = await (await browser.newContext({ baseURL: info.project.use.baseURL })).newPage();
+test.beforeAll(async ({ browser, workspaces }, info) => {
+  const page = await (await browser.newContext({ baseURL: (await workspaces.of(info)).url })).newPage();
   const c = await api<{ id: number }>(page, 'Campaigns.Create', {
     name: 'Axe spring launch', status: 'planned', owner: 'Keyboard Kim', startDate: wed, endDate: addDays(wed, 1), budget: { amount: 0, currency: 'USD' },
   });
   const d = await api<{ id: number }>(page, 'Deliverables.Create', { campaignId: c.id, title: 'Axe launch email', type: 'email', status: 'idea', publishDate: wed });
   const m = await api<{ id: number }>(page, 'Milestones.Create', { campaignId: c.id, title: 'Axe sign-off', dueDate: addDays(wed, 2) });
   seeded = { campaign: c.id, deliverable: d.id, milestone: m.id };
-  await page.context().close();
-});
-
-test.afterAll(async ({ browser }, info) => {
-  const page = await (await browser.newContext({ baseURL: info.project.use.baseURL })).newPage();
-  await page.goto('/#/settings');
-  await page.locator('#ws-lang').selectOption('en');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  const found = await api<{ campaigns: { id: number; name: string }[] }>(page, 'Campaigns.Find', { search: 'Axe' });
-  for (const c of found.campaigns.filter((x) => x.name.startsWith('Axe '))) await api(page, 'Campaigns.Delete', c.id);
   await page.context().close();
 });
 
@@ -66,9 +58,7 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<number> {
 for (const lang of ['en', 'fa']) {
   test(`axe finds nothing critical or serious on any page in ${lang}`, async ({ page }) => {
     test.setTimeout(300_000);
-    await page.goto('/#/settings');
-    await page.locator('#ws-lang').selectOption(lang);
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await new SettingsPage(page).language(lang);
     const pages = ['dashboard', 'campaigns', `campaigns/${seeded!.campaign}`, 'budget', 'contracts', 'assets', 'import', 'settings'];
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
@@ -103,9 +93,7 @@ for (const lang of ['en', 'fa']) {
     await page.getByRole('dialog').waitFor();
     await check('new campaign dialog');
     await page.keyboard.press('Escape');
-    await page.goto('/#/settings');
-    await page.locator('#ws-lang').selectOption('en');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await new SettingsPage(page).language('en');
     expect(found).toEqual({});
   });
 }
@@ -200,9 +188,9 @@ test('the month grid is one Tab stop; arrow keys walk the days', async ({ page }
   await page.goto('/#/calendar');
   const cal = new CalendarPage(page);
   await cal.view('Month');
-  await expect(page.locator('.grid button.day[tabindex="0"]')).toHaveCount(1);
+  await expect(cal.focusDay).toHaveCount(1);
   const day = cal.day(wed);
-  await tabTo(page, page.locator('.grid button.day[tabindex="0"]'));
+  await tabTo(page, cal.focusDay);
   // From whichever day holds the stop to wed, with arrows only.
   const at = (await page.evaluate(() => (document.activeElement as HTMLElement).dataset.day))!;
   const diff = Math.round((Date.parse(wed) - Date.parse(at)) / 86_400_000);
@@ -212,7 +200,7 @@ test('the month grid is one Tab stop; arrow keys walk the days', async ({ page }
   await expect(cal.day(addDays(wed, 7))).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(day).toBeFocused();
-  await expect(page.locator('.grid button.day[tabindex="0"]')).toHaveCount(1);
+  await expect(cal.focusDay).toHaveCount(1);
 });
 
 for (const view of ['Month', 'Week', 'Quarter', 'Timeline'] as const) {
@@ -220,13 +208,13 @@ for (const view of ['Month', 'Week', 'Quarter', 'Timeline'] as const) {
     await page.goto('/#/calendar');
     const cal = new CalendarPage(page);
     await cal.view(view);
-    const root = view === 'Timeline' ? page.locator('.timeline') : page.locator('.grid');
-    const said = page.locator('[data-announcer]');
+    const on = view === 'Timeline' ? 'timeline' : 'grid';
+    const said = cal.announcer;
     // Each moves a day to a day with nothing else on it (the quarter view shows one item a day), and back.
     const items = [
-      { from: wed, by: 1, el: root.locator(`[data-campaign-id="${seeded!.campaign}"]`).first(), day: async () => (await api<{ startDate: string }>(page, 'Campaigns.Get', seeded!.campaign)).startDate, name: 'Axe spring launch' },
-      { from: wed, by: 1, el: root.locator(`[data-deliverable-id="${seeded!.deliverable}"]`), day: async () => (await api<{ publishDate: string }[]>(page, 'Deliverables.Find', seeded!.campaign))[0].publishDate, name: 'Axe launch email' },
-      { from: addDays(wed, 2), by: -1, el: root.locator(`[data-milestone-id="${seeded!.milestone}"]`), day: async () => (await api<{ dueDate: string }[]>(page, 'Milestones.Find', seeded!.campaign))[0].dueDate, name: 'Axe sign-off' },
+      { from: wed, by: 1, el: cal.item(on, 'campaign', seeded!.campaign).first(), day: async () => (await api<{ startDate: string }>(page, 'Campaigns.Get', seeded!.campaign)).startDate, name: 'Axe spring launch' },
+      { from: wed, by: 1, el: cal.item(on, 'deliverable', seeded!.deliverable), day: async () => (await api<{ publishDate: string }[]>(page, 'Deliverables.Find', seeded!.campaign))[0].publishDate, name: 'Axe launch email' },
+      { from: addDays(wed, 2), by: -1, el: cal.item(on, 'milestone', seeded!.milestone), day: async () => (await api<{ dueDate: string }[]>(page, 'Milestones.Find', seeded!.campaign))[0].dueDate, name: 'Axe sign-off' },
     ];
     for (const it of items) {
       await tabTo(page, it.el, 120);
@@ -270,7 +258,7 @@ test('a field error is tied to its field, which says it is invalid', async ({ pa
   const name = dlg.getByLabel('Campaign', { exact: true });
   await expect(name).not.toHaveAttribute('aria-invalid', 'true');
   await dlg.getByRole('button', { name: 'Save' }).click();
-  const error = dlg.locator('[data-field-error="name"]');
+  const error = new CampaignsPage(page).fieldError('name');
   await expect(error).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription((await error.textContent())!.trim());

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
 import { BudgetPage } from './pages/budget';
 import { SettingsPage } from './pages/settings';
@@ -42,9 +42,9 @@ test('paste a block of numbers into the grid', async ({ page }) => {
   // Rows are team × category by name: Brand's two rows come first.
   await budget.paste(budget.cell('Brand', 'Events', 'Apr'), '1,000.00\t2000\t3000\r\n500\t500\t500\r\n');
   await expect(budget.grandTotal()).toHaveText('7,500.00');
-  await expect(page.locator('[data-row-total="0"]')).toHaveText('6,000.00');
-  await expect(page.locator('[data-row-total="1"]')).toHaveText('1,500.00');
-  await expect(page.locator('[data-col-total="0"]')).toHaveText('1,500.00');
+  await expect(budget.rowTotal(0)).toHaveText('6,000.00');
+  await expect(budget.rowTotal(1)).toHaveText('1,500.00');
+  await expect(budget.columnTotal(0)).toHaveText('1,500.00');
 
   // Typing works like a spreadsheet: Enter saves and moves down.
   const cell = budget.cell('Field marketing', 'Events', 'Apr');
@@ -109,7 +109,7 @@ test('approve one request and reject another', async ({ page }) => {
   dlg = page.getByRole('dialog', { name: 'Reject “Swag”' });
   await dlg.getByLabel('Decided by').fill('Dana');
   await dlg.getByRole('button', { name: 'Save' }).click();
-  await expect(dlg.locator('[data-field-error="dc-reason"]')).toHaveText('Say why the request is rejected.');
+  await expect(budget.fieldError(dlg, 'dc-reason')).toHaveText('Say why the request is rejected.');
   await dlg.getByLabel('Reason').fill('Not in this quarter’s plan');
   await dlg.getByRole('button', { name: 'Save' }).click();
   await expect(budget.requestItem('Swag')).toContainText('Rejected');

@@ -1,17 +1,18 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { Workspace } from './pages/workspace';
+import { type Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { CalendarPage } from './pages/calendar';
+import type { Workspace } from './pages/workspace';
 
-// The calendar's colours and its undo button, on a workspace of its own:
-// a campaign on two channels, a deliverable inside it and one standalone.
+// The calendar's colours and its undo button: a campaign on two channels,
+// a deliverable inside it and one standalone.
 test.describe.configure({ mode: 'serial' });
 
-const port = Number(process.env.E2E_PORT) + 11;
 const name = 'Spring product line launch across every region';
 let ws: Workspace;
 let today = '';
 
-test.beforeAll(async ({ playwright }) => {
-  ws = await Workspace.start(port);
+test.beforeAll(async ({ playwright, workspaces }, info) => {
+  ws = await workspaces.of(info);
   const request = await playwright.request.newContext();
   today = await ws.call<string>(request, 'Workspace.Today');
   const id = async (kind: string, n: string) => (await ws.call<{ id: number }>(request, 'Lists.Create', kind, n)).id;
@@ -27,58 +28,57 @@ test.beforeAll(async ({ playwright }) => {
   await ws.call(request, 'Deliverables.Create', { ...deliverable, campaignId: 0, title: 'Standalone newsletter', channelId: events });
   await request.dispose();
 });
-test.afterAll(async () => ws?.stop());
 
-/** rgb reads a legend swatch's colour as the browser writes it ("rgb(r, g, b)"). */
-const swatch = (legend: Locator, entry: string) =>
-  legend.locator('li').filter({ hasText: entry }).locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
+/** swatch reads a legend swatch's colour as the browser writes it ("rgb(r, g, b)"). */
+const swatch = (cal: CalendarPage, entry: string) => cal.swatch(entry).evaluate((el) => getComputedStyle(el).backgroundColor);
 
 /** paint is everything a mark is painted with: its colour and any bands. */
 const paint = (el: Locator) => el.evaluate((e) => `${getComputedStyle(e).backgroundColor} ${getComputedStyle(e).backgroundImage}`);
 
 test('a campaign shows every channel’s colour, and deliverables take their campaign’s colours', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(ws.url + '/#/calendar');
-  const legend = page.getByLabel('Legend', { exact: true });
-  await expect(legend.locator('li')).toHaveCount(2);
-  const email = await swatch(legend, 'Email');
-  const events = await swatch(legend, 'Events');
+  await page.goto('/#/calendar');
+  const cal = new CalendarPage(page);
+  await expect(cal.legendEntries).toHaveCount(2);
+  const email = await swatch(cal, 'Email');
+  const events = await swatch(cal, 'Events');
   expect(email).not.toBe(events);
 
-  const bar = page.locator('.grid button.bar').filter({ hasText: name });
+  const bar = cal.bars(name);
   expect(await paint(bar)).toContain(email);
   expect(await paint(bar)).toContain(events);
   // Inside the campaign and on no channel of its own: the campaign's two channels.
-  const inside = page.locator('.grid .chip.deliverable').filter({ hasText: 'Launch email' }).locator('.tinted');
+  const inside = cal.deliverableTint('Launch email');
   expect(await paint(inside)).toContain(email);
   expect(await paint(inside)).toContain(events);
   // Its own channel, when it has one.
-  const own = page.locator('.grid .chip.deliverable').filter({ hasText: 'Standalone newsletter' }).locator('.tinted');
+  const own = cal.deliverableTint('Standalone newsletter');
   expect(await paint(own)).toContain(events);
   expect(await paint(own)).not.toContain(email);
   await page.screenshot({ path: '../test-artifacts/charts/calendar-colours.png' });
 
   // By team: the campaign's deliverable takes the team's colour.
   await page.getByLabel('Colour by').selectOption('team');
-  await expect(legend.locator('li')).toHaveCount(1);
-  const team = await swatch(legend, 'Field marketing');
+  await expect(cal.legendEntries).toHaveCount(1);
+  const team = await swatch(cal, 'Field marketing');
   expect(await paint(inside)).toContain(team);
   expect(await paint(bar)).toContain(team);
 
   // The list and the timeline use the same colours.
   await page.getByLabel('Colour by').selectOption('channel');
-  await page.getByRole('tab', { name: 'Timeline' }).click();
-  const tlBar = page.locator('.timeline button.bar');
+  await cal.view('Timeline');
+  const tlBar = cal.timelineBars;
   expect(await paint(tlBar)).toContain(events);
-  expect(await paint(page.locator('.timeline .mark.deliverable .tinted').first())).toContain(email);
+  expect(await paint(cal.deliverableTint().first())).toContain(email);
 });
 
 test('the undo button floats over the page: the grid does not move when it appears', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 800 });
-  await page.goto(ws.url + '/#/calendar');
-  await page.getByRole('tab', { name: 'Month' }).click();
-  const grid = page.locator('.grid');
-  const bar = page.locator('.grid button.bar').filter({ hasText: name });
+  await page.goto('/#/calendar');
+  const cal = new CalendarPage(page);
+  await cal.view('Month');
+  const grid = cal.grid;
+  const bar = cal.bars(name);
   await bar.waitFor();
   const before = (await grid.boundingBox())!;
   await bar.focus();
@@ -109,14 +109,14 @@ for (const [lang, calendar, digits] of [
     await ws.language(request, lang, calendar);
     try {
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.goto(ws.url + '/#/calendar');
+      await page.goto('/#/calendar');
       await page.getByRole('tab').nth(3).click(); // Timeline
-      const head = page.locator('.timeline .head');
-      await expect(head.locator('.tick').first()).toBeVisible();
+      const ticks = new CalendarPage(page).timelineTicks;
+      await expect(ticks.first()).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `../test-artifacts/charts/timeline-${lang}.png` });
       // The box of each number as drawn, not of its narrow day column.
-      const numbers = await head.locator('.tick').evaluateAll((ticks) =>
+      const numbers = await ticks.evaluateAll((ticks) =>
         ticks
           .filter((t) => (t.textContent ?? '').trim() !== '')
           .map((t) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
@@ -171,7 +171,7 @@ test('edit a campaign and sort the list', async ({ page }) => {
   await expect(list.row('Spring launch')).toContainText('Live');
   await expect(list.row('Spring launch')).toContainText('Apr 15, 2027');
 
-  const names = page.locator('tbody tr td:first-child a');
+  const names = list.names;
   await list.sortBy('Campaign');
   await expect(names).toHaveText(['=HYPERLINK("http://x","y")', 'Spring launch', 'Tokyo fair']);
   await list.sortBy('Campaign');

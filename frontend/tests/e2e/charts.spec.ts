@@ -1,16 +1,15 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { Workspace } from './pages/workspace';
 
 // Charts with one and with thirty teams, categories and channels, all with
-// long names, in English, Persian and Thai. Each workspace is served on its
-// own data folder, so the shared workspace of the other specs never sees
-// thirty teams. The screenshots are kept for a person to look at.
+// long names, in English, Persian and Thai, each on a workspace of its own
+// next to the file's. The screenshots are kept for a person to look at.
 test.describe.configure({ mode: 'serial' });
 
 const shots = '../test-artifacts/charts';
 mkdirSync(shots, { recursive: true });
-const basePort = Number(process.env.E2E_PORT) + 1;
 
 /** Long names in three scripts, so wrapping is tried with each font. */
 function longName(kind: string, i: number): string {
@@ -125,7 +124,7 @@ for (const n of [1, 30]) {
   test.describe(`${n} of each`, () => {
     let ws: Workspace;
     test.beforeAll(async ({ playwright }) => {
-      ws = await Workspace.start(basePort + (n === 1 ? 0 : 1));
+      ws = await Workspace.start();
       const request = await playwright.request.newContext();
       await seed(ws, request, n);
       await request.dispose();
@@ -169,28 +168,24 @@ for (const n of [1, 30]) {
 }
 
 test('an empty dashboard names each chart it has nothing to draw for', async ({ page }) => {
-  const ws = await Workspace.start(basePort + 2);
-  try {
-    await page.goto(ws.url + '/#/dashboard');
-    const panelsShown = page.locator('main [data-chart]');
-    await expect(panelsShown.first()).toBeVisible();
-    await page.screenshot({ path: `${shots}/empty-dashboard.png`, fullPage: true });
-    const count = await panelsShown.count();
-    expect(count).toBeGreaterThanOrEqual(2);
-    for (let i = 0; i < count; i++) {
-      const panel = panelsShown.nth(i);
-      await expect(panel.getByRole('heading')).toBeVisible();
-      await expect(panel.getByRole('heading')).not.toHaveText('');
-    }
-    await expect(page.locator('[data-chart="by-status"]').getByRole('heading')).toHaveText('Campaigns by status');
-    await expect(page.locator('[data-chart="by-channel"]').getByRole('heading')).toHaveText('Campaigns by channel');
-  } finally {
-    await ws.stop();
+  // The file's own workspace: nothing in this file fills it.
+  await page.goto('/#/dashboard');
+  const panelsShown = page.locator('main [data-chart]');
+  await expect(panelsShown.first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/empty-dashboard.png`, fullPage: true });
+  const count = await panelsShown.count();
+  expect(count).toBeGreaterThanOrEqual(2);
+  for (let i = 0; i < count; i++) {
+    const panel = panelsShown.nth(i);
+    await expect(panel.getByRole('heading')).toBeVisible();
+    await expect(panel.getByRole('heading')).not.toHaveText('');
   }
+  await expect(page.locator('[data-chart="by-status"]').getByRole('heading')).toHaveText('Campaigns by status');
+  await expect(page.locator('[data-chart="by-channel"]').getByRole('heading')).toHaveText('Campaigns by channel');
 });
 
 test('the campaigns-per-month chart opens on next year when every campaign is next year', async ({ page, request }) => {
-  const ws = await Workspace.start(basePort + 3);
+  const ws = await Workspace.start();
   try {
     const today = await ws.call<string>(request, 'Workspace.Today');
     const next = Number(today.slice(0, 4)) + 1;

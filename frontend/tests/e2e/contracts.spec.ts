@@ -1,10 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
 import { BudgetPage } from './pages/budget';
 import { CalendarPage } from './pages/calendar';
+import { ContractsPage } from './pages/contracts';
 
-// Runs after budget.spec.ts (files run in name order on one workspace):
-// the team Brand, the category Paid media and this fiscal year exist.
+// A contract's dates, price history and payments, in a workspace whose
+// fiscal year starts in April, with the team Brand, the category Paid
+// media and this fiscal year's budget.
 test.describe.configure({ mode: 'serial' });
 
 const day = (offset: number) => {
@@ -19,10 +21,15 @@ const fyOf = (iso: string) => (Number(iso.slice(5, 7)) >= 4 ? Number(iso.slice(0
 const renewal = day(75);
 const cancelBy = day(15);
 
-async function openContract(page: Page) {
-  await page.goto('/#/contracts');
-  await page.getByRole('link', { name: 'Marketing Hub', exact: true }).click();
-}
+test.beforeAll(async ({ playwright, workspaces }, info) => {
+  const ws = await workspaces.of(info);
+  const request = await playwright.request.newContext();
+  await ws.settings(request, { fiscalYearStartMonth: 4 });
+  await ws.item(request, 'teams', 'Brand');
+  await ws.item(request, 'categories', 'Paid media');
+  await ws.call(request, 'Budget.CreateFiscalYear', fyOf(day(0)), 'month');
+  await request.dispose();
+});
 
 test('add a vendor and an auto-renewing annual contract', async ({ page }) => {
   const app = new AppShell(page);
@@ -35,7 +42,8 @@ test('add a vendor and an auto-renewing annual contract', async ({ page }) => {
   }
   await app.goTo('Contracts');
   await page.getByRole('button', { name: 'Add vendor' }).click();
-  let dlg = page.getByRole('dialog', { name: 'Add vendor' });
+  const contracts = new ContractsPage(page);
+  let dlg = contracts.dialog('Add vendor');
   await dlg.getByLabel('Vendor').fill('HubSpot');
   await dlg.getByLabel('Category').selectOption({ label: 'CRM' });
   await dlg.getByLabel('Website').fill('https://www.hubspot.com');
@@ -43,7 +51,7 @@ test('add a vendor and an auto-renewing annual contract', async ({ page }) => {
   await expect(dlg).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add contract' }).click();
-  dlg = page.getByRole('dialog', { name: 'Add contract' });
+  dlg = contracts.dialog('Add contract');
   await dlg.getByLabel('Vendor').selectOption({ label: 'HubSpot' });
   await dlg.getByLabel('Product').fill('Marketing Hub');
   await dlg.getByLabel('Owner').fill('Dana');
@@ -62,8 +70,8 @@ test('add a vendor and an auto-renewing annual contract', async ({ page }) => {
   await dlg.getByRole('button', { name: 'Save' }).click();
   await expect(dlg).toHaveCount(0);
 
-  const row = page.locator('tr', { hasText: 'Marketing Hub' });
-  await expect(row.locator('[data-cancel-by]')).toHaveText(shown(cancelBy));
+  const row = contracts.row('Marketing Hub');
+  await expect(contracts.cancelBy(row)).toHaveText(shown(cancelBy));
   await expect(row).toContainText('$12,000.00');
 });
 
@@ -73,15 +81,16 @@ test('the cancel-by date is in the digest and on the calendar', async ({ page })
   // The default reminder (30 days before the cancel-by date) has come: badge.
   await expect(page.getByRole('navigation').getByLabel(/licence dates? needs? attention/)).toBeVisible();
   await app.goTo('Contracts');
-  await page.getByRole('tab', { name: /Digest/ }).click();
-  const entry = page.getByRole('list', { name: 'Digest' }).getByRole('listitem').filter({ hasText: 'Cancel by' }).filter({ hasText: 'Marketing Hub' });
+  const contracts = new ContractsPage(page);
+  await contracts.showDigest();
+  const entry = contracts.digest.getByRole('listitem').filter({ hasText: 'Cancel by' }).filter({ hasText: 'Marketing Hub' });
   await expect(entry).toContainText(shown(cancelBy));
   await expect(entry).toContainText('Reminder');
 
   await app.goTo('Calendar');
   const cal = new CalendarPage(page);
   await cal.showMonth(cancelBy);
-  const chip = page.locator('.grid [data-contract-date="cancel"]').filter({ hasText: 'HubSpot Marketing Hub' });
+  const chip = cal.contractDate('cancel', 'HubSpot Marketing Hub');
   await expect(chip).toBeVisible();
   const box = (await chip.boundingBox())!;
   const cell = (await cal.day(cancelBy).boundingBox())!;
@@ -93,10 +102,11 @@ test('the cancel-by date is in the digest and on the calendar', async ({ page })
 test('change the price, see the history and the budget follow', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();
-  await openContract(page);
-  await expect(page.locator('[data-detail="cancel-by"]')).toContainText(shown(cancelBy));
+  const contracts = new ContractsPage(page);
+  await contracts.openContract('Marketing Hub');
+  await expect(contracts.detail('cancel-by')).toContainText(shown(cancelBy));
   await page.getByRole('button', { name: 'Edit' }).click();
-  const dlg = page.getByRole('dialog', { name: 'Edit contract' });
+  const dlg = contracts.dialog('Edit contract');
   await dlg.getByLabel('Cost per payment').fill('13,500');
   await dlg.getByRole('button', { name: 'Save' }).click();
   await expect(dlg).toHaveCount(0);
@@ -118,7 +128,8 @@ test('change the price, see the history and the budget follow', async ({ page })
 });
 
 test('keep the signed contract as a document', async ({ page }) => {
-  await openContract(page);
+  const contracts = new ContractsPage(page);
+  await contracts.openContract('Marketing Hub');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add documents' }).click();
   await (await chooser).setFiles({ name: 'HubSpot order form.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 order form') });
@@ -135,15 +146,16 @@ test('keep the signed contract as a document', async ({ page }) => {
 test('bad input is refused with a message and changes nothing', async ({ page }) => {
   const app = new AppShell(page);
   await app.open();
-  await openContract(page);
+  const contracts = new ContractsPage(page);
+  await contracts.openContract('Marketing Hub');
   await page.getByRole('button', { name: 'Edit' }).click();
-  const dlg = page.getByRole('dialog', { name: 'Edit contract' });
+  const dlg = contracts.dialog('Edit contract');
   await dlg.getByLabel('Renewal date').fill(addYears(renewal, -3));
   await dlg.getByLabel('Notice period (days)').fill('400');
   await dlg.getByRole('button', { name: 'Save' }).click();
-  await expect(dlg.locator('[data-field-error="c-renewal"]')).toHaveText('The renewal date is before the start date.');
-  await expect(dlg.locator('[data-field-error="c-notice"]')).toHaveText('Enter a notice period of 0 to 365 days.');
+  await expect(contracts.fieldError(dlg, 'c-renewal')).toHaveText('The renewal date is before the start date.');
+  await expect(contracts.fieldError(dlg, 'c-notice')).toHaveText('Enter a notice period of 0 to 365 days.');
   await dlg.getByRole('button', { name: 'Cancel' }).click();
   await page.reload();
-  await expect(page.locator('[data-detail="cancel-by"]')).toContainText(shown(cancelBy));
+  await expect(contracts.detail('cancel-by')).toContainText(shown(cancelBy));
 });

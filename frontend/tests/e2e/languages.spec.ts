@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { ar } from '../../src/i18n/ar';
@@ -7,11 +8,35 @@ import { fa } from '../../src/i18n/fa';
 import { pl } from '../../src/i18n/pl';
 import { th } from '../../src/i18n/th';
 import { tr } from '../../src/i18n/tr';
+import { AppShell } from './pages/app';
+import { CalendarPage } from './pages/calendar';
+import { CampaignsPage } from './pages/campaigns';
+import { DashboardPage } from './pages/dashboard';
+import { ImportPage } from './pages/import';
+import { ReportPage } from './pages/report';
+import { SettingsPage } from './pages/settings';
 
-// Runs after import (files run in name order on one workspace) and leaves
-// the workspace in English with a Gregorian calendar, as it found it, and
-// without what it imported.
+// Every language: direction, fonts, dates, reports, exports and imports,
+// over a workspace with this fiscal year's budget, a spend request to
+// export and a campaign this month for the charts to draw.
 test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ playwright, workspaces }, info) => {
+  const ws = await workspaces.of(info);
+  const request = await playwright.request.newContext();
+  const today = await ws.call<string>(request, 'Workspace.Today');
+  const { fiscalYearStartMonth: start } = await ws.call<{ fiscalYearStartMonth: number }>(request, 'Workspace.Settings');
+  const [y, m] = today.split('-').map(Number);
+  await ws.call(request, 'Budget.CreateFiscalYear', m >= start ? y : y - 1, 'month');
+  await ws.call(request, 'Requests.Create', {
+    requester: 'Maryam', teamId: await ws.item(request, 'teams', 'Brand'), categoryId: await ws.item(request, 'categories', 'Events'),
+    amount: { amount: 300_00, currency: 'USD' }, purpose: 'Trade show booth', date: '', vendor: '', campaignId: 0,
+  });
+  await ws.call(request, 'Campaigns.Create', {
+    name: 'Autumn launch', status: 'planned', startDate: today, endDate: today, budget: { amount: 0, currency: 'USD' },
+  });
+  await request.dispose();
+});
 
 const catalogs: Record<string, Catalog> = { fa, ar, pl, tr, th, en };
 const keys = Object.keys(en);
@@ -22,18 +47,9 @@ mkdirSync(shots, { recursive: true });
 const text = (lang: string, key: keyof typeof en) => catalogs[lang][key] as string;
 
 async function switchTo(page: Page, lang: string) {
-  await page.goto('/#/settings');
-  await page.locator('#ws-lang').selectOption(lang);
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await new SettingsPage(page).language(lang);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(lang, 'settings.title'));
 }
-
-// Whatever fails here, the files after this one get the English workspace back.
-test.afterAll(async ({ browser }, info) => {
-  const context = await browser.newContext({ baseURL: info.project.use.baseURL });
-  await switchTo(await context.newPage(), 'en');
-  await context.close();
-});
 
 /** noKeys fails when a catalog key shows instead of its message. */
 async function noKeys(page: Page) {
@@ -64,17 +80,18 @@ for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
     await noKeys(page);
     await page.screenshot({ path: `${shots}/${lang}-settings.png` });
 
-    await page.goto('/#/dashboard');
+    const dash = new DashboardPage(page);
+    await dash.open();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(lang, 'dashboard.title'));
-    await page.getByTestId('dashboard-period').selectOption('fy');
-    await expect(page.locator('[data-tile="budget"]')).toBeVisible();
-    await expect(page.locator('.charts .chart svg').first()).toBeVisible();
+    await dash.showFiscalYear();
+    await expect(dash.tile('budget')).toBeVisible();
+    await expect(dash.drawn.first()).toBeVisible();
     await noKeys(page);
     await page.screenshot({ path: `${shots}/${lang}-dashboard.png`, fullPage: true });
 
     await page.goto('/#/calendar');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(lang, 'calendar.title'));
-    const period = page.locator('h2.period');
+    const period = new CalendarPage(page).period;
     if (lang === 'fa') {
       // Persian months (Solar Hijri) in Persian digits by default.
       const month = '(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)';
@@ -100,27 +117,26 @@ for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
 
 test('the executive report in Persian: right to left, Persian words and digits, its own font', async ({ page, browser }) => {
   await switchTo(page, 'fa');
-  await page.goto('/#/dashboard');
-  await page.getByTestId('dashboard-period').selectOption('fy');
-  const dl = page.waitForEvent('download');
-  await page.getByRole('button', { name: text('fa', 'dashboard.export_report_html') }).click();
-  const file = await dl;
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.showFiscalYear();
+  const file = await dash.exportReport(text('fa', 'dashboard.export_report_html'));
   const path = test.info().outputPath(file.suggestedFilename());
   await file.saveAs(path);
   const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
-  const report = await context.newPage();
-  await report.goto('file://' + path);
-  await expect(report.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(report.getByRole('heading', { level: 1 })).toContainText(text('fa', 'report.title'));
-  await expect(report.locator('dl.headline dd').first()).toHaveText(/[۰-۹]/);
-  const vazir = await report.evaluate(async () => {
+  const tab = await context.newPage();
+  const report = new ReportPage(tab);
+  await report.open(path);
+  await expect(tab.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(tab.getByRole('heading', { level: 1 })).toContainText(text('fa', 'report.title'));
+  await expect(report.headline.first()).toHaveText(/[۰-۹]/);
+  const vazir = await tab.evaluate(async () => {
     await document.fonts.ready;
     return [...document.fonts].some((x) => x.family.replace(/"/g, '') === 'Vazirmatn' && x.status === 'loaded');
   });
   expect(vazir).toBe(true);
-  await report.screenshot({ path: `${shots}/fa-report.png` });
+  await tab.screenshot({ path: `${shots}/fa-report.png` });
   await context.close();
-  await switchTo(page, 'en');
 });
 
 test('in Persian, dates are typed and shown in the Persian calendar and digits', async ({ page }) => {
@@ -128,46 +144,42 @@ test('in Persian, dates are typed and shown in the Persian calendar and digits',
   await page.goto('/#/campaigns');
   await page.getByRole('button', { name: text('fa', 'campaigns.new') }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.locator('#name').fill('کمپین شب یلدا');
+  const form = new CampaignsPage(page);
+  await form.field('name').fill('کمپین شب یلدا');
   // Today is shown as a Persian date; typed dates are read in that calendar.
-  await expect(dialog.locator('#startDate')).toHaveValue(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
-  await dialog.locator('#startDate').fill('۱۴۰۵/۰۹/۱۰');
-  await dialog.locator('#endDate').fill('1405/9/30');
-  await dialog.locator('#endDate').blur();
-  await expect(dialog.locator('#endDate')).toHaveValue('۱۴۰۵/۰۹/۳۰');
+  await expect(form.field('startDate')).toHaveValue(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+  await form.field('startDate').fill('۱۴۰۵/۰۹/۱۰');
+  await form.field('endDate').fill('1405/9/30');
+  await form.field('endDate').blur();
+  await expect(form.field('endDate')).toHaveValue('۱۴۰۵/۰۹/۳۰');
   await dialog.getByRole('button', { name: text('fa', 'common.save') }).click();
   await expect(dialog).toHaveCount(0);
   // Stored as ISO days: 1 to 21 December 2026.
   const found = await page.request.post('/api/Campaigns/Find', { data: [{ search: 'شب یلدا' }] });
   const { campaigns } = (await found.json()) as { campaigns: { id: number; startDate: string; endDate: string }[] };
   expect(campaigns.map((c) => [c.startDate, c.endDate])).toEqual([['2026-12-01', '2026-12-21']]);
-  await expect(page.locator('tr', { hasText: 'کمپین شب یلدا' })).toContainText('۱۴۰۵');
+  await expect(form.rows.filter({ hasText: 'کمپین شب یلدا' })).toContainText('۱۴۰۵');
   // A date that does not exist is named as the field's problem.
   await page.getByRole('button', { name: text('fa', 'campaigns.new') }).click();
-  await dialog.locator('#name').fill('کمپین نادرست');
-  await dialog.locator('#startDate').fill('۱۴۰۵/۱۲/۳۰'); // 1405 is not a leap year
+  await form.field('name').fill('کمپین نادرست');
+  await form.field('startDate').fill('۱۴۰۵/۱۲/۳۰'); // 1405 is not a leap year
   await dialog.getByRole('button', { name: text('fa', 'common.save') }).click();
   await expect(dialog.getByText(text('fa', 'field.date_invalid'))).toBeVisible();
   await dialog.getByRole('button', { name: text('fa', 'common.cancel') }).click();
-  await page.request.post('/api/Campaigns/Delete', { data: [campaigns[0].id] });
-  await switchTo(page, 'en');
 });
 
 test('a list exports with its column names in the language', async ({ page }) => {
   await switchTo(page, 'fa');
   await page.goto('/#/budget');
   await page.getByRole('tab', { name: text('fa', 'budget.tab.requests') }).click();
-  const dl = page.waitForEvent('download');
-  await page.getByRole('button', { name: text('fa', 'list.export') }).click();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile((await (await dl).path())!);
+  await wb.xlsx.readFile((await (await new AppShell(page).exportList(text('fa', 'list.export'))).path())!);
   const head = wb.getWorksheet(text('fa', 'budget.tab.requests'))!.getRow(1);
   expect([head.getCell(1).value, head.getCell(3).value, head.getCell(8).value]).toEqual([
     text('fa', 'import.field.id'),
     text('fa', 'export.col.requester'),
     text('fa', 'export.col.purpose'),
   ]);
-  await switchTo(page, 'en');
 });
 
 test('a spreadsheet with Persian, Arabic, Polish, Turkish and Thai headers imports in every UI language', async ({ page }) => {
@@ -182,19 +194,17 @@ test('a spreadsheet with Persian, Arabic, Polish, Turkish and Thai headers impor
   const file = { name: 'چندزبانه.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
   for (const lang of ['fa', 'ar', 'pl', 'tr', 'th', 'en']) {
     await switchTo(page, lang);
-    await page.goto('/#/import');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: text(lang, 'import.choose') }).click();
-    await (await chooser).setFiles(file);
-    await page.getByTestId('import-kind').selectOption('campaigns');
+    const imp = new ImportPage(page);
+    await imp.choose(file, text(lang, 'import.choose'));
+    await imp.kind.selectOption('campaigns');
     for (const [col, field] of [['A', 'name'], ['B', 'startDate'], ['C', 'endDate'], ['D', 'budget'], ['E', 'owner']]) {
-      await expect(page.locator(`select[data-column="${col}"]`)).toHaveValue(field);
+      await expect(imp.column(col)).toHaveValue(field);
     }
     const five = new Intl.NumberFormat(lang).format(5);
     const zero = new Intl.NumberFormat(lang).format(0);
     const counts = text(lang, 'import.counts').replace('{create}', five).replace('{update}', zero).replace('{skip}', zero);
-    await expect(page.getByTestId('import-counts')).toHaveText(counts);
-    await expect(page.getByTestId('import-commit')).toBeEnabled();
+    await expect(imp.counts).toHaveText(counts);
+    await expect(imp.commit).toBeEnabled();
     await noKeys(page);
     if (lang === 'fa') {
       // Thai names in a Persian page still get the Thai font, not boxes.
@@ -204,18 +214,17 @@ test('a spreadsheet with Persian, Arabic, Polish, Turkish and Thai headers impor
       });
       expect(thai, 'Noto Sans Thai loaded for Thai text in Persian').toBe(true);
       await page.screenshot({ path: `${shots}/fa-import.png`, fullPage: true });
-      await page.getByTestId('import-commit').click();
-      const run = page.locator('tr[data-run]').first();
+      await imp.commit.click();
+      const run = imp.runs.first();
       await expect(run).toContainText('چندزبانه.csv');
       await expect(run).toContainText(five);
       // The Yalda campaign's Solar Hijri dates were read as 1–21 December 2026.
       await page.goto('/#/campaigns');
-      const row = page.locator('tr', { hasText: 'کمپین یلدا' });
+      const row = new CampaignsPage(page).rows.filter({ hasText: 'کمپین یلدا' });
       await expect(row).toBeVisible();
       await page.goto('/#/import');
-      await page.locator('tr[data-run]').first().getByRole('button', { name: text('fa', 'import.undo') }).click();
-      await expect(page.locator('tr[data-run]').first()).toContainText(text('fa', 'import.was_undone'));
+      await imp.runs.first().getByRole('button', { name: text('fa', 'import.undo') }).click();
+      await expect(imp.runs.first()).toContainText(text('fa', 'import.was_undone'));
     }
   }
-  await switchTo(page, 'en');
 });

@@ -1,11 +1,22 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
+import { AssetsPage } from './pages/assets';
+import { ContractsPage } from './pages/contracts';
 import { CampaignPicker } from './pages/picker';
 
-// Runs after campaigns.spec.ts (files run in name order on one workspace):
-// the campaign "Spring launch" exists and ends on 15 April 2027.
+// An asset library next to the campaign "Spring launch", which ends on
+// 15 April 2027.
 test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ playwright, workspaces }, info) => {
+  const ws = await workspaces.of(info);
+  const request = await playwright.request.newContext();
+  await ws.call(request, 'Campaigns.Create', {
+    name: 'Spring launch', status: 'live', startDate: '2027-03-01', endDate: '2027-04-15', budget: { amount: 0, currency: 'USD' },
+  });
+  await request.dispose();
+});
 
 // An 8×8 PNG (dropped twice under two names: the same bytes).
 const png = Buffer.from(
@@ -13,64 +24,56 @@ const png = Buffer.from(
   'base64',
 );
 
-/** dropFiles drops files on the library the way a file manager does. */
-async function dropFiles(page: Page, files: { name: string; type: string; data: Buffer }[]) {
-  const payload = files.map((f) => ({ name: f.name, type: f.type, data: [...f.data] }));
-  const zone = page.getByRole('region', { name: /Asset library/ });
-  await zone.evaluate((el, fs) => {
-    const dt = new DataTransfer();
-    for (const f of fs) dt.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
-    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, payload);
-}
-
 test('drop three files, one a duplicate, and add it as a new version', async ({ page }) => {
   const app = new AppShell(page);
+  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
   await expect(page.getByText('No assets yet.')).toBeVisible();
-  await dropFiles(page, [
+  await assets.drop([
     { name: 'acme-logo.png', type: 'image/png', data: png },
     { name: 'press-kit.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 press kit') },
   ]);
   await expect(page.getByRole('link', { name: 'acme logo', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'press kit', exact: true })).toBeVisible();
 
-  await dropFiles(page, [{ name: 'acme-logo-final.png', type: 'image/png', data: png }]);
+  await assets.drop([{ name: 'acme-logo-final.png', type: 'image/png', data: png }]);
   const dlg = page.getByRole('dialog', { name: 'Already in the library' });
   await expect(dlg).toContainText('acme-logo-final.png → acme logo');
   await dlg.getByLabel('What to do with acme-logo-final.png').selectOption({ label: 'Add as a new version' });
   await dlg.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('[data-asset-id]')).toHaveCount(2);
-  await expect(page.locator('.card', { hasText: 'acme logo' })).toContainText('2 versions');
+  await expect(assets.assets).toHaveCount(2);
+  await expect(assets.card('acme logo')).toContainText('2 versions');
   // The image gets a preview; the PDF its type icon.
-  await expect(page.locator('.card', { hasText: 'acme logo' }).locator('img')).toBeVisible();
+  await expect(assets.preview('acme logo')).toBeVisible();
 });
 
 test('tag assets in bulk and find them by search', async ({ page }) => {
   const app = new AppShell(page);
+  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
-  await page.getByLabel('Select “acme logo”').check();
-  await page.getByLabel('Select “press kit”').check();
+  await assets.select('acme logo');
+  await assets.select('press kit');
   await page.getByRole('button', { name: 'Edit 2 assets' }).click();
   const dlg = page.getByRole('dialog', { name: 'Edit 2 assets' });
   await dlg.getByLabel('Add tags').fill('spring, brand');
   await dlg.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('.card', { hasText: 'press kit' })).toContainText('spring');
+  await expect(assets.card('press kit')).toContainText('spring');
 
-  const search = page.getByRole('searchbox', { name: /Search titles/ });
+  const search = assets.search;
   await search.fill('pres');
-  await expect(page.locator('[data-asset-id]')).toHaveCount(1);
-  await expect(page.locator('.card')).toContainText('press kit');
+  await expect(assets.assets).toHaveCount(1);
+  await expect(assets.card()).toContainText('press kit');
   await search.fill('spring');
-  await expect(page.locator('[data-asset-id]')).toHaveCount(2);
+  await expect(assets.assets).toHaveCount(2);
   await search.fill('acme-logo-final');
-  await expect(page.locator('[data-asset-id]')).toHaveCount(1);
+  await expect(assets.assets).toHaveCount(1);
 });
 
 test('a licence that ends before a linked campaign shows a warning on the campaign', async ({ page }) => {
   const app = new AppShell(page);
+  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
   await page.getByRole('link', { name: 'acme logo', exact: true }).click();
@@ -84,10 +87,11 @@ test('a licence that ends before a linked campaign shows a warning on the campai
   await expect(app.notice('Asset saved.')).toBeVisible();
 
   // The licence runs out within the digest's horizon: it is listed there.
-  await page.goto('/#/contracts');
-  await page.getByRole('tab', { name: /Digest/ }).click();
-  await page.getByRole('combobox').selectOption({ label: '365 days' });
-  await expect(page.getByRole('list', { name: 'Digest' })).toContainText('Licence ends');
+  const contracts = new ContractsPage(page);
+  await contracts.open();
+  await contracts.showDigest();
+  await contracts.horizon.selectOption({ label: '365 days' });
+  await expect(contracts.digest).toContainText('Licence ends');
 
   await page.goto('/#/campaigns');
   await page.getByRole('link', { name: 'Spring launch', exact: true }).click();
@@ -98,6 +102,7 @@ test('a licence that ends before a linked campaign shows a warning on the campai
 
 test('export the asset inventory', async ({ page }) => {
   const app = new AppShell(page);
+  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
   const dl = page.waitForEvent('download');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { AppShell } from './pages/app';
@@ -7,8 +8,22 @@ import { CampaignsPage } from './pages/campaigns';
 import { CampaignPicker } from './pages/picker';
 import { SettingsPage } from './pages/settings';
 
-// A week of webinars in September 2027: Monday 6 to Friday 10.
+// A week of webinars in September 2027: Monday 6 to Friday 10, next to a
+// newsletter on the Email channel; spend goes to this fiscal year's budget
+// (April start).
 test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ playwright, workspaces }, info) => {
+  const ws = await workspaces.of(info);
+  const request = await playwright.request.newContext();
+  await ws.item(request, 'channels', 'Email');
+  await ws.item(request, 'teams', 'Brand');
+  await ws.item(request, 'categories', 'Paid media');
+  await ws.settings(request, { fiscalYearStartMonth: 4 });
+  const now = new Date();
+  await ws.call(request, 'Budget.CreateFiscalYear', now.getMonth() + 1 >= 4 ? now.getFullYear() : now.getFullYear() - 1, 'month');
+  await request.dispose();
+});
 
 async function addDeliverable(page: Page, title: string, day: string) {
   await page.getByRole('button', { name: 'Add deliverable' }).click();
@@ -65,7 +80,7 @@ test('plan a campaign with a deliverable and a milestone', async ({ page }) => {
   const form = list.form;
   await form.getByLabel('Review', { exact: true }).selectOption({ label: 'Pending' });
   await form.getByLabel('Status').selectOption({ label: 'Live' });
-  await expect(form.locator('#status-hint')).toContainText('can go live only once the review is approved');
+  await expect(list.statusHint).toContainText('can go live only once the review is approved');
   await list.save();
   await expect(list.fieldError('status')).toContainText('can go live only once the review is approved');
   await form.getByRole('button', { name: 'Cancel' }).click();
@@ -153,8 +168,8 @@ test('filters stay while switching views', async ({ page }) => {
   await expect(cal.bars('September newsletter')).toHaveCount(0);
   await expect(cal.bars('Webinar week')).toHaveCount(1);
   await cal.view('Timeline');
-  await expect(page.locator('.timeline')).toContainText('Webinar week');
-  await expect(page.locator('.timeline')).not.toContainText('September newsletter');
+  await expect(cal.timeline).toContainText('Webinar week');
+  await expect(cal.timeline).not.toContainText('September newsletter');
   await cal.view('List');
   await expect(page.getByRole('list', { name: 'List' })).not.toContainText('September newsletter');
   await cal.view('Month');
@@ -235,10 +250,9 @@ test('drag a campaign on the timeline', async ({ page }) => {
   const cal = new CalendarPage(page);
   await cal.showMonth('2027-09-01');
   await cal.view('Timeline');
-  const row = page.locator('.timeline .row').filter({ hasText: 'Webinar week' }).first();
-  const rowBar = row.locator('button.bar');
+  const rowBar = cal.timelineBar('Webinar week');
   await rowBar.waitFor();
-  const tick = (d: string) => page.locator(`.timeline .head [data-day="${d}"]`).boundingBox();
+  const tick = (d: string) => cal.timelineDay(d).boundingBox();
   const b = (await rowBar.boundingBox())!;
   const sep6 = (await tick('2027-09-06'))!;
   const sep13 = (await tick('2027-09-13'))!;
@@ -309,10 +323,9 @@ test('a campaign shows its spend and ROI', async ({ page }) => {
 
   await page.goto('/#/campaigns');
   await page.getByRole('link', { name: 'September newsletter', exact: true }).click();
-  const spend = page.getByRole('region', { name: 'Spend and ROI' });
-  await expect(spend.locator('[data-roi="actual"]')).toHaveText('$4,000.00');
-  await expect(spend.locator('[data-roi="revenue"]')).toHaveText('$10,000.00');
-  await expect(spend.locator('[data-roi="roi"]')).toHaveText('150%'); // (10,000 − 4,000) / 4,000
+  await expect(list.roi('actual')).toHaveText('$4,000.00');
+  await expect(list.roi('revenue')).toHaveText('$10,000.00');
+  await expect(list.roi('roi')).toHaveText('150%'); // (10,000 − 4,000) / 4,000
 });
 
 for (const timezoneId of ['America/Los_Angeles', 'Asia/Tehran', 'Asia/Bangkok']) {

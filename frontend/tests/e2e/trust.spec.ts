@@ -1,8 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import ICAL from 'ical.js';
 import { AppShell } from './pages/app';
+import { AssetsPage } from './pages/assets';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
+import { ContractsPage } from './pages/contracts';
 
 // Numbers and names a marketer can trust: what a date is for, what an
 // export holds, why an image has no preview, and names of any length or
@@ -72,8 +75,9 @@ test('a contract too late to cancel says for which renewal, and when the next de
     noticeDays: 7, status: 'active',
   });
   const next = addMonths(renewal, 1);
-  await page.goto('/#/contracts');
-  const cell = page.locator('tr', { hasText: 'Trust Boards' }).locator('[data-cancel-by]');
+  const contracts = new ContractsPage(page);
+  await contracts.open();
+  const cell = contracts.cancelBy(contracts.row('Trust Boards'));
   await expect(cell).toContainText(`Too late to cancel the renewal on ${shown(renewal)}`);
   await expect(cell).toContainText(`Next decision by ${shown(addDays(next, -7))}, for the renewal on ${shown(next)}`);
   await cell.screenshot({ path: '/tmp/uifixes-late-contract.png' });
@@ -90,8 +94,8 @@ test('the .ics export says what it holds and can take the whole plan', async ({ 
   const dlg = page.getByRole('dialog', { name: 'Export to a calendar (.ics)' });
   // The range in view is named, and each choice says how many events it holds.
   await expect(dlg.getByRole('radio', { name: /The range in view: .+ – .+/ })).toBeVisible();
-  await expect(dlg.locator('[data-ics-count="view"]')).toHaveText(/^\d+ events?$/);
-  await expect(dlg.locator('[data-ics-count="all"]')).toHaveText(/^\d+ events?$/);
+  await expect(new CalendarPage(page).icsCount('view')).toHaveText(/^\d+ events?$/);
+  await expect(new CalendarPage(page).icsCount('all')).toHaveText(/^\d+ events?$/);
   await dlg.screenshot({ path: '/tmp/uifixes-ics-dialog.png' });
   await dlg.getByRole('button', { name: 'Cancel' }).click();
 
@@ -111,19 +115,15 @@ test('a damaged image shows its type icon and why, on its card and its page', as
   const app = new AppShell(page);
   await app.open();
   await app.goTo('Assets');
-  const zone = page.getByRole('region', { name: /Asset library/ });
-  await zone.evaluate((el, data) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(data)], 'trust-damaged.png', { type: 'image/png' }));
-    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [...png]);
-  const card = page.locator('.card', { hasText: 'trust damaged' });
-  await expect(card.locator('.icon')).toHaveText('▧');
+  const assets = new AssetsPage(page);
+  await assets.drop([{ name: 'trust-damaged.png', type: 'image/png', data: png }]);
+  const card = assets.card('trust damaged');
+  await expect(assets.icon(card)).toHaveText('▧');
   await card.getByRole('link', { name: 'trust damaged', exact: true }).click();
-  const preview = page.getByRole('region', { name: 'Preview' });
-  await expect(preview.locator('.icon')).toHaveText('▧');
-  await expect(preview.locator('[data-preview-note]')).toHaveText(/This image is damaged or cut off/);
-  await expect(preview.locator('img')).toHaveCount(0);
+  const preview = assets.previewRegion;
+  await expect(assets.icon(preview)).toHaveText('▧');
+  await expect(assets.previewNote).toHaveText(/This image is damaged or cut off/);
+  await expect(assets.previewImage).toHaveCount(0);
   await preview.screenshot({ path: '/tmp/uifixes-damaged.png' });
 });
 

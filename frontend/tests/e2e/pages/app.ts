@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 
 /** AppShell is the window around every area: navigation and notices. */
 export class AppShell {
@@ -10,6 +10,13 @@ export class AppShell {
 
   async goTo(area: 'Dashboard' | 'Campaigns' | 'Calendar' | 'Budget' | 'Contracts' | 'Assets' | 'Import' | 'Settings'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: area }).click();
+  }
+
+  /** exportList presses the export button of the list in view (named in the page's language) and returns the download. */
+  async exportList(button: string = 'Export (.xlsx)'): Promise<Download> {
+    const dl = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: button }).click();
+    return dl;
   }
 
   notice(text: string | RegExp): Locator {

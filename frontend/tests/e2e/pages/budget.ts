@@ -56,6 +56,57 @@ export class BudgetPage {
     return this.page.locator('[data-grand-total]');
   }
 
+  /** check is a figure of the budget check an approval shows (planned, committed, available, request, after). */
+  check(region: Locator, figure: 'planned' | 'committed' | 'available' | 'request' | 'after'): Locator {
+    return region.locator(`[data-budget="${figure}"]`);
+  }
+
+  /** saving are the grid's cells whose save has not answered yet. */
+  get saving(): Locator {
+    return this.page.locator('td.cell[data-state]');
+  }
+
+  /** scroller is the box the grid scrolls in; grid the grid itself. */
+  get scroller(): Locator {
+    return this.page.locator('.wrap');
+  }
+
+  get grid(): Locator {
+    return this.page.locator('table.grid');
+  }
+
+  /** vendorFilter narrows the spend list to a vendor. */
+  get vendorFilter(): Locator {
+    return this.page.getByPlaceholder('All vendors');
+  }
+
+  rowTotal(row: number): Locator {
+    return this.page.locator(`[data-row-total="${row}"]`);
+  }
+
+  columnTotal(column: number): Locator {
+    return this.page.locator(`[data-col-total="${column}"]`);
+  }
+
+  /** inBase is a spend row's amount in the base currency (or why there is none). */
+  inBase(row: Locator): Locator {
+    return row.locator('[data-in-base]');
+  }
+
+  /** rates is the note on spend left out for want of a rate ('missing') or converted at a planning rate ('assumed'). */
+  rates(kind: 'missing' | 'assumed'): Locator {
+    return this.page.locator(`[data-rates="${kind}"]`);
+  }
+
+  /** assumed marks a total that used a planning rate. */
+  assumed(total: Locator): Locator {
+    return total.locator('[data-assumed]');
+  }
+
+  fieldError(dialog: Locator, field: string): Locator {
+    return dialog.locator(`[data-field-error="${field}"]`);
+  }
+
   summaryTotal(column: 'planned' | 'committed' | 'actual' | 'available' | 'variance'): Locator {
     return this.page.locator(`[data-summary-totals] [data-total="${column}"]`);
   }

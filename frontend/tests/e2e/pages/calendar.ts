@@ -9,6 +9,77 @@ export class CalendarPage {
     return this.page.locator('.grid button.bar').filter({ hasText: name });
   }
 
+  /** grid is the month, week or quarter grid. */
+  get grid(): Locator {
+    return this.page.locator('.grid');
+  }
+
+  /** timeline is the timeline (Gantt) view. */
+  get timeline(): Locator {
+    return this.page.locator('.timeline');
+  }
+
+  /** timelineBars are the campaign bars of the timeline. */
+  get timelineBars(): Locator {
+    return this.page.locator('.timeline button.bar');
+  }
+
+  /** timelineTicks are the day numbers along the timeline's head. */
+  get timelineTicks(): Locator {
+    return this.page.locator('.timeline .head .tick');
+  }
+
+  /** timelineDay is a day's place along the timeline's head. */
+  timelineDay(iso: string): Locator {
+    return this.page.locator(`.timeline .head [data-day="${iso}"]`);
+  }
+
+  /** timelineBar is the bar in a campaign's first row on the timeline. */
+  timelineBar(name: string): Locator {
+    return this.page.locator('.timeline .row').filter({ hasText: name }).first().locator('button.bar');
+  }
+
+  /** deliverableTint is what a deliverable's chip (or, on the timeline, its marks) is painted with. */
+  deliverableTint(title?: string): Locator {
+    if (title === undefined) return this.page.locator('.timeline .mark.deliverable .tinted');
+    return this.page.locator('.grid .chip.deliverable').filter({ hasText: title }).locator('.tinted');
+  }
+
+  /** focusDay is the one day of the grid that is a Tab stop. */
+  get focusDay(): Locator {
+    return this.page.locator('.grid button.day[tabindex="0"]');
+  }
+
+  /** item is a campaign, deliverable or milestone on the grid or the timeline, by its id. */
+  item(view: 'grid' | 'timeline', kind: 'campaign' | 'deliverable' | 'milestone', id: number): Locator {
+    return (view === 'timeline' ? this.timeline : this.grid).locator(`[data-${kind}-id="${id}"]`);
+  }
+
+  /** announcer is the live region that says what moved. */
+  get announcer(): Locator {
+    return this.page.locator('[data-announcer]');
+  }
+
+  /** legendEntries are the colour legend's entries. */
+  get legendEntries(): Locator {
+    return this.page.getByLabel('Legend', { exact: true }).locator('li');
+  }
+
+  /** swatch is a legend entry's colour swatch. */
+  swatch(entry: string): Locator {
+    return this.legendEntries.filter({ hasText: entry }).locator('.swatch');
+  }
+
+  /** period is the heading that names the month, week or range in view. */
+  get period(): Locator {
+    return this.page.locator('h2.period');
+  }
+
+  /** contractDate is a contract's renewal or cancel-by date on the grid. */
+  contractDate(kind: 'cancel' | 'renewal', text: string): Locator {
+    return this.page.locator(`.grid [data-contract-date="${kind}"]`).filter({ hasText: text });
+  }
+
   chip(title: string): Locator {
     return this.page.locator('.grid button.chip').filter({ hasText: title });
   }
@@ -26,13 +97,18 @@ export class CalendarPage {
     await this.page.getByRole('button', { name: 'Export .ics' }).click();
     const dlg = this.page.getByRole('dialog', { name: 'Export to a calendar (.ics)' });
     await dlg.getByRole('radio', { name: scope === 'view' ? /The range in view/ : /The whole plan/ }).check();
-    const count = (await dlg.locator(`[data-ics-count="${scope}"]`).textContent()) ?? '';
+    const count = (await this.icsCount(scope).textContent()) ?? '';
     const dl = this.page.waitForEvent('download');
     await dlg.getByRole('button', { name: 'Save' }).click();
     const file = await dl;
     await expect(dlg).toHaveCount(0);
     if (!file.suggestedFilename().endsWith('.ics')) throw new Error('not an .ics file: ' + file.suggestedFilename());
     return { count, text: await readFile((await file.path())!, 'utf8') };
+  }
+
+  /** icsCount is how many events the open .ics export dialog says a choice holds. */
+  icsCount(scope: 'view' | 'all'): Locator {
+    return this.page.getByRole('dialog', { name: 'Export to a calendar (.ics)' }).locator(`[data-ics-count="${scope}"]`);
   }
 
   async view(name: 'Month' | 'Week' | 'Quarter' | 'Timeline' | 'List' | 'My week'): Promise<void> {

@@ -25,6 +25,44 @@ export class CampaignsPage {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
+  /**
+   * field is a field of the open campaign form by its id (name, startDate,
+   * endDate…), in whatever language the form speaks.
+   */
+  field(id: string): Locator {
+    return this.page.getByRole('dialog').locator(`#${id}`);
+  }
+
+  /** rows are the campaign list's rows (not the numbers table behind its chart). */
+  get rows(): Locator {
+    return this.page.locator('table.data:not(.chart-data table) tbody tr');
+  }
+
+  /** statuses are the status cells of the list's rows. */
+  get statuses(): Locator {
+    return this.rows.locator('td:nth-child(5)');
+  }
+
+  /** names are the campaign names of the list, top to bottom. */
+  get names(): Locator {
+    return this.page.locator('tbody tr td:first-child a');
+  }
+
+  /** statusHint explains, under the status field, what a status needs. */
+  get statusHint(): Locator {
+    return this.form.locator('#status-hint');
+  }
+
+  /** personOffered is a name the owner fields offer. */
+  personOffered(name: string): Locator {
+    return this.page.locator(`#people-options option[value="${name}"]`);
+  }
+
+  /** roi is a figure of a campaign page's spend and ROI (actual, revenue, roi). */
+  roi(figure: 'actual' | 'revenue' | 'roi'): Locator {
+    return this.page.getByRole('region', { name: 'Spend and ROI' }).locator(`[data-roi="${figure}"]`);
+  }
+
   fieldError(field: string): Locator {
     return this.form.locator(`[data-field-error="${field}"]`);
   }

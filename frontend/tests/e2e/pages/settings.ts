@@ -1,8 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** SettingsPage edits the workspace and its teams and channels. */
 export class SettingsPage {
   constructor(readonly page: Page) {}
+
+  /** language switches the workspace's language here and waits until the page speaks it. */
+  async language(lang: string): Promise<void> {
+    await this.page.goto('/#/settings');
+    await this.page.locator('#ws-lang').selectOption(lang);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
 
   async addEntry(list: 'Teams' | 'Channels' | 'Spend categories', name: string): Promise<void> {
     const section = this.page.getByRole('region', { name: list });

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * Workspace is a "mopsdesk serve" of its own on a fresh data folder, for a
- * spec that needs data the shared workspace must not see (thirty teams,
- * an empty workspace).
+ * Workspace is a "mopsdesk serve" of its own on a fresh data folder and a
+ * port the system chose. Every spec file gets one (fixtures.ts); a spec
+ * that needs more than one (thirty teams next to one, an empty workspace)
+ * starts them itself.
  */
 export class Workspace {
   private constructor(
@@ -17,22 +18,32 @@ export class Workspace {
   ) {}
 
   /** start serves a new, empty workspace and waits until it answers. */
-  static async start(port: number): Promise<Workspace> {
+  static async start(): Promise<Workspace> {
     const bin = process.env.MOPSDESK_BIN ?? resolve(import.meta.dirname, '../../../../build/bin/mopsdesk');
-    const data = mkdtempSync(join(tmpdir(), 'mopsdesk-ws-'));
-    const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data], { stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}`;
+    const data = mkdtempSync(join(tmpdir(), 'mopsdesk-e2e-'));
+    // Port 0: the system picks a free port, and serve says which.
+    const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    proc.stdout!.on('data', (b: Buffer) => (said += b.toString()));
+    proc.stderr!.on('data', (b: Buffer) => (said += b.toString()));
+    const fail = (why: string) => {
+      proc.kill();
+      rmSync(data, { recursive: true, force: true });
+      return new Error(`mopsdesk serve (${bin}) ${why}:\n${said}`);
+    };
     for (let i = 0; i < 300; i++) {
-      try {
-        if ((await fetch(url + '/')).ok) return new Workspace(url, proc, data);
-      } catch {
-        // not listening yet
+      if (proc.exitCode !== null) throw fail(`exited with ${proc.exitCode}`);
+      const url = /serving on (http:\/\/[^/\s]+)\//.exec(said)?.[1];
+      if (url) {
+        try {
+          if ((await fetch(url + '/')).ok) return new Workspace(url, proc, data);
+        } catch {
+          // not answering yet
+        }
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    proc.kill();
-    rmSync(data, { recursive: true, force: true });
-    throw new Error('mopsdesk serve did not start on ' + url);
+    throw fail('did not start');
   }
 
   /** call runs one facade method, "Facade.Method", and returns its answer. */
@@ -43,10 +54,20 @@ export class Workspace {
     return (body ? JSON.parse(body) : undefined) as T;
   }
 
+  /** settings changes some of the workspace's settings and keeps the rest. */
+  async settings(request: APIRequestContext, changes: Record<string, unknown>): Promise<void> {
+    const st = await this.call<Record<string, unknown>>(request, 'Workspace.Settings');
+    await this.call(request, 'Workspace.UpdateSettings', { ...st, ...changes });
+  }
+
   /** language switches the workspace's language (and the calendar that comes with it). */
   async language(request: APIRequestContext, lang: string, calendar: string): Promise<void> {
-    const st = await this.call<Record<string, unknown>>(request, 'Workspace.Settings');
-    await this.call(request, 'Workspace.UpdateSettings', { ...st, language: lang, calendar });
+    await this.settings(request, { language: lang, calendar });
+  }
+
+  /** item adds an entry to one of the workspace's lists (teams, channels, categories) and returns its id. */
+  async item(request: APIRequestContext, list: 'teams' | 'channels' | 'categories', name: string): Promise<number> {
+    return (await this.call<{ id: number }>(request, 'Lists.Create', list, name)).id;
   }
 
   /** stop ends the server and removes its data folder. */
