@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
 
 // Long work shows its progress and can be cancelled; a cancelled import

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // These tests answer the backend calls they are about themselves (page.route),
 // so they neither need nor change anything in the shared workspace.
