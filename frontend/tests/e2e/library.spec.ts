@@ -73,7 +73,6 @@ test('tag assets in bulk and find them by search', async ({ page }) => {
 
 test('a licence that ends before a linked campaign shows a warning on the campaign', async ({ page }) => {
   const app = new AppShell(page);
-  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
   await page.getByRole('link', { name: 'acme logo', exact: true }).click();
@@ -102,7 +101,6 @@ test('a licence that ends before a linked campaign shows a warning on the campai
 
 test('export the asset inventory', async ({ page }) => {
   const app = new AppShell(page);
-  const assets = new AssetsPage(page);
   await app.open();
   await app.goTo('Assets');
   const dl = page.waitForEvent('download');
