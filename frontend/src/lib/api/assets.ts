@@ -27,7 +27,7 @@ export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
  * already in the library; '' reports them instead.
  */
 export function addAssets(files: File[] | string[] | null, choice: DuplicateChoice, opts?: CallOptions): Promise<AddResult[]> {
-  return transport().addAssets(files, choice, opts) as Promise<AddResult[]>;
+  return transport().addAssets(files, choice, opts);
 }
 /** openAsset opens a version with the system's app, or downloads it in a browser. */
 export function openAsset(id: number, version: number): Promise<void> {

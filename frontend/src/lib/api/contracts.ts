@@ -52,7 +52,7 @@ export function deleteDocument(id: number): Promise<void> {
 }
 /** addContractDocuments asks the user for files and keeps them with the contract. */
 export async function addContractDocuments(contractId: number): Promise<ContractDocument[]> {
-  return (await transport().addFiles(contractId)) as ContractDocument[];
+  return transport().addFiles(contractId);
 }
 /** openDocument opens a document with the system's app, or downloads it in a browser. */
 export function openDocument(id: number): Promise<void> {

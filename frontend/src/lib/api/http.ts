@@ -1,6 +1,6 @@
 import { t } from '../../i18n/index.svelte';
 import { AppError, canceled, toAppError } from './errors';
-import { type CallOptions, type ExportKind, exportPath, jobId, type Step, type Transport } from './transport';
+import { type AppResult, type CallOptions, type ExportKind, exportPath, jobId, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
 /** unreachable is the error of a fetch that got no answer at all. */
@@ -103,20 +103,20 @@ export const httpTransport: Transport = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return { saved: true, path: name };
   },
-  async addFiles(contractId: number): Promise<unknown[]> {
+  async addFiles(contractId: number): Promise<AppResult<'App.AddContractDocuments'>> {
     const picked = await pickFiles();
     if (picked.length === 0) return [];
-    return upload(`/upload/contract-documents?contract=${contractId}`, picked);
+    return upload<AppResult<'App.AddContractDocuments'>[number]>(`/upload/contract-documents?contract=${contractId}`, picked);
   },
   async openDocument(id: number): Promise<void> {
     download(`/files/document/${id}`);
   },
-  async addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<unknown[]> {
+  async addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<AppResult<'App.AddAssets'>> {
     // A browser only ever hands us File objects (drops and the picker).
     const picked = files && files.length && files[0] instanceof File ? (files as File[]) : await pickFiles();
     if (picked.length === 0) return [];
     const path = `/upload/assets?duplicate=${encodeURIComponent(choice)}&count=${picked.length}`;
-    return asJob(opts, (job) => upload(path, picked, opts, job));
+    return asJob(opts, (job) => upload<AppResult<'App.AddAssets'>[number]>(path, picked, opts, job));
   },
   onFileDrop() {
     // In a browser, drops arrive as DOM events with File objects.
@@ -125,10 +125,10 @@ export const httpTransport: Transport = {
   async openAsset(id: number, version: number): Promise<void> {
     download(`/files/asset/${id}/${version}`);
   },
-  async chooseImportFile(file: File | null): Promise<unknown | null> {
+  async chooseImportFile(file: File | null): Promise<AppResult<'App.ChooseImportFile'>> {
     const picked = file ? [file] : await pickFiles(false);
     if (picked.length === 0) return null;
-    const [pending] = await upload('/upload/import', picked.slice(0, 1));
+    const [pending] = await upload<NonNullable<AppResult<'App.ChooseImportFile'>>>('/upload/import', picked.slice(0, 1));
     return pending ?? null;
   },
 };
@@ -142,7 +142,11 @@ function download(href: string) {
   a.remove();
 }
 
-async function upload(path: string, files: File[], opts?: CallOptions, job = ''): Promise<unknown[]> {
+/**
+ * upload posts files to one of serve mode's upload routes; it answers what
+ * the window's matching App method does (T is one element of it).
+ */
+async function upload<T>(path: string, files: File[], opts?: CallOptions, job = ''): Promise<T[]> {
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
   // The custom header marks the request as ours (see httpapi).
@@ -155,7 +159,7 @@ async function upload(path: string, files: File[], opts?: CallOptions, job = '')
     throw failed(opts);
   }
   if (!res.ok) throw toAppError(await res.json().catch(() => t('error.server_answered', { status: String(res.status) })));
-  return (await res.json()) as unknown[];
+  return (await res.json()) as T[];
 }
 
 /** pickFiles opens the browser's file picker and resolves with the chosen files ([] when cancelled). */

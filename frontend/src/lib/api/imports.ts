@@ -10,7 +10,7 @@ export { importKinds } from './types-import';
 
 /** chooseImportFile uploads a dropped File, or lets the user pick one; null when cancelled. */
 export function chooseImportFile(file: File | null): Promise<PendingImport | null> {
-  return transport().chooseImportFile(file) as Promise<PendingImport | null>;
+  return transport().chooseImportFile(file);
 }
 export function importKindsInfo(): Promise<ImportKind[]> {
   return call('Imports.Kinds');

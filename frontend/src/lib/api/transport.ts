@@ -1,5 +1,8 @@
-import type { Downloads, Input } from './generated';
+import type { AppMethods, Downloads, Input } from './generated';
 import type { SaveResult } from './types';
+
+/** AppResult is what one of the window's own methods (and serve mode's matching upload) answers. */
+export type AppResult<M extends keyof AppMethods> = AppMethods[M]['result'];
 
 /** The files the app can export: the kinds of the backend's downloads table (generated.ts). */
 export type ExportKind = keyof Downloads;
@@ -65,7 +68,7 @@ export interface Transport {
   /** exportFile saves an export: a Save dialog on the desktop, a download in a browser. */
   exportFile(kind: ExportKind, request: unknown, opts?: CallOptions): Promise<SaveResult>;
   /** addFiles lets the user pick files (a native dialog, or the browser's) and stores them with a contract. */
-  addFiles(contractId: number): Promise<unknown[]>;
+  addFiles(contractId: number): Promise<AppResult<'App.AddContractDocuments'>>;
   /** openDocument opens a stored document: with the system's app, or as a download. */
   openDocument(id: number): Promise<void>;
   /**
@@ -73,7 +76,7 @@ export interface Transport {
    * dropped, paths the desktop window reported for a drop, or (null) the
    * ones the user picks.
    */
-  addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<unknown[]>;
+  addAssets(files: File[] | string[] | null, choice: string, opts?: CallOptions): Promise<AppResult<'App.AddAssets'>>;
   /** onFileDrop reports the paths of files dropped on a drop target (desktop only); it returns the unsubscribe. */
   onFileDrop(cb: (paths: string[]) => void): () => void;
   /**
@@ -81,7 +84,7 @@ export interface Transport {
    * browser dropped, or (null) the one the user picks. It resolves with the
    * pending file, or null when the user cancelled.
    */
-  chooseImportFile(file: File | null): Promise<unknown | null>;
+  chooseImportFile(file: File | null): Promise<AppResult<'App.ChooseImportFile'>>;
   /** openAsset opens one version of an asset. */
   openAsset(id: number, version: number): Promise<void>;
 }

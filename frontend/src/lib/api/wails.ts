@@ -1,5 +1,5 @@
 import { AppError, canceled, toAppError } from './errors';
-import { type CallOptions, type ExportKind, jobId, type Step, type Transport } from './transport';
+import { type AppResult, type CallOptions, type ExportKind, jobId, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
 type Bound = Record<string, Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>>;
@@ -78,15 +78,15 @@ export const wailsTransport: Transport = {
     const path = await asJob(opts, (job) => invoke<string>('main', 'App.SaveExport', [kind, request, job]));
     return path ? { saved: true, path } : { saved: false };
   },
-  addFiles: (contractId: number) => invoke<unknown[]>('main', 'App.AddContractDocuments', [contractId]),
+  addFiles: (contractId: number) => invoke<AppResult<'App.AddContractDocuments'>>('main', 'App.AddContractDocuments', [contractId]),
   openDocument: (id: number) => invoke<void>('main', 'App.OpenDocument', [id]),
   // The desktop knows dropped files by their paths (Wails' file drop); with
   // no paths it opens the native dialog.
   addAssets: (files: File[] | string[] | null, choice: string, opts?: CallOptions) =>
     asJob(opts, (job) =>
       files && files.length && typeof files[0] === 'string'
-        ? invoke<unknown[]>('main', 'App.AddAssetPaths', [files, choice, job])
-        : invoke<unknown[]>('main', 'App.AddAssets', [choice, job]),
+        ? invoke<AppResult<'App.AddAssetPaths'>>('main', 'App.AddAssetPaths', [files, choice, job])
+        : invoke<AppResult<'App.AddAssets'>>('main', 'App.AddAssets', [choice, job]),
     ),
   onFileDrop(cb: (paths: string[]) => void) {
     const rt = window.runtime;
@@ -95,5 +95,5 @@ export const wailsTransport: Transport = {
   },
   openAsset: (id: number, version: number) => invoke<void>('main', 'App.OpenAsset', [id, version]),
   // The desktop reads the file through the native Open dialog.
-  chooseImportFile: () => invoke<unknown | null>('main', 'App.ChooseImportFile', []),
+  chooseImportFile: () => invoke<AppResult<'App.ChooseImportFile'>>('main', 'App.ChooseImportFile', []),
 };
