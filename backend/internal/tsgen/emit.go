@@ -121,7 +121,8 @@ func special(n *types.Named) (string, bool) {
 	switch obj.Pkg().Path() + "." + obj.Name() {
 	case "time.Time":
 		return "string", true
-	case "encoding/json.RawMessage":
+	case "encoding/json.RawMessage", "encoding/json/jsontext.Value":
+		// From Go 1.27 json.RawMessage is an alias of jsontext.Value.
 		return "RawJSON", true
 	}
 	if _, ok := n.Underlying().(*types.Interface); ok {
