@@ -49,6 +49,7 @@ export const ar: Catalog = {
   'error.server_answered': 'ردّ الخادم: {status}.',
   'progress.working': 'جارٍ العمل…',
   'progress.rows': '{done} من {total} صف',
+  'progress.rows_read': 'الصفوف المقروءة: {done}',
   'progress.files': '{done} من {total} ملف',
   'progress.sheets': '{done} من {total} ورقة',
   'progress.steps': 'الخطوة {done} من {total}',

@@ -50,6 +50,7 @@ export const en = {
   'error.server_answered': 'The server answered {status}.',
   'progress.working': 'Working…',
   'progress.rows': '{done} of {total} rows',
+  'progress.rows_read': '{done} rows read',
   'progress.files': '{done} of {total} files',
   'progress.sheets': '{done} of {total} sheets',
   'progress.steps': 'Step {done} of {total}',

@@ -49,6 +49,7 @@ export const fa: Catalog = {
   'error.server_answered': 'پاسخ سرور: {status}.',
   'progress.working': 'در حال انجام…',
   'progress.rows': '{done} از {total} ردیف',
+  'progress.rows_read': '{done} ردیف خوانده شد',
   'progress.files': '{done} از {total} فایل',
   'progress.sheets': '{done} از {total} برگه',
   'progress.steps': 'مرحلهٔ {done} از {total}',

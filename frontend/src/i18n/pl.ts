@@ -49,6 +49,7 @@ export const pl: Catalog = {
   'error.server_answered': 'Serwer odpowiedział: {status}.',
   'progress.working': 'Trwa praca…',
   'progress.rows': '{done} z {total} wierszy',
+  'progress.rows_read': 'Wczytane wiersze: {done}',
   'progress.files': '{done} z {total} plików',
   'progress.sheets': '{done} z {total} arkuszy',
   'progress.steps': 'Krok {done} z {total}',

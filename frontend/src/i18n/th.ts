@@ -49,6 +49,7 @@ export const th: Catalog = {
   'error.server_answered': 'เซิร์ฟเวอร์ตอบกลับ {status}',
   'progress.working': 'กำลังดำเนินการ…',
   'progress.rows': '{done} จาก {total} แถว',
+  'progress.rows_read': 'อ่านแล้ว {done} แถว',
   'progress.files': '{done} จาก {total} ไฟล์',
   'progress.sheets': '{done} จาก {total} ชีต',
   'progress.steps': 'ขั้นตอนที่ {done} จาก {total}',

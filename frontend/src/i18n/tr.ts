@@ -49,6 +49,7 @@ export const tr: Catalog = {
   'error.server_answered': 'Sunucu şu yanıtı verdi: {status}.',
   'progress.working': 'Çalışıyor…',
   'progress.rows': '{done}/{total} satır',
+  'progress.rows_read': '{done} satır okundu',
   'progress.files': '{done}/{total} dosya',
   'progress.sheets': '{done}/{total} sayfa',
   'progress.steps': 'Adım {done}/{total}',
