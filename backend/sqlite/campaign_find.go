@@ -186,3 +186,33 @@ func jsonUnmarshal(raw string, v any) error {
 	}
 	return nil
 }
+
+// CampaignSpans returns the status and dates of the campaigns the filter
+// matches, one row for each distinct three with its count, in one pass.
+func (s *CampaignService) CampaignSpans(ctx context.Context, filter backend.CampaignFilter) ([]backend.CampaignSpan, error) {
+	filter.Offset, filter.Limit, filter.Sort, filter.Desc = 0, 0, "", false
+	if err := filter.Validate(); err != nil {
+		return nil, err
+	}
+	where, args := campaignWhere(filter)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `
+		SELECT c.status, c.start_date, c.end_date, count(*) FROM campaigns c
+		WHERE `+strings.Join(where, " AND ")+`
+		GROUP BY c.status, c.start_date, c.end_date`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("campaign spans: %w", err)
+	}
+	defer rows.Close()
+	out := []backend.CampaignSpan{}
+	for rows.Next() {
+		var sp backend.CampaignSpan
+		if err := rows.Scan(&sp.Status, &sp.StartDate, &sp.EndDate, &sp.Count); err != nil {
+			return nil, fmt.Errorf("scan campaign span: %w", err)
+		}
+		out = append(out, sp)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign spans: %w", err)
+	}
+	return out, nil
+}
