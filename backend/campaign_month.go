@@ -25,11 +25,44 @@ func CountCampaignsByMonth(campaigns []*Campaign, year int) MonthStatusCounts {
 // Esfand): starts holds the first day of each month and, last, the day
 // after the year.
 func CountCampaignsInMonths(campaigns []*Campaign, year int, starts [13]time.Time) MonthStatusCounts {
+	return CountSpansInMonths(spansOf(campaigns), year, starts)
+}
+
+// CampaignSpan is what the campaigns-per-month chart reads of campaigns:
+// Count campaigns have this status and these dates.
+type CampaignSpan struct {
+	Status    CampaignStatus
+	StartDate string
+	EndDate   string
+	Count     int
+}
+
+// spansOf is one span for each campaign.
+func spansOf(campaigns []*Campaign) []CampaignSpan {
+	out := make([]CampaignSpan, len(campaigns))
+	for i, c := range campaigns {
+		out[i] = CampaignSpan{Status: c.Status, StartDate: c.StartDate, EndDate: c.EndDate, Count: 1}
+	}
+	return out
+}
+
+// CountSpansByMonth counts like CountCampaignsByMonth, from spans.
+func CountSpansByMonth(spans []CampaignSpan, year int) MonthStatusCounts {
+	var starts [13]time.Time
+	for m := range starts {
+		starts[m] = time.Date(year, time.Month(m+1), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return CountSpansInMonths(spans, year, starts)
+}
+
+// CountSpansInMonths counts like CountCampaignsInMonths, from spans: each
+// span adds its Count to every month its dates touch.
+func CountSpansInMonths(spans []CampaignSpan, year int, starts [13]time.Time) MonthStatusCounts {
 	out := MonthStatusCounts{Year: year}
 	for m := range out.Counts {
 		out.Counts[m] = map[CampaignStatus]int{}
 	}
-	for _, c := range campaigns {
+	for _, c := range spans {
 		start, ok1 := ParseDay(c.StartDate)
 		end, ok2 := ParseDay(c.EndDate)
 		if !ok1 || !ok2 {
@@ -38,7 +71,7 @@ func CountCampaignsInMonths(campaigns []*Campaign, year int, starts [13]time.Tim
 		for m := 0; m < 12; m++ {
 			first, last := starts[m], starts[m+1].AddDate(0, 0, -1)
 			if !start.After(last) && !end.Before(first) {
-				out.Counts[m][c.Status]++
+				out.Counts[m][c.Status] += c.Count
 			}
 		}
 	}
@@ -50,13 +83,18 @@ func CountCampaignsInMonths(campaigns []*Campaign, year int, starts [13]time.Tim
 // campaign at all), otherwise the year with campaigns closest to today's,
 // the later one on a tie, since plans look ahead.
 func NearestCampaignYear(campaigns []*Campaign, today string) int {
+	return NearestSpanYear(spansOf(campaigns), today)
+}
+
+// NearestSpanYear is NearestCampaignYear from spans.
+func NearestSpanYear(spans []CampaignSpan, today string) int {
 	now, ok := ParseDay(today)
 	if !ok {
 		return 0
 	}
 	year := now.Year()
 	best, bestGap := year, -1
-	for _, c := range campaigns {
+	for _, c := range spans {
 		start, ok1 := ParseDay(c.StartDate)
 		end, ok2 := ParseDay(c.EndDate)
 		if !ok1 || !ok2 {

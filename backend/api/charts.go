@@ -25,22 +25,20 @@ func (c *Charts) CampaignsByMonth(ctx context.Context, year int, labels chart.La
 			return nil, &backend.Error{Code: backend.EINVALID, Message: "The year is out of range.",
 				Fields: map[string]backend.FieldError{"year": {Key: "chart.year_range"}}}
 		}
-		var all []*backend.Campaign
 		filter := backend.CampaignFilter{From: fmt.Sprintf("%04d-01-01", year), To: fmt.Sprintf("%04d-12-31", year)}
 		if ok {
 			filter = backend.CampaignFilter{From: starts[0].Format(backend.DayLayout), To: starts[12].AddDate(0, 0, -1).Format(backend.DayLayout)}
 		}
-		err := eachCampaign(ctx, c.s.Campaigns, filter, func(cp *backend.Campaign) error {
-			all = append(all, cp)
-			return nil
-		})
+		// The chart counts only statuses and dates: one grouped query reads
+		// them, not every campaign's row page by page.
+		spans, err := c.s.Campaigns.CampaignSpans(ctx, filter)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			return chart.CampaignsByMonth(backend.CountCampaignsInMonths(all, year, starts), labels)
+			return chart.CampaignsByMonth(backend.CountSpansInMonths(spans, year, starts), labels)
 		}
-		return chart.CampaignsByMonth(backend.CountCampaignsByMonth(all, year), labels)
+		return chart.CampaignsByMonth(backend.CountSpansByMonth(spans, year), labels)
 	})
 }
 
@@ -57,15 +55,11 @@ func (c *Charts) CampaignYear(ctx context.Context) (int, error) {
 		} else if n > 0 {
 			return backend.NearestCampaignYear(nil, backend.Today(c.s.Now())), nil
 		}
-		var all []*backend.Campaign
-		err := eachCampaign(ctx, c.s.Campaigns, backend.CampaignFilter{}, func(cp *backend.Campaign) error {
-			all = append(all, cp)
-			return nil
-		})
+		spans, err := c.s.Campaigns.CampaignSpans(ctx, backend.CampaignFilter{})
 		if err != nil {
 			return 0, err
 		}
-		return backend.NearestCampaignYear(all, backend.Today(c.s.Now())), nil
+		return backend.NearestSpanYear(spans, backend.Today(c.s.Now())), nil
 	})
 }
 

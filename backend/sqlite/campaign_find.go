@@ -107,7 +107,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 				SELECT ct.tag FROM campaign_tags ct WHERE ct.campaign_id = c.id ORDER BY ct.position) x),
 			c.status, c.start_date, c.end_date, c.budget_amount, c.budget_currency, c.attributed_revenue, c.notes,
 			c.compliance_status, c.compliance_reviewer, c.compliance_date, c.compliance_comment,
-			c.created_at, c.updated_at, count(*) OVER ()
+			c.created_at, c.updated_at
 		FROM campaigns c
 		LEFT JOIN teams t ON t.id = c.team_id
 		WHERE `+strings.Join(where, " AND ")+`
@@ -117,14 +117,14 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 		return nil, 0, fmt.Errorf("find campaigns: %w", err)
 	}
 	defer rows.Close()
-	list, total := []*backend.Campaign{}, 0
+	list := []*backend.Campaign{}
 	for rows.Next() {
 		var c backend.Campaign
 		var channels, tags string
 		if err := rows.Scan(&c.ID, &c.Name, &c.Objective, &c.TeamID, &c.TeamName, &c.Owner, &channels, &tags,
 			&c.Status, &c.StartDate, &c.EndDate, &c.Budget.Amount, &c.Budget.Currency, &c.AttributedRevenue, &c.Notes,
 			&c.Compliance.Status, &c.Compliance.Reviewer, &c.Compliance.Date, &c.Compliance.Comment,
-			&c.CreatedAt, &c.UpdatedAt, &total); err != nil {
+			&c.CreatedAt, &c.UpdatedAt); err != nil {
 			return nil, 0, fmt.Errorf("scan campaign: %w", err)
 		}
 		if err := decodeChannels(channels, &c); err != nil {
@@ -138,9 +138,14 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("find campaigns: %w", err)
 	}
-	if len(list) == 0 && f.Offset > 0 {
-		// Past the last page: the window count is not available, so ask.
-		return list, countCampaigns(ctx, q, where, args), nil
+	if f.Offset == 0 && (limit < 0 || len(list) < limit) {
+		return list, len(list), nil // the whole match is on this page
+	}
+	// A count of its own: a window count over the page query would build
+	// every matching row, channels and tags included, for one page of them.
+	total, err := countCampaigns(ctx, q, where, args)
+	if err != nil {
+		return nil, 0, err
 	}
 	return list, total, nil
 }
@@ -163,17 +168,21 @@ func decodeChannels(raw string, c *backend.Campaign) error {
 	return nil
 }
 
-func countCampaigns(ctx context.Context, q queryer, where []string, args []any) int {
+// countCampaigns counts the campaigns matching the conditions of
+// campaignWhere.
+func countCampaigns(ctx context.Context, q queryer, where []string, args []any) (int, error) {
 	rows, err := q.QueryContext(ctx, `SELECT count(*) FROM campaigns c WHERE `+strings.Join(where, " AND "), args...)
 	if err != nil {
-		return 0
+		return 0, fmt.Errorf("count campaigns: %w", err)
 	}
 	defer rows.Close()
 	n := 0
 	if rows.Next() {
-		_ = rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			return 0, fmt.Errorf("count campaigns: %w", err)
+		}
 	}
-	return n
+	return n, rows.Err()
 }
 
 func escapeLike(s string) string {
@@ -185,4 +194,34 @@ func jsonUnmarshal(raw string, v any) error {
 		return fmt.Errorf("decode %T: %w", v, err)
 	}
 	return nil
+}
+
+// CampaignSpans returns the status and dates of the campaigns the filter
+// matches, one row for each distinct three with its count, in one pass.
+func (s *CampaignService) CampaignSpans(ctx context.Context, filter backend.CampaignFilter) ([]backend.CampaignSpan, error) {
+	filter.Offset, filter.Limit, filter.Sort, filter.Desc = 0, 0, "", false
+	if err := filter.Validate(); err != nil {
+		return nil, err
+	}
+	where, args := campaignWhere(filter)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `
+		SELECT c.status, c.start_date, c.end_date, count(*) FROM campaigns c
+		WHERE `+strings.Join(where, " AND ")+`
+		GROUP BY c.status, c.start_date, c.end_date`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("campaign spans: %w", err)
+	}
+	defer rows.Close()
+	out := []backend.CampaignSpan{}
+	for rows.Next() {
+		var sp backend.CampaignSpan
+		if err := rows.Scan(&sp.Status, &sp.StartDate, &sp.EndDate, &sp.Count); err != nil {
+			return nil, fmt.Errorf("scan campaign span: %w", err)
+		}
+		out = append(out, sp)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("campaign spans: %w", err)
+	}
+	return out, nil
 }

@@ -196,4 +196,12 @@ func TestCampaignService_Paging(t *testing.T) {
 	if err != nil || len(page) != 0 || total != 25 {
 		t.Fatalf("past the end: %d rows, total %d, %v", len(page), total, err)
 	}
+	// The total counts the filter's match, not the table: a search, a page
+	// exactly as long as the match, and the page after it.
+	for _, f := range []backend.CampaignFilter{{Search: "campaign 1", Limit: 4}, {Search: "campaign 1", Limit: 10}, {Search: "campaign 1", Limit: 10, Offset: 10}} {
+		page, total, err := s.FindCampaigns(ctx, f)
+		if want := min(max(10-f.Offset, 0), f.Limit); err != nil || len(page) != want || total != 10 {
+			t.Fatalf("%+v: %d rows, total %d, %v; want %d rows of 10", f, len(page), total, err, want)
+		}
+	}
 }
