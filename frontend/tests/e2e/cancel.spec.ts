@@ -19,8 +19,8 @@ test('cancelling a large import commit stores nothing and leaves no history entr
   await page.goto('/#/import');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose a file…' }).click();
-  await (await chooser).setFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(bigSpend(60_000)) });
-  await expect(page.getByTestId('import-counts')).toHaveText('60,000 to create · 0 to update · 0 skipped', { timeout: 120_000 });
+  await (await chooser).setFiles({ name: 'cancel-me.csv', mimeType: 'text/csv', buffer: Buffer.from(bigSpend(150_000)) });
+  await expect(page.getByTestId('import-counts')).toHaveText('150,000 to create · 0 to update · 0 skipped', { timeout: 120_000 });
 
   await page.getByTestId('import-commit').click();
   const bar = page.getByRole('progressbar', { name: 'Importing…' });
