@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -81,17 +80,4 @@ func (a *App) dialogWords(ctx context.Context) func(key string) string {
 
 // readDialogWords reads the dialog words of each language from the
 // embedded frontend build.
-func readDialogWords() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for _, lang := range backend.Languages {
-		data, err := fs.ReadFile(assets, "frontend/dist/dialog/words-"+lang+".json")
-		if err != nil {
-			continue
-		}
-		words := map[string]string{}
-		if json.Unmarshal(data, &words) == nil {
-			out[lang] = words
-		}
-	}
-	return out
-}
+func readDialogWords() map[string]map[string]string { return readWords("frontend/dist/dialog/words-") }

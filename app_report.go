@@ -28,10 +28,15 @@ func reportFonts() []report.Font {
 
 // reportWords reads the report's words in each language that the frontend
 // build wrote from its catalogs.
-func reportWords() map[string]map[string]string {
+func reportWords() map[string]map[string]string { return readWords("frontend/dist/report/words-") }
+
+// readWords reads prefix+LANG+".json" of each language from the embedded
+// frontend build: words the build wrote from the catalogs (none in a
+// build without the frontend).
+func readWords(prefix string) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, lang := range backend.Languages {
-		data, err := fs.ReadFile(assets, "frontend/dist/report/words-"+lang+".json")
+		data, err := fs.ReadFile(assets, prefix+lang+".json")
 		if err != nil {
 			continue
 		}

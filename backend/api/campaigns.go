@@ -74,24 +74,3 @@ func (c *Campaigns) Move(ctx context.Context, id int64, m backend.CampaignMove) 
 		return c.s.Campaigns.MoveCampaign(ctx, id, m)
 	})
 }
-
-// eachCampaign pages through every campaign matching filter, so exports and
-// charts never hold one giant query result.
-func eachCampaign(ctx context.Context, svc backend.CampaignService, filter backend.CampaignFilter, fn func(*backend.Campaign) error) error {
-	filter.Offset, filter.Limit = 0, backend.MaxPageSize
-	for {
-		page, _, err := svc.FindCampaigns(ctx, filter)
-		if err != nil {
-			return err
-		}
-		for _, cp := range page {
-			if err := fn(cp); err != nil {
-				return err
-			}
-		}
-		if len(page) < filter.Limit {
-			return nil
-		}
-		filter.Offset += len(page)
-	}
-}

@@ -37,7 +37,7 @@ func (e *Exports) Campaigns(ctx context.Context, req CampaignsRequest, w io.Writ
 		if err != nil {
 			return struct{}{}, err
 		}
-		if err := eachCampaign(ctx, e.s.Campaigns, req.Filter, x.Add); err != nil {
+		if err := backend.EachCampaign(ctx, e.s.Campaigns, req.Filter, x.Add); err != nil {
 			return struct{}{}, err
 		}
 		_, err = x.WriteTo(w)
@@ -82,7 +82,7 @@ func (e *Exports) AssetsFileName() string {
 func (e *Exports) Assets(ctx context.Context, f backend.AssetFilter, w io.Writer) error {
 	_, err := call(ctx, e.s, "Exports.Assets", func(ctx context.Context) (struct{}, error) {
 		names := map[int64]string{}
-		if err := eachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
+		if err := backend.EachCampaign(ctx, e.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
 			names[c.ID] = c.Name
 			return nil
 		}); err != nil {

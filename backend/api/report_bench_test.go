@@ -1,8 +1,8 @@
 package api_test
 
 import (
-	"context"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"

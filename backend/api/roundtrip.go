@@ -34,25 +34,8 @@ func (e *Exports) Workspace(ctx context.Context, req WorkspaceRequest, w io.Writ
 
 // ListRequest is a list view's export: which list, with the filter on
 // screen. The columns are the workspace workbook's, so the file imports
-// back.
-type ListRequest struct {
-	// Kind is spend, vendors, contracts, deliverables, tasks, calendar
-	// (deliverables and tasks, a sheet each), budget or requests.
-	Kind     string              `json:"kind"`
-	Spend    backend.SpendFilter `json:"spend"`
-	VendorID int64               `json:"vendorId"`
-	// Calendar is the calendar's range and filter, for deliverables and
-	// tasks; without it they are those of CampaignID (0: the standalone
-	// ones).
-	Calendar   *backend.CalendarFilter `json:"calendar"`
-	CampaignID int64                   `json:"campaignId"`
-	// FiscalYear is the budget plan's year (0: every year).
-	FiscalYear int `json:"fiscalYear"`
-	// Labels name the columns in the user's language (field key → name,
-	// the names the importer is given back: the file imports again);
-	// missing ones are English.
-	Labels map[string]string `json:"labels"`
-}
+// back (see transfer.ListRequest).
+type ListRequest = transfer.ListRequest
 
 // ListFileName is the suggested name of a list export.
 func (e *Exports) ListFileName(req ListRequest) string {
@@ -67,7 +50,7 @@ func (e *Exports) List(ctx context.Context, req ListRequest, w io.Writer) error 
 			cf.Today = backend.Today(e.s.Now())
 			req.Calendar = &cf
 		}
-		return struct{}{}, e.s.Imports.WriteList(ctx, transfer.ListRequest(req), w)
+		return struct{}{}, e.s.Imports.WriteList(ctx, req, w)
 	})
 	return err
 }

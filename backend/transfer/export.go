@@ -16,16 +16,17 @@ import (
 )
 
 // ListRequest is a list view's export: which list, with the filter on
-// screen (the facade's api.ListRequest).
+// screen. The columns are the workspace workbook's, so the file imports
+// back.
 type ListRequest struct {
 	// Kind is spend, vendors, contracts, deliverables, tasks, calendar
 	// (deliverables and tasks, a sheet each), budget or requests.
 	Kind     string              `json:"kind"`
 	Spend    backend.SpendFilter `json:"spend"`
 	VendorID int64               `json:"vendorId"`
-	// Calendar is the calendar's range and filter (Today set), for
-	// deliverables and tasks; without it they are those of CampaignID
-	// (0: the standalone ones).
+	// Calendar is the calendar's range and filter, for deliverables and
+	// tasks (the facade sets its Today); without it they are those of
+	// CampaignID (0: the standalone ones).
 	Calendar   *backend.CalendarFilter `json:"calendar"`
 	CampaignID int64                   `json:"campaignId"`
 	// FiscalYear is the budget plan's year (0: every year).
@@ -54,7 +55,7 @@ func (s *Service) WriteWorkspace(ctx context.Context, areas []string, labels map
 		want[a] = true
 	}
 	x := &book{ctx: ctx, s: s.s, names: map[int64]string{}, labels: labels}
-	if err := eachCampaign(ctx, s.s.Campaigns, func(c *backend.Campaign) error {
+	if err := backend.EachCampaign(ctx, s.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
 		x.names[c.ID] = c.Name
 		return nil
 	}); err != nil {
@@ -101,26 +102,6 @@ func (s *Service) WriteList(ctx context.Context, req ListRequest, w io.Writer) e
 	}
 	_, err := x.t.WriteTo(w)
 	return err
-}
-
-// eachCampaign pages through every campaign.
-func eachCampaign(ctx context.Context, svc backend.CampaignService, fn func(*backend.Campaign) error) error {
-	filter := backend.CampaignFilter{Limit: backend.MaxPageSize}
-	for {
-		page, _, err := svc.FindCampaigns(ctx, filter)
-		if err != nil {
-			return err
-		}
-		for _, cp := range page {
-			if err := fn(cp); err != nil {
-				return err
-			}
-		}
-		if len(page) < filter.Limit {
-			return nil
-		}
-		filter.Offset += len(page)
-	}
 }
 
 // book is a workbook being written, a sheet per kind.

@@ -21,7 +21,7 @@ func (x *book) campaigns() error {
 	if err != nil {
 		return err
 	}
-	return eachCampaign(ctx, x.s.Campaigns, func(c *backend.Campaign) error {
+	return backend.EachCampaign(ctx, x.s.Campaigns, backend.CampaignFilter{}, func(c *backend.Campaign) error {
 		budget, err := t.Money(c.Budget)
 		if err != nil {
 			return err

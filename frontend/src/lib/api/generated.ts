@@ -994,16 +994,15 @@ export interface ListRequest {
   vendorId: number;
   /**
    * Calendar is the calendar's range and filter, for deliverables and
-   * tasks; without it they are those of CampaignID (0: the standalone
-   * ones).
+   * tasks (the facade sets its Today); without it they are those of
+   * CampaignID (0: the standalone ones).
    */
   calendar: CalendarFilter | null;
   campaignId: number;
   /** FiscalYear is the budget plan's year (0: every year). */
   fiscalYear: number;
   /**
-   * Labels name the columns in the user's language (field key → name,
-   * the names the importer is given back: the file imports again);
+   * Labels name the columns in the user's language (field key → name);
    * missing ones are English.
    */
   labels: Record<string, string>;
