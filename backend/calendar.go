@@ -87,6 +87,10 @@ type CalendarData struct {
 	Deliverables  []*Deliverable `json:"deliverables"`
 	Milestones    []*Milestone   `json:"milestones"`
 	ContractDates []ContractDate `json:"contractDates"`
+	// Omitted counts, per day, the deliverables and milestones a per-day
+	// limit (CalendarFilter.PerDay) left unread: past the first PerDay of
+	// their kind on that day, so never among the ones a day shows.
+	Omitted map[string]int `json:"-"`
 }
 
 // ContractDate is a contract's cancel-by or renewal day on the calendar.

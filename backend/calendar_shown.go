@@ -129,5 +129,11 @@ func (d *CalendarData) Shown(perDay int) *CalendarShown {
 				Owner: m.Owner, DueDate: m.DueDate, Done: m.Done, Overdue: m.Overdue})
 		}
 	}
+	for day, n := range d.Omitted {
+		if out.More == nil {
+			out.More = map[string]int{}
+		}
+		out.More[day] += n
+	}
 	return out
 }
