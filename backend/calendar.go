@@ -29,8 +29,12 @@ type CalendarFilter struct {
 	OffTrack bool `json:"offTrack"`
 	// All ignores From and To: the whole plan, for an .ics export of
 	// everything rather than the range a view shows.
-	All   bool   `json:"all"`
-	Today string `json:"-"`
+	All bool `json:"all"`
+	// PerDay, when above 0, keeps at most that many contract dates,
+	// deliverables and milestones on each day of the answer, as a month
+	// cell shows, and counts the rest (CalendarShown.More).
+	PerDay int    `json:"perDay,omitempty"`
+	Today  string `json:"-"`
 }
 
 // Validate returns an EINVALID error for a range no view asks for. With
@@ -83,6 +87,10 @@ type CalendarData struct {
 	Deliverables  []*Deliverable `json:"deliverables"`
 	Milestones    []*Milestone   `json:"milestones"`
 	ContractDates []ContractDate `json:"contractDates"`
+	// Omitted counts, per day, the deliverables and milestones a per-day
+	// limit (CalendarFilter.PerDay) left unread: past the first PerDay of
+	// their kind on that day, so never among the ones a day shows.
+	Omitted map[string]int `json:"-"`
 }
 
 // ContractDate is a contract's cancel-by or renewal day on the calendar.

@@ -55,6 +55,7 @@ func (e *Exports) CalendarFileName() string {
 func (e *Exports) Calendar(ctx context.Context, f backend.CalendarFilter, w io.Writer) error {
 	_, err := call(ctx, e.s, "Exports.Calendar", func(ctx context.Context) (struct{}, error) {
 		f.Today = backend.Today(e.s.Now())
+		f.PerDay = 0 // a calendar file holds every item, not what a month cell shows
 		data, err := e.s.Calendar.CalendarRange(ctx, f)
 		if err != nil {
 			return struct{}{}, err

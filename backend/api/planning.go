@@ -118,10 +118,15 @@ func (g *Goals) Delete(ctx context.Context, id int64) error {
 // Calendar is the facade for calendar views.
 type Calendar struct{ s Services }
 
-// Range returns what a calendar view draws between two days.
-func (c *Calendar) Range(ctx context.Context, f backend.CalendarFilter) (*backend.CalendarData, error) {
-	return call(ctx, c.s, "Calendar.Range", func(ctx context.Context) (*backend.CalendarData, error) {
+// Range returns what a calendar view draws between two days, reduced to
+// the fields the views read (and to f.PerDay items a day when set).
+func (c *Calendar) Range(ctx context.Context, f backend.CalendarFilter) (*backend.CalendarShown, error) {
+	return call(ctx, c.s, "Calendar.Range", func(ctx context.Context) (*backend.CalendarShown, error) {
 		f.Today = backend.Today(c.s.Now())
-		return c.s.Calendar.CalendarRange(ctx, f)
+		data, err := c.s.Calendar.CalendarRange(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return data.Shown(f.PerDay), nil
 	})
 }

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"mopsdesk/backend"
@@ -31,10 +32,18 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 		return nil, err
 	}
 	where, args := itemWhere(f, "d", "d.publish_date")
+	if err = omitted(ctx, s.db.conn(ctx), out, "deliverables d", "d.publish_date", where, args, f.PerDay); err != nil {
+		return nil, err
+	}
+	where, args = perDayWhere(where, args, "deliverables d", "d.publish_date", f.PerDay)
 	if out.Deliverables, err = queryDeliverables(ctx, s.db.conn(ctx), today, where, args...); err != nil {
 		return nil, err
 	}
 	where, args = itemWhere(f, "m", "m.due_date")
+	if err = omitted(ctx, s.db.conn(ctx), out, "milestones m", "m.due_date", where, args, f.PerDay); err != nil {
+		return nil, err
+	}
+	where, args = perDayWhere(where, args, "milestones m", "m.due_date", f.PerDay)
 	if out.Milestones, err = queryMilestones(ctx, s.db.conn(ctx), today, where, args...); err != nil {
 		return nil, err
 	}
@@ -60,6 +69,46 @@ func (s *CalendarService) CalendarRange(ctx context.Context, f backend.CalendarF
 		}
 	}
 	return out, nil
+}
+
+// perDayWhere narrows an item filter (table "deliverables d" or
+// "milestones m") to the first perDay items of each day, by id: the order
+// the calendar lists them in. perDay <= 0 keeps every item.
+func perDayWhere(where string, args []any, table, dateCol string, perDay int) (string, []any) {
+	if perDay <= 0 {
+		return where, args
+	}
+	alias := table[len(table)-1:]
+	first := alias + ".id IN (SELECT id FROM (SELECT " + alias + ".id, row_number() OVER (PARTITION BY " + dateCol +
+		" ORDER BY " + alias + ".id) AS rn FROM " + table + " WHERE " + where + ") WHERE rn <= ?)"
+	out := append(append(append([]any{}, args...), args...), perDay)
+	return where + " AND " + first, out
+}
+
+// omitted counts into d.Omitted, per day, the items of a filter that
+// perDayWhere leaves out.
+func omitted(ctx context.Context, q queryer, d *backend.CalendarData, table, dateCol, where string, args []any, perDay int) error {
+	if perDay <= 0 {
+		return nil
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+dateCol+", count(*) FROM "+table+" WHERE "+where+
+		" GROUP BY "+dateCol+" HAVING count(*) > ?", append(append([]any{}, args...), perDay)...)
+	if err != nil {
+		return fmt.Errorf("count calendar items: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var day string
+		var n int
+		if err := rows.Scan(&day, &n); err != nil {
+			return fmt.Errorf("count calendar items: %w", err)
+		}
+		if d.Omitted == nil {
+			d.Omitted = map[string]int{}
+		}
+		d.Omitted[day] += n - perDay
+	}
+	return rows.Err()
 }
 
 // itemWhere filters deliverables (alias d) or milestones (alias m): team,

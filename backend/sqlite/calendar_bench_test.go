@@ -79,6 +79,8 @@ func BenchmarkCalendarMonth(b *testing.B) {
 		{"All", backend.CalendarFilter{From: "2026-06-29", To: "2026-08-09"}},
 		{"ByChannel", backend.CalendarFilter{From: "2026-06-29", To: "2026-08-09", ChannelID: 2}},
 		{"ByTeamAndTag", backend.CalendarFilter{From: "2026-06-29", To: "2026-08-09", TeamID: 3, Tag: "tag4"}},
+		// What the month view asks for: three items a day, the rest counted.
+		{"ThreeADay", backend.CalendarFilter{From: "2026-06-29", To: "2026-08-09", PerDay: 3}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var n int

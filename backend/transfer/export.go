@@ -165,7 +165,9 @@ func (x *book) yes(b bool) any {
 // calendar's range and filter, or those of one campaign.
 func listed[T any](x *book, fromCalendar func(*backend.CalendarData) []T, ofCampaign func(context.Context, int64) ([]T, error)) ([]T, error) {
 	if f := x.list.Calendar; f != nil {
-		data, err := x.s.Calendar.CalendarRange(x.ctx, *f)
+		all := *f
+		all.PerDay = 0 // a workbook lists every item, not what a month cell shows
+		data, err := x.s.Calendar.CalendarRange(x.ctx, all)
 		if err != nil {
 			return nil, err
 		}

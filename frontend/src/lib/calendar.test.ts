@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CalendarData, Campaign } from './api';
-import { calendarParts, eventCount, hiddenByDay, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
+import type { CalendarCampaign, CalendarShown } from './api';
+import { calendarParts, eventCount, hiddenByDay, itemsPerDay, layoutWeek, monthBounds, moveRange, quarterBounds, rangeFor, step } from './calendar';
 import { monthGrid, weekday } from './days';
 
-const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as Campaign;
+const c = (id: number, startDate: string, endDate: string) => ({ id, name: 'c' + id, startDate, endDate }) as CalendarCampaign;
 
 describe('hiddenByDay', () => {
   const week = monthGrid(2027, 3, 1)[0]; // Mon 1 – Sun 7 March 2027
@@ -120,8 +120,19 @@ describe('eventCount', () => {
       deliverables: [{}, {}],
       milestones: [{}],
       contractDates: [{}, {}],
-    } as unknown as CalendarData;
+    } as unknown as CalendarShown;
     expect(eventCount(data)).toBe(6);
+    // Items a day left out of a month's answer still count.
+    expect(eventCount({ ...data, more: { '2027-03-02': 4 } })).toBe(10);
     expect(eventCount({ ...data, campaigns: [], deliverables: [], milestones: [], contractDates: [] })).toBe(0);
+  });
+});
+
+describe('itemsPerDay', () => {
+  it('lists a few items a day in the month and quarter, every item in the other views', () => {
+    expect(itemsPerDay('month')).toBe(3);
+    expect(itemsPerDay('quarter')).toBe(1);
+    expect(itemsPerDay('week')).toBe(50);
+    for (const v of ['timeline', 'list', 'myweek'] as const) expect(itemsPerDay(v)).toBe(Infinity);
   });
 });

@@ -1,9 +1,9 @@
-import type { CalendarData, Campaign } from './api';
+import type { CalendarCampaign, CalendarShown } from './api';
 import { addDays, daysBetween, formatDay, parseDay, weekday } from './days';
 
 /** A campaign's bar within one week row of the month grid. */
 export interface WeekBar {
-  campaign: Campaign;
+  campaign: CalendarCampaign;
   /** First column (0-6) and number of columns the bar covers. */
   col: number;
   span: number;
@@ -17,7 +17,7 @@ export interface WeekBar {
  * layoutWeek places the campaigns overlapping a week (7 days) into lanes,
  * longest-running first within a start day, so no two bars overlap.
  */
-export function layoutWeek(week: string[], list: Campaign[]): WeekBar[] {
+export function layoutWeek(week: string[], list: CalendarCampaign[]): WeekBar[] {
   const first = week[0];
   const last = week[6];
   const overlapping = list
@@ -64,6 +64,15 @@ export const hoverTitle = (make: () => string) => (e: Event) => {
 export { weeksBetween } from './days';
 
 export type CalendarView = 'month' | 'week' | 'quarter' | 'timeline' | 'list' | 'myweek';
+
+/**
+ * itemsPerDay is how many deliverables, milestones and contract dates a
+ * day of the view lists before "+N more" (Infinity: all of them). The
+ * calendar asks the server for no more than that.
+ */
+export function itemsPerDay(view: CalendarView): number {
+  return view === 'month' ? 3 : view === 'quarter' ? 1 : view === 'week' ? 50 : Infinity;
+}
 
 /** CalendarSystem is the calendar months and quarters follow on screen. */
 export type CalendarSystem = 'gregory' | 'persian' | 'buddhist';
@@ -181,6 +190,7 @@ export function moveRange(
  * eventCount is how many events an .ics export of data holds: one per
  * campaign, deliverable, milestone and contract date.
  */
-export function eventCount(d: CalendarData): number {
-  return d.campaigns.length + d.deliverables.length + d.milestones.length + (d.contractDates?.length ?? 0);
+export function eventCount(d: CalendarShown): number {
+  const more = Object.values(d.more ?? {}).reduce((n, k) => n + k, 0);
+  return d.campaigns.length + d.deliverables.length + d.milestones.length + (d.contractDates?.length ?? 0) + more;
 }

@@ -1,4 +1,7 @@
-import type { Campaign, Deliverable } from './api';
+import type { CalendarCampaign, CalendarShown } from './api';
+
+/** What a campaign is coloured by. */
+type Coloured = Pick<CalendarCampaign, 'teamId' | 'channelIds'>;
 
 /** A palette whose neighbours stay apart, readable under white text. */
 const palette = ['#2f6db5', '#be5519', '#2e8540', '#8e44ad', '#b8336a', '#1d8181', '#7a5c00', '#5b6abf', '#a33b3b', '#4d7f2a'];
@@ -7,7 +10,7 @@ export const noneColour = '#616e7c';
 export type ColourBy = 'channel' | 'team';
 
 /** colourKeys returns the ids a campaign is coloured by: its team, or every one of its channels ([0] when it has none). */
-export function colourKeys(c: Campaign, by: ColourBy): number[] {
+export function colourKeys(c: Coloured, by: ColourBy): number[] {
   if (by === 'team') return [c.teamId];
   return c.channelIds.length ? c.channelIds : [0];
 }
@@ -18,7 +21,7 @@ export function colourKeys(c: Campaign, by: ColourBy): number[] {
  * campaign's channels. campaign is undefined for a standalone deliverable
  * (or one whose campaign is out of view).
  */
-export function deliverableKeys(d: Deliverable, campaign: Campaign | undefined, by: ColourBy): number[] {
+export function deliverableKeys(d: { channelId?: number }, campaign: Coloured | undefined, by: ColourBy): number[] {
   if (by === 'channel' && d.channelId) return [d.channelId];
   return campaign ? colourKeys(campaign, by) : [0];
 }
@@ -47,13 +50,14 @@ export interface LegendEntry {
   colour: string;
 }
 
-/** legend lists the colours in use among campaigns (every channel of each), by name. */
-export function legend(campaigns: Campaign[], by: ColourBy, noneLabel: string): LegendEntry[] {
+/** legend lists the colours in use among a calendar's campaigns (every channel of each), by name. */
+export function legend(data: Pick<CalendarShown, 'campaigns' | 'teams' | 'channels'> | null, by: ColourBy, noneLabel: string): LegendEntry[] {
   const seen = new Map<number, string>();
-  for (const c of campaigns) {
-    colourKeys(c, by).forEach((id, i) => {
-      if (!seen.has(id)) seen.set(id, id === 0 ? noneLabel : by === 'team' ? c.teamName : c.channelNames[i]);
-    });
+  const names = by === 'team' ? data?.teams : data?.channels;
+  for (const c of data?.campaigns ?? []) {
+    for (const id of colourKeys(c, by)) {
+      if (!seen.has(id)) seen.set(id, id === 0 ? noneLabel : (names?.[id] ?? ''));
+    }
   }
   return [...seen.entries()]
     .map(([id, name]) => ({ id, name, colour: colourOf(id) }))

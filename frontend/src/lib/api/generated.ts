@@ -211,14 +211,33 @@ export interface BudgetSummary {
   assumedRates: FXRate[];
 }
 
-/** CalendarData is everything a calendar view draws for a range. */
-export interface CalendarData {
-  from: string;
-  to: string;
-  campaigns: Campaign[];
-  deliverables: Deliverable[];
-  milestones: Milestone[];
-  contractDates: ContractDate[];
+/** CalendarCampaign is a campaign's bar on the calendar. */
+export interface CalendarCampaign {
+  id: number;
+  name: string;
+  teamId: number;
+  channelIds: number[];
+  status: CampaignStatus;
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * CalendarDeliverable is a deliverable on the calendar, with what its
+ * form edits; empty fields are left out.
+ */
+export interface CalendarDeliverable {
+  id: number;
+  campaignId?: number;
+  title: string;
+  type: DeliverableType;
+  customType?: string;
+  publishDate: string;
+  channelId?: number;
+  owner?: string;
+  status: DeliverableStatus;
+  notes?: string;
+  overdue?: boolean;
 }
 
 /**
@@ -248,6 +267,56 @@ export interface CalendarFilter {
    * everything rather than the range a view shows.
    */
   all: boolean;
+  /**
+   * PerDay, when above 0, keeps at most that many contract dates,
+   * deliverables and milestones on each day of the answer, as a month
+   * cell shows, and counts the rest (CalendarShown.More).
+   */
+  perDay?: number;
+}
+
+/**
+ * CalendarMilestone is a milestone on the calendar, with what its form
+ * edits; empty fields are left out.
+ */
+export interface CalendarMilestone {
+  id: number;
+  campaignId: number;
+  title: string;
+  owner?: string;
+  dueDate: string;
+  done?: boolean;
+  overdue?: boolean;
+}
+
+/**
+ * CalendarShown is what the calendar views draw for a range: the
+ * campaigns, deliverables and milestones of a CalendarData reduced to the
+ * fields the views and the item forms read, with names said once (teams,
+ * channels, campaigns out of the range) rather than on every item. With a
+ * per-day limit (CalendarFilter.PerDay) each day keeps only the items a
+ * month cell shows, and More counts the rest.
+ */
+export interface CalendarShown {
+  from: string;
+  to: string;
+  campaigns: CalendarCampaign[];
+  deliverables: CalendarDeliverable[];
+  milestones: CalendarMilestone[];
+  contractDates: ContractDate[];
+  /** Teams and Channels name the teams and channels of the campaigns. */
+  teams: Record<number, string>;
+  channels: Record<number, string>;
+  /**
+   * CampaignNames names the campaigns of deliverables and milestones
+   * whose campaign is not in Campaigns (it does not overlap the range).
+   */
+  campaignNames?: Record<number, string>;
+  /**
+   * More counts, per day, the contract dates, deliverables and
+   * milestones left out by the per-day limit.
+   */
+  more?: Record<string, number>;
 }
 
 /** Campaign is a piece of planned marketing work over a range of days. */
@@ -1623,8 +1692,11 @@ export interface Methods {
   'Goals.Find': { args: [campaignID: number]; result: Goal[] };
   /** Update changes the given fields of a goal. */
   'Goals.Update': { args: [id: number, upd: GoalUpdate]; result: Goal };
-  /** Range returns what a calendar view draws between two days. */
-  'Calendar.Range': { args: [f: CalendarFilter]; result: CalendarData };
+  /**
+   * Range returns what a calendar view draws between two days, reduced to
+   * the fields the views read (and to f.PerDay items a day when set).
+   */
+  'Calendar.Range': { args: [f: CalendarFilter]; result: CalendarShown };
   /** CampaignSpend returns a campaign's spend and ROI in the base currency. */
   'Budget.CampaignSpend': { args: [campaignID: number]; result: CampaignSpend };
   /** CreateFiscalYear starts the budget of a fiscal year. */

@@ -1,6 +1,6 @@
 import { call, exportFile } from './client';
 import type {
-  CalendarData,
+  CalendarShown,
   CalendarFilter,
   Campaign,
   Deliverable,
@@ -58,7 +58,7 @@ export function deleteGoal(id: number): Promise<void> {
 }
 
 /** calendarRange returns what a calendar view draws between two days. */
-export function calendarRange(filter: CalendarFilter): Promise<CalendarData> {
+export function calendarRange(filter: CalendarFilter): Promise<CalendarShown> {
   return call('Calendar.Range', filter);
 }
 

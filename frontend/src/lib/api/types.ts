@@ -20,7 +20,10 @@ import type {
 
 export type {
   About,
-  CalendarData,
+  CalendarCampaign,
+  CalendarDeliverable,
+  CalendarMilestone,
+  CalendarShown,
   Campaign,
   CampaignFacets,
   CampaignMove,

@@ -1,6 +1,6 @@
 import { calendarRange, moveCampaign, updateCampaign, updateDeliverable, updateMilestone } from '../api';
-import type { CalendarData, CalendarFilter, Campaign, Deliverable, Milestone } from '../api';
-import { moveRange, rangeFor, step, type CalendarView } from '../calendar';
+import type { CalendarCampaign, CalendarDeliverable, CalendarFilter, CalendarMilestone, CalendarShown } from '../api';
+import { itemsPerDay, moveRange, rangeFor, step, type CalendarView } from '../calendar';
 import type { ColourBy } from '../colours';
 import { daysBetween } from '../days';
 import { campaigns } from './campaigns.svelte';
@@ -21,14 +21,14 @@ export class CalendarStore {
   contracts = $state(true);
   firstDay = $state(1);
   /** shown is the newest range and filter asked for; typing in the search waits for a pause. */
-  private shown = new Resource((f: CalendarFilter) => calendarRange(f) as Promise<CalendarData | null>, null, {
+  private shown = new Resource((f: CalendarFilter) => calendarRange(f) as Promise<CalendarShown | null>, null, {
     debounce: whenTyped('search'),
     // Raw: the data is only ever replaced whole, and a deep proxy over thousands of items slowed every read.
     raw: true,
   });
 
   /** data is what the visible range holds, null before the first answer. */
-  get data(): CalendarData | null {
+  get data(): CalendarShown | null {
     return this.shown.value;
   }
   get loading(): boolean {
@@ -58,7 +58,9 @@ export class CalendarStore {
   /** load asks for the visible range; only the answer to the newest load is shown. */
   async load(): Promise<void> {
     if (!this.range) return;
-    await this.shown.load(this.filter());
+    // A month cell shows a few items: the rest are only counted, not sent.
+    const perDay = itemsPerDay(this.view);
+    await this.shown.load({ ...this.filter(), perDay: Number.isFinite(perDay) ? perDay : 0 });
   }
 
   go(dir: 1 | -1): void {
@@ -71,7 +73,7 @@ export class CalendarStore {
    * milestones move along in the same transaction, and one undo takes
    * all of it back.
    */
-  async moveCampaign(c: Campaign, what: 'move' | 'start' | 'end', delta: number, withPlan = false): Promise<void> {
+  async moveCampaign(c: CalendarCampaign, what: 'move' | 'start' | 'end', delta: number, withPlan = false): Promise<void> {
     const before = { startDate: c.startDate, endDate: c.endDate };
     const after = moveRange(c.startDate, c.endDate, what, delta);
     if (after.startDate === before.startDate && after.endDate === before.endDate) return;
@@ -99,7 +101,7 @@ export class CalendarStore {
   }
 
   /** moveDeliverable gives a deliverable a new publish day; undoable. */
-  async moveDeliverable(d: Deliverable, day: string): Promise<void> {
+  async moveDeliverable(d: CalendarDeliverable, day: string): Promise<void> {
     if (day === d.publishDate) return;
     const before = d.publishDate;
     await updateDeliverable(d.id, { publishDate: day });
@@ -114,7 +116,7 @@ export class CalendarStore {
   }
 
   /** moveMilestone gives a milestone a new due day; undoable. */
-  async moveMilestone(m: Milestone, day: string): Promise<void> {
+  async moveMilestone(m: CalendarMilestone, day: string): Promise<void> {
     if (day === m.dueDate) return;
     const before = m.dueDate;
     await updateMilestone(m.id, { dueDate: day });

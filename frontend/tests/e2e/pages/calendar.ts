@@ -84,6 +84,16 @@ export class CalendarPage {
     return this.page.locator('.grid button.chip').filter({ hasText: title });
   }
 
+  /** moreItems are the "+N more" lines under days whose items did not all fit. */
+  get moreItems(): Locator {
+    return this.page.locator('.grid li.more');
+  }
+
+  /** agendaEntry is a line of the list view, by what it names. */
+  agendaEntry(text: string): Locator {
+    return this.page.locator('.agenda .entry').filter({ hasText: text });
+  }
+
   day(iso: string): Locator {
     return this.page.locator(`.grid button.day[data-day="${iso}"]`);
   }
