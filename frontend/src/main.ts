@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { settings } from './lib/stores/settings.svelte';
 // Fonts for the scripts a stock system may lack, bundled so Persian,
 // Arabic and Thai never show as boxes (both are OFL-licensed).
 import '@fontsource/vazirmatn/400.css';
@@ -13,4 +14,10 @@ import './app.css';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 
-export default mount(App, { target });
+// The app mounts once its language's catalog is here, so it never shows
+// English first; if the settings cannot be read, it mounts in English and
+// says why (the app reads them again and shows the failure).
+export default settings.start().then(
+  () => mount(App, { target }),
+  () => mount(App, { target }),
+);

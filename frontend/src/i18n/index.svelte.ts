@@ -5,11 +5,66 @@ export type { MessageKey };
 import { numberFormat, plurals } from '../lib/intl';
 
 // Every catalog is a file named by its language code (fa.ts, pl.ts, …)
-// exporting one Catalog.
-const modules = import.meta.glob<Record<string, Catalog>>('./[a-z][a-z].ts', { eager: true });
-export const catalogs: Record<string, Record<string, Message>> = Object.fromEntries(
-  Object.entries(modules).map(([path, m]) => [path.slice(2, 4), Object.values(m)[0] as Record<string, Message>]),
+// exporting one Catalog. English is in the first script; every other
+// language is a chunk of its own, fetched before the app shows in it.
+const importers = import.meta.glob<Record<string, Catalog>>(['./[a-z][a-z].ts', '!./en.ts']);
+
+/** CatalogLoader fetches each language's catalog once and keeps it. */
+export class CatalogLoader {
+  /** loaded are the catalogs fetched so far, by language (English always). */
+  readonly loaded: Record<string, Record<string, Message>> = { en: en as Record<string, Message> };
+  private pending = new Map<string, Promise<string>>();
+
+  /** importers fetch a catalog module by language. */
+  constructor(private importers: Record<string, () => Promise<Record<string, Catalog>>>) {}
+
+  /** languages are the languages that have a catalog, English first. */
+  get languages(): string[] {
+    return ['en', ...Object.keys(this.importers)];
+  }
+
+  /**
+   * load fetches the catalog of lang (once) and resolves to the language
+   * the app can be shown in: lang, or English for a language without a
+   * catalog. A failed fetch is tried again on the next call.
+   */
+  load(lang: string): Promise<string> {
+    if (lang in this.loaded) return Promise.resolve(lang);
+    const importer = this.importers[lang];
+    if (!importer) return Promise.resolve('en');
+    let p = this.pending.get(lang);
+    if (!p) {
+      p = importer().then(
+        (m) => {
+          this.loaded[lang] = Object.values(m)[0] as Record<string, Message>;
+          return lang;
+        },
+        (e: unknown) => {
+          this.pending.delete(lang);
+          throw e;
+        },
+      );
+      this.pending.set(lang, p);
+    }
+    return p;
+  }
+}
+
+const loader = new CatalogLoader(
+  Object.fromEntries(Object.entries(importers).map(([path, load]) => [path.slice(2, 4), load])),
 );
+
+/** catalogs are the catalogs loaded so far, by language (loadLanguage adds one). */
+export const catalogs = loader.loaded;
+
+/**
+ * loadLanguage fetches a language's catalog (once) and resolves to the
+ * language to show: lang, or English when it has no catalog. Set
+ * i18n.locale only after it resolves, so no text shows in English first.
+ */
+export function loadLanguage(lang: string): Promise<string> {
+  return loader.load(lang);
+}
 
 const order = ['en', 'fa', 'ar', 'pl', 'tr', 'th'];
 
@@ -23,7 +78,7 @@ export const languageNames: Record<string, string> = {
   th: 'ไทย',
 };
 /** The languages that have a catalog, in the order Settings offers them. */
-export const availableLanguages = order.filter((l) => l in catalogs);
+export const availableLanguages = order.filter((l) => loader.languages.includes(l));
 
 /** Calendar is a calendar dates can be shown in; stored dates stay ISO. */
 export type CalendarSystem = 'gregory' | 'persian' | 'buddhist';

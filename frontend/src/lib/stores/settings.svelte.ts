@@ -2,7 +2,7 @@ import { currenciesInUse, getAbout, getSettings, listCurrencies, updateSettings 
 import type { About, Currency, Settings } from '../api';
 import { firstDayOfWeek } from '../days';
 import { notices } from './notices.svelte';
-import { availableLanguages, calendarSystems, i18n } from '../../i18n/index.svelte';
+import { availableLanguages, calendarSystems, catalogs, i18n, loadLanguage } from '../../i18n/index.svelte';
 
 /** The calendar a language's users expect by default. */
 const defaultCalendar: Record<string, Settings['calendar']> = { fa: 'persian', th: 'buddhist' };
@@ -34,31 +34,53 @@ export class SettingsStore {
   /** proposed is set when a new workspace shows the system's language (not saved yet). */
   proposed = $state(false);
 
+  private first: Promise<Settings> | undefined;
+
+  /**
+   * start fetches the settings and the catalog of their language and shows
+   * the app in it: main.ts awaits it before mounting the app, so a Persian
+   * workspace never shows English first. load then reuses the settings.
+   */
+  async start(): Promise<void> {
+    this.first = getSettings().then((s) => this.proposal(s));
+    const s = await this.first;
+    i18n.locale = await loadLanguage(s.language);
+  }
+
   async load(): Promise<void> {
-    const [s, about, currencies] = await Promise.all([getSettings(), getAbout(), listCurrencies()]);
+    const first = this.first;
+    this.first = undefined;
+    const [s, about, currencies] = await Promise.all([first ?? getSettings().then((s) => this.proposal(s)), getAbout(), listCurrencies()]);
     this.about = about;
     this.currencies = currencies;
-    if (!s.updatedAt) {
-      // First run: propose the system's language and its formats.
-      const language = systemLanguage();
-      this.proposed = language !== s.language;
-      Object.assign(s, { language, ...displayDefaults(language) });
-    }
+    await loadLanguage(s.language);
     this.value = s;
     this.apply();
   }
 
   async save(s: Omit<Settings, 'updatedAt'>): Promise<void> {
-    this.value = await updateSettings(s);
+    const saved = await updateSettings(s);
+    // The new language's catalog is fetched before anything shows in it.
+    await loadLanguage(saved.language);
+    this.value = saved;
     this.proposed = false;
     this.apply();
   }
 
-  /** apply shows the app in the settings' language, calendar and week. */
+  /** proposal gives a new workspace (never saved) the system's language and its formats. */
+  private proposal(s: Settings): Settings {
+    if (s.updatedAt) return s;
+    const language = systemLanguage();
+    this.proposed = language !== s.language;
+    return Object.assign(s, { language, ...displayDefaults(language) });
+  }
+
+  /** apply shows the app in the settings' language (its catalog loaded), calendar and week. */
   private apply(): void {
     const v = this.value!;
-    if (i18n.locale !== v.language) notices.clear();
-    i18n.locale = v.language;
+    const language = v.language in catalogs ? v.language : 'en';
+    if (i18n.locale !== language) notices.clear();
+    i18n.locale = language;
     i18n.calendar = calendarSystems.find((c) => c === v.calendar) ?? 'gregory';
     i18n.weekStart = v.weekStart;
   }
