@@ -21,13 +21,15 @@ run_app() {
   shift
   env "$@" DISPLAY="$display" MOPSDESK_LOG=debug "$bin" --data "$work/data-$name" >"$out/$name.log" 2>&1 &
   app=$!
-  # The first backend call the UI makes at start is Workspace.Settings.
+  # The UI reads the settings (Workspace.Settings) before it mounts, which
+  # may come just before or after Wails' DOM-ready; the mounted page then
+  # calls the backend for what it shows: any call after DOM-ready counts.
   local ok=""
   for _ in $(seq 120); do
     if ! kill -0 "$app" 2>/dev/null; then
       echo "smoke: the app exited early:" >&2; cat "$out/$name.log" >&2; exit 1
     fi
-    if awk '/msg="dom ready"/{d=1} d && /method=Workspace.Settings/{found=1} END{exit !found}' "$out/$name.log"; then
+    if awk '/msg="dom ready"/{d=1} d && /msg="api call"/{found=1} END{exit !found}' "$out/$name.log"; then
       ok=1; break
     fi
     sleep 0.5
