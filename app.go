@@ -114,7 +114,7 @@ func openApp(dataFlag, mode string, log *slog.Logger) (*App, error) {
 	services.Backups = newBackups(layout, db, log)
 	a := &App{db: db, layout: layout, log: log, svc: services, lock: lock, backups: services.Backups, dialogs: readDialogWords()}
 	a.api = api.New(services)
-	if a.calls, err = dispatch.New(a.api.Bindings()); err != nil {
+	if a.calls, err = a.api.Registry(); err != nil {
 		db.Close()
 		return fail(err)
 	}

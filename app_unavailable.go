@@ -6,7 +6,6 @@ import (
 
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
-	"mopsdesk/backend/dispatch"
 )
 
 // unavailableApp is the window's App when the workspace cannot be opened
@@ -21,7 +20,7 @@ func unavailableApp(dataFlag string, err error, log *slog.Logger) *App {
 	a := &App{log: log, svc: services, api: api.New(services), layout: datadir.Layout{Dir: dir}, dialogs: readDialogWords()}
 	// The facades are fixed at build time; a registry that cannot index
 	// them is a programming error the tests catch.
-	calls, regErr := dispatch.New(a.api.Bindings())
+	calls, regErr := a.api.Registry()
 	if regErr != nil {
 		panic(regErr)
 	}

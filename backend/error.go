@@ -21,6 +21,11 @@ const (
 	ENEWER = "newer_version"
 	// EDAMAGED: a database or backup file is damaged (checksums, structure).
 	EDAMAGED = "damaged"
+	// EUNAUTHORIZED: no one is signed in (no session, or one that expired
+	// or was revoked) on a team host; the UI shows the sign-in page.
+	EUNAUTHORIZED = "unauthorized"
+	// EFORBIDDEN: the signed-in person's role does not allow the action.
+	EFORBIDDEN = "forbidden"
 )
 
 // Error is an application error: a code, a human message, and for invalid

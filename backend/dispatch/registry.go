@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 
 	"mopsdesk/backend"
@@ -17,6 +18,9 @@ import (
 // "Facade.Method", the name the frontend calls them by.
 type Registry struct {
 	methods map[string]*method
+	// access is the least role each method needs (see Guard); nil: no
+	// rules, every call allowed.
+	access map[string]backend.Role
 }
 
 // method is one callable facade method. Its first parameter is the
@@ -74,6 +78,33 @@ func New(facades []any) (*Registry, error) {
 	return &Registry{methods: out}, nil
 }
 
+// Guard makes every call check the role of the person it is made for
+// (backend.ActorFrom) against access, the least role each method needs.
+// A method without a rule is an error here, at start, so that a new
+// method never goes out unguarded. A call with no actor (the local
+// workspace) is always allowed.
+func (r *Registry) Guard(access map[string]backend.Role) error {
+	var missing []string
+	for name := range r.methods {
+		if need, ok := access[name]; !ok || !need.Valid() {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return fmt.Errorf("no access rule (a valid role) for %s", strings.Join(missing, ", "))
+	}
+	r.access = access
+	return nil
+}
+
+// Need returns the least role the method called name needs, and whether
+// the registry guards it.
+func (r *Registry) Need(name string) (backend.Role, bool) {
+	need, ok := r.access[name]
+	return need, ok
+}
+
 // Has reports whether name is a method the frontend may call.
 func (r *Registry) Has(name string) bool { _, ok := r.methods[name]; return ok }
 
@@ -85,6 +116,9 @@ func (r *Registry) Call(ctx context.Context, name string, args []byte) (any, err
 	m, ok := r.methods[name]
 	if !ok {
 		return nil, backend.Errorf(backend.ENOTFOUND, "There is no method %q.", name)
+	}
+	if err := r.allow(ctx, name); err != nil {
+		return nil, err
 	}
 	var raw []json.RawMessage
 	if len(strings.TrimSpace(string(args))) > 0 {
@@ -116,4 +150,16 @@ func (r *Registry) Call(ctx context.Context, name string, args []byte) (any, err
 		}
 	}
 	return result, err
+}
+
+// allow refuses a call the signed-in person's role does not cover.
+func (r *Registry) allow(ctx context.Context, name string) error {
+	a := backend.ActorFrom(ctx)
+	if a == nil || r.access == nil {
+		return nil
+	}
+	if need := r.access[name]; !a.Role.Allows(need) {
+		return backend.Errorf(backend.EFORBIDDEN, "%s: your role (%s) does not allow this; it needs %s.", name, a.Role, need)
+	}
+	return nil
 }

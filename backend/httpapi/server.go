@@ -53,7 +53,7 @@ type Server struct {
 
 // New returns a handler serving dist (the built frontend) and a's methods.
 func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
-	calls, err := dispatch.New(a.Bindings())
+	calls, err := a.Registry()
 	if err != nil {
 		return nil, err
 	}
