@@ -232,7 +232,7 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 	}
 	app.startBackground()
 	defer app.close()
-	handler, err := httpapi.New(app.api, dist, log)
+	handler, err := httpapi.New(app.api, dist, log, httpapi.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
 		return 1

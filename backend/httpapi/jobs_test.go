@@ -39,7 +39,7 @@ func watchedServer(t *testing.T) (*httptest.Server, chan context.Context, chan s
 	services.ChartScript = []byte("window.echarts = {};")
 	services.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	a := api.New(services)
-	s, err := httpapi.New(a, fstest.MapFS{"index.html": {Data: []byte("<!doctype html>")}}, services.Log)
+	s, err := httpapi.New(a, fstest.MapFS{"index.html": {Data: []byte("<!doctype html>")}}, services.Log, httpapi.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,8 +39,21 @@ import (
 // maxBody bounds a request body; no call the UI makes comes near it.
 const maxBody = 8 << 20
 
+// Options choose between the two ways of serving. The zero value is
+// serve mode: one person, on loopback, no sign-in.
+type Options struct {
+	// Team, when set, makes this a team host: every call, download,
+	// upload, file and event stream needs a signed-in session, and the
+	// person's role is checked for each call (api.Access).
+	Team backend.TeamService
+	// Secure says the host is reached over HTTPS: cookies are Secure and
+	// browsers are told to keep to HTTPS (HSTS).
+	Secure bool
+}
+
 // Server is the serve-mode HTTP handler.
 type Server struct {
+	opt Options
 	api *api.API
 	// downloads are the export routes, by path (see api.Download).
 	downloads map[string]api.Download
@@ -52,7 +65,7 @@ type Server struct {
 }
 
 // New returns a handler serving dist (the built frontend) and a's methods.
-func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
+func New(a *api.API, dist fs.FS, log *slog.Logger, opt Options) (*Server, error) {
 	calls, err := a.Registry()
 	if err != nil {
 		return nil, err
@@ -61,7 +74,7 @@ func New(a *api.API, dist fs.FS, log *slog.Logger) (*Server, error) {
 	for _, d := range a.Exports.Downloads() {
 		downloads[d.Path()] = d
 	}
-	return &Server{api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
+	return &Server{opt: opt, api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
 // ServeHTTP routes a request. Only requests addressed to a loopback host

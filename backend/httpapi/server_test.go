@@ -50,7 +50,7 @@ func newServer(t *testing.T) *httptest.Server {
 	services.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	a := api.New(services)
 	dist := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>MOps Desk</title>")}}
-	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	s, err := httpapi.New(a, dist, slog.New(slog.NewTextHandler(io.Discard, nil)), httpapi.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
