@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -41,12 +42,8 @@ func foreignOrigin(r *http.Request) string {
 	if origin == "" {
 		return ""
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
 	u, err := url.Parse(origin)
-	if err != nil || !strings.EqualFold(u.Scheme, scheme) || !strings.EqualFold(u.Host, r.Host) || u.Path != "" || u.User != nil {
+	if err != nil || !strings.EqualFold(u.Scheme, schemeOf(r)) || !strings.EqualFold(u.Host, r.Host) || u.Path != "" || u.User != nil {
 		return "Origin: " + origin
 	}
 	return ""
@@ -60,6 +57,24 @@ func refuseCrossSite(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	writeError(w, http.StatusForbidden, backend.Errorf(backend.EINVALID,
-		"MOps Desk refuses changes sent from another web site (%s). Open MOps Desk at http://%s/ and make the change there.", why, r.Host))
+		"MOps Desk refuses changes sent from another web site (%s). Open MOps Desk at %s://%s/ and make the change there.", why, schemeOf(r), r.Host))
 	return true
+}
+
+// secureKey marks a request to a host reached over HTTPS (Options.Secure).
+type secureKey struct{}
+
+// withSecure marks r as reached over HTTPS, also when a TLS-terminating
+// proxy on the same machine passed it on in plain HTTP: the browser's
+// page, and so its Origin, is https all the same.
+func withSecure(r *http.Request) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), secureKey{}, true))
+}
+
+// schemeOf is the scheme the browser used to reach this server.
+func schemeOf(r *http.Request) string {
+	if r.TLS != nil || r.Context().Value(secureKey{}) != nil {
+		return "https"
+	}
+	return "http"
 }

@@ -77,13 +77,21 @@ func New(a *api.API, dist fs.FS, log *slog.Logger, opt Options) (*Server, error)
 	return &Server{opt: opt, api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
-// ServeHTTP routes a request. Only requests addressed to a loopback host
-// are served: a web page elsewhere cannot reach the API by pointing its
-// own host name at 127.0.0.1 (DNS rebinding).
+// ServeHTTP routes a request. In serve mode only requests addressed to a
+// loopback host are served: a web page elsewhere cannot reach the API by
+// pointing its own host name at 127.0.0.1 (DNS rebinding). A team host
+// answers to any name it is reached by: there every call needs a
+// session, whose cookie a browser sends only to the host that set it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !loopbackHost(r.Host) {
+	if s.opt.Team == nil && !loopbackHost(r.Host) {
 		http.Error(w, "MOps Desk answers only requests addressed to localhost.", http.StatusMisdirectedRequest)
 		return
+	}
+	if s.opt.Secure {
+		r = withSecure(r)
+		// A year, the usual: a browser that once reached the host over
+		// HTTPS never again sends its cookie in clear to that name.
+		w.Header().Set("Strict-Transport-Security", "max-age=31536000")
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
