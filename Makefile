@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # override.
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run test build deps deps-test deps-dist frontend lint lint-go lint-frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
+.PHONY: run test build build-host deps deps-test deps-dist frontend lint lint-go lint-frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -51,6 +51,14 @@ frontend: frontend/node_modules/.package-lock.json
 # packages (-s), and we bind no generated JS (components use lib/api).
 build: deps frontend
 	GOFLAGS="$${GOFLAGS:-} -buildmode=pie" go tool wails build -s -skipbindings -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
+
+# The team host for a server with no display: the same embedded UI, no
+# desktop window, so no Wails, GTK or WebKit (the headless tag; see
+# window_headless.go). It needs Go, Node.js and the C compiler SQLite
+# wants, not the desktop build's GTK and WebKit packages (so no "deps").
+HOST_BIN := build/bin/mopsdesk-host
+build-host: frontend
+	GOFLAGS="$${GOFLAGS:-} -buildmode=pie" go build -tags "sqlite_fts5,headless" -ldflags "$(LDFLAGS)" -o $(HOST_BIN) .
 
 test: deps-test
 	$(MAKE) lint test-go test-frontend build test-e2e test-desktop test-dist

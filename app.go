@@ -13,8 +13,6 @@ import (
 	goruntime "runtime"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/backup"
@@ -174,8 +172,8 @@ func (a *App) SaveExport(kind string, req json.RawMessage, job string) (string, 
 // Open dialog and keeps a copy for the import preview; nil when cancelled.
 func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 	words := a.dialogWords(a.ctx)
-	path, err := runtime.OpenFileDialog(a.ctx, runtime.OpenDialogOptions{Title: words(api.ImportDialogTitle),
-		Filters: []runtime.FileFilter{{DisplayName: words(api.ImportDialogFilter), Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"}}})
+	path, err := openFileDialog(a.ctx, words(api.ImportDialogTitle),
+		fileFilter{Name: words(api.ImportDialogFilter), Pattern: "*.xlsx;*.xlsm;*.csv;*.tsv;*.txt;*.xls;*.ods;*.numbers"})
 	if err != nil || path == "" {
 		return nil, err
 	}
@@ -186,7 +184,7 @@ func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 // dialog and keeps them with a contract. It returns what was added (none
 // when the user cancelled).
 func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.DocumentsDialogTitle)})
+	paths, err := openFilesDialog(a.ctx, a.dialogWords(a.ctx)(api.DocumentsDialogTitle))
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +209,7 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 // it ("" reports them so the user can decide). job names the work for
 // Cancel and progress (files done of how many).
 func (a *App) AddAssets(choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
-	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.AssetsDialogTitle)})
+	paths, err := openFilesDialog(a.ctx, a.dialogWords(a.ctx)(api.AssetsDialogTitle))
 	if err != nil {
 		return nil, err
 	}
@@ -321,11 +319,7 @@ func openWithSystem(path string) error {
 }
 
 func (a *App) saveAs(title, name, kind, ext string, write func(*os.File) error) (string, error) {
-	path, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
-		Title:           title,
-		DefaultFilename: name,
-		Filters:         []runtime.FileFilter{{DisplayName: kind, Pattern: "*" + ext}},
-	})
+	path, err := saveFileDialog(a.ctx, title, name, fileFilter{Name: kind, Pattern: "*" + ext})
 	if err != nil || path == "" {
 		return "", err
 	}

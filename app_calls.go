@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"time"
 
-	"github.com/wailsapp/wails/v2/pkg/runtime"
-
 	"mopsdesk/backend"
 	"mopsdesk/backend/dispatch"
 )
@@ -50,7 +48,7 @@ func (a *App) startJob(job string) (context.Context, func()) {
 	if job != "" && a.ctx != nil {
 		wails := a.ctx
 		ctx = backend.WithProgress(ctx, dispatch.Throttle(func(s backend.Step) {
-			runtime.EventsEmit(wails, "progress", progressEvent{Job: job, Step: s})
+			emitEvent(wails, "progress", progressEvent{Job: job, Step: s})
 		}, progressEvery))
 	}
 	return ctx, done

@@ -18,22 +18,12 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/wailsapp/wails/v2"
-	"github.com/wailsapp/wails/v2/pkg/options"
-	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
-	"github.com/wailsapp/wails/v2/pkg/options/linux"
-
-	"mopsdesk/backend/api"
 	"mopsdesk/backend/datadir"
 	"mopsdesk/backend/httpapi"
-	"mopsdesk/backend/sqlite"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
-
-//go:embed build/appicon.png
-var icon []byte
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
@@ -177,46 +167,6 @@ func newLogger(w io.Writer) *slog.Logger {
 		level = slog.LevelInfo
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
-}
-
-func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
-	dist, err := frontend(log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
-		return 1
-	}
-	app, err := openApp(data, "desktop", log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
-		app = unavailableApp(data, sqlite.Explain(err), log)
-	} else {
-		app.startBackground()
-	}
-	err = wails.Run(&options.App{
-		Title:            "MOps Desk",
-		Width:            1280,
-		Height:           820,
-		MinWidth:         900,
-		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Assets: dist, Handler: httpapi.FilesHandler(app.api)},
-		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
-		OnStartup:        app.startup,
-		OnDomReady:       app.domReady,
-		OnShutdown:       app.shutdown,
-		// The page reaches every facade through App.Call (see app_calls.go).
-		Bind:           []any{app},
-		ErrorFormatter: func(err error) any { return api.FormatError(err) },
-		Linux:          &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
-		// Files dropped on an element marked as a drop target arrive as
-		// paths (see the asset library); elsewhere the webview ignores drops.
-		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
-	})
-	if err != nil {
-		app.close()
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
-		return 1
-	}
-	return 0
 }
 
 func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int {
