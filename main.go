@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -36,6 +37,10 @@ Usage:
   mopsdesk [--data DIR]                      open the desktop window
   mopsdesk serve [--addr HOST:PORT] [--data DIR]
                                              serve the app to a browser on this machine
+  mopsdesk host [--addr HOST:PORT] [--data DIR] [--tls-cert FILE --tls-key FILE]
+                [--from-backup FILE.zip] [--plain-http]
+                                             host a team workspace over HTTPS for the
+                                             network: everyone signs in, with a role
   mopsdesk import FILE [--kind KIND] [--sheet NAME|all]... [--dates dmy|mdy] [--year YYYY]
                  [--map COLUMN=FIELD]... [--ignore COLUMN]... [--set FIELD=VALUE]...
                  [--dry-run] [--json] [--data DIR]
@@ -53,7 +58,17 @@ Usage:
 Flags:
   --data DIR        workspace folder (default: $` + datadir.EnvVar + `, else the platform's
                     data folder, ~/.local/share/mopsdesk on Linux)
-  --addr HOST:PORT  serve mode's address, loopback only (default ` + defaultAddr + `)
+  --addr HOST:PORT  serve mode's address, loopback only (default ` + defaultAddr + `);
+                    the host's address (default ` + defaultHostAddr + `: every interface)
+  --tls-cert FILE   the host's certificate (PEM, with its chain), with
+  --tls-key FILE    its key; without them the host makes its own on first
+                    start, keeps it in the data folder, and prints its
+                    SHA-256 fingerprint for people to compare when they connect
+  --from-backup FILE.zip
+                    restore a backup into an empty --data folder, then host it
+  --plain-http      the host speaks plain HTTP: allowed on a loopback --addr
+                    only, for a proxy on this machine that terminates TLS
+                    (and passes the Host header on); never on the network
   --kind KIND       what the file holds: campaigns, deliverables, budget, spend,
                     vendors, contracts or assets (default: guessed from the headers)
   --sheet NAME      the sheet to read (default: the one that fits the kind best);
@@ -123,6 +138,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, err)
 		}
 		return runServe(*addr, *data, log, stdout, stderr)
+	case "host":
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return runHost(ctx, args, log, stdout, stderr)
 	case "import":
 		return runImport(args, log, stdout, stderr)
 	case "report":
@@ -170,17 +189,10 @@ func newLogger(w io.Writer) *slog.Logger {
 }
 
 func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int {
-	dist, err := frontend(log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+	app, dist, ok := openServed(data, "serve", log, stderr)
+	if !ok {
 		return 1
 	}
-	app, err := openApp(data, "serve", log)
-	if err != nil {
-		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
-		return 1
-	}
-	app.startBackground()
 	defer app.close()
 	handler, err := httpapi.New(app.api, dist, log, httpapi.Options{})
 	if err != nil {
@@ -194,11 +206,36 @@ func runServe(addr, data string, log *slog.Logger, stdout, stderr io.Writer) int
 	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "MOps Desk is serving on http://%s/ (data: %s). Press Ctrl+C to stop.\n", ln.Addr(), app.layout.Dir)
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return serveUntil(ctx, srv, func() error { return srv.Serve(ln) }, log, stderr)
+}
+
+// openServed opens the workspace in data for serving it (mode "serve" or
+// "host": the data folder's lock, the database check and the automatic
+// backups, as in the window) with the embedded frontend. It reports the
+// failure to stderr and returns ok false when it cannot.
+func openServed(data, mode string, log *slog.Logger, stderr io.Writer) (app *App, dist fs.FS, ok bool) {
+	dist, err := frontend(log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)
+		return nil, nil, false
+	}
+	app, err = openApp(data, mode, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
+		return nil, nil, false
+	}
+	app.startBackground()
+	return app, dist, true
+}
+
+// serveUntil runs serve (srv's Serve or ServeTLS on its listener) until
+// ctx ends (an interrupt or SIGTERM), then shuts srv down gracefully: the
+// calls under way get five seconds to finish. It returns the exit code.
+func serveUntil(ctx context.Context, srv *http.Server, serve func() error, log *slog.Logger, stderr io.Writer) int {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- serve() }()
 	select {
 	case err := <-errc:
 		fmt.Fprintf(stderr, "mopsdesk: %v\n", err)

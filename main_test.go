@@ -55,6 +55,14 @@ func TestRun_Verbs(t *testing.T) {
 		{"ErrServeOnNetwork", []string{"serve", "--addr", "0.0.0.0:8420"}, 2, "", "loopback only"},
 		{"ErrServeBadAddr", []string{"serve", "--addr", "8420"}, 2, "", "want HOST:PORT"},
 		{"HelpFlag", []string{"-h"}, 2, "", "Usage:"},
+		{"HelpNamesHost", []string{"help"}, 0, "mopsdesk host [--addr HOST:PORT]", ""},
+		{"ErrHostPlainOnNetwork", []string{"host", "--addr", "0.0.0.0:8443", "--plain-http"}, 2, "", "plain HTTP on a loopback address only"},
+		{"ErrHostPlainOnEveryInterface", []string{"host", "--plain-http"}, 2, "", "plain HTTP on a loopback address only"},
+		{"ErrHostHalfACertificate", []string{"host", "--tls-cert", "team.pem"}, 2, "", "--tls-cert and --tls-key go together"},
+		{"ErrHostPlainWithCertificate", []string{"host", "--addr", "127.0.0.1:8443", "--plain-http", "--tls-cert", "a", "--tls-key", "b"}, 2, "", "exclude each other"},
+		{"ErrHostBadAddr", []string{"host", "--addr", "8443"}, 2, "", "want HOST:PORT"},
+		{"ErrHostArgument", []string{"host", "now"}, 2, "", "host takes no arguments"},
+		{"ErrHostUnknownFlag", []string{"host", "--insecure"}, 2, "", "flag provided but not defined: -insecure"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func modeName(mode string) string {
 	switch mode {
 	case "desktop":
 		return "the MOps Desk window"
-	case "serve", "import", "restore", "backup":
+	case "serve", "host", "import", "restore", "backup":
 		return "'mopsdesk " + mode + "'"
 	default:
 		return "MOps Desk"
