@@ -87,7 +87,6 @@ func runHost(ctx context.Context, args []string, log *slog.Logger, stdout, stder
 	// Everything that fails here stops the host from starting: the words
 	// the user needs to fix it (a folder, a certificate), not an apology.
 	fail := func(err error) int {
-		log.Error("host", "err", err)
 		fmt.Fprintf(stderr, "mopsdesk: %s\n", startupText(err))
 		return 1
 	}

@@ -12,9 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,30 +122,7 @@ func TestHost_ServesHTTPSWithItsOwnCertificate(t *testing.T) {
 	if out := strings.Join(h.lines, "\n"); !strings.Contains(out, "QX7T-PLM4-W2") || !strings.Contains(out, "made this certificate") {
 		t.Errorf("no setup code, or not said that the certificate is new: %q", h.lines)
 	}
-	pemBytes, err := os.ReadFile(filepath.Join(data, hostCertFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	block, _ := pem.Decode(pemBytes)
-	cert, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(cert.Raw)
-	if want := strings.ToUpper(strings.Join(hexPairs(sum[:]), ":")); h.fingerprint != want {
-		t.Fatalf("printed fingerprint %q, the certificate's is %q", h.fingerprint, want)
-	}
-	if _, ok := cert.PublicKey.(*ecdsa.PublicKey); !ok || cert.NotAfter.Sub(cert.NotBefore) < 825*24*time.Hour || cert.NotAfter.Sub(cert.NotBefore) > 826*24*time.Hour {
-		t.Errorf("certificate: key %T, valid %v", cert.PublicKey, cert.NotAfter.Sub(cert.NotBefore))
-	}
-	for _, name := range []string{"localhost", "127.0.0.1", "::1"} {
-		if err := cert.VerifyHostname(name); err != nil {
-			t.Errorf("the certificate does not name %s: %v", name, err)
-		}
-	}
-	if fi, err := os.Stat(filepath.Join(data, hostKeyFile)); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("key file: %v %v", fi.Mode(), err)
-	}
+	checkOwnCert(t, data, h.fingerprint)
 
 	client := pinnedClient(h.fingerprint)
 	resp, err := client.Get(h.url)
@@ -197,6 +176,37 @@ func TestHost_ServesHTTPSWithItsOwnCertificate(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(again.lines, "\n"), "made this certificate") {
 		t.Errorf("the second start says it made the certificate: %q", again.lines)
+	}
+}
+
+// checkOwnCert checks the certificate a host made in data: printed with
+// its fingerprint, ECDSA, valid 825 days, for this machine's loopback
+// names, its key private.
+func checkOwnCert(t *testing.T, data, fingerprint string) {
+	t.Helper()
+	pemBytes, err := os.ReadFile(filepath.Join(data, hostCertFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, _ := pem.Decode(pemBytes)
+	cert, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(cert.Raw)
+	if want := strings.ToUpper(strings.Join(hexPairs(sum[:]), ":")); fingerprint != want {
+		t.Fatalf("printed fingerprint %q, the certificate's is %q", fingerprint, want)
+	}
+	if _, ok := cert.PublicKey.(*ecdsa.PublicKey); !ok || cert.NotAfter.Sub(cert.NotBefore) < 825*24*time.Hour || cert.NotAfter.Sub(cert.NotBefore) > 826*24*time.Hour {
+		t.Errorf("certificate: key %T, valid %v", cert.PublicKey, cert.NotAfter.Sub(cert.NotBefore))
+	}
+	for _, name := range []string{"localhost", "127.0.0.1", "::1"} {
+		if err := cert.VerifyHostname(name); err != nil {
+			t.Errorf("the certificate does not name %s: %v", name, err)
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(data, hostKeyFile)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("key file: %v %v", fi.Mode(), err)
 	}
 }
 
@@ -324,5 +334,58 @@ func TestHost_PlainHTTPBehindALocalProxy(t *testing.T) {
 	}
 	if resp, body := call("http://team.example"); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("a plain-http page: %d %s", resp.StatusCode, body)
+	}
+}
+
+// The host keeps its certificate until it expires, then makes a new one;
+// a kept one that cannot be read stops the start instead of being
+// replaced behind the backs of the apps that pinned it.
+func TestOwnCert_KeepsRenewsRefuses(t *testing.T) {
+	dir, now := t.TempDir(), time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	names := []string{"server", "localhost", "127.0.0.1"}
+	first, err := ownCert(dir, names, now)
+	if err != nil || !first.Made {
+		t.Fatalf("first start: %+v %v", first, err)
+	}
+	kept, err := ownCert(dir, names, now.AddDate(2, 0, 0))
+	if err != nil || kept.Made || kept.Fingerprint != first.Fingerprint {
+		t.Fatalf("two years later: %+v %v", kept, err)
+	}
+	renewed, err := ownCert(dir, names, now.Add(certValidity+time.Hour))
+	if err != nil || !renewed.Made || renewed.Fingerprint == first.Fingerprint {
+		t.Fatalf("after it expired: %+v %v", renewed, err)
+	}
+	path := filepath.Join(dir, hostCertFile)
+	os.WriteFile(path, []byte("not a certificate"), 0o644)
+	if _, err := ownCert(dir, names, now); err == nil || !strings.Contains(err.Error(), "cannot be read") {
+		t.Fatalf("a damaged certificate: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "not a certificate" {
+		t.Fatal("the damaged certificate was replaced")
+	}
+}
+
+// The host's own certificate names the machine, loopback, the address
+// it was told to listen on, and every network address it has now.
+func TestCertNames(t *testing.T) {
+	names := certNames("0.0.0.0")
+	hostname, _ := os.Hostname()
+	want := []string{hostname, "localhost", "127.0.0.1", "::1"}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && !n.IP.IsLinkLocalUnicast() {
+			want = append(want, n.IP.String())
+		}
+	}
+	for _, w := range want {
+		if !slices.Contains(names, w) {
+			t.Errorf("%q lacks %s", names, w)
+		}
+	}
+	if slices.Contains(names, "0.0.0.0") || !slices.Contains(certNames("team.example"), "team.example") {
+		t.Errorf("listen address: %q, %q", names, certNames("team.example"))
 	}
 }
