@@ -70,7 +70,7 @@ type About struct {
 	Version  string `json:"version"`
 	DataDir  string `json:"dataDir"`
 	Database string `json:"database"`
-	// Mode is "desktop" or "serve".
+	// Mode is "desktop", "serve" or "host" (a team workspace).
 	Mode string `json:"mode"`
 }
 

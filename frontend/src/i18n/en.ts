@@ -1006,6 +1006,8 @@ export const en = {
   'copy.body': 'The copy gets this campaign’s deliverables, milestones and goals, moved to the new start date. It starts as planned; a needed compliance review starts again.',
   'copy.start': 'New start date',
   'copy.default_name': '{name} (copy)',
+  // host: the team host (mopsdesk host)
+  'host.pending_restore': 'The backup from {date} will replace this team workspace when the host next starts. Restart the host (“mopsdesk host”, or its service) to finish; the workspace as it is now is backed up first.',
 } as const;
 
 export type MessageKey = keyof typeof en;

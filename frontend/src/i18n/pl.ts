@@ -1120,4 +1120,6 @@ export const pl: Catalog = {
   'copy.body': 'Kopia otrzyma materiały, kamienie milowe i cele tej kampanii, przesunięte do nowej daty rozpoczęcia. Kopia ma status Zaplanowana; wymagana weryfikacja zgodności zaczyna się od nowa.',
   'copy.start': 'Nowa data rozpoczęcia',
   'copy.default_name': '{name} (kopia)',
+  // host: the team host (mopsdesk host)
+  'host.pending_restore': 'Kopia z {date} zastąpi ten obszar roboczy zespołu przy następnym uruchomieniu hosta. Uruchom host ponownie („mopsdesk host” lub jego usługę), aby dokończyć; najpierw powstanie kopia obecnego stanu.',
 };

@@ -1005,4 +1005,6 @@ export const tr: Catalog = {
   'copy.body': 'Kopya, bu kampanyanın çıktılarını, kilometre taşlarını ve hedeflerini yeni başlangıç tarihine kaydırılmış olarak alır. Kopya “Planlandı” durumunda başlar; gerekiyorsa uyumluluk incelemesi yeniden başlar.',
   'copy.start': 'Yeni başlangıç tarihi',
   'copy.default_name': '{name} (kopya)',
+  // host: the team host (mopsdesk host)
+  'host.pending_restore': '{date} tarihli yedek, ekip sunucusu bir sonraki başlatılışında bu ekip çalışma alanının yerini alacak. Bitirmek için sunucuyu (“mopsdesk host” ya da hizmetini) yeniden başlatın; önce çalışma alanının şimdiki hâli yedeklenir.',
 };

@@ -22,7 +22,7 @@ export interface About {
   version: string;
   dataDir: string;
   database: string;
-  /** Mode is "desktop" or "serve". */
+  /** Mode is "desktop", "serve" or "host" (a team workspace). */
   mode: string;
 }
 
