@@ -1006,6 +1006,23 @@ export const en = {
   'copy.body': 'The copy gets this campaign’s deliverables, milestones and goals, moved to the new start date. It starts as planned; a needed compliance review starts again.',
   'copy.start': 'New start date',
   'copy.default_name': '{name} (copy)',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'Please sign in.',
+  'error.forbidden': 'Your role does not allow this.',
+  'team.field.signin_wrong': 'The login or the password is wrong.',
+  'team.field.signin_locked': 'Too many wrong passwords. Try again in {seconds} s.',
+  'team.field.member_inactive': 'This account was deactivated. Ask an admin of the workspace.',
+  'team.field.setup_code_wrong': 'This is not the setup code the host printed.',
+  'team.field.login_chars': 'Use letters, digits and . _ - @ + only, without spaces.',
+  'team.field.login_taken': 'Someone already signs in with this login.',
+  'team.field.password_short': 'Use at least {min} characters.',
+  'team.field.password_wrong': 'The current password is wrong.',
+  'team.field.role_unknown': 'Choose one of the roles.',
+  'team.field.invite_invalid': 'This invite is not valid. Ask an admin for a new one.',
+  'team.field.invite_used': 'This invite was already used. Ask an admin for a new one.',
+  'team.field.invite_expired': 'This invite has expired. Ask an admin for a new one.',
+  'team.field.last_admin': 'The workspace needs at least one active admin. Make someone else admin first.',
 } as const;
 
 export type MessageKey = keyof typeof en;
