@@ -1,0 +1,102 @@
+package httpapi_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/httpapi"
+)
+
+// TestTeamFacade_Sessions: a person sees and ends only their own
+// sessions; an admin sees and ends everyone's.
+func TestTeamFacade_Sessions(t *testing.T) {
+	h := newHost(t, httpapi.Options{})
+	admin := h.setup()
+	bo := h.join(admin, "bo", backend.RolePlanner)
+	boLaptop := h.session(h.signIn("bo", "bo-password-1"))
+	list := func(token string) []backend.Session {
+		t.Helper()
+		r := h.do("POST", "/api/Team/Sessions", token, `[]`)
+		var out []backend.Session
+		if err := json.Unmarshal([]byte(r.body), &out); err != nil || r.status != 200 {
+			t.Fatalf("sessions = %d %s", r.status, r.body)
+		}
+		return out
+	}
+	own := list(bo)
+	if len(own) != 2 {
+		t.Fatalf("Bo sees %d sessions, want his 2", len(own))
+	}
+	current := 0
+	for _, s := range own {
+		if s.Member != "bo" {
+			t.Fatalf("Bo sees %s's session", s.Member)
+		}
+		if s.Current {
+			current++
+			if s.ID != h.me(bo).SessionID {
+				t.Fatal("the wrong session is marked current")
+			}
+		}
+	}
+	if current != 1 {
+		t.Fatalf("%d sessions marked current", current)
+	}
+	if all := list(admin); len(all) != 3 {
+		t.Fatalf("the admin sees %d sessions, want 3", len(all))
+	}
+	adminSession := h.me(admin).SessionID
+	if r := h.do("POST", "/api/Team/RevokeSession", bo, fmt.Sprintf(`[%q]`, adminSession)); r.status != 404 {
+		t.Fatalf("Bo revoking the admin's session = %d %s", r.status, r.body)
+	}
+	if h.me(admin) == nil {
+		t.Fatal("Bo ended the admin's session")
+	}
+	if r := h.do("POST", "/api/Team/RevokeSession", bo, fmt.Sprintf(`[%q]`, h.me(boLaptop).SessionID)); r.status != 200 {
+		t.Fatalf("Bo revoking his own = %d %s", r.status, r.body)
+	}
+	if h.me(boLaptop) != nil {
+		t.Fatal("the revoked session still signs in")
+	}
+	if r := h.do("POST", "/api/Team/RevokeSession", admin, fmt.Sprintf(`[%q]`, h.me(bo).SessionID)); r.status != 200 || h.me(bo) != nil {
+		t.Fatalf("the admin revoking Bo's = %d %s", r.status, r.body)
+	}
+}
+
+func TestTeamFacade_Account(t *testing.T) {
+	h := newHost(t, httpapi.Options{})
+	admin := h.setup()
+	bo := h.join(admin, "bo", backend.RoleApprover)
+	other := h.session(h.signIn("bo", "bo-password-1"))
+	var me backend.Member
+	if r := h.do("POST", "/api/Team/Me", bo, `[]`); json.Unmarshal([]byte(r.body), &me) != nil || me.Login != "bo" || me.Role != backend.RoleApprover {
+		t.Fatalf("me = %d %s", r.status, r.body)
+	}
+	t.Run("ChangePassword", func(t *testing.T) {
+		if r := h.do("POST", "/api/Team/ChangePassword", bo, `["wrong-password-0", "brand-new-pass"]`); r.status != 400 || r.err.Fields["old"].Key != "team.field.password_wrong" {
+			t.Fatalf("wrong old password = %d %s", r.status, r.body)
+		}
+		if r := h.do("POST", "/api/Team/ChangePassword", bo, `["bo-password-1", "brand-new-pass"]`); r.status != 200 {
+			t.Fatalf("change = %d %s", r.status, r.body)
+		}
+		if h.me(bo) == nil || h.me(other) != nil {
+			t.Fatal("want the session it was changed in kept and the other one ended")
+		}
+		h.session(h.signIn("bo", "brand-new-pass"))
+	})
+	t.Run("SetRole", func(t *testing.T) {
+		id := h.me(admin).PersonID
+		if r := h.do("POST", "/api/Team/SetRole", admin, fmt.Sprintf(`[%d, "viewer"]`, id)); r.status != 400 || r.err.Fields["role"].Key != "team.field.last_admin" {
+			t.Fatalf("demote the last admin = %d %s", r.status, r.body)
+		}
+		if r := h.do("POST", "/api/Team/SetRole", admin, fmt.Sprintf(`[%d, "viewer"]`, me.ID)); r.status != 200 {
+			t.Fatalf("set role = %d %s", r.status, r.body)
+		}
+		// At once: Bo's next call is a Viewer's.
+		if r := h.do("POST", "/api/Requests/Decide", bo, `[1, "approved", ""]`); r.status != 403 || r.err.Code != "forbidden" {
+			t.Fatalf("a viewer deciding = %d %s", r.status, r.body)
+		}
+	})
+}
