@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/password"
+	"mopsdesk/backend/sqlite"
 )
 
 func TestTeam_SessionExpiry(t *testing.T) {
@@ -294,4 +296,24 @@ func TestTeam_ChangePassword(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkTeam_SignIn is one sign-in with the production password
+// parameters: the hash check and the new session's writes.
+func BenchmarkTeam_SignIn(b *testing.B) {
+	ctx := context.Background()
+	low := password.Current
+	b.Cleanup(func() { password.Current = low })
+	db := mustOpen(b)
+	tm := sqlite.NewTeamService(db)
+	code, _ := tm.SetupCode(ctx)
+	password.Current = password.Production
+	if _, _, err := tm.Setup(ctx, code, backend.NewMember{Name: "Ada", Login: "ada", Password: "ada-password-1"}, office); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := tm.SignIn(ctx, "ada", "ada-password-1", office); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
