@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,7 +81,37 @@ func (s *Server) requireSession(w http.ResponseWriter, r *http.Request) (*http.R
 			return nil, false
 		}
 	}
-	return r.WithContext(backend.WithActor(r.Context(), a)), true
+	ctx := backend.WithActor(r.Context(), a)
+	if r.URL.Path == "/api/events" {
+		// A stream outlives the check at its start: it ends when its
+		// session does (revoked, signed out, member deactivated).
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		go s.endWithSession(ctx, cancel, c.Value)
+	}
+	return r.WithContext(ctx), true
+}
+
+// sessionRecheck is how often a long request (the event stream) checks
+// that its session is still live.
+var sessionRecheck = 30 * time.Second
+
+// endWithSession cancels ctx once token's session no longer signs in; it
+// returns when ctx ends either way.
+func (s *Server) endWithSession(ctx context.Context, cancel context.CancelFunc, token string) {
+	defer cancel()
+	tick := time.NewTicker(sessionRecheck)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if _, err := s.opt.Team.Authenticate(ctx, token); backend.ErrorCode(err) == backend.EUNAUTHORIZED {
+				return
+			}
+		}
+	}
 }
 
 // serveAuth answers /auth/*.

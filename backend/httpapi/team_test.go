@@ -1,9 +1,14 @@
 package httpapi_test
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"testing"
+	"time"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/httpapi"
@@ -99,4 +104,34 @@ func TestTeamFacade_Account(t *testing.T) {
 			t.Fatalf("a viewer deciding = %d %s", r.status, r.body)
 		}
 	})
+}
+
+// TestAuth_StreamEndsWithSession: an open event stream closes once its
+// session is revoked, so a removed person hears no more of the team.
+func TestAuth_StreamEndsWithSession(t *testing.T) {
+	defer httpapi.SetSessionRecheck(5 * time.Millisecond)()
+	h := newHost(t, httpapi.Options{})
+	admin := h.setup()
+	bo := h.join(admin, "bo", backend.RoleViewer)
+	// The safety net for a stream that never ends: the test fails, it
+	// does not hang.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", h.srv.URL+"/api/events", nil)
+	req.AddCookie(&http.Cookie{Name: "mops_session", Value: bo})
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("stream: %v %v", resp, err)
+	}
+	defer resp.Body.Close()
+	line, _ := bufio.NewReader(resp.Body).ReadString('\n')
+	if line != ": open\n" {
+		t.Fatalf("stream starts %q", line)
+	}
+	if r := h.do("POST", "/api/Team/RevokeSession", admin, fmt.Sprintf(`[%q]`, h.me(bo).SessionID)); r.status != 200 {
+		t.Fatalf("revoke = %d %s", r.status, r.body)
+	}
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		t.Fatalf("the stream did not end with its session: %v", err)
+	}
 }
