@@ -56,8 +56,8 @@ type NewMember struct {
 // Validate checks a new member's name, login and password.
 func (m *NewMember) Validate() error {
 	fe := FieldErrors{}
-	validateName(fe, "name", m.Name)
-	validateLogin(fe, m.Login)
+	validateName(fe, "name", strings.TrimSpace(m.Name))
+	validateLogin(fe, strings.TrimSpace(m.Login))
 	ValidatePassword(fe, "password", m.Password)
 	return fe.Err("account")
 }
