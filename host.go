@@ -28,7 +28,12 @@ const defaultHostAddr = ":8443"
 // host serves (the team store in backend/sqlite). A host cannot start
 // without one: with none, anyone on the network would be the workspace's
 // owner.
-var teamService func(a *App) (backend.TeamService, error)
+var teamService = func(a *App) (backend.TeamService, error) {
+	if a.svc.Team == nil {
+		return nil, errors.New("the workspace opened without its team store")
+	}
+	return a.svc.Team, nil
+}
 
 // hostFlags is a host's command line.
 type hostFlags struct {

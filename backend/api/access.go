@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strings"
+
 	"mopsdesk/backend"
 	"mopsdesk/backend/dispatch"
 )
@@ -129,6 +131,20 @@ var Access = map[string]backend.Role{
 	"Backups.Restore":        backend.RoleAdmin,
 	"Backups.CancelRestore":  backend.RoleAdmin,
 	"Backups.UpdateSettings": backend.RoleAdmin,
+
+	// One's own account: everyone's (Team checks whose sessions).
+	"Team.Me":             backend.RoleViewer,
+	"Team.Sessions":       backend.RoleViewer,
+	"Team.RevokeSession":  backend.RoleViewer,
+	"Team.ChangePassword": backend.RoleViewer,
+	// People and their access: the Admin's.
+	"Team.Members":       backend.RoleAdmin,
+	"Team.Invite":        backend.RoleAdmin,
+	"Team.Invites":       backend.RoleAdmin,
+	"Team.RevokeInvite":  backend.RoleAdmin,
+	"Team.SetRole":       backend.RoleAdmin,
+	"Team.SetActive":     backend.RoleAdmin,
+	"Team.ResetPassword": backend.RoleAdmin,
 }
 
 // Registry indexes the facades' methods for both transports, each
@@ -142,4 +158,34 @@ func (a *API) Registry() (*dispatch.Registry, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// RouteAccess is Access for what serve mode and a host answer outside the
+// facade calls: uploads (documents, asset files, spreadsheets to import)
+// change the workspace and are the Planner's; exports, stored files and
+// the event stream only read and are the Viewer's. A key ending in "/"
+// covers every path under it. A route with no rule is refused on a host
+// (see RouteNeed), so a new one cannot slip through either.
+var RouteAccess = map[string]backend.Role{
+	"/upload/contract-documents": backend.RolePlanner,
+	"/upload/assets":             backend.RolePlanner,
+	"/upload/import":             backend.RolePlanner,
+	"/export/":                   backend.RoleViewer,
+	"/files/":                    backend.RoleViewer,
+	"/api/events":                backend.RoleViewer,
+}
+
+// RouteNeed returns the least role the route at path needs, and false
+// when RouteAccess has no rule for it.
+func RouteNeed(path string) (backend.Role, bool) {
+	if need, ok := RouteAccess[path]; ok {
+		return need, true
+	}
+	best, found := "", false
+	for prefix := range RouteAccess {
+		if strings.HasSuffix(prefix, "/") && strings.HasPrefix(path, prefix) && len(prefix) > len(best) {
+			best, found = prefix, true
+		}
+	}
+	return RouteAccess[best], found
 }

@@ -52,3 +52,21 @@ func TestAccess_Roles(t *testing.T) {
 		}
 	}
 }
+
+// TestRouteNeed: uploads are the Planner's, exports and files the
+// Viewer's, and a route without a rule has none (a host refuses it).
+func TestRouteNeed(t *testing.T) {
+	for path, want := range map[string]backend.Role{
+		"/upload/assets": backend.RolePlanner, "/upload/contract-documents": backend.RolePlanner, "/upload/import": backend.RolePlanner,
+		"/export/campaigns.xlsx": backend.RoleViewer, "/files/document/3": backend.RoleViewer, "/api/events": backend.RoleViewer,
+	} {
+		if got, ok := api.RouteNeed(path); !ok || got != want {
+			t.Errorf("%s needs %q (%v), want %s", path, got, ok, want)
+		}
+	}
+	for _, path := range []string{"/upload/other", "/upload/", "/exports", "/files", "/api/eventsx"} {
+		if got, ok := api.RouteNeed(path); ok {
+			t.Errorf("%s has a rule (%s), want none", path, got)
+		}
+	}
+}

@@ -36,6 +36,9 @@ type Services struct {
 	Imports      ImportService
 	Dashboard    backend.DashboardService
 	People       backend.PeopleService
+	// Team keeps a team workspace's members and sessions; its facade
+	// answers only for a signed-in person (see Team).
+	Team backend.TeamService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
@@ -95,6 +98,7 @@ type API struct {
 	ImportFiles  *ImportFiles
 	Dashboard    *Dashboard
 	People       *People
+	Team         *Team
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -135,6 +139,7 @@ func New(s Services) *API {
 		ImportFiles:  imports.files,
 		Dashboard:    &Dashboard{s: s},
 		People:       &People{s: s},
+		Team:         &Team{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -147,7 +152,7 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups, a.Team}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -105,6 +105,16 @@ func (r *Registry) Need(name string) (backend.Role, bool) {
 	return need, ok
 }
 
+// Names lists every method the frontend may call, sorted.
+func (r *Registry) Names() []string {
+	out := make([]string, 0, len(r.methods))
+	for name := range r.methods {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Has reports whether name is a method the frontend may call.
 func (r *Registry) Has(name string) bool { _, ok := r.methods[name]; return ok }
 

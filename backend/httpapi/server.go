@@ -73,6 +73,9 @@ func New(a *api.API, dist fs.FS, log *slog.Logger, opt Options) (*Server, error)
 	downloads := map[string]api.Download{}
 	for _, d := range a.Exports.Downloads() {
 		downloads[d.Path()] = d
+		if _, ok := api.RouteNeed(d.Path()); !ok {
+			return nil, fmt.Errorf("no access rule in api.RouteAccess for %s", d.Path())
+		}
 	}
 	return &Server{opt: opt, api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
@@ -97,6 +100,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	if refuseCrossSite(w, r) {
 		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/auth/") {
+		s.serveAuth(w, r)
+		return
+	}
+	if s.opt.Team != nil && s.guarded(r.URL.Path) {
+		var ok bool
+		if r, ok = s.requireSession(w, r); !ok {
+			return
+		}
 	}
 	if d, ok := s.downloads[r.URL.Path]; ok {
 		s.serveDownload(w, r, d)
@@ -277,6 +290,12 @@ func statusOf(err error) int {
 		return http.StatusInsufficientStorage
 	case backend.EBUSY:
 		return http.StatusServiceUnavailable
+	case backend.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case backend.EFORBIDDEN:
+		return http.StatusForbidden
+	case backend.ELOCKED:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

@@ -30,7 +30,7 @@ var neverNil = map[string]bool{"CampaignMoved.campaign": true, "DashboardData.pl
 
 // nullableResults names the methods whose pointer result is nil on
 // purpose; every other method returns a value when it returns no error.
-var nullableResults = map[string]bool{"App.ChooseImportFile": true}
+var nullableResults = map[string]bool{"App.ChooseImportFile": true, "Team.Me": true}
 
 // emitter writes the TypeScript for the types a contract reaches.
 type emitter struct {

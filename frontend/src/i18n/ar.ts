@@ -1165,4 +1165,21 @@ export const ar: Catalog = {
   'copy.default_name': '{name} (نسخة)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': 'ستحلّ النسخة الاحتياطية المؤرخة {date} محلّ مساحة عمل الفريق هذه عند تشغيل المضيف في المرة القادمة. أعد تشغيل المضيف («mopsdesk host» أو خدمته) لإتمام ذلك؛ وتُحفظ أولًا نسخة احتياطية من مساحة العمل بحالتها الحالية.',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'يُرجى تسجيل الدخول.',
+  'error.forbidden': 'دورك لا يسمح بهذا الإجراء.',
+  'team.field.signin_wrong': 'اسم المستخدم أو كلمة المرور غير صحيح.',
+  'team.field.signin_locked': 'محاولات كثيرة بكلمة مرور خاطئة. حاول مرة أخرى بعد {seconds} ثانية.',
+  'team.field.member_inactive': 'تم تعطيل هذا الحساب. تواصل مع أحد مسؤولي مساحة العمل.',
+  'team.field.setup_code_wrong': 'هذا ليس رمز الإعداد الذي طبعه الخادم المضيف.',
+  'team.field.login_chars': 'استخدم الحروف والأرقام و . _ - @ + فقط، دون مسافات.',
+  'team.field.login_taken': 'هناك من يسجّل الدخول باسم المستخدم هذا بالفعل.',
+  'team.field.password_short': 'يجب ألا تقل كلمة المرور عن {min} من الأحرف.',
+  'team.field.password_wrong': 'كلمة المرور الحالية غير صحيحة.',
+  'team.field.role_unknown': 'اختر أحد الأدوار.',
+  'team.field.invite_invalid': 'هذه الدعوة غير صالحة. اطلب دعوة جديدة من أحد المسؤولين.',
+  'team.field.invite_used': 'استُخدمت هذه الدعوة من قبل. اطلب دعوة جديدة من أحد المسؤولين.',
+  'team.field.invite_expired': 'انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من أحد المسؤولين.',
+  'team.field.last_admin': 'تحتاج مساحة العمل إلى مسؤول نشط واحد على الأقل. اجعل شخصًا آخر مسؤولًا أولًا.',
 };

@@ -1008,6 +1008,23 @@ export const en = {
   'copy.default_name': '{name} (copy)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': 'The backup from {date} will replace this team workspace when the host next starts. Restart the host (“mopsdesk host”, or its service) to finish; the workspace as it is now is backed up first.',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'Please sign in.',
+  'error.forbidden': 'Your role does not allow this.',
+  'team.field.signin_wrong': 'The login or the password is wrong.',
+  'team.field.signin_locked': 'Too many wrong passwords. Try again in {seconds} s.',
+  'team.field.member_inactive': 'This account was deactivated. Ask an admin of the workspace.',
+  'team.field.setup_code_wrong': 'This is not the setup code the host printed.',
+  'team.field.login_chars': 'Use letters, digits and . _ - @ + only, without spaces.',
+  'team.field.login_taken': 'Someone already signs in with this login.',
+  'team.field.password_short': 'Use at least {min} characters.',
+  'team.field.password_wrong': 'The current password is wrong.',
+  'team.field.role_unknown': 'Choose one of the roles.',
+  'team.field.invite_invalid': 'This invite is not valid. Ask an admin for a new one.',
+  'team.field.invite_used': 'This invite was already used. Ask an admin for a new one.',
+  'team.field.invite_expired': 'This invite has expired. Ask an admin for a new one.',
+  'team.field.last_admin': 'The workspace needs at least one active admin. Make someone else admin first.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1007,4 +1007,21 @@ export const fa: Catalog = {
   'copy.default_name': '{name} (کپی)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': 'پشتیبانِ {date} دفعهٔ بعد که میزبان اجرا شود جای این فضای کار تیمی را می‌گیرد. برای پایان کار، میزبان («mopsdesk host» یا سرویس آن) را دوباره راه‌اندازی کنید؛ پیش از آن از وضع کنونی فضای کار پشتیبان گرفته می‌شود.',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'لطفاً وارد شوید.',
+  'error.forbidden': 'نقش شما اجازهٔ این کار را نمی‌دهد.',
+  'team.field.signin_wrong': 'نام کاربری یا گذرواژه نادرست است.',
+  'team.field.signin_locked': 'گذرواژهٔ نادرست بیش از حد وارد شده است. {seconds} ثانیهٔ دیگر دوباره تلاش کنید.',
+  'team.field.member_inactive': 'این حساب غیرفعال شده است. با یکی از مدیران فضای کاری تماس بگیرید.',
+  'team.field.setup_code_wrong': 'این کد راه‌اندازی‌ای نیست که میزبان چاپ کرده است.',
+  'team.field.login_chars': 'فقط از حروف، ارقام و . _ - @ + بدون فاصله استفاده کنید.',
+  'team.field.login_taken': 'کس دیگری با این نام کاربری وارد می‌شود.',
+  'team.field.password_short': 'دست‌کم {min} نویسه به کار ببرید.',
+  'team.field.password_wrong': 'گذرواژهٔ فعلی نادرست است.',
+  'team.field.role_unknown': 'یکی از نقش‌ها را انتخاب کنید.',
+  'team.field.invite_invalid': 'این دعوت‌نامه معتبر نیست. از یکی از مدیران دعوت‌نامهٔ تازه بخواهید.',
+  'team.field.invite_used': 'از این دعوت‌نامه قبلاً استفاده شده است. از یکی از مدیران دعوت‌نامهٔ تازه بخواهید.',
+  'team.field.invite_expired': 'این دعوت‌نامه منقضی شده است. از یکی از مدیران دعوت‌نامهٔ تازه بخواهید.',
+  'team.field.last_admin': 'فضای کاری دست‌کم به یک مدیر فعال نیاز دارد. ابتدا شخص دیگری را مدیر کنید.',
 };

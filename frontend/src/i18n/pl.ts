@@ -1122,4 +1122,21 @@ export const pl: Catalog = {
   'copy.default_name': '{name} (kopia)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': 'Kopia z {date} zastąpi ten obszar roboczy zespołu przy następnym uruchomieniu hosta. Uruchom host ponownie („mopsdesk host” lub jego usługę), aby dokończyć; najpierw powstanie kopia obecnego stanu.',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'Zaloguj się.',
+  'error.forbidden': 'Twoja rola na to nie pozwala.',
+  'team.field.signin_wrong': 'Login lub hasło jest nieprawidłowe.',
+  'team.field.signin_locked': 'Zbyt wiele błędnych haseł. Spróbuj ponownie za {seconds} s.',
+  'team.field.member_inactive': 'To konto zostało dezaktywowane. Zwróć się do administratora obszaru roboczego.',
+  'team.field.setup_code_wrong': 'To nie jest kod konfiguracji wyświetlony przez serwer.',
+  'team.field.login_chars': 'Używaj tylko liter, cyfr oraz . _ - @ +, bez spacji.',
+  'team.field.login_taken': 'Ktoś już loguje się tym loginem.',
+  'team.field.password_short': 'Użyj co najmniej {min} znaków.',
+  'team.field.password_wrong': 'Obecne hasło jest nieprawidłowe.',
+  'team.field.role_unknown': 'Wybierz jedną z ról.',
+  'team.field.invite_invalid': 'To zaproszenie jest nieważne. Poproś administratora o nowe.',
+  'team.field.invite_used': 'To zaproszenie zostało już wykorzystane. Poproś administratora o nowe.',
+  'team.field.invite_expired': 'To zaproszenie wygasło. Poproś administratora o nowe.',
+  'team.field.last_admin': 'Obszar roboczy potrzebuje co najmniej jednego aktywnego administratora. Najpierw nadaj tę rolę komuś innemu.',
 };

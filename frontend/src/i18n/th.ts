@@ -1006,4 +1006,21 @@ export const th: Catalog = {
   'copy.default_name': '{name} (สำเนา)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': 'ข้อมูลสำรองจาก {date} จะมาแทนที่พื้นที่ทำงานของทีมนี้เมื่อโฮสต์เริ่มทำงานครั้งถัดไป รีสตาร์ตโฮสต์ (“mopsdesk host” หรือบริการของโฮสต์) เพื่อให้เสร็จสิ้น โดยระบบจะสำรองพื้นที่ทำงานในสภาพปัจจุบันไว้ก่อน',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'กรุณาลงชื่อเข้าใช้',
+  'error.forbidden': 'บทบาทของคุณไม่อนุญาตให้ทำสิ่งนี้',
+  'team.field.signin_wrong': 'ชื่อเข้าใช้หรือรหัสผ่านไม่ถูกต้อง',
+  'team.field.signin_locked': 'ป้อนรหัสผ่านผิดหลายครั้งเกินไป โปรดลองอีกครั้งในอีก {seconds} วินาที',
+  'team.field.member_inactive': 'บัญชีนี้ถูกปิดใช้งานแล้ว โปรดติดต่อผู้ดูแลพื้นที่ทำงาน',
+  'team.field.setup_code_wrong': 'นี่ไม่ใช่รหัสตั้งค่าที่เครื่องโฮสต์พิมพ์ออกมา',
+  'team.field.login_chars': 'ใช้ได้เฉพาะตัวอักษร ตัวเลข และ . _ - @ + โดยไม่มีช่องว่าง',
+  'team.field.login_taken': 'มีผู้อื่นใช้ชื่อเข้าใช้นี้อยู่แล้ว',
+  'team.field.password_short': 'ใช้อย่างน้อย {min} ตัวอักษร',
+  'team.field.password_wrong': 'รหัสผ่านปัจจุบันไม่ถูกต้อง',
+  'team.field.role_unknown': 'เลือกบทบาทใดบทบาทหนึ่ง',
+  'team.field.invite_invalid': 'คำเชิญนี้ไม่ถูกต้อง โปรดขอคำเชิญใหม่จากผู้ดูแล',
+  'team.field.invite_used': 'คำเชิญนี้ถูกใช้ไปแล้ว โปรดขอคำเชิญใหม่จากผู้ดูแล',
+  'team.field.invite_expired': 'คำเชิญนี้หมดอายุแล้ว โปรดขอคำเชิญใหม่จากผู้ดูแล',
+  'team.field.last_admin': 'พื้นที่ทำงานต้องมีผู้ดูแลที่ใช้งานอยู่อย่างน้อยหนึ่งคน โปรดตั้งผู้อื่นเป็นผู้ดูแลก่อน',
 };

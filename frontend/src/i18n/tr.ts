@@ -1007,4 +1007,21 @@ export const tr: Catalog = {
   'copy.default_name': '{name} (kopya)',
   // host: the team host (mopsdesk host)
   'host.pending_restore': '{date} tarihli yedek, ekip sunucusu bir sonraki başlatılışında bu ekip çalışma alanının yerini alacak. Bitirmek için sunucuyu (“mopsdesk host” ya da hizmetini) yeniden başlatın; önce çalışma alanının şimdiki hâli yedeklenir.',
+
+  // Team workspace: sign-in and account errors the host sends (auth).
+  'error.unauthorized': 'Lütfen oturum açın.',
+  'error.forbidden': 'Rolünüz buna izin vermiyor.',
+  'team.field.signin_wrong': 'Kullanıcı adı veya parola yanlış.',
+  'team.field.signin_locked': 'Çok fazla yanlış parola girildi. {seconds} sn sonra yeniden deneyin.',
+  'team.field.member_inactive': 'Bu hesap devre dışı bırakıldı. Çalışma alanının bir yöneticisine başvurun.',
+  'team.field.setup_code_wrong': 'Bu, sunucunun yazdırdığı kurulum kodu değil.',
+  'team.field.login_chars': 'Yalnızca harf, rakam ve . _ - @ + kullanın; boşluk bırakmayın.',
+  'team.field.login_taken': 'Bu kullanıcı adıyla zaten başka biri oturum açıyor.',
+  'team.field.password_short': 'En az {min} karakter kullanın.',
+  'team.field.password_wrong': 'Mevcut parola yanlış.',
+  'team.field.role_unknown': 'Rollerden birini seçin.',
+  'team.field.invite_invalid': 'Bu davet geçerli değil. Bir yöneticiden yeni bir davet isteyin.',
+  'team.field.invite_used': 'Bu davet zaten kullanıldı. Bir yöneticiden yeni bir davet isteyin.',
+  'team.field.invite_expired': 'Bu davetin süresi doldu. Bir yöneticiden yeni bir davet isteyin.',
+  'team.field.last_admin': 'Çalışma alanında en az bir etkin yönetici olmalı. Önce başka birini yönetici yapın.',
 };

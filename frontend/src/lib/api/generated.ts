@@ -1008,6 +1008,28 @@ export interface Info {
   size: number;
 }
 
+/**
+ * Invite lets one person join with a role, once, before it expires. A
+ * password reset is an invite for an existing member (MemberID).
+ */
+export interface Invite {
+  id: number;
+  role: Role;
+  note: string;
+  memberId?: number;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string;
+  usedBy: string;
+  revokedAt: string;
+  /**
+   * Code is the secret to hand over; only the answer that creates the
+   * invite carries it (the store keeps a hash).
+   */
+  code?: string;
+}
+
 /** Licence is how an asset may be used and until when. */
 export interface Licence {
   type: string;
@@ -1075,6 +1097,24 @@ export interface ListRequest {
    * missing ones are English.
    */
   labels: Record<string, string>;
+}
+
+/**
+ * Member is a person with an account in a team workspace: the names that
+ * own campaigns, ask for spend and decide it are members' names.
+ */
+export interface Member {
+  id: number;
+  name: string;
+  login: string;
+  role: Role;
+  /**
+   * Active is false once an admin deactivated them: they cannot sign
+   * in, and their history stays.
+   */
+  active: boolean;
+  createdAt: string;
+  lastSignInAt: string;
 }
 
 /**
@@ -1374,6 +1414,31 @@ export type RequestStatus = 'pending' | 'approved' | 'rejected';
 
 /** ReviewStatus is where a campaign's compliance review stands. */
 export type ReviewStatus = 'not_needed' | 'pending' | 'approved' | 'rejected';
+
+/**
+ * Role is what a person may do in a team workspace. Each role includes
+ * the ones below it: Admin ⊇ Approver ⊇ Planner ⊇ Viewer.
+ */
+export type Role = 'viewer' | 'planner' | 'approver' | 'admin';
+
+/**
+ * Session is one signed-in browser or app. Its secret token travels only
+ * in an HttpOnly cookie; ID names it in lists and for revoking.
+ */
+export interface Session {
+  id: string;
+  memberId: number;
+  member: string;
+  /** Client is the browser or app that signed in (its User-Agent). */
+  client: string;
+  /** Address is the network address it signed in from. */
+  address: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  /** Current marks the session the list was asked with. */
+  current: boolean;
+}
 
 /** Settings is the workspace record: one per database. */
 export interface Settings {
@@ -1862,6 +1927,47 @@ export interface Methods {
   'Backups.Status': { args: []; result: Status };
   /** UpdateSettings validates and keeps the automatic backup settings. */
   'Backups.UpdateSettings': { args: [st: BackupSettings]; result: Status };
+  /**
+   * ChangePassword sets the signed-in person's password after checking
+   * their current one, and ends their other sessions.
+   */
+  'Team.ChangePassword': { args: [oldPassword: string, newPassword: string]; result: void };
+  /**
+   * Invite makes an invite for someone to join with role; the answer
+   * carries its Code (the join link is https://HOST/#/join/CODE), shown
+   * once: only its hash is kept.
+   */
+  'Team.Invite': { args: [role: Role, note: string]; result: Invite };
+  /** Invites lists the invites and password resets, newest first. */
+  'Team.Invites': { args: []; result: Invite[] };
+  /** Me returns the signed-in member, or null in the local workspace. */
+  'Team.Me': { args: []; result: Member | null };
+  /** Members lists everyone with an account, deactivated people too. */
+  'Team.Members': { args: []; result: Member[] };
+  /**
+   * ResetPassword makes a password reset for a member: an invite bound to
+   * them whose Code lets them set a new password, once.
+   */
+  'Team.ResetPassword': { args: [memberID: number]; result: Invite };
+  /** RevokeInvite makes an unused invite or reset unusable. */
+  'Team.RevokeInvite': { args: [id: number]; result: void };
+  /**
+   * RevokeSession ends one of the signed-in person's sessions, or anyone's
+   * for an admin.
+   */
+  'Team.RevokeSession': { args: [id: string]; result: void };
+  /**
+   * Sessions lists the signed-in person's sessions, or everyone's for an
+   * admin; the one asked with is marked Current.
+   */
+  'Team.Sessions': { args: []; result: Session[] };
+  /**
+   * SetActive deactivates a member, ending their sessions (their name stays
+   * on what they did), or brings them back.
+   */
+  'Team.SetActive': { args: [memberID: number, active: boolean]; result: Member };
+  /** SetRole changes a member's role (the last active admin stays admin). */
+  'Team.SetRole': { args: [memberID: number, role: Role]; result: Member };
 }
 
 /** AppMethods are the desktop window's own methods (Wails' "main" package). */
