@@ -1163,4 +1163,20 @@ export const ar: Catalog = {
   'copy.body': 'تحصل النسخة على مخرجات هذه الحملة ومعالمها الرئيسية وأهدافها، بعد نقلها إلى تاريخ البدء الجديد. تبدأ النسخة بحالة «مخطط لها»، وتبدأ مراجعة الامتثال المطلوبة من جديد.',
   'copy.start': 'تاريخ البدء الجديد',
   'copy.default_name': '{name} (نسخة)',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'error.unauthorized': 'انتهت جلستك. سجّل الدخول مرة أخرى.',
+  'error.forbidden': 'دورك لا يسمح بهذا.',
+  'people.not_member': '«{name}» ليس عضوًا نشطًا في مساحة العمل هذه.',
+  'people.nobody': 'لا أحد',
+  'people.not_a_member': '{name} (ليس عضوًا)',
+  'people.decided_by': 'قرّره {name}',
+  'people.map_title': 'أسماء تُربط بالأعضاء',
+  'people.map_hint': 'كُتبت أسماء هؤلاء المسؤولين ومقدّمي الطلبات قبل انضمام الفريق. اختر العضو الذي يقصده كل اسم، أو أبقِ الاسم كما هو. يمكن التراجع عن أي ربط في قائمة إعادة التسمية أدناه.',
+  'people.map_none': 'كل المسؤولين ومقدّمي الطلبات أعضاء.',
+  'people.map_keep': 'أبقِ الاسم',
+  'people.map': 'اربط',
+  'people.map_label': 'ربط «{name}» بالعضو المختار',
+  'people.mapped': 'أصبح «{from}» الآن {to} (السجلات المتغيّرة: {count}).',
 };

@@ -1006,6 +1006,22 @@ export const en = {
   'copy.body': 'The copy gets this campaign’s deliverables, milestones and goals, moved to the new start date. It starts as planned; a needed compliance review starts again.',
   'copy.start': 'New start date',
   'copy.default_name': '{name} (copy)',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'error.unauthorized': 'Your session has ended. Sign in again.',
+  'error.forbidden': 'Your role does not allow this.',
+  'people.not_member': '“{name}” is not an active member of this workspace.',
+  'people.nobody': 'Nobody',
+  'people.not_a_member': '{name} (not a member)',
+  'people.decided_by': 'Decided by {name}',
+  'people.map_title': 'Names to map to members',
+  'people.map_hint': 'These owners and requesters were typed before the team joined. Pick the member each name stands for, or keep the name as it is. A mapping can be undone in the renames below.',
+  'people.map_none': 'Every owner and requester is a member.',
+  'people.map_keep': 'Keep the name',
+  'people.map': 'Map',
+  'people.map_label': 'Map “{name}” to the chosen member',
+  'people.mapped': '“{from}” is now {to} (records changed: {count}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1005,4 +1005,20 @@ export const fa: Catalog = {
   'copy.body': 'نسخهٔ کپی، اقلام تحویلی، نقاط عطف و اهداف این کمپین را با انتقال به تاریخ شروع جدید دریافت می‌کند. وضعیت آن «برنامه‌ریزی‌شده» خواهد بود و اگر بررسی انطباق لازم باشد، از نو آغاز می‌شود.',
   'copy.start': 'تاریخ شروع جدید',
   'copy.default_name': '{name} (کپی)',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'error.unauthorized': 'نشست شما به پایان رسیده است. دوباره وارد شوید.',
+  'error.forbidden': 'نقش شما اجازهٔ این کار را نمی‌دهد.',
+  'people.not_member': '«{name}» عضو فعال این فضای کاری نیست.',
+  'people.nobody': 'هیچ‌کس',
+  'people.not_a_member': '{name} (عضو نیست)',
+  'people.decided_by': 'تصمیم‌گیرنده: {name}',
+  'people.map_title': 'نام‌هایی که باید به اعضا وصل شوند',
+  'people.map_hint': 'این مسئولان و درخواست‌دهندگان پیش از پیوستن تیم تایپ شده‌اند. برای هر نام، عضوی را که منظور است انتخاب کنید یا نام را همان‌طور نگه دارید. هر اتصال را می‌توانید در فهرست تغییر نام‌های پایین برگردانید.',
+  'people.map_none': 'همهٔ مسئولان و درخواست‌دهندگان عضو هستند.',
+  'people.map_keep': 'نام را نگه دار',
+  'people.map': 'وصل کن',
+  'people.map_label': 'وصل کردن «{name}» به عضو انتخاب‌شده',
+  'people.mapped': '«{from}» اکنون {to} است (رکوردهای تغییرکرده: {count}).',
 };

@@ -1120,4 +1120,20 @@ export const pl: Catalog = {
   'copy.body': 'Kopia otrzyma materiały, kamienie milowe i cele tej kampanii, przesunięte do nowej daty rozpoczęcia. Kopia ma status Zaplanowana; wymagana weryfikacja zgodności zaczyna się od nowa.',
   'copy.start': 'Nowa data rozpoczęcia',
   'copy.default_name': '{name} (kopia)',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'error.unauthorized': 'Sesja wygasła. Zaloguj się ponownie.',
+  'error.forbidden': 'Twoja rola na to nie pozwala.',
+  'people.not_member': '„{name}” nie jest aktywnym członkiem tego obszaru roboczego.',
+  'people.nobody': 'Nikt',
+  'people.not_a_member': '{name} (nie jest członkiem)',
+  'people.decided_by': 'Zdecydował(a): {name}',
+  'people.map_title': 'Nazwiska do przypisania członkom',
+  'people.map_hint': 'Tych właścicieli i wnioskodawców wpisano, zanim dołączył zespół. Wybierz członka, którego oznacza każde nazwisko, albo zostaw nazwisko bez zmian. Przypisanie można cofnąć na liście zmian nazw poniżej.',
+  'people.map_none': 'Wszyscy właściciele i wnioskodawcy są członkami.',
+  'people.map_keep': 'Zostaw nazwisko',
+  'people.map': 'Przypisz',
+  'people.map_label': 'Przypisz „{name}” wybranemu członkowi',
+  'people.mapped': '„{from}” to teraz {to} (zmienione rekordy: {count}).',
 };

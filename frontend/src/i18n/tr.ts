@@ -1005,4 +1005,20 @@ export const tr: Catalog = {
   'copy.body': 'Kopya, bu kampanyanın çıktılarını, kilometre taşlarını ve hedeflerini yeni başlangıç tarihine kaydırılmış olarak alır. Kopya “Planlandı” durumunda başlar; gerekiyorsa uyumluluk incelemesi yeniden başlar.',
   'copy.start': 'Yeni başlangıç tarihi',
   'copy.default_name': '{name} (kopya)',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'error.unauthorized': 'Oturumunuz sona erdi. Yeniden oturum açın.',
+  'error.forbidden': 'Rolünüz buna izin vermiyor.',
+  'people.not_member': '“{name}” bu çalışma alanının etkin bir üyesi değil.',
+  'people.nobody': 'Hiç kimse',
+  'people.not_a_member': '{name} (üye değil)',
+  'people.decided_by': 'Karar veren: {name}',
+  'people.map_title': 'Üyelerle eşleştirilecek adlar',
+  'people.map_hint': 'Bu sahipler ve talep edenler ekip katılmadan önce elle yazıldı. Her adın karşılık geldiği üyeyi seçin ya da adı olduğu gibi bırakın. Bir eşleştirme aşağıdaki yeniden adlandırmalarda geri alınabilir.',
+  'people.map_none': 'Tüm sahipler ve talep edenler üye.',
+  'people.map_keep': 'Adı koru',
+  'people.map': 'Eşleştir',
+  'people.map_label': '“{name}” adını seçilen üyeyle eşleştir',
+  'people.mapped': '“{from}” artık {to} (değişen kayıt: {count}).',
 };
