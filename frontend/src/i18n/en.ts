@@ -1014,6 +1014,7 @@ export const en = {
   'people.not_member': '“{name}” is not an active member of this workspace.',
   'people.nobody': 'Nobody',
   'people.not_a_member': '{name} (not a member)',
+  'people.your_week': 'Your week: what you own and what is late.',
   'people.decided_by': 'Decided by {name}',
   'people.map_title': 'Names to map to members',
   'people.map_hint': 'These owners and requesters were typed before the team joined. Pick the member each name stands for, or keep the name as it is. A mapping can be undone in the renames below.',

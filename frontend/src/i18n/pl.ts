@@ -1128,6 +1128,7 @@ export const pl: Catalog = {
   'people.not_member': '„{name}” nie jest aktywnym członkiem tego obszaru roboczego.',
   'people.nobody': 'Nikt',
   'people.not_a_member': '{name} (nie jest członkiem)',
+  'people.your_week': 'Twój tydzień: za co odpowiadasz i co jest spóźnione.',
   'people.decided_by': 'Zdecydował(a): {name}',
   'people.map_title': 'Nazwiska do przypisania członkom',
   'people.map_hint': 'Tych właścicieli i wnioskodawców wpisano, zanim dołączył zespół. Wybierz członka, którego oznacza każde nazwisko, albo zostaw nazwisko bez zmian. Przypisanie można cofnąć na liście zmian nazw poniżej.',

@@ -1013,6 +1013,7 @@ export const tr: Catalog = {
   'people.not_member': '“{name}” bu çalışma alanının etkin bir üyesi değil.',
   'people.nobody': 'Hiç kimse',
   'people.not_a_member': '{name} (üye değil)',
+  'people.your_week': 'Haftanız: sorumlu olduklarınız ve gecikenler.',
   'people.decided_by': 'Karar veren: {name}',
   'people.map_title': 'Üyelerle eşleştirilecek adlar',
   'people.map_hint': 'Bu sahipler ve talep edenler ekip katılmadan önce elle yazıldı. Her adın karşılık geldiği üyeyi seçin ya da adı olduğu gibi bırakın. Bir eşleştirme aşağıdaki yeniden adlandırmalarda geri alınabilir.',
