@@ -49,6 +49,7 @@ type Campaign struct {
 	TeamID   int64  `json:"teamId"`
 	TeamName string `json:"teamName"`
 	Owner    string `json:"owner"`
+	OwnerID  int64  `json:"ownerId"` // the team member the owner is (0: a name only)
 	// ChannelIDs are the channels the campaign runs on, in the user's
 	// order; ChannelNames follow the same order.
 	ChannelIDs   []int64        `json:"channelIds"`
@@ -147,6 +148,7 @@ type CampaignUpdate struct {
 	Objective  *string         `json:"objective"`
 	TeamID     *int64          `json:"teamId"`
 	Owner      *string         `json:"owner"`
+	OwnerID    *int64          `json:"ownerId"`
 	ChannelIDs *[]int64        `json:"channelIds"`
 	Tags       *[]string       `json:"tags"`
 	Status     *CampaignStatus `json:"status"`
@@ -164,6 +166,7 @@ func (u CampaignUpdate) Apply(c *Campaign) {
 	set(&c.Objective, u.Objective)
 	set(&c.TeamID, u.TeamID)
 	set(&c.Owner, u.Owner)
+	set(&c.OwnerID, u.OwnerID)
 	set(&c.ChannelIDs, u.ChannelIDs)
 	set(&c.Tags, u.Tags)
 	set(&c.Compliance, u.Compliance)

@@ -52,6 +52,7 @@ type Contract struct {
 	VendorName   string `json:"vendorName"`
 	Product      string `json:"product"`
 	Owner        string `json:"owner"`
+	OwnerID      int64  `json:"ownerId"` // the team member the owner is (0: a name only)
 	TeamID       int64  `json:"teamId"`
 	TeamName     string `json:"teamName"`
 	CategoryID   int64  `json:"categoryId"`

@@ -53,6 +53,7 @@ type Deliverable struct {
 	ChannelID    int64             `json:"channelId"`
 	ChannelName  string            `json:"channelName"`
 	Owner        string            `json:"owner"`
+	OwnerID      int64             `json:"ownerId"` // the team member the owner is (0: a name only)
 	Status       DeliverableStatus `json:"status"`
 	Notes        string            `json:"notes"`
 	// OutsideCampaign warns that the publish day falls outside the
@@ -112,6 +113,7 @@ type DeliverableUpdate struct {
 	PublishDate *string            `json:"publishDate"`
 	ChannelID   *int64             `json:"channelId"`
 	Owner       *string            `json:"owner"`
+	OwnerID     *int64             `json:"ownerId"`
 	Status      *DeliverableStatus `json:"status"`
 	Notes       *string            `json:"notes"`
 }
@@ -125,6 +127,7 @@ func (u DeliverableUpdate) Apply(d *Deliverable) {
 	set(&d.PublishDate, u.PublishDate)
 	set(&d.ChannelID, u.ChannelID)
 	set(&d.Owner, u.Owner)
+	set(&d.OwnerID, u.OwnerID)
 	set(&d.Status, u.Status)
 	set(&d.Notes, u.Notes)
 }

@@ -13,6 +13,7 @@ type Milestone struct {
 	CampaignName string `json:"campaignName"`
 	Title        string `json:"title"`
 	Owner        string `json:"owner"`
+	OwnerID      int64  `json:"ownerId"` // the team member the owner is (0: a name only)
 	DueDate      string `json:"dueDate"`
 	Done         bool   `json:"done"`
 	// Overdue is set when the due day has passed and it is not done.
@@ -44,6 +45,7 @@ type MilestoneUpdate struct {
 	CampaignID *int64  `json:"campaignId"`
 	Title      *string `json:"title"`
 	Owner      *string `json:"owner"`
+	OwnerID    *int64  `json:"ownerId"`
 	DueDate    *string `json:"dueDate"`
 	Done       *bool   `json:"done"`
 }
@@ -53,6 +55,7 @@ func (u MilestoneUpdate) Apply(m *Milestone) {
 	set(&m.CampaignID, u.CampaignID)
 	set(&m.Title, u.Title)
 	set(&m.Owner, u.Owner)
+	set(&m.OwnerID, u.OwnerID)
 	set(&m.DueDate, u.DueDate)
 	set(&m.Done, u.Done)
 }

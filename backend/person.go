@@ -32,6 +32,9 @@ type PersonRename struct {
 	Records int `json:"records"`
 	// UndoneAt is when the rename was taken back ("" while it stands).
 	UndoneAt string `json:"undoneAt"`
+	// MemberID is the team member a mapping gave the records (0: a
+	// rename of names only).
+	MemberID int64 `json:"memberId"`
 }
 
 // Validate returns an EINVALID error naming each wrong field.
@@ -59,4 +62,14 @@ type PeopleService interface {
 	UndoRename(ctx context.Context, id int64) (*PersonRename, error)
 	// FindRenames lists the renames, newest first.
 	FindRenames(ctx context.Context) ([]*PersonRename, error)
+	// FindMembers lists the team workspace's members as pickers offer
+	// them; none in the local workspace.
+	FindMembers(ctx context.Context) ([]*Teammate, error)
+	// FindUnmapped lists the names in use that no member stands behind
+	// (records without a member id), most used first.
+	FindUnmapped(ctx context.Context) ([]*Person, error)
+	// MapToMember gives every record that names name without a member
+	// the member's id and name, in one transaction, recorded like a
+	// rename so that UndoRename takes it back.
+	MapToMember(ctx context.Context, name string, memberID int64) (*PersonRename, error)
 }

@@ -20,6 +20,7 @@ const (
 type SpendRequest struct {
 	ID           int64  `json:"id"`
 	Requester    string `json:"requester"`
+	RequesterID  int64  `json:"requesterId"` // the team member who asked (0: a name only)
 	TeamID       int64  `json:"teamId"`
 	TeamName     string `json:"teamName"`
 	CategoryID   int64  `json:"categoryId"`
@@ -41,6 +42,11 @@ type SpendRequest struct {
 	SpendID   int64          `json:"spendId"`
 	History   []RequestEvent `json:"history"`
 	CreatedAt string         `json:"createdAt"`
+
+	// DecidedBy is who approved or rejected it ("" while pending);
+	// DecidedByID is the team member they are (0: a name only).
+	DecidedBy   string `json:"decidedBy"`
+	DecidedByID int64  `json:"decidedById"`
 }
 
 // RequestEvent is one step in a request's history: who did what, when.

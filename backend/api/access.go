@@ -125,6 +125,10 @@ var Access = map[string]backend.Role{
 	"People.Renames":    backend.RoleViewer,
 	"People.Rename":     backend.RoleAdmin,
 	"People.UndoRename": backend.RoleAdmin,
+	// The people pickers list the members; mapping names is the Admin's.
+	"People.Members":     backend.RoleViewer,
+	"People.Unmapped":    backend.RoleAdmin,
+	"People.MapToMember": backend.RoleAdmin,
 
 	"Backups.Status":         backend.RoleAdmin,
 	"Backups.BackUpNow":      backend.RoleAdmin,

@@ -48,12 +48,18 @@ func (s *CampaignService) CreateCampaign(ctx context.Context, c *backend.Campaig
 	if err := c.Validate(); err != nil {
 		return err
 	}
+	if err := s.db.resolveOwner(ctx, &c.Owner, &c.OwnerID, "", 0, "campaign"); err != nil {
+		return err
+	}
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkReferences(ctx, tx, c); err != nil {
 			return err
 		}
 		id, err := insertCampaign(ctx, tx, c, s.db.timestamp())
 		if err != nil {
+			return err
+		}
+		if err := setOwnerID(ctx, tx, "campaigns", id, c.OwnerID); err != nil {
 			return err
 		}
 		stored, err := findCampaignByID(ctx, tx, id)
@@ -94,6 +100,9 @@ func insertCampaign(ctx context.Context, tx *sql.Tx, c *backend.Campaign, now st
 func (s *CampaignService) UpdateCampaign(ctx context.Context, id int64, upd backend.CampaignUpdate) (*backend.Campaign, error) {
 	var out *backend.Campaign
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.db.updateOwner(ctx, tx, "campaigns", id, &upd.Owner, &upd.OwnerID, "campaign"); err != nil {
+			return err
+		}
 		var err error
 		out, err = updateCampaign(ctx, tx, id, upd, s.db.timestamp())
 		return err

@@ -52,15 +52,18 @@ func (s *CampaignService) CopyCampaign(ctx context.Context, id int64, cp backend
 		if err != nil {
 			return err
 		}
+		if err := setOwnerID(ctx, tx, "campaigns", newID, c.OwnerID); err != nil {
+			return err
+		}
 		// Dates shift in SQL with date(day, '+N days'), which is calendar
 		// arithmetic on the day alone.
 		mod := fmt.Sprintf("%+d days", days)
 		for _, stmt := range []string{
-			`INSERT INTO deliverables (campaign_id, title, type, custom_type, publish_date, channel_id, owner, status, notes, created_at, updated_at)
-			 SELECT ?, title, type, custom_type, date(publish_date, ?), channel_id, owner, 'idea', notes, ?, ?
+			`INSERT INTO deliverables (campaign_id, title, type, custom_type, publish_date, channel_id, owner, status, notes, created_at, updated_at, owner_id)
+			 SELECT ?, title, type, custom_type, date(publish_date, ?), channel_id, owner, 'idea', notes, ?, ?, owner_id
 			 FROM deliverables WHERE campaign_id = ? ORDER BY id`,
-			`INSERT INTO milestones (campaign_id, title, owner, due_date, done, created_at, updated_at)
-			 SELECT ?, title, owner, date(due_date, ?), 0, ?, ? FROM milestones WHERE campaign_id = ? ORDER BY id`,
+			`INSERT INTO milestones (campaign_id, title, owner, due_date, done, created_at, updated_at, owner_id)
+			 SELECT ?, title, owner, date(due_date, ?), 0, ?, ?, owner_id FROM milestones WHERE campaign_id = ? ORDER BY id`,
 			`INSERT INTO goals (campaign_id, metric, custom_metric, target, actual, unit, due_date, created_at, updated_at)
 			 SELECT ?, metric, custom_metric, target, '0', unit, date(due_date, ?), ?, ? FROM goals WHERE campaign_id = ? ORDER BY id`,
 		} {

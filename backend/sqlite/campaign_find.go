@@ -107,7 +107,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 				SELECT ct.tag FROM campaign_tags ct WHERE ct.campaign_id = c.id ORDER BY ct.position) x),
 			c.status, c.start_date, c.end_date, c.budget_amount, c.budget_currency, c.attributed_revenue, c.notes,
 			c.compliance_status, c.compliance_reviewer, c.compliance_date, c.compliance_comment,
-			c.created_at, c.updated_at
+			c.created_at, c.updated_at, coalesce(c.owner_id, 0)
 		FROM campaigns c
 		LEFT JOIN teams t ON t.id = c.team_id
 		WHERE `+strings.Join(where, " AND ")+`
@@ -124,7 +124,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 		if err := rows.Scan(&c.ID, &c.Name, &c.Objective, &c.TeamID, &c.TeamName, &c.Owner, &channels, &tags,
 			&c.Status, &c.StartDate, &c.EndDate, &c.Budget.Amount, &c.Budget.Currency, &c.AttributedRevenue, &c.Notes,
 			&c.Compliance.Status, &c.Compliance.Reviewer, &c.Compliance.Date, &c.Compliance.Comment,
-			&c.CreatedAt, &c.UpdatedAt); err != nil {
+			&c.CreatedAt, &c.UpdatedAt, &c.OwnerID); err != nil {
 			return nil, 0, fmt.Errorf("scan campaign: %w", err)
 		}
 		if err := decodeChannels(channels, &c); err != nil {

@@ -26,7 +26,7 @@ func queryContracts(ctx context.Context, q queryer, today, where string, args ..
 			c.security_review_done, c.security_review_date, c.data_location, c.notes,
 			(SELECT json_group_array(json_object('kind', r.kind, 'daysBefore', r.days_before))
 			 FROM (SELECT * FROM contract_reminders WHERE contract_id = c.id ORDER BY kind, days_before DESC) r),
-			c.created_at, c.updated_at
+			c.created_at, c.updated_at, coalesce(c.owner_id, 0)
 		FROM contracts c
 		JOIN vendors v ON v.id = c.vendor_id
 		JOIN teams t ON t.id = c.team_id
@@ -44,7 +44,7 @@ func queryContracts(ctx context.Context, q queryer, today, where string, args ..
 			&c.CategoryID, &c.CategoryName, &c.Cost.Amount, &c.Cost.Currency, &c.BillingCycle, &c.StartDate,
 			&c.TermMonths, &c.RenewalDate, &c.AutoRenew, &c.NoticeDays, &c.SeatsBought, &c.SeatsUsed, &c.Status,
 			&c.DPASigned, &c.SecurityDone, &c.SecurityDate, &c.DataLocation, &c.Notes, &reminders,
-			&c.CreatedAt, &c.UpdatedAt); err != nil {
+			&c.CreatedAt, &c.UpdatedAt, &c.OwnerID); err != nil {
 			return nil, fmt.Errorf("scan contract: %w", err)
 		}
 		if err := jsonUnmarshal(reminders, &c.Reminders); err != nil {
@@ -152,9 +152,15 @@ func (s *ContractService) writeContract(ctx context.Context, tx *sql.Tx, id int6
 
 // CreateContract validates and stores a contract.
 func (s *ContractService) CreateContract(ctx context.Context, c *backend.Contract) error {
+	if err := s.db.resolveOwner(ctx, &c.Owner, &c.OwnerID, "", 0, "contract"); err != nil {
+		return err
+	}
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
 		id, err := s.writeContract(ctx, tx, 0, c)
 		if err != nil {
+			return err
+		}
+		if err := setOwnerID(ctx, tx, "contracts", id, c.OwnerID); err != nil {
 			return err
 		}
 		stored, err := findContract(ctx, tx, s.today(), id)
@@ -173,6 +179,11 @@ func (s *ContractService) CreateContract(ctx context.Context, c *backend.Contrac
 func (s *ContractService) UpdateContract(ctx context.Context, id int64, c backend.Contract) (*backend.Contract, error) {
 	var out *backend.Contract
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		name, member := &c.Owner, &c.OwnerID
+		if err := s.db.updateOwner(ctx, tx, "contracts", id, &name, &member, "contract"); err != nil {
+			return err
+		}
+		c.Owner, c.OwnerID = *name, *member
 		if _, err := s.writeContract(ctx, tx, id, &c); err != nil {
 			return err
 		}

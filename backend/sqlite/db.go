@@ -31,6 +31,10 @@ type DB struct {
 	path string
 	// Now returns the current time; tests replace it to pin timestamps.
 	Now func() time.Time
+	// Members lists a team workspace's members, whom owners must be when
+	// a call is made for someone; nil in a local workspace. Set it before
+	// serving.
+	Members backend.MemberDirectory
 }
 
 // NewDB returns a DB for the file at path; call Open before use.

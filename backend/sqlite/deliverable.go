@@ -20,7 +20,7 @@ const deliverableSelect = `
 	SELECT d.id, coalesce(d.campaign_id, 0), coalesce(c.name, ''), d.title, d.type, d.custom_type,
 		d.publish_date, coalesce(d.channel_id, 0), coalesce(ch.name, ''), d.owner, d.status, d.notes,
 		d.created_at, d.updated_at,
-		c.id IS NOT NULL AND (d.publish_date < c.start_date OR d.publish_date > c.end_date)
+		c.id IS NOT NULL AND (d.publish_date < c.start_date OR d.publish_date > c.end_date), coalesce(d.owner_id, 0)
 	FROM deliverables d
 	LEFT JOIN campaigns c ON c.id = d.campaign_id
 	LEFT JOIN channels ch ON ch.id = d.channel_id`
@@ -38,7 +38,7 @@ func queryDeliverables(ctx context.Context, q queryer, today, where string, args
 		var d backend.Deliverable
 		if err := rows.Scan(&d.ID, &d.CampaignID, &d.CampaignName, &d.Title, &d.Type, &d.CustomType,
 			&d.PublishDate, &d.ChannelID, &d.ChannelName, &d.Owner, &d.Status, &d.Notes,
-			&d.CreatedAt, &d.UpdatedAt, &d.OutsideCampaign); err != nil {
+			&d.CreatedAt, &d.UpdatedAt, &d.OutsideCampaign, &d.OwnerID); err != nil {
 			return nil, fmt.Errorf("scan deliverable: %w", err)
 		}
 		d.Overdue = d.PublishDate < today && d.Status != backend.DeliverablePublished
@@ -80,6 +80,9 @@ func (s *DeliverableService) CreateDeliverable(ctx context.Context, d *backend.D
 	if err := d.Validate(); err != nil {
 		return err
 	}
+	if err := s.db.resolveOwner(ctx, &d.Owner, &d.OwnerID, "", 0, "deliverable"); err != nil {
+		return err
+	}
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemRefs(ctx, tx, d.CampaignID, d.ChannelID); err != nil {
 			return err
@@ -95,6 +98,9 @@ func (s *DeliverableService) CreateDeliverable(ctx context.Context, d *backend.D
 			return err
 		}
 		id, _ := res.LastInsertId()
+		if err := setOwnerID(ctx, tx, "deliverables", id, d.OwnerID); err != nil {
+			return err
+		}
 		stored, err := findDeliverableByID(ctx, tx, s.today(), id)
 		if err == nil {
 			*d = *stored
@@ -111,6 +117,9 @@ func (s *DeliverableService) CreateDeliverable(ctx context.Context, d *backend.D
 func (s *DeliverableService) UpdateDeliverable(ctx context.Context, id int64, upd backend.DeliverableUpdate) (*backend.Deliverable, error) {
 	var out *backend.Deliverable
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.db.updateOwner(ctx, tx, "deliverables", id, &upd.Owner, &upd.OwnerID, "deliverable"); err != nil {
+			return err
+		}
 		d, err := findDeliverableByID(ctx, tx, s.today(), id)
 		if err != nil {
 			return err

@@ -18,7 +18,7 @@ var _ backend.MilestoneService = (*MilestoneService)(nil)
 
 const milestoneSelect = `
 	SELECT m.id, coalesce(m.campaign_id, 0), coalesce(c.name, ''), m.title, m.owner, m.due_date, m.done,
-		m.created_at, m.updated_at
+		m.created_at, m.updated_at, coalesce(m.owner_id, 0)
 	FROM milestones m
 	LEFT JOIN campaigns c ON c.id = m.campaign_id`
 
@@ -32,7 +32,7 @@ func queryMilestones(ctx context.Context, q queryer, today, where string, args .
 	for rows.Next() {
 		var m backend.Milestone
 		if err := rows.Scan(&m.ID, &m.CampaignID, &m.CampaignName, &m.Title, &m.Owner, &m.DueDate, &m.Done,
-			&m.CreatedAt, &m.UpdatedAt); err != nil {
+			&m.CreatedAt, &m.UpdatedAt, &m.OwnerID); err != nil {
 			return nil, fmt.Errorf("scan milestone: %w", err)
 		}
 		m.Overdue = !m.Done && m.DueDate < today
@@ -74,6 +74,9 @@ func (s *MilestoneService) CreateMilestone(ctx context.Context, m *backend.Miles
 	if err := m.Validate(); err != nil {
 		return err
 	}
+	if err := s.db.resolveOwner(ctx, &m.Owner, &m.OwnerID, "", 0, "milestone"); err != nil {
+		return err
+	}
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkItemRefs(ctx, tx, m.CampaignID, 0); err != nil {
 			return err
@@ -87,6 +90,9 @@ func (s *MilestoneService) CreateMilestone(ctx context.Context, m *backend.Miles
 			return err
 		}
 		id, _ := res.LastInsertId()
+		if err := setOwnerID(ctx, tx, "milestones", id, m.OwnerID); err != nil {
+			return err
+		}
 		stored, err := findMilestoneByID(ctx, tx, s.today(), id)
 		if err == nil {
 			*m = *stored
@@ -103,6 +109,9 @@ func (s *MilestoneService) CreateMilestone(ctx context.Context, m *backend.Miles
 func (s *MilestoneService) UpdateMilestone(ctx context.Context, id int64, upd backend.MilestoneUpdate) (*backend.Milestone, error) {
 	var out *backend.Milestone
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.db.updateOwner(ctx, tx, "milestones", id, &upd.Owner, &upd.OwnerID, "milestone"); err != nil {
+			return err
+		}
 		m, err := findMilestoneByID(ctx, tx, s.today(), id)
 		if err != nil {
 			return err
@@ -135,8 +144,14 @@ func (s *MilestoneService) DeleteMilestone(ctx context.Context, id int64) error 
 }
 
 // MyWeek lists the milestones and deliverables owner has due in the seven
-// days from weekStart, and those already late before it.
+// days from weekStart, and those already late before it. A call made for
+// someone (backend.ActorFrom) lists theirs: what names them as its member,
+// or by their name what names no member.
 func (s *MilestoneService) MyWeek(ctx context.Context, owner, weekStart string) (*backend.MyWeek, error) {
+	actor := backend.ActorFrom(ctx)
+	if actor != nil {
+		owner = actor.Name
+	}
 	start, ok := backend.ParseDay(weekStart)
 	fe := backend.FieldErrors{}
 	if !ok {
@@ -148,20 +163,29 @@ func (s *MilestoneService) MyWeek(ctx context.Context, owner, weekStart string) 
 	if err := fe.Err("week"); err != nil {
 		return nil, err
 	}
+	// whose is the condition on table alias t's owner, with its arguments.
+	whose := func(t string) (string, []any) {
+		if actor == nil {
+			return t + ".owner = ? COLLATE NOCASE", []any{owner}
+		}
+		return "(" + t + ".owner_id = ? OR (" + t + ".owner_id IS NULL AND " + t + ".owner = ? COLLATE NOCASE))", []any{actor.PersonID, owner}
+	}
+	mine, mArgs := whose("m")
+	dMine, dArgs := whose("d")
 	w := &backend.MyWeek{Owner: owner, From: weekStart, To: start.AddDate(0, 0, 6).Format(backend.DayLayout)}
 	today := s.today()
 	var err error
 	q := s.db.conn(ctx)
-	if w.Milestones, err = queryMilestones(ctx, q, today, "m.owner = ? COLLATE NOCASE AND m.due_date BETWEEN ? AND ?", owner, w.From, w.To); err != nil {
+	if w.Milestones, err = queryMilestones(ctx, q, today, mine+" AND m.due_date BETWEEN ? AND ?", append(mArgs, w.From, w.To)...); err != nil {
 		return nil, err
 	}
-	if w.OverdueMilestones, err = queryMilestones(ctx, q, today, "m.owner = ? COLLATE NOCASE AND m.due_date < ? AND m.due_date < ? AND NOT m.done", owner, w.From, today); err != nil {
+	if w.OverdueMilestones, err = queryMilestones(ctx, q, today, mine+" AND m.due_date < ? AND m.due_date < ? AND NOT m.done", append(mArgs, w.From, today)...); err != nil {
 		return nil, err
 	}
-	if w.Deliverables, err = queryDeliverables(ctx, q, today, "d.owner = ? COLLATE NOCASE AND d.publish_date BETWEEN ? AND ?", owner, w.From, w.To); err != nil {
+	if w.Deliverables, err = queryDeliverables(ctx, q, today, dMine+" AND d.publish_date BETWEEN ? AND ?", append(dArgs, w.From, w.To)...); err != nil {
 		return nil, err
 	}
-	if w.OverdueDeliverables, err = queryDeliverables(ctx, q, today, "d.owner = ? COLLATE NOCASE AND d.publish_date < ? AND d.publish_date < ? AND d.status <> 'published'", owner, w.From, today); err != nil {
+	if w.OverdueDeliverables, err = queryDeliverables(ctx, q, today, dMine+" AND d.publish_date < ? AND d.publish_date < ? AND d.status <> 'published'", append(dArgs, w.From, today)...); err != nil {
 		return nil, err
 	}
 	return w, nil

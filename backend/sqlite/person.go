@@ -26,22 +26,34 @@ type personColumn struct {
 	kind, table, column string
 	// stamped tables have an updated_at that a rename moves on.
 	stamped bool
+	// idColumn keeps the team member the name is (NULL: a name only).
+	idColumn string
 }
 
 var personColumns = []personColumn{
-	{"campaigns", "campaigns", "owner", true},
-	{"deliverables", "deliverables", "owner", true},
-	{"milestones", "milestones", "owner", true},
-	{"contracts", "contracts", "owner", true},
-	{"requests", "spend_requests", "requester", false},
+	{"campaigns", "campaigns", "owner", true, "owner_id"},
+	{"deliverables", "deliverables", "owner", true, "owner_id"},
+	{"milestones", "milestones", "owner", true, "owner_id"},
+	{"contracts", "contracts", "owner", true, "owner_id"},
+	{"requests", "spend_requests", "requester", false, "requester_id"},
 }
 
 // FindPeople lists every name in use (exactly as written, so "dana" and
 // "Dana" are two entries that can be merged), most used first.
 func (s *PeopleService) FindPeople(ctx context.Context) ([]*backend.Person, error) {
+	return s.findPeople(ctx, false)
+}
+
+// findPeople counts the names in use, only those no member stands behind
+// when unmapped.
+func (s *PeopleService) findPeople(ctx context.Context, unmapped bool) ([]*backend.Person, error) {
 	byName := map[string]*backend.Person{}
 	for _, c := range personColumns {
-		rows, err := s.db.conn(ctx).QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s, count(*) FROM %[2]s WHERE %[1]s <> '' GROUP BY %[1]s`, c.column, c.table))
+		where := ""
+		if unmapped {
+			where = " AND " + c.idColumn + " IS NULL"
+		}
+		rows, err := s.db.conn(ctx).QueryContext(ctx, fmt.Sprintf(`SELECT %[1]s, count(*) FROM %[2]s WHERE %[1]s <> ''%[3]s GROUP BY %[1]s`, c.column, c.table, where))
 		if err != nil {
 			return nil, fmt.Errorf("find people: %w", err)
 		}
@@ -155,8 +167,14 @@ func (s *PeopleService) UndoRename(ctx context.Context, id int64) (*backend.Pers
 				if c.stamped {
 					set, args = set+", updated_at = ?", append(args, now)
 				}
-				if _, err := tx.ExecContext(ctx, `UPDATE `+c.table+` SET `+set+` WHERE id = ? AND `+c.column+` = ?`,
-					append(args, rowID, r.To)...); err != nil {
+				// A mapping's records are those still naming its member.
+				where, whereArgs := c.column+" = ?", []any{rowID, r.To}
+				if r.MemberID != 0 {
+					set = set + ", " + c.idColumn + " = NULL"
+					where, whereArgs = where+" AND "+c.idColumn+" = ?", append(whereArgs, r.MemberID)
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE `+c.table+` SET `+set+` WHERE id = ? AND `+where,
+					append(args, whereArgs...)...); err != nil {
 					return err
 				}
 			}
@@ -176,7 +194,7 @@ func (s *PeopleService) UndoRename(ctx context.Context, id int64) (*backend.Pers
 
 // FindRenames lists the renames, newest first.
 func (s *PeopleService) FindRenames(ctx context.Context) ([]*backend.PersonRename, error) {
-	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, at, from_name, to_name, records, undone_at FROM person_renames ORDER BY id DESC LIMIT 50`)
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT id, at, from_name, to_name, records, undone_at, coalesce(member_id, 0) FROM person_renames ORDER BY id DESC LIMIT 50`)
 	if err != nil {
 		return nil, fmt.Errorf("find renames: %w", err)
 	}
@@ -184,7 +202,7 @@ func (s *PeopleService) FindRenames(ctx context.Context) ([]*backend.PersonRenam
 	out := []*backend.PersonRename{}
 	for rows.Next() {
 		var r backend.PersonRename
-		if err := rows.Scan(&r.ID, &r.At, &r.From, &r.To, &r.Records, &r.UndoneAt); err != nil {
+		if err := rows.Scan(&r.ID, &r.At, &r.From, &r.To, &r.Records, &r.UndoneAt, &r.MemberID); err != nil {
 			return nil, fmt.Errorf("scan rename: %w", err)
 		}
 		out = append(out, &r)
@@ -195,8 +213,8 @@ func (s *PeopleService) FindRenames(ctx context.Context) ([]*backend.PersonRenam
 func findRename(ctx context.Context, tx *sql.Tx, id int64) (*backend.PersonRename, map[string][]int64, error) {
 	var r backend.PersonRename
 	var raw string
-	err := tx.QueryRowContext(ctx, `SELECT id, at, from_name, to_name, records, undone_at, changed FROM person_renames WHERE id = ?`, id).
-		Scan(&r.ID, &r.At, &r.From, &r.To, &r.Records, &r.UndoneAt, &raw)
+	err := tx.QueryRowContext(ctx, `SELECT id, at, from_name, to_name, records, undone_at, changed, coalesce(member_id, 0) FROM person_renames WHERE id = ?`, id).
+		Scan(&r.ID, &r.At, &r.From, &r.To, &r.Records, &r.UndoneAt, &raw, &r.MemberID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, backend.Errorf(backend.ENOTFOUND, "That rename no longer exists.")
 	} else if err != nil {

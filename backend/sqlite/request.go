@@ -21,7 +21,8 @@ func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([
 		SELECT r.id, r.requester, r.team_id, t.name, r.category_id, k.name, r.amount, r.currency, r.purpose,
 			r.status, coalesce(r.spend_id, 0), r.created_at, r.date, r.vendor, coalesce(r.campaign_id, 0), coalesce(c.name, ''),
 			(SELECT json_group_array(json_object('at', e.at, 'actor', e.actor, 'action', e.action, 'note', e.note))
-			 FROM (SELECT * FROM spend_request_events WHERE request_id = r.id ORDER BY id) e)
+			 FROM (SELECT * FROM spend_request_events WHERE request_id = r.id ORDER BY id) e),
+			coalesce(r.requester_id, 0), r.decided_by, coalesce(r.decided_by_id, 0)
 		FROM spend_requests r
 		JOIN teams t ON t.id = r.team_id
 		JOIN spend_categories k ON k.id = r.category_id
@@ -37,7 +38,8 @@ func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([
 		var history string
 		if err := rows.Scan(&r.ID, &r.Requester, &r.TeamID, &r.TeamName, &r.CategoryID, &r.CategoryName,
 			&r.Amount.Amount, &r.Amount.Currency, &r.Purpose, &r.Status, &r.SpendID, &r.CreatedAt,
-			&r.Date, &r.Vendor, &r.CampaignID, &r.CampaignName, &history); err != nil {
+			&r.Date, &r.Vendor, &r.CampaignID, &r.CampaignName, &history,
+			&r.RequesterID, &r.DecidedBy, &r.DecidedByID); err != nil {
 			return nil, fmt.Errorf("scan request: %w", err)
 		}
 		if err := jsonUnmarshal(history, &r.History); err != nil {
@@ -68,8 +70,14 @@ func (s *RequestService) FindRequestByID(ctx context.Context, id int64) (*backen
 	return list[0], nil
 }
 
-// CreateRequest stores a pending request and its first history entry.
+// CreateRequest stores a pending request and its first history entry. A
+// request made for someone (backend.ActorFrom) is theirs, whatever
+// requester it names.
 func (s *RequestService) CreateRequest(ctx context.Context, r *backend.SpendRequest) error {
+	r.RequesterID = 0
+	if a := backend.ActorFrom(ctx); a != nil {
+		r.Requester, r.RequesterID = a.Name, a.PersonID
+	}
 	r.Normalize()
 	if err := r.Validate(); err != nil {
 		return err
@@ -89,9 +97,9 @@ func (s *RequestService) CreateRequest(ctx context.Context, r *backend.SpendRequ
 			return err
 		}
 		now := s.db.timestamp()
-		res, err := tx.ExecContext(ctx, `INSERT INTO spend_requests (requester, team_id, category_id, amount, currency, purpose, date, vendor, campaign_id, status, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`, r.Requester, r.TeamID, r.CategoryID, r.Amount.Amount, r.Amount.Currency, r.Purpose,
-			r.Date, r.Vendor, nullID(r.CampaignID), now)
+		res, err := tx.ExecContext(ctx, `INSERT INTO spend_requests (requester, team_id, category_id, amount, currency, purpose, date, vendor, campaign_id, status, created_at, requester_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`, r.Requester, r.TeamID, r.CategoryID, r.Amount.Amount, r.Amount.Currency, r.Purpose,
+			r.Date, r.Vendor, nullID(r.CampaignID), now, nullID(r.RequesterID))
 		if err != nil {
 			return err
 		}
@@ -113,8 +121,13 @@ func (s *RequestService) CreateRequest(ctx context.Context, r *backend.SpendRequ
 }
 
 // DecideRequest approves (booking committed spend) or rejects (with a
-// reason) a pending request, and records who decided and when.
+// reason) a pending request, and records who decided and when: the person
+// the call is made for (backend.ActorFrom), or else the name d gives.
 func (s *RequestService) DecideRequest(ctx context.Context, id int64, d backend.Decision) (*backend.SpendRequest, error) {
+	var byID int64
+	if a := backend.ActorFrom(ctx); a != nil {
+		d.By, byID = a.Name, a.PersonID
+	}
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
@@ -151,7 +164,8 @@ func (s *RequestService) DecideRequest(ctx context.Context, id int64, d backend.
 			}
 			spendID = sp.ID
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE spend_requests SET status = ?, spend_id = ? WHERE id = ?`, status, spendID, id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE spend_requests SET status = ?, spend_id = ?, decided_by = ?, decided_by_id = ? WHERE id = ?`,
+			status, spendID, d.By, nullID(byID), id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO spend_request_events (request_id, at, actor, action, note) VALUES (?, ?, ?, ?, ?)`,

@@ -28,6 +28,9 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 	roundTrip := transfer.New(transfer.Services{Store: sqlite.NewImportStore(db), Workspace: ws, Lists: lists, Campaigns: campaigns, Deliverables: deliverables,
 		Milestones: milestones, Calendar: calendar, Budget: budget, Spend: spend, Requests: requests, Vendors: vendors, Contracts: contracts, Assets: assets,
 		Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }})
+	// Owners must be the team's members on a host (see backend.ResolveOwner).
+	team := sqlite.NewTeamService(db)
+	db.Members = team
 	return api.Services{
 		Workspace:    ws,
 		Lists:        lists,
@@ -46,7 +49,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Imports:      roundTrip,
 		Dashboard:    sqlite.NewDashboardService(db),
 		People:       sqlite.NewPeopleService(db),
-		Team:         sqlite.NewTeamService(db),
+		Team:         team,
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Explain:      sqlite.Explain,

@@ -1182,4 +1182,19 @@ export const ar: Catalog = {
   'team.field.invite_used': 'استُخدمت هذه الدعوة من قبل. اطلب دعوة جديدة من أحد المسؤولين.',
   'team.field.invite_expired': 'انتهت صلاحية هذه الدعوة. اطلب دعوة جديدة من أحد المسؤولين.',
   'team.field.last_admin': 'تحتاج مساحة العمل إلى مسؤول نشط واحد على الأقل. اجعل شخصًا آخر مسؤولًا أولًا.',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '«{name}» ليس عضوًا نشطًا في مساحة العمل هذه.',
+  'people.nobody': 'لا أحد',
+  'people.not_a_member': '{name} (ليس عضوًا)',
+  'people.your_week': 'أسبوعك: ما أنت مسؤول عنه وما تأخّر.',
+  'people.decided_by': 'قرّره {name}',
+  'people.map_title': 'أسماء تُربط بالأعضاء',
+  'people.map_hint': 'كُتبت أسماء هؤلاء المسؤولين ومقدّمي الطلبات قبل انضمام الفريق. اختر العضو الذي يقصده كل اسم، أو أبقِ الاسم كما هو. يمكن التراجع عن أي ربط في قائمة إعادة التسمية أدناه.',
+  'people.map_none': 'كل المسؤولين ومقدّمي الطلبات أعضاء.',
+  'people.map_keep': 'أبقِ الاسم',
+  'people.map': 'اربط',
+  'people.map_label': 'ربط «{name}» بالعضو المختار',
+  'people.mapped': 'أصبح «{from}» الآن {to} (السجلات المتغيّرة: {count}).',
 };

@@ -1025,6 +1025,21 @@ export const en = {
   'team.field.invite_used': 'This invite was already used. Ask an admin for a new one.',
   'team.field.invite_expired': 'This invite has expired. Ask an admin for a new one.',
   'team.field.last_admin': 'The workspace needs at least one active admin. Make someone else admin first.',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '“{name}” is not an active member of this workspace.',
+  'people.nobody': 'Nobody',
+  'people.not_a_member': '{name} (not a member)',
+  'people.your_week': 'Your week: what you own and what is late.',
+  'people.decided_by': 'Decided by {name}',
+  'people.map_title': 'Names to map to members',
+  'people.map_hint': 'These owners and requesters were typed before the team joined. Pick the member each name stands for, or keep the name as it is. A mapping can be undone in the renames below.',
+  'people.map_none': 'Every owner and requester is a member.',
+  'people.map_keep': 'Keep the name',
+  'people.map': 'Map',
+  'people.map_label': 'Map “{name}” to the chosen member',
+  'people.mapped': '“{from}” is now {to} (records changed: {count}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1024,4 +1024,19 @@ export const fa: Catalog = {
   'team.field.invite_used': 'از این دعوت‌نامه قبلاً استفاده شده است. از یکی از مدیران دعوت‌نامهٔ تازه بخواهید.',
   'team.field.invite_expired': 'این دعوت‌نامه منقضی شده است. از یکی از مدیران دعوت‌نامهٔ تازه بخواهید.',
   'team.field.last_admin': 'فضای کاری دست‌کم به یک مدیر فعال نیاز دارد. ابتدا شخص دیگری را مدیر کنید.',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '«{name}» عضو فعال این فضای کاری نیست.',
+  'people.nobody': 'هیچ‌کس',
+  'people.not_a_member': '{name} (عضو نیست)',
+  'people.your_week': 'هفتهٔ شما: کارهایی که مسئولشان هستید و کارهای عقب‌افتاده.',
+  'people.decided_by': 'تصمیم‌گیرنده: {name}',
+  'people.map_title': 'نام‌هایی که باید به اعضا وصل شوند',
+  'people.map_hint': 'این مسئولان و درخواست‌دهندگان پیش از پیوستن تیم تایپ شده‌اند. برای هر نام، عضوی را که منظور است انتخاب کنید یا نام را همان‌طور نگه دارید. هر اتصال را می‌توانید در فهرست تغییر نام‌های پایین برگردانید.',
+  'people.map_none': 'همهٔ مسئولان و درخواست‌دهندگان عضو هستند.',
+  'people.map_keep': 'نام را نگه دار',
+  'people.map': 'وصل کن',
+  'people.map_label': 'وصل کردن «{name}» به عضو انتخاب‌شده',
+  'people.mapped': '«{from}» اکنون {to} است (رکوردهای تغییرکرده: {count}).',
 };

@@ -1139,4 +1139,19 @@ export const pl: Catalog = {
   'team.field.invite_used': 'To zaproszenie zostało już wykorzystane. Poproś administratora o nowe.',
   'team.field.invite_expired': 'To zaproszenie wygasło. Poproś administratora o nowe.',
   'team.field.last_admin': 'Obszar roboczy potrzebuje co najmniej jednego aktywnego administratora. Najpierw nadaj tę rolę komuś innemu.',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '„{name}” nie jest aktywnym członkiem tego obszaru roboczego.',
+  'people.nobody': 'Nikt',
+  'people.not_a_member': '{name} (nie jest członkiem)',
+  'people.your_week': 'Twój tydzień: za co odpowiadasz i co jest spóźnione.',
+  'people.decided_by': 'Zdecydował(a): {name}',
+  'people.map_title': 'Nazwiska do przypisania członkom',
+  'people.map_hint': 'Tych właścicieli i wnioskodawców wpisano, zanim dołączył zespół. Wybierz członka, którego oznacza każde nazwisko, albo zostaw nazwisko bez zmian. Przypisanie można cofnąć na liście zmian nazw poniżej.',
+  'people.map_none': 'Wszyscy właściciele i wnioskodawcy są członkami.',
+  'people.map_keep': 'Zostaw nazwisko',
+  'people.map': 'Przypisz',
+  'people.map_label': 'Przypisz „{name}” wybranemu członkowi',
+  'people.mapped': '„{from}” to teraz {to} (zmienione rekordy: {count}).',
 };

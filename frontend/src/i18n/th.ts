@@ -1023,4 +1023,19 @@ export const th: Catalog = {
   'team.field.invite_used': 'คำเชิญนี้ถูกใช้ไปแล้ว โปรดขอคำเชิญใหม่จากผู้ดูแล',
   'team.field.invite_expired': 'คำเชิญนี้หมดอายุแล้ว โปรดขอคำเชิญใหม่จากผู้ดูแล',
   'team.field.last_admin': 'พื้นที่ทำงานต้องมีผู้ดูแลที่ใช้งานอยู่อย่างน้อยหนึ่งคน โปรดตั้งผู้อื่นเป็นผู้ดูแลก่อน',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '“{name}” ไม่ใช่สมาชิกที่ใช้งานอยู่ของพื้นที่ทำงานนี้',
+  'people.nobody': 'ไม่มีใคร',
+  'people.not_a_member': '{name} (ไม่ใช่สมาชิก)',
+  'people.your_week': 'สัปดาห์ของคุณ: งานที่คุณรับผิดชอบและงานที่เลยกำหนด',
+  'people.decided_by': 'ตัดสินโดย {name}',
+  'people.map_title': 'ชื่อที่ต้องจับคู่กับสมาชิก',
+  'people.map_hint': 'ชื่อผู้รับผิดชอบและผู้ขอเหล่านี้ถูกพิมพ์ไว้ก่อนที่ทีมจะเข้าร่วม เลือกสมาชิกที่แต่ละชื่อหมายถึง หรือเก็บชื่อไว้ตามเดิม การจับคู่สามารถยกเลิกได้ในรายการเปลี่ยนชื่อด้านล่าง',
+  'people.map_none': 'ผู้รับผิดชอบและผู้ขอทุกคนเป็นสมาชิกแล้ว',
+  'people.map_keep': 'เก็บชื่อไว้',
+  'people.map': 'จับคู่',
+  'people.map_label': 'จับคู่ “{name}” กับสมาชิกที่เลือก',
+  'people.mapped': '“{from}” ตอนนี้คือ {to} (ระเบียนที่เปลี่ยน: {count})',
 };

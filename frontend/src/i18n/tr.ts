@@ -1024,4 +1024,19 @@ export const tr: Catalog = {
   'team.field.invite_used': 'Bu davet zaten kullanıldı. Bir yöneticiden yeni bir davet isteyin.',
   'team.field.invite_expired': 'Bu davetin süresi doldu. Bir yöneticiden yeni bir davet isteyin.',
   'team.field.last_admin': 'Çalışma alanında en az bir etkin yönetici olmalı. Önce başka birini yönetici yapın.',
+
+  // people: owners, requesters and deciders as team members
+  // (the team host's two error codes; the teamui block may carry them too)
+  'people.not_member': '“{name}” bu çalışma alanının etkin bir üyesi değil.',
+  'people.nobody': 'Hiç kimse',
+  'people.not_a_member': '{name} (üye değil)',
+  'people.your_week': 'Haftanız: sorumlu olduklarınız ve gecikenler.',
+  'people.decided_by': 'Karar veren: {name}',
+  'people.map_title': 'Üyelerle eşleştirilecek adlar',
+  'people.map_hint': 'Bu sahipler ve talep edenler ekip katılmadan önce elle yazıldı. Her adın karşılık geldiği üyeyi seçin ya da adı olduğu gibi bırakın. Bir eşleştirme aşağıdaki yeniden adlandırmalarda geri alınabilir.',
+  'people.map_none': 'Tüm sahipler ve talep edenler üye.',
+  'people.map_keep': 'Adı koru',
+  'people.map': 'Eşleştir',
+  'people.map_label': '“{name}” adını seçilen üyeyle eşleştir',
+  'people.mapped': '“{from}” artık {to} (değişen kayıt: {count}).',
 };

@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'read_only'
   | 'busy'
   | 'in_use'
-  | 'canceled';
+  | 'canceled'
+  | 'unauthorized'
+  | 'forbidden';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -30,7 +32,7 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use', 'canceled'];
+const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use', 'canceled', 'unauthorized', 'forbidden'];
 
 /** canceled is the error a call rejects with when its signal was aborted. */
 export function canceled(): AppError {

@@ -328,6 +328,8 @@ export interface Campaign {
   teamId: number;
   teamName: string;
   owner: string;
+  /** the team member the owner is (0: a name only) */
+  ownerId: number;
   /**
    * ChannelIDs are the channels the campaign runs on, in the user's
    * order; ChannelNames follow the same order.
@@ -454,6 +456,7 @@ export interface CampaignUpdate {
   objective: string | null;
   teamId: number | null;
   owner: string | null;
+  ownerId: number | null;
   channelIds: number[] | null;
   tags: string[] | null;
   status: CampaignStatus | null;
@@ -518,6 +521,8 @@ export interface Contract {
   vendorName: string;
   product: string;
   owner: string;
+  /** the team member the owner is (0: a name only) */
+  ownerId: number;
   teamId: number;
   teamName: string;
   categoryId: number;
@@ -733,6 +738,8 @@ export interface Deliverable {
   channelId: number;
   channelName: string;
   owner: string;
+  /** the team member the owner is (0: a name only) */
+  ownerId: number;
   status: DeliverableStatus;
   notes: string;
   /**
@@ -764,6 +771,7 @@ export interface DeliverableUpdate {
   publishDate: string | null;
   channelId: number | null;
   owner: string | null;
+  ownerId: number | null;
   status: DeliverableStatus | null;
   notes: string | null;
 }
@@ -1127,6 +1135,8 @@ export interface Milestone {
   campaignName: string;
   title: string;
   owner: string;
+  /** the team member the owner is (0: a name only) */
+  ownerId: number;
   dueDate: string;
   done: boolean;
   /** Overdue is set when the due day has passed and it is not done. */
@@ -1140,6 +1150,7 @@ export interface MilestoneUpdate {
   campaignId: number | null;
   title: string | null;
   owner: string | null;
+  ownerId: number | null;
   dueDate: string | null;
   done: boolean | null;
 }
@@ -1297,6 +1308,11 @@ export interface PersonRename {
   records: number;
   /** UndoneAt is when the rename was taken back ("" while it stands). */
   undoneAt: string;
+  /**
+   * MemberID is the team member a mapping gave the records (0: a
+   * rename of names only).
+   */
+  memberId: number;
 }
 
 /**
@@ -1536,6 +1552,8 @@ export interface SpendPage {
 export interface SpendRequest {
   id: number;
   requester: string;
+  /** the team member who asked (0: a name only) */
+  requesterId: number;
   teamId: number;
   teamName: string;
   categoryId: number;
@@ -1561,6 +1579,12 @@ export interface SpendRequest {
   spendId: number;
   history: RequestEvent[];
   createdAt: string;
+  /**
+   * DecidedBy is who approved or rejected it ("" while pending);
+   * DecidedByID is the team member they are (0: a name only).
+   */
+  decidedBy: string;
+  decidedById: number;
 }
 
 /** SpendStatus is how far a piece of spend has gone. */
@@ -1655,6 +1679,16 @@ export interface SummaryRow {
    */
   assumedCommitted: boolean;
   assumedActual: boolean;
+}
+
+/**
+ * Teammate is a member as the people pickers show them: no login, no
+ * role, only who they are and whether they can still be chosen.
+ */
+export interface Teammate {
+  id: number;
+  name: string;
+  active: boolean;
 }
 
 /** Vendor is a company the team buys from. */
@@ -1902,6 +1936,16 @@ export interface Methods {
   /** Find lists every name in use with how often, most used first. */
   'People.Find': { args: []; result: Person[] };
   /**
+   * MapToMember makes every record naming name (without a member) the
+   * member's, in one transaction; it is kept with the renames and undoable.
+   */
+  'People.MapToMember': { args: [name: string, memberID: number]; result: PersonRename };
+  /**
+   * Members lists the team workspace's members for the owner and requester
+   * pickers; none in the local workspace, where names stay free text.
+   */
+  'People.Members': { args: []; result: Teammate[] };
+  /**
    * Rename gives every record naming from the name to (a merge when to is
    * already in use), in one transaction; the rename is kept and undoable.
    */
@@ -1910,6 +1954,12 @@ export interface Methods {
   'People.Renames': { args: []; result: PersonRename[] };
   /** UndoRename puts a rename's old name back. */
   'People.UndoRename': { args: [id: number]; result: PersonRename };
+  /**
+   * Unmapped lists the owner and requester names no member stands behind,
+   * with how often each is used: what an admin maps once a workspace
+   * becomes a team's.
+   */
+  'People.Unmapped': { args: []; result: Person[] };
   /** BackUpNow writes a backup into the backup folder at once. */
   'Backups.BackUpNow': { args: []; result: Status };
   /** CancelRestore forgets a restore asked for but not yet done. */

@@ -1,5 +1,5 @@
 import { call } from './client';
-import type { Person, PersonRename } from './types';
+import type { Person, PersonRename, Teammate } from './types';
 
 /** findPeople lists the names used as owners and requesters, most used first. */
 export function findPeople(): Promise<Person[]> {
@@ -19,4 +19,19 @@ export function undoRename(id: number): Promise<PersonRename> {
 /** personRenames lists the renames, newest first. */
 export function personRenames(): Promise<PersonRename[]> {
   return call('People.Renames');
+}
+
+/** teamMembers lists a team workspace's members for the people pickers; none in the local workspace. */
+export function teamMembers(): Promise<Teammate[]> {
+  return call('People.Members');
+}
+
+/** unmappedPeople lists the owner and requester names no member stands behind (admins). */
+export function unmappedPeople(): Promise<Person[]> {
+  return call('People.Unmapped');
+}
+
+/** mapToMember makes every record naming name the member's, in one transaction (undoable like a rename). */
+export function mapToMember(name: string, memberId: number): Promise<PersonRename> {
+  return call('People.MapToMember', name, memberId);
 }

@@ -37,8 +37,8 @@ export type VendorInput = Pick<Vendor, 'name' | 'website' | 'category' | 'contac
 export const billingCycles = ['monthly', 'quarterly', 'annual', 'multi_year', 'one_off'] as const satisfies readonly BillingCycle[];
 export const contractStatuses = ['trial', 'active', 'cancelling', 'ended'] as const satisfies readonly ContractStatus[];
 
-/** The fields of a contract a user edits. */
+/** The fields of a contract a user edits; without an ownerId the backend finds the member by the owner's name. */
 export type ContractInput = Omit<
   Contract,
-  'id' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt'
->;
+  'id' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt' | 'ownerId'
+> & { ownerId?: number };

@@ -47,6 +47,7 @@ export type {
   MyWeek,
   Person,
   PersonRename,
+  Teammate,
   ReviewStatus,
   Settings,
   /** Words an exported workbook shows, in the user's language. */

@@ -1,5 +1,5 @@
-import { findPeople } from '../api';
-import type { Person } from '../api';
+import { findPeople, teamMembers } from '../api';
+import type { Person, Teammate } from '../api';
 import { Resource } from './resource.svelte';
 
 /** peopleListId is the id of the one datalist that every owner and requester field offers. */
@@ -12,9 +12,25 @@ export const peopleListId = 'people-options';
  */
 export class PeopleStore {
   private names = new Resource(() => findPeople(), [] as Person[]);
+  private team = new Resource(() => teamMembers(), [] as Teammate[]);
 
   get list(): Person[] {
     return this.names.value;
+  }
+
+  /** members are the team workspace's members (none in the local workspace). */
+  get members(): Teammate[] {
+    return this.team.value;
+  }
+
+  /** onTeam is true on a team workspace: owners are picked among its members, not typed. */
+  get onTeam(): boolean {
+    return this.team.value.length > 0;
+  }
+
+  /** refreshMembers reloads the members in the background; a failure leaves the old list. */
+  refreshMembers(): void {
+    this.team.load(undefined).catch(() => {});
   }
 
   async load(): Promise<void> {
