@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -47,6 +49,9 @@ type App struct {
 	jobs  dispatch.Jobs
 	// dialogs are the native dialogs' words by language (readDialogWords).
 	dialogs map[string]map[string]string
+	// origin names this window in change notices (LiveOrigin).
+	origin     string
+	originOnce sync.Once
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -191,6 +196,11 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 		return nil, err
 	}
 	out := []*backend.Document{}
+	defer func() {
+		if len(out) > 0 {
+			a.notify(a.withOrigin(a.ctx), api.UploadDocuments, []byte(strconv.FormatInt(contractID, 10)), nil)
+		}
+	}()
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
@@ -228,6 +238,11 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 	ctx, done := a.startJob(job)
 	defer done()
 	out := []*backend.AddResult{}
+	defer func() {
+		if len(out) > 0 {
+			a.notify(ctx, api.UploadAssets, nil, out)
+		}
+	}()
 	for i, p := range paths {
 		backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: int64(i), Total: int64(len(paths))})
 		if err := ctx.Err(); err != nil {
