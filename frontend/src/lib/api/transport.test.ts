@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, toAppError } from './errors';
-import { httpTransport } from './http';
+import { httpTransport, tab } from './http';
 import type { ExportKind } from './transport';
 import { wailsTransport } from './wails';
 
@@ -32,7 +32,8 @@ describe('httpTransport', () => {
     expect(out).toEqual({ campaigns: [], total: 0 });
     expect(fetch).toHaveBeenCalledWith('/api/Campaigns/Find', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // The tab id marks the change notices this call causes as this tab's.
+      headers: { 'Content-Type': 'application/json', 'X-MOpsDesk-Tab': tab },
       body: '[{"search":"x"}]',
     });
   });
