@@ -146,6 +146,10 @@ func Notice(ctx context.Context, method string, args []byte, result any) *live.C
 	if a := backend.ActorFrom(ctx); a != nil {
 		c.By = a.Name
 	}
+	if area == "team" {
+		// Invites and sessions carry secrets: a notice names none of it.
+		return c
+	}
 	c.ID, c.Label = record(reflect.ValueOf(result), 0)
 	if c.ID == 0 {
 		var raw []json.RawMessage

@@ -59,4 +59,12 @@ func TestNotice(t *testing.T) {
 	if n := api.Notice(ctx, api.UploadAssets, nil, []*backend.AddResult{{Asset: &backend.Asset{ID: 3, Title: "Logo"}}}); n == nil || n.Area != "assets" || n.Label != "Logo" {
 		t.Errorf("upload: %+v", n)
 	}
+	invite := struct {
+		ID   int64
+		Name string
+		Code string
+	}{7, "Dana", "secret-code"}
+	if n := api.Notice(ctx, "Team.Invite", []byte(`["planner","x"]`), &invite); n == nil || n.Area != "team" || n.ID != 0 || n.Label != "" {
+		t.Errorf("a team notice names the invite: %+v", n)
+	}
 }

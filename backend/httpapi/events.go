@@ -72,6 +72,11 @@ func (s *Server) jobContext(r *http.Request) context.Context {
 // is noticed.
 var keepAlive = 15 * time.Second
 
+// writeWithin bounds each write to a stream: a client that stops reading
+// (its connection's buffers full) is cut off rather than holding on to a
+// server goroutine for ever.
+const writeWithin = 10 * time.Second
+
 // retryAfter is how long the browser waits before it reconnects.
 const retryAfter = 2 * time.Second
 
@@ -111,6 +116,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	flusher.Flush()
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()
+	rc := http.NewResponseController(w)
 	for {
 		select {
 		case <-r.Context().Done():
@@ -120,14 +126,18 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			// catches up from its Last-Event-ID.
 			return
 		case <-tick.C:
+			rc.SetWriteDeadline(time.Now().Add(writeWithin))
 			fmt.Fprint(w, ": keep-alive\n\n")
 		case m := <-sub.C:
+			rc.SetWriteDeadline(time.Now().Add(writeWithin))
 			data, _ := json.Marshal(m.Data)
 			if m.ID != "" {
 				fmt.Fprintf(w, "id: %s\n", m.ID)
 			}
 			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", m.Kind, data)
 		}
-		flusher.Flush()
+		if err := rc.Flush(); err != nil {
+			return
+		}
 	}
 }

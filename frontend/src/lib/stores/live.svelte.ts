@@ -26,6 +26,14 @@ export interface Edit {
   at: number;
 }
 
+/**
+ * broad are the areas whose changes may touch any view: an import or its
+ * undo (campaigns, spend, budget, contracts…), a person renamed across
+ * records, the settings (base currency, fiscal year) and the lists every
+ * record names (teams, channels, categories).
+ */
+const broad = ['imports', 'people', 'settings', 'lists'];
+
 /** labelled are the areas whose notices name a record; the others name the area. */
 const labelled = new Set(['campaigns', 'deliverables', 'milestones', 'goals', 'requests', 'vendors', 'contracts', 'assets', 'lists']);
 const known = new Set([...labelled, 'settings', 'spend', 'budget', 'rates', 'imports', 'people', 'backups', 'team']);
@@ -131,8 +139,9 @@ export class LiveStore {
     this.resetPending = false;
     this.first = undefined;
     const areas = new Set(changes.map((c) => c.area));
+    const everything = all || broad.some((a) => areas.has(a));
     for (const w of [...this.watchers]) {
-      if (all || w.areas === null || w.areas.some((a) => areas.has(a))) w.reload();
+      if (everything || w.areas === null || w.areas.some((a) => areas.has(a))) w.reload();
     }
     if (changes.length > 0) this.say(sentence(changes));
   }

@@ -72,6 +72,15 @@ describe('LiveStore', () => {
     expect(said).toHaveLength(1);
   });
 
+  it('reloads every watcher after an import, whatever it names', () => {
+    const { s } = store();
+    const budget = vi.fn();
+    s.watch(['budget'], budget);
+    s.receive({ type: 'change', change: change({ area: 'imports', method: 'Imports.Commit', id: undefined, label: undefined }), own: false });
+    vi.advanceTimersByTime(settle);
+    expect(budget).toHaveBeenCalledTimes(1);
+  });
+
   it('tells a form opened before a change about it, and not one opened after', () => {
     const { s } = store();
     const before = Date.now();
