@@ -46,8 +46,12 @@ let streamOpen: Promise<void> = Promise.resolve();
 const progressOf = new Map<string, (step: Step) => void>();
 const liveListeners = new Set<(ev: LiveEvent) => void>();
 
-/** reopenAfter is how long a stream the server closed for good waits before it is opened again. */
-const reopenAfter = 3000;
+/**
+ * reopenAfter is how long a stream the server refused (not signed in yet,
+ * the server gone) waits before it is opened again: 2 s, doubling after
+ * each refusal up to a minute, and 2 s again once one connects.
+ */
+let reopenAfter = 2000;
 
 /**
  * events opens serve mode's one event stream (progress and change notices)
@@ -83,6 +87,7 @@ function events(): EventSource | null {
   };
   es.addEventListener('reset', reset);
   es.addEventListener('open', () => {
+    reopenAfter = 2000;
     // Back after a break with no notice seen yet: nothing to catch up from.
     if (broken && !seenAny) reset();
     broken = false;
@@ -95,9 +100,16 @@ function events(): EventSource | null {
         // A new stream starts without Last-Event-ID: reload what is shown.
         if (liveListeners.size > 0 && !stream) events()?.addEventListener('open', reset, { once: true });
       }, reopenAfter);
+      reopenAfter = Math.min(reopenAfter * 2, 60_000);
     }
   });
   return es;
+}
+
+/** closeEvents closes the event stream; the next listener opens a new one (tests, a switch of workspace). */
+export function closeEvents(): void {
+  stream?.close();
+  stream = null;
 }
 
 /**
