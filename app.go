@@ -198,7 +198,7 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 	out := []*backend.Document{}
 	defer func() {
 		if len(out) > 0 {
-			a.notify(a.withOrigin(a.ctx), api.UploadDocuments, []byte(strconv.FormatInt(contractID, 10)), nil)
+			a.notify(a.withOrigin(a.ctx), api.UploadDocuments, []byte("["+strconv.FormatInt(contractID, 10)+"]"), nil)
 		}
 	}()
 	for _, p := range paths {

@@ -2,9 +2,12 @@ package httpapi_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -134,5 +137,51 @@ func TestEvents_ReconnectCatchesUp(t *testing.T) {
 	stale := openStream(t, srv, "feedbeef.3")
 	if _, kind, _ := stale.next(); kind != "reset" {
 		t.Fatalf("want reset, got %s", kind)
+	}
+}
+
+// Files uploaded to the library or to a contract are changes too.
+func TestEvents_UploadsPublish(t *testing.T) {
+	srv := newServer(t)
+	s := openStream(t, srv, "")
+	send := func(path string) {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, _ := mw.CreateFormFile("files", "brief.txt")
+		fw.Write([]byte("the brief"))
+		mw.Close()
+		req, _ := http.NewRequest("POST", srv.URL+path, &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("X-MOpsDesk", "1")
+		req.Header.Set("X-MOpsDesk-Tab", "tab-up")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", path, resp.StatusCode)
+		}
+	}
+	send("/upload/assets?duplicate=keep_both")
+	if _, c := s.change(); c.Area != "assets" || c.Method != "Upload.Assets" || c.Label != "brief" && c.Label != "brief.txt" || c.Origin != "tab-up" {
+		t.Fatalf("asset upload: %+v", c)
+	}
+	var contract string
+	for _, c := range []struct{ path, body string }{
+		{"/api/Lists/Create", `["teams","Brand"]`},
+		{"/api/Lists/Create", `["categories","Software"]`},
+		{"/api/Vendors/Create", `[{"name":"Canva"}]`},
+		{"/api/Contracts/Create", `[{"vendorId":1,"product":"Teams","teamId":1,"categoryId":1,"cost":{"amount":12000,"currency":"USD"},
+			"billingCycle":"annual","startDate":"2026-01-01","termMonths":12,"renewalDate":"2027-01-01","autoRenew":true,"noticeDays":30,"status":"active"}]`},
+	} {
+		contract = call(t, srv, c.path, c.body, "")
+		s.change()
+	}
+	var made struct{ ID int64 }
+	json.Unmarshal([]byte(contract), &made)
+	send("/upload/contract-documents?contract=" + strconv.FormatInt(made.ID, 10))
+	if _, c := s.change(); c.Area != "contracts" || c.Method != "Upload.Documents" || c.ID != made.ID {
+		t.Fatalf("document upload: %+v", c)
 	}
 }

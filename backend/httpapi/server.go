@@ -211,7 +211,7 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 	}, &out)
 	if len(out) > 0 {
 		// The notice names the contract the files were added to.
-		s.notify(ctx, api.UploadDocuments, []byte(strconv.FormatInt(contractID, 10)), nil)
+		s.notify(ctx, api.UploadDocuments, []byte("["+strconv.FormatInt(contractID, 10)+"]"), nil)
 	}
 }
 
