@@ -62,7 +62,7 @@ var Changes = map[string]string{
 	"Contracts.Delete": "contracts",
 	"Contracts.Update": "contracts",
 
-	"Documents.Delete": "contracts",
+	"Documents.Delete": "documents",
 
 	"Assets.BulkEdit": "assets",
 	"Assets.Delete":   "assets",
@@ -100,7 +100,7 @@ const (
 )
 
 // uploadAreas are the areas the uploads change.
-var uploadAreas = map[string]string{UploadDocuments: "contracts", UploadAssets: "assets"}
+var uploadAreas = map[string]string{UploadDocuments: "documents", UploadAssets: "assets"}
 
 // quiet are the methods that need more than a Viewer and yet change
 // nothing anyone else sees: an import's preview and choices, dropping a

@@ -181,7 +181,7 @@ func TestEvents_UploadsPublish(t *testing.T) {
 	var made struct{ ID int64 }
 	json.Unmarshal([]byte(contract), &made)
 	send("/upload/contract-documents?contract=" + strconv.FormatInt(made.ID, 10))
-	if _, c := s.change(); c.Area != "contracts" || c.Method != "Upload.Documents" || c.ID != made.ID {
+	if _, c := s.change(); c.Area != "documents" || c.Method != "Upload.Documents" || c.ID != made.ID {
 		t.Fatalf("document upload: %+v", c)
 	}
 }

@@ -1183,6 +1183,7 @@ export const ar: Catalog = {
   'live.area.requests': 'طلبات الإنفاق',
   'live.area.vendors': 'الموردين',
   'live.area.contracts': 'العقود',
+  'live.area.documents': 'مستندات أحد العقود',
   'live.area.assets': 'مكتبة الأصول',
   'live.area.imports': 'عمليات الاستيراد',
   'live.area.people': 'الأشخاص',

@@ -1026,6 +1026,7 @@ export const en = {
   'live.area.requests': 'the spend requests',
   'live.area.vendors': 'the vendors',
   'live.area.contracts': 'the contracts',
+  'live.area.documents': 'the documents of a contract',
   'live.area.assets': 'the asset library',
   'live.area.imports': 'the imports',
   'live.area.people': 'the people',

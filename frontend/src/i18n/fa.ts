@@ -1025,6 +1025,7 @@ export const fa: Catalog = {
   'live.area.requests': 'درخواست‌های هزینه',
   'live.area.vendors': 'تأمین‌کنندگان',
   'live.area.contracts': 'قراردادها',
+  'live.area.documents': 'اسناد یک قرارداد',
   'live.area.assets': 'کتابخانهٔ دارایی‌ها',
   'live.area.imports': 'ورودها',
   'live.area.people': 'افراد',

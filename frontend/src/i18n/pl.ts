@@ -1140,6 +1140,7 @@ export const pl: Catalog = {
   'live.area.requests': 'wnioski o wydatki',
   'live.area.vendors': 'dostawcy',
   'live.area.contracts': 'umowy',
+  'live.area.documents': 'dokumenty umowy',
   'live.area.assets': 'biblioteka zasobów',
   'live.area.imports': 'importy',
   'live.area.people': 'osoby',

@@ -1024,6 +1024,7 @@ export const th: Catalog = {
   'live.area.requests': 'คำขอใช้งบ',
   'live.area.vendors': 'ผู้ให้บริการ',
   'live.area.contracts': 'สัญญา',
+  'live.area.documents': 'เอกสารของสัญญา',
   'live.area.assets': 'คลังไฟล์',
   'live.area.imports': 'การนำเข้า',
   'live.area.people': 'บุคคล',

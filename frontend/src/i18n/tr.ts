@@ -1025,6 +1025,7 @@ export const tr: Catalog = {
   'live.area.requests': 'harcama talepleri',
   'live.area.vendors': 'tedarikçiler',
   'live.area.contracts': 'sözleşmeler',
+  'live.area.documents': 'bir sözleşmenin belgeleri',
   'live.area.assets': 'varlık kitaplığı',
   'live.area.imports': 'içe aktarmalar',
   'live.area.people': 'kişiler',

@@ -36,7 +36,7 @@ const broad = ['imports', 'people', 'settings', 'lists'];
 
 /** labelled are the areas whose notices name a record; the others name the area. */
 const labelled = new Set(['campaigns', 'deliverables', 'milestones', 'goals', 'requests', 'vendors', 'contracts', 'assets', 'lists']);
-const known = new Set([...labelled, 'settings', 'spend', 'budget', 'rates', 'imports', 'people', 'backups', 'team']);
+const known = new Set([...labelled, 'settings', 'spend', 'documents', 'budget', 'rates', 'imports', 'people', 'backups', 'team']);
 
 /** describe says, in the user's language, what a change changed: "campaign ‘Spring launch’". */
 export function describe(c: Change): string {
