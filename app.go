@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
+	"strconv"
+	"sync"
 	"time"
 
 	"mopsdesk/backend"
@@ -45,6 +47,9 @@ type App struct {
 	jobs  dispatch.Jobs
 	// dialogs are the native dialogs' words by language (readDialogWords).
 	dialogs map[string]map[string]string
+	// origin names this window in change notices (LiveOrigin).
+	origin     string
+	originOnce sync.Once
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -189,6 +194,11 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 		return nil, err
 	}
 	out := []*backend.Document{}
+	defer func() {
+		if len(out) > 0 {
+			a.notify(a.withOrigin(a.ctx), api.UploadDocuments, []byte("["+strconv.FormatInt(contractID, 10)+"]"), nil)
+		}
+	}()
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
@@ -226,6 +236,11 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 	ctx, done := a.startJob(job)
 	defer done()
 	out := []*backend.AddResult{}
+	defer func() {
+		if len(out) > 0 {
+			a.notify(ctx, api.UploadAssets, nil, out)
+		}
+	}()
 	for i, p := range paths {
 		backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: int64(i), Total: int64(len(paths))})
 		if err := ctx.Err(); err != nil {

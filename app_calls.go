@@ -27,7 +27,11 @@ type progressEvent struct {
 func (a *App) Call(method string, args json.RawMessage, job string) (any, error) {
 	ctx, done := a.startJob(job)
 	defer done()
-	return a.calls.Call(ctx, method, args)
+	result, err := a.calls.Call(ctx, method, args)
+	if err == nil {
+		a.notify(ctx, method, args, result)
+	}
+	return result, err
 }
 
 // Cancel stops the running call or export named job; the work ends with
@@ -44,7 +48,7 @@ func (a *App) startJob(job string) (context.Context, func()) {
 	if parent == nil {
 		parent = context.Background()
 	}
-	ctx, done := a.jobs.Start(parent, job)
+	ctx, done := a.jobs.Start(a.withOrigin(parent), job)
 	if job != "" && a.ctx != nil {
 		wails := a.ctx
 		ctx = backend.WithProgress(ctx, dispatch.Throttle(func(s backend.Step) {

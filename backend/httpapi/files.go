@@ -111,4 +111,7 @@ func (s *Server) serveAssetUpload(w http.ResponseWriter, r *http.Request) {
 		}
 		return err
 	}, &out)
+	if len(out) > 0 {
+		s.notify(ctx, api.UploadAssets, nil, out)
+	}
 }

@@ -2,7 +2,7 @@
 // methods the desktop window binds, to a browser over HTTP.
 //
 //	POST /api/{Facade}/{Method}   body: JSON array of arguments; X-MOpsDesk-Job: ID names the call's progress
-//	GET  /api/events              server-sent events: the progress of each named call
+//	GET  /api/events              server-sent events: the progress of each named call; change notices (X-MOpsDesk-Tab: ID names the calling tab)
 //	POST /upload/contract-documents?contract=ID   multipart files
 //	POST /upload/assets?duplicate=CHOICE&count=N  multipart files (N of them, for progress)
 //	POST /upload/import                           multipart: a spreadsheet to import
@@ -34,6 +34,7 @@ import (
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
 	"mopsdesk/backend/dispatch"
+	"mopsdesk/backend/live"
 )
 
 // maxBody bounds a request body; no call the UI makes comes near it.
@@ -58,7 +59,7 @@ type Server struct {
 	// downloads are the export routes, by path (see api.Download).
 	downloads map[string]api.Download
 	calls     *dispatch.Registry
-	events    events
+	hub       *live.Hub
 	static    http.Handler
 	files     http.Handler
 	log       *slog.Logger
@@ -77,7 +78,7 @@ func New(a *api.API, dist fs.FS, log *slog.Logger, opt Options) (*Server, error)
 			return nil, fmt.Errorf("no access rule in api.RouteAccess for %s", d.Path())
 		}
 	}
-	return &Server{opt: opt, api: a, calls: calls, downloads: downloads, static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
+	return &Server{opt: opt, api: a, calls: calls, downloads: downloads, hub: live.NewHub(), static: http.FileServerFS(dist), files: FilesHandler(a), log: log}, nil
 }
 
 // ServeHTTP routes a request. In serve mode only requests addressed to a
@@ -199,11 +200,13 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 	}
 	// The request's context ends when the browser goes away (a closed
 	// tab, an aborted fetch), and so does the work.
-	result, err := s.calls.Call(s.jobContext(r), name, body)
+	ctx := s.jobContext(r)
+	result, err := s.calls.Call(ctx, name, body)
 	if err != nil {
 		writeError(w, statusOf(err), err)
 		return
 	}
+	s.notify(ctx, name, body, result)
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	if err := json.NewEncoder(w).Encode(result); err != nil {
@@ -218,14 +221,19 @@ func (s *Server) serveDocumentUpload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, backend.Errorf(backend.EINVALID, "Which contract? The contract number is missing."))
 		return
 	}
+	ctx := s.jobContext(r)
 	out := []*backend.Document{}
 	eachUpload(w, r, func(name string, body io.Reader) error {
-		d, err := s.api.Files.Add(r.Context(), contractID, name, body)
+		d, err := s.api.Files.Add(ctx, contractID, name, body)
 		if err == nil {
 			out = append(out, d)
 		}
 		return err
 	}, &out)
+	if len(out) > 0 {
+		// The notice names the contract the files were added to.
+		s.notify(ctx, api.UploadDocuments, []byte("["+strconv.FormatInt(contractID, 10)+"]"), nil)
+	}
 }
 
 // eachUpload hands each file of a multipart upload to add, then answers

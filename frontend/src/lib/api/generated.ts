@@ -2059,6 +2059,12 @@ export interface AppMethods {
    * Open dialog and keeps a copy for the import preview; nil when cancelled.
    */
   'App.ChooseImportFile': { args: []; result: PendingImport | null };
+  /**
+   * LiveOrigin names this window in the change notices its own calls
+   * cause, so that the page can tell them from other people's (which, in
+   * a window connected to a team host, arrive as the same event).
+   */
+  'App.LiveOrigin': { args: []; result: string };
   /** OpenAsset opens a version of an asset with the system's default app. */
   'App.OpenAsset': { args: [id: number, version: number]; result: void };
   /**

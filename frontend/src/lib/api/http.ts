@@ -1,6 +1,6 @@
 import { t } from '../../i18n/index.svelte';
 import { AppError, canceled, toAppError } from './errors';
-import { type AppResult, type CallOptions, type ExportKind, exportPath, jobId, type Step, type Transport } from './transport';
+import { type AppResult, type CallOptions, type Change, type ExportKind, exportPath, jobId, type LiveEvent, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
 /** unreachable is the error of a fetch that got no answer at all. */
@@ -13,8 +13,14 @@ function failed(opts?: CallOptions): AppError {
   return opts?.signal?.aborted ? canceled() : unreachable();
 }
 
+/**
+ * tab names this tab in the change notices its calls cause (see httpapi's
+ * X-MOpsDesk-Tab), so that it can tell its own changes from other tabs'.
+ */
+export const tab = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 async function post(path: string, body: unknown, opts?: CallOptions, job = ''): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-MOpsDesk-Tab': tab };
   // The job names the call's progress on the event stream (see httpapi).
   if (job) headers['X-MOpsDesk-Job'] = job;
   let res: Response;
@@ -38,26 +44,81 @@ async function post(path: string, body: unknown, opts?: CallOptions, job = ''): 
 let stream: EventSource | null = null;
 let streamOpen: Promise<void> = Promise.resolve();
 const progressOf = new Map<string, (step: Step) => void>();
+const liveListeners = new Set<(ev: LiveEvent) => void>();
+
+/**
+ * reopenAfter is how long a stream the server refused (not signed in yet,
+ * the server gone) waits before it is opened again: 2 s, doubling after
+ * each refusal up to a minute, and 2 s again once one connects.
+ */
+let reopenAfter = 2000;
+
+/**
+ * events opens serve mode's one event stream (progress and change notices)
+ * on first use and keeps it open: the browser reconnects by itself, with
+ * the id of the last notice it saw so that the server sends what it missed.
+ * A stream the server refused is opened again a little later; a reconnect
+ * that cannot catch up is a reset (reload everything shown).
+ */
+function events(): EventSource | null {
+  if (typeof EventSource === 'undefined') return null;
+  if (stream) return stream;
+  const es = new EventSource('/api/events');
+  stream = es;
+  // broken: the stream was cut; seenAny: a numbered notice came, so the
+  // browser's reconnect carries Last-Event-ID and the server catches up.
+  let broken = false;
+  let seenAny = false;
+  streamOpen = new Promise((resolve) => {
+    es.addEventListener('open', () => resolve(), { once: true });
+    es.addEventListener('error', () => resolve(), { once: true });
+  });
+  es.addEventListener('progress', (e) => {
+    const ev = JSON.parse((e as MessageEvent).data) as { job: string; step: Step };
+    progressOf.get(ev.job)?.(ev.step);
+  });
+  es.addEventListener('change', (e) => {
+    seenAny = true;
+    const change = JSON.parse((e as MessageEvent).data) as Change;
+    for (const cb of liveListeners) cb({ type: 'change', change, own: change.origin === tab });
+  });
+  const reset = () => {
+    for (const cb of liveListeners) cb({ type: 'reset' });
+  };
+  es.addEventListener('reset', reset);
+  es.addEventListener('open', () => {
+    reopenAfter = 2000;
+    // Back after a break with no notice seen yet: nothing to catch up from.
+    if (broken && !seenAny) reset();
+    broken = false;
+  });
+  es.addEventListener('error', () => {
+    broken = true;
+    if (es.readyState === EventSource.CLOSED) {
+      stream = null;
+      setTimeout(() => {
+        // A new stream starts without Last-Event-ID: reload what is shown.
+        if (liveListeners.size > 0 && !stream) events()?.addEventListener('open', reset, { once: true });
+      }, reopenAfter);
+      reopenAfter = Math.min(reopenAfter * 2, 60_000);
+    }
+  });
+  return es;
+}
+
+/** closeEvents closes the event stream; the next listener opens a new one (tests, a switch of workspace). */
+export function closeEvents(): void {
+  stream?.close();
+  stream = null;
+}
 
 /**
  * listen sends the progress of job, from serve mode's event stream, to cb.
- * The stream opens on first use and stays open; it resolves once the
- * stream is connected (or failed), so the first steps are not missed.
+ * It resolves once the stream is connected (or failed), so the first steps
+ * are not missed.
  */
 async function listen(job: string, cb: (step: Step) => void): Promise<() => void> {
-  if (typeof EventSource === 'undefined') return () => {};
-  if (!stream) {
-    const es = new EventSource('/api/events');
-    stream = es;
-    streamOpen = new Promise((resolve) => {
-      es.addEventListener('open', () => resolve(), { once: true });
-      es.addEventListener('error', () => resolve(), { once: true });
-    });
-    es.addEventListener('progress', (e) => {
-      const ev = JSON.parse((e as MessageEvent).data) as { job: string; step: Step };
-      progressOf.get(ev.job)?.(ev.step);
-    });
-  }
+  if (!events()) return () => {};
   progressOf.set(job, cb);
   await streamOpen;
   return () => progressOf.delete(job);
@@ -125,6 +186,11 @@ export const httpTransport: Transport = {
   async openAsset(id: number, version: number): Promise<void> {
     download(`/files/asset/${id}/${version}`);
   },
+  onLive(cb: (ev: LiveEvent) => void) {
+    liveListeners.add(cb);
+    events();
+    return () => liveListeners.delete(cb);
+  },
   async chooseImportFile(file: File | null): Promise<AppResult<'App.ChooseImportFile'>> {
     const picked = file ? [file] : await pickFiles(false);
     if (picked.length === 0) return null;
@@ -150,7 +216,7 @@ async function upload<T>(path: string, files: File[], opts?: CallOptions, job = 
   const form = new FormData();
   for (const f of files) form.append('files', f, f.name);
   // The custom header marks the request as ours (see httpapi).
-  const headers: Record<string, string> = { 'X-MOpsDesk': '1' };
+  const headers: Record<string, string> = { 'X-MOpsDesk': '1', 'X-MOpsDesk-Tab': tab };
   if (job) headers['X-MOpsDesk-Job'] = job;
   let res: Response;
   try {

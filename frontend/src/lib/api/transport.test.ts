@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError, toAppError } from './errors';
-import { httpTransport } from './http';
-import type { ExportKind } from './transport';
+import { closeEvents, httpTransport, tab } from './http';
+import type { ExportKind, LiveEvent } from './transport';
 import { wailsTransport } from './wails';
 
 const payload = {
@@ -32,7 +32,8 @@ describe('httpTransport', () => {
     expect(out).toEqual({ campaigns: [], total: 0 });
     expect(fetch).toHaveBeenCalledWith('/api/Campaigns/Find', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // The tab id marks the change notices this call causes as this tab's.
+      headers: { 'Content-Type': 'application/json', 'X-MOpsDesk-Tab': tab },
       body: '[{"search":"x"}]',
     });
   });
@@ -183,6 +184,7 @@ describe('httpTransport jobs', () => {
       emit(name: string, e: unknown) {
         for (const cb of this.listeners[name] ?? []) cb(e);
       }
+      close() {}
     }
     vi.stubGlobal('EventSource', FakeEventSource);
     let answer: (r: Response) => void = () => {};
@@ -205,5 +207,60 @@ describe('toAppError', () => {
     expect(toAppError({ code: 'weird', message: 'm' }).code).toBe('internal');
     expect(toAppError('error parsing arguments').code).toBe('internal');
     expect(toAppError(new Error('boom')).message).toBe('boom');
+  });
+});
+
+describe('change notices', () => {
+  it('come from the event stream, marked own when this tab made them, and a reset passes on', async () => {
+    closeEvents();
+    const sources: { url: string; emit: (name: string, e: unknown) => void }[] = [];
+    class FakeEventSource {
+      static CLOSED = 2;
+      readyState = 1;
+      listeners: Record<string, ((e: unknown) => void)[]> = {};
+      constructor(public url: string) {
+        sources.push(this);
+      }
+      addEventListener(name: string, cb: (e: unknown) => void) {
+        (this.listeners[name] ??= []).push(cb);
+      }
+      emit(name: string, e: unknown) {
+        for (const cb of this.listeners[name] ?? []) cb(e);
+      }
+      close() {}
+    }
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const got: LiveEvent[] = [];
+    const off = httpTransport.onLive!((ev) => got.push(ev));
+    expect(sources.map((s) => s.url)).toEqual(['/api/events']);
+    const notice = { type: 'change', by: '', area: 'campaigns', method: 'Campaigns.Create', id: 3, label: 'Spring' };
+    sources[0].emit('change', { data: JSON.stringify({ ...notice, origin: tab }) });
+    sources[0].emit('change', { data: JSON.stringify({ ...notice, origin: 'another-tab' }) });
+    sources[0].emit('reset', { data: '{"type":"reset"}' });
+    off();
+    sources[0].emit('change', { data: JSON.stringify(notice) });
+    expect(got.map((e) => (e.type === 'change' ? `${e.change.origin}:${e.own}` : e.type))).toEqual([`${tab}:true`, 'another-tab:false', 'reset']);
+    closeEvents();
+  });
+
+  it('come from the desktop window’s "change" event, told apart by the window’s origin', async () => {
+    const handlers: Record<string, (data: unknown) => void> = {};
+    vi.stubGlobal('window', {
+      go: { main: { App: { LiveOrigin: async () => 'window-1' } } },
+      runtime: {
+        EventsOn: (name: string, cb: (data: unknown) => void) => {
+          handlers[name] = cb;
+          return () => delete handlers[name];
+        },
+      },
+    });
+    const got: LiveEvent[] = [];
+    const off = wailsTransport.onLive!((ev) => got.push(ev));
+    handlers.change({ type: 'change', by: 'Dana', area: 'budget', method: 'Budget.SetLines', origin: 'window-1' });
+    handlers.change({ type: 'change', by: 'Dana', area: 'budget', method: 'Budget.SetLines', origin: 'window-2' });
+    await vi.waitFor(() => expect(got).toHaveLength(2));
+    expect(got.map((e) => e.type === 'change' && e.own)).toEqual([true, false]);
+    off();
+    expect(Object.keys(handlers)).toEqual([]);
   });
 });

@@ -58,6 +58,29 @@ export function jobId(opts?: CallOptions): string {
 }
 
 /**
+ * Change is the notice of a change someone committed to the workspace
+ * (the backend's live.Change): who (empty in the local workspace), which
+ * area, which method and record, and the tab or window it came from.
+ */
+export interface Change {
+  type: 'change';
+  by: string;
+  area: string;
+  method: string;
+  id?: number;
+  label?: string;
+  origin?: string;
+}
+
+/**
+ * LiveEvent is what a transport hands the live store: a change, marked
+ * own when this tab or window made it, or a reset when changes may have
+ * been missed (the stream was cut and could not catch up): then
+ * everything shown should be loaded afresh.
+ */
+export type LiveEvent = { type: 'change'; change: Change; own: boolean } | { type: 'reset' };
+
+/**
  * Transport is the seam between the app and its backend. The desktop
  * window talks to Go through Wails bindings; serve mode talks HTTP. No
  * component knows which one it runs on.
@@ -87,4 +110,10 @@ export interface Transport {
   chooseImportFile(file: File | null): Promise<AppResult<'App.ChooseImportFile'>>;
   /** openAsset opens one version of an asset. */
   openAsset(id: number, version: number): Promise<void>;
+  /**
+   * onLive sends every change notice (the event stream, or the desktop
+   * window's "change" event) to cb; it returns the unsubscribe. A test's
+   * fake transport may leave it out.
+   */
+  onLive?(cb: (ev: LiveEvent) => void): () => void;
 }

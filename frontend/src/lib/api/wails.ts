@@ -1,5 +1,5 @@
 import { AppError, canceled, toAppError } from './errors';
-import { type AppResult, type CallOptions, type ExportKind, jobId, type Step, type Transport } from './transport';
+import { type AppResult, type CallOptions, type Change, type ExportKind, jobId, type LiveEvent, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
 type Bound = Record<string, Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>>;
@@ -96,4 +96,19 @@ export const wailsTransport: Transport = {
   openAsset: (id: number, version: number) => invoke<void>('main', 'App.OpenAsset', [id, version]),
   // The desktop reads the file through the native Open dialog.
   chooseImportFile: () => invoke<AppResult<'App.ChooseImportFile'>>('main', 'App.ChooseImportFile', []),
+  // Change notices are the window's "change" events: its own workspace's,
+  // or a team host's passed on by a connected window. The window's origin
+  // tells its own changes apart.
+  onLive(cb: (ev: LiveEvent) => void) {
+    const origin = invoke<string>('main', 'App.LiveOrigin', []).catch(() => '');
+    const offChange = window.runtime?.EventsOn?.('change', (data) => {
+      const change = data as Change;
+      void origin.then((own) => cb({ type: 'change', change, own: !!own && change.origin === own }));
+    });
+    const offReset = window.runtime?.EventsOn?.('reset', () => cb({ type: 'reset' }));
+    return () => {
+      offChange?.();
+      offReset?.();
+    };
+  },
 };

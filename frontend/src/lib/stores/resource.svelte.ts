@@ -1,3 +1,6 @@
+import { createSubscriber } from 'svelte/reactivity';
+import { type Areas, live } from './live.svelte';
+
 /**
  * typingPause is how long a search box waits after the last key before it
  * asks the backend: one request when typing pauses, none per key.
@@ -22,6 +25,12 @@ export interface ResourceOptions<A> {
    * items), where the proxy slowed every read.
    */
   raw?: boolean;
+  /**
+   * live names the areas whose changes (made by someone else, see
+   * live.svelte.ts) reload the value while a view shows it: null, the
+   * default, for any change; false for a value that does not follow them.
+   */
+  live?: Areas | false;
 }
 
 /**
@@ -51,6 +60,7 @@ export class Resource<A, T> {
 
   /** value is the answer to the newest load that has landed (initial before). */
   get value(): T {
+    this.shown?.();
     return this.options.raw ? this.flat : this.deep;
   }
   set value(v: T) {
@@ -67,6 +77,11 @@ export class Resource<A, T> {
   private cancelWait: (() => void) | undefined;
   /** asked holds the arguments of the last request sent. */
   private asked: A | undefined;
+  /**
+   * shown marks the value as read by a view: while one shows it, changes
+   * to its areas reload it (see refresh); once none does, it stops.
+   */
+  private readonly shown: (() => void) | undefined;
 
   constructor(
     private readonly fetch: (args: A) => Promise<T>,
@@ -74,6 +89,31 @@ export class Resource<A, T> {
     private readonly options: ResourceOptions<A> = {},
   ) {
     this.value = initial;
+    const areas = options.live;
+    if (areas !== false) this.shown = createSubscriber(() => live.watch(areas ?? null, () => void this.refresh()));
+  }
+
+  /**
+   * refresh asks again for the arguments last asked for, quietly: loading
+   * stays as it is, and a failure keeps the value shown (the next change
+   * or load tries again). A load under way when it comes is superseded,
+   * since it may have been asked before the change.
+   */
+  async refresh(): Promise<boolean> {
+    if (this.asked === undefined) return false;
+    const mine = ++this.ticket;
+    this.cancelWait?.();
+    try {
+      const v = await this.fetch(this.asked);
+      if (mine !== this.ticket) return false;
+      this.value = v;
+      this.error = null;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      if (mine === this.ticket) this.loading = false;
+    }
   }
 
   /**

@@ -1,0 +1,129 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AppShell } from './pages/app';
+import { CalendarPage } from './pages/calendar';
+import { CampaignsPage } from './pages/campaigns';
+
+// Two browser contexts on one local workspace (two people's tabs, or one
+// person's two windows): what one changes shows in the other's open views
+// within two seconds, without a reload, with a polite notice saying so.
+test.describe.configure({ mode: 'serial' });
+
+/** withinTwoSeconds is the issue's bound for another tab to show a change. */
+const withinTwoSeconds = 2_000;
+
+const month = new Date().toISOString().slice(0, 7);
+const day = (d: number) => `${month}-${String(d).padStart(2, '0')}`;
+
+/** shows resolves when page shows text in the campaign list (or, with bars, on the calendar), checked every frame. */
+async function shows(page: Page, text: string, where: 'list' | 'calendar'): Promise<void> {
+  await page.waitForFunction(
+    ([t, w]) => [...document.querySelectorAll(w === 'list' ? 'tbody tr td:first-child a' : '.grid button.bar')].some((e) => e.textContent?.includes(t)),
+    [text, where] as const,
+    { polling: 'raf', timeout: withinTwoSeconds },
+  );
+}
+
+/** median of the delays measured. */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+test('a change in one tab shows in the other tabs’ open list and calendar, with a notice', async ({ browser, workspace, request }) => {
+  // A campaign first, so that the list is a list and not the first-run page.
+  await workspace.call(request, 'Campaigns.Create', { name: 'Seed', status: 'planned', startDate: day(2), endDate: day(3), budget: { amount: 0, currency: 'USD' } });
+  const ctxA = await browser.newContext({ baseURL: workspace.url });
+  const ctxB = await browser.newContext({ baseURL: workspace.url });
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
+  const cal = await ctxB.newPage();
+  const listA = new CampaignsPage(a);
+  const listB = new CampaignsPage(b);
+  for (const p of [a, b]) {
+    await p.goto('/#/campaigns');
+    await expect(new CampaignsPage(p).row('Seed')).toBeVisible();
+  }
+  await cal.goto('/#/calendar');
+  await new CalendarPage(cal).showMonth(day(1));
+  await expect(new CalendarPage(cal).bars('Seed').first()).toBeVisible();
+  // A mark that a reload would wipe.
+  for (const p of [b, cal]) await p.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+
+  const listDelays: number[] = [];
+  const calendarDelays: number[] = [];
+  /** change does what in tab A and measures, from the moment A's call answered, when B's list and calendar show text. */
+  async function change(method: string, what: () => Promise<void>, text: string) {
+    const answered = a.waitForResponse((r) => r.url().endsWith('/api/Campaigns/' + method) && r.ok()).then(() => Date.now());
+    await what();
+    const t0 = await answered;
+    await Promise.all([
+      shows(b, text, 'list').then(() => listDelays.push(Date.now() - t0)),
+      shows(cal, text, 'calendar').then(() => calendarDelays.push(Date.now() - t0)),
+    ]);
+  }
+
+  for (const name of ['Summer push', 'Autumn teaser', 'Winter sale']) {
+    await change('Create', () => listA.create({ name, status: 'Planned', start: day(5), end: day(9) }), name);
+    await expect(listB.row(name)).toBeVisible();
+    await expect(new AppShell(b).notice(`Changed in another window: campaign ‘${name}’`)).toBeVisible();
+  }
+  for (const [from, to] of [['Summer push', 'Summer push (EMEA)'], ['Winter sale', 'Winter sale 2']]) {
+    await change(
+      'Update',
+      async () => {
+        await listA.row(from).getByRole('button', { name: 'Edit' }).click();
+        await listA.form.getByLabel('Campaign', { exact: true }).fill(to);
+        await listA.save();
+        await listA.form.waitFor({ state: 'detached' });
+      },
+      to,
+    );
+    await expect(listB.row(from)).toHaveCount(0);
+    await expect(new AppShell(b).notice(`Changed in another window: campaign ‘${to}’`)).toBeVisible();
+  }
+  // Neither the list nor the calendar was reloaded to get there.
+  for (const p of [b, cal]) expect(await p.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+
+  // Tab A made those changes: it says nothing about them. B's change, made
+  // after them all, is the only one A tells of.
+  await listB.row('Autumn teaser').getByRole('button', { name: 'Edit' }).click();
+  await listB.form.getByLabel('Campaign', { exact: true }).fill('Autumn teaser v2');
+  await listB.save();
+  await expect(listA.row('Autumn teaser v2')).toBeVisible({ timeout: withinTwoSeconds });
+  await expect(new AppShell(a).notice('Changed in another window: campaign ‘Autumn teaser v2’')).toBeVisible();
+  await expect(new AppShell(a).notice(/Changed in another window/)).toHaveCount(1);
+
+  const report = `list: ${listDelays.join(', ')} ms (median ${median(listDelays)}); calendar: ${calendarDelays.join(', ')} ms (median ${median(calendarDelays)})`;
+  test.info().annotations.push({ type: 'delay', description: report });
+  console.log('live delays —', report);
+  await ctxA.close();
+  await ctxB.close();
+});
+
+test('a form open on a record someone changed says so and keeps what is typed', async ({ browser, workspace }) => {
+  const ctxA = await browser.newContext({ baseURL: workspace.url });
+  const ctxB = await browser.newContext({ baseURL: workspace.url });
+  const a = new CampaignsPage(await ctxA.newPage());
+  const b = new CampaignsPage(await ctxB.newPage());
+  for (const l of [a, b]) {
+    await l.page.goto('/#/campaigns');
+    await expect(l.row('Seed')).toBeVisible();
+  }
+  await b.row('Seed').getByRole('button', { name: 'Edit' }).click();
+  await b.form.getByLabel('Objective').fill('Typed in B, not yet saved');
+  await a.row('Seed').getByRole('button', { name: 'Edit' }).click();
+  await a.form.getByLabel('Campaign', { exact: true }).fill('Seed (renamed in A)');
+  await a.save();
+  await a.form.waitFor({ state: 'detached' });
+  const hint = b.form.getByRole('status').filter({ hasText: 'This record was changed in another window after you opened it.' });
+  await expect(hint).toBeVisible({ timeout: withinTwoSeconds });
+  // The list behind the dialog follows; the form keeps what B typed.
+  await expect(b.row('Seed (renamed in A)')).toBeVisible();
+  await expect(b.form.getByLabel('Objective')).toHaveValue('Typed in B, not yet saved');
+  await expect(b.form.getByLabel('Campaign', { exact: true })).toHaveValue('Seed');
+  // Taking their version fills the form with it and the hint goes.
+  await hint.getByRole('button', { name: 'Reload (drops your edits)' }).click();
+  await expect(b.form.getByLabel('Campaign', { exact: true })).toHaveValue('Seed (renamed in A)');
+  await expect(b.form.getByLabel('Objective')).toHaveValue('');
+  await expect(hint).toHaveCount(0);
+  await ctxA.close();
+  await ctxB.close();
+});
