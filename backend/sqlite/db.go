@@ -114,6 +114,10 @@ func (db *DB) Open() error {
 		db.db.Close()
 		return fmt.Errorf("record database version: %w", err)
 	}
+	if err := db.installAuditTriggers(context.Background()); err != nil {
+		db.db.Close()
+		return fmt.Errorf("install audit triggers: %w", db.damaged(err))
+	}
 	db.keepReserve()
 	return nil
 }
@@ -273,7 +277,8 @@ func savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Context) err
 
 // inTx runs fn in one transaction: committed if fn returns nil, rolled
 // back otherwise, so a user action is stored whole or not at all. Inside a
-// Batch it runs in the batch's transaction.
+// Batch it runs in the batch's transaction. What the transaction changed
+// is written to the audit log just before it commits (audit.go).
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(tx)
@@ -285,6 +290,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if err := db.foldAudit(ctx, tx); err != nil {
+		return fmt.Errorf("audit log: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
