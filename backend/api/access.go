@@ -129,6 +129,10 @@ var Access = map[string]backend.Role{
 	"Backups.Restore":        backend.RoleAdmin,
 	"Backups.CancelRestore":  backend.RoleAdmin,
 	"Backups.UpdateSettings": backend.RoleAdmin,
+
+	"Audit.Record":  backend.RoleViewer,
+	"Audit.Log":     backend.RoleAdmin,
+	"Audit.Authors": backend.RoleAdmin,
 }
 
 // Registry indexes the facades' methods for both transports, each

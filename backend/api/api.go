@@ -36,6 +36,7 @@ type Services struct {
 	Imports      ImportService
 	Dashboard    backend.DashboardService
 	People       backend.PeopleService
+	Audit        backend.AuditService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
@@ -95,6 +96,7 @@ type API struct {
 	ImportFiles  *ImportFiles
 	Dashboard    *Dashboard
 	People       *People
+	Audit        *Audit
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -135,6 +137,7 @@ func New(s Services) *API {
 		ImportFiles:  imports.files,
 		Dashboard:    &Dashboard{s: s},
 		People:       &People{s: s},
+		Audit:        &Audit{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -147,7 +150,8 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups,
+		a.Audit}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -46,6 +46,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Imports:      roundTrip,
 		Dashboard:    sqlite.NewDashboardService(db),
 		People:       sqlite.NewPeopleService(db),
+		Audit:        sqlite.NewAuditService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Explain:      sqlite.Explain,
