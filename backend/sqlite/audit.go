@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"mopsdesk/backend"
 )
@@ -199,9 +200,11 @@ func diffImages(kind backend.AuditKind, old, new *string) ([]backend.FieldChange
 	return out, nil
 }
 
+// empty reports whether a value says nothing worth listing for a record
+// created or deleted: none, blank, an empty list, no money.
 func empty(v json.RawMessage) bool {
 	s := string(v)
-	return s == "" || s == "null" || s == `""` || s == "[]"
+	return s == "" || s == "null" || s == `""` || s == "[]" || strings.HasPrefix(s, `{"amount":0,`)
 }
 
 func rawOrNil(v json.RawMessage) any {

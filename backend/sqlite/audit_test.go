@@ -82,7 +82,7 @@ func TestAudit_Campaign(t *testing.T) {
 		wantFields(t, e, map[string]string{
 			"name": `null → "Spring launch" (text)`, "owner": `null → "Dana" (text)`, "status": `null → "planned" (text)`,
 			"startDate": `null → "2026-03-01" (date)`, "endDate": `null → "2026-03-31" (date)`,
-			"budget": `null → {"amount":1250050,"currency":"USD"} (money)`, "revenue": `null → {"amount":0,"currency":"USD"} (money)`,
+			"budget":           `null → {"amount":1250050,"currency":"USD"} (money)`, // no revenue: none yet
 			"complianceStatus": `null → "not_needed" (text)`,
 			"tags":             `null → ["q1","emea"] (list)`, "channels": `null → ["Email"] (list)`,
 		})
