@@ -85,7 +85,7 @@ var auditTables = []auditTable{
 		number("target", "target"), number("actual", "actual"), text("unit", "unit"), day("dueDate", "due_date")}},
 	{table: "budget_lines", kind: backend.AuditBudgetLine, record: "$.fiscal_year || ':' || $.team_id || ':' || $.category_id", row: "$.period",
 		label:  "(SELECT name FROM teams WHERE id = $.team_id) || ' · ' || (SELECT name FROM spend_categories WHERE id = $.category_id) || ' · ' || $.fiscal_year",
-		period: true, fields: []auditField{{"period", "money", "json_object('amount', $.amount, 'currency', (SELECT base_currency FROM settings))", []string{"amount", "period"}}}},
+		period: true, fields: []auditField{{"period", "money", "json_object('amount', $.amount, 'currency', " + baseCurrency + ")", []string{"amount", "period"}}}},
 	{table: "fiscal_years", kind: backend.AuditFiscalYear, record: "$.year", label: "$.year", fields: []auditField{text("granularity", "granularity")}},
 	{table: "fx_rates", kind: backend.AuditFXRate, record: "$.currency || ':' || $.month", label: "$.currency || ' ' || $.month",
 		fields: []auditField{number("rate", "rate")}},
@@ -122,6 +122,10 @@ var auditTables = []auditTable{
 		text("language", "language"), number("underuseThreshold", "underuse_threshold"), text("calendar", "calendar"),
 		number("weekStart", "week_start")}},
 }
+
+// baseCurrency is the workspace's currency, as SQL: the default one while
+// its settings were never saved.
+var baseCurrency = "coalesce((SELECT base_currency FROM settings), '" + backend.DefaultSettings().BaseCurrency + "')"
 
 var auditLists = []auditList{
 	{"campaign_tags", backend.AuditCampaign, "tags", "$.campaign_id", "$.tag",

@@ -270,3 +270,25 @@ func TestAudit_ImportIsOneEntry(t *testing.T) {
 		t.Fatalf("import log = %+v", log)
 	}
 }
+
+// A workspace whose settings were never saved plans in the default
+// currency: a budget line's history says which.
+func TestAudit_BudgetLineInTheDefaultCurrency(t *testing.T) {
+	db := mustOpen(t)
+	ctx := context.Background()
+	lists := sqlite.NewListService(db)
+	team, _ := lists.CreateListItem(ctx, backend.ListTeams, "Brand")
+	cat, _ := lists.CreateListItem(ctx, backend.ListCategories, "Events")
+	budget := sqlite.NewBudgetService(db)
+	if _, err := budget.CreateFiscalYear(ctx, 2027, backend.Monthly); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := budget.SetBudgetLines(ctx, 2027, []backend.BudgetLine{{TeamID: team.ID, CategoryID: cat.ID, Period: 1, Amount: 120_000}}); err != nil {
+		t.Fatal(err)
+	}
+	log := auditLog(t, db, backend.ChangeFilter{Kind: backend.AuditBudgetLine})
+	if len(log) != 1 {
+		t.Fatalf("log = %+v", log)
+	}
+	wantFields(t, log[0], map[string]string{"period.1": `null → {"amount":120000,"currency":"USD"} (money)`})
+}

@@ -33,6 +33,7 @@ describe('the history of a record', () => {
     expect(formatValue('campaign', f('tags', 'list'), ['q1', 'emea'], minor)).toBe('q1, emea');
     expect(formatValue('campaign', f('name', 'text'), null, minor)).toBe('');
     expect(formatValue('contract', f('seatsUsed', 'number'), 1200, minor)).toBe('1,200');
+    expect(formatValue('budget_line', f('period.1', 'money'), { amount: 120000, currency: null }, minor)).toBe('120,000');
     // A value the app has no word for is shown as stored.
     expect(formatValue('campaign', f('owner', 'text'), 'Dana', minor)).toBe('Dana');
   });

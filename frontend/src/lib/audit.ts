@@ -90,7 +90,9 @@ export function formatValue(kind: AuditKind, f: FieldChange, value: unknown, min
   if (value === null || value === undefined || value === '') return '';
   switch (f.type) {
     case 'money': {
-      const m = value as { amount: number; currency: string };
+      const m = value as { amount: number; currency: string | null };
+      // An entry without its currency (a store bug) still shows, as the stored number.
+      if (!m.currency) return i18n.number(m.amount);
       return formatMoney(m.amount, m.currency, minorUnits(m.currency), i18n.locale);
     }
     case 'date':

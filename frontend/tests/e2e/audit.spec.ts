@@ -1,8 +1,10 @@
 import { expect, test } from './fixtures';
 import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
+import { BudgetPage } from './pages/budget';
 import { CampaignsPage } from './pages/campaigns';
 import { ActivityPage, HistoryPanel } from './pages/history';
+import { SettingsPage } from './pages/settings';
 
 // One workspace for the file: a campaign changed twice shows both changes
 // in its History, and the workspace's activity log exports them.
@@ -63,4 +65,32 @@ test('the activity log filters the changes and exports them as a workbook', asyn
   expect(budget?.slice(2, 9)).toEqual(['You', 'Campaign', 'Harbour launch', 'changed', 'Budget', 1000, 2500]);
   const name = rows.find((r) => r[6] === 'Name' && r[5] === 'changed');
   expect(name?.slice(7, 9)).toEqual(['Harbour launch', 'Harbour launch EU']);
+});
+
+test('a budget line shows who changed which month, and reads again as a cell is saved', async ({ page }) => {
+  const app = new AppShell(page);
+  const history = new HistoryPanel(page);
+  await app.open();
+  await app.goTo('Settings');
+  const settings = new SettingsPage(page);
+  await settings.addEntry('Teams', 'Brand');
+  await settings.addEntry('Spend categories', 'Events');
+  await app.goTo('Budget');
+  const budget = new BudgetPage(page);
+  await budget.openFiscalYear(2027);
+  const jan = budget.cell('Brand', 'Events', 'Jan');
+  await jan.click();
+  await jan.fill('1,200');
+  await page.keyboard.press('Enter');
+  await expect(budget.grandTotal()).toHaveText('1,200.00');
+  await history.open();
+  await expect(history.changes).toHaveCount(1);
+  await expect(history.field(0, 'Jan').locator('td.after')).toHaveText('$1,200.00');
+
+  await jan.click();
+  await jan.fill('900');
+  await page.keyboard.press('Enter');
+  await expect(history.changes).toHaveCount(2);
+  await expect(history.field(0, 'Jan').locator('td.before')).toHaveText('$1,200.00');
+  await expect(history.field(0, 'Jan').locator('td.after')).toHaveText('$900.00');
 });
