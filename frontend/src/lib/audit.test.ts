@@ -34,6 +34,9 @@ describe('the history of a record', () => {
     expect(formatValue('campaign', f('name', 'text'), null, minor)).toBe('');
     expect(formatValue('contract', f('seatsUsed', 'number'), 1200, minor)).toBe('1,200');
     expect(formatValue('budget_line', f('period.1', 'money'), { amount: 120000, currency: null }, minor)).toBe('120,000');
+    expect(formatValue('settings', f('fiscalYearStart', 'number'), 4, minor)).toBe('April');
+    expect(formatValue('settings', f('weekStart', 'number'), 1, minor)).toBe('Monday');
+    expect(formatValue('settings', f('calendar', 'text'), 'persian', minor)).not.toBe('persian');
     // A value the app has no word for is shown as stored.
     expect(formatValue('campaign', f('owner', 'text'), 'Dana', minor)).toBe('Dana');
   });

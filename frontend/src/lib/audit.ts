@@ -88,6 +88,10 @@ export type MinorUnits = (currency: string) => number;
 /** formatValue shows one value of a field (before or after) as the app shows such a value; '' for none. */
 export function formatValue(kind: AuditKind, f: FieldChange, value: unknown, minorUnits: MinorUnits): string {
   if (value === null || value === undefined || value === '') return '';
+  if (kind === 'settings') {
+    const shown = settingValue(f.field, value);
+    if (shown !== null) return shown;
+  }
   switch (f.type) {
     case 'money': {
       const m = value as { amount: number; currency: string | null };
@@ -113,6 +117,23 @@ export function formatValue(kind: AuditKind, f: FieldChange, value: unknown, min
     if (i18n.has(key)) return t(key);
   }
   return s;
+}
+
+/** settingValue names a workspace setting's value as the Settings page does: months, weekdays, calendars. */
+function settingValue(field: string, value: unknown): string | null {
+  const n = Number(value);
+  switch (field) {
+    case 'fiscalYearStart':
+      return n >= 1 && n <= 12 ? i18n.monthNames('long')[n - 1] : null;
+    case 'weekStart':
+      // 7 Jan 2024 was a Sunday (0).
+      return n >= 0 && n <= 6 ? new Intl.DateTimeFormat(i18n.locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + n))) : null;
+    case 'calendar': {
+      const key = 'calendar_system.' + String(value);
+      return i18n.has(key) ? t(key) : null;
+    }
+  }
+  return null;
 }
 
 /** whoLabel names who made a change: the person, or "you" in the local workspace. */
