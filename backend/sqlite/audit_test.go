@@ -292,3 +292,27 @@ func TestAudit_BudgetLineInTheDefaultCurrency(t *testing.T) {
 	}
 	wantFields(t, log[0], map[string]string{"period.1": `null → {"amount":120000,"currency":"USD"} (money)`})
 }
+
+// Deciding a request is one entry for the request, by whoever decided,
+// and one for the committed spend the approval books.
+func TestAudit_RequestDecided(t *testing.T) {
+	f := newBudgetFixture(t)
+	ctx := backend.WithActor(context.Background(), &backend.Actor{PersonID: 9, Name: "Ana", Role: backend.RoleApprover})
+	r := &backend.SpendRequest{Requester: "Arif", TeamID: f.brand, CategoryID: f.events, Amount: backend.Money{Amount: 75_000, Currency: "USD"},
+		Purpose: "Teaser stand", Date: "2026-09-15"}
+	if err := f.requests.CreateRequest(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.requests.DecideRequest(ctx, r.ID, backend.Decision{Approve: true, By: "Ana"}); err != nil {
+		t.Fatal(err)
+	}
+	log := auditLog(t, f.db, backend.ChangeFilter{Kind: backend.AuditRequest, RecordID: strconv.FormatInt(r.ID, 10)})
+	if len(log) != 2 || log[0].Who != "" || log[1].Who != "Ana" || log[1].Label != "Teaser stand" {
+		t.Fatalf("request log = %+v", log)
+	}
+	wantFields(t, log[1], map[string]string{"status": `"pending" → "approved" (text)`})
+	spend := auditLog(t, f.db, backend.ChangeFilter{Kind: backend.AuditSpend, MemberID: 9})
+	if len(spend) != 1 || spend[0].Action != backend.AuditCreated || fieldsOf(spend[0])["status"] != `null → "committed" (text)` {
+		t.Fatalf("spend log = %+v", spend)
+	}
+}
