@@ -61,7 +61,7 @@ func TestAudit_HistoryLogAndExport(t *testing.T) {
 	t.Run("ExportInTheUsersWords", func(t *testing.T) {
 		req := api.AuditRequest{Labels: sheet.AuditLabels{Sheet: "Aktywność", Headers: map[string]string{"who": "Kto"},
 			Kinds: map[string]string{"campaign": "Kampania"}, Actions: map[string]string{"changed": "zmieniono"},
-			Fields: map[string]string{"budget": "Budżet"}}}
+			Fields: map[string]string{"budget": "Budżet", "status": "Status"}, Values: map[string]string{"campaign.status=planned": "Zaplanowana"}}}
 		if err := a.Exports.Audit(viewer, req, io.Discard); backend.ErrorCode(err) != backend.EFORBIDDEN {
 			t.Fatalf("viewer exporting the log: %v", err)
 		}
@@ -89,6 +89,13 @@ func TestAudit_HistoryLogAndExport(t *testing.T) {
 		}
 		if v, _ := f.GetCellValue("Aktywność", "H2", excelize.Options{RawCellValue: true}); v != "1500.5" {
 			t.Fatalf("after = %q, want the number 1500.5", v)
+		}
+		status := false
+		for _, r := range rows {
+			status = status || len(r) == 8 && r[5] == "Status" && r[7] == "Zaplanowana"
+		}
+		if !status {
+			t.Fatalf("no status row in the user's words: %q", rows)
 		}
 		d, ok := a.Exports.Download("audit")
 		if !ok || d.Path() != "/export/audit.xlsx" || d.TitleKey != "audit.export_title" {

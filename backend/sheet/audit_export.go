@@ -26,6 +26,9 @@ type AuditLabels struct {
 	Local string `json:"local"`
 	Yes   string `json:"yes"`
 	No    string `json:"no"`
+	// Values name the choices a field holds (statuses, types), keyed
+	// "kind.field=value": "campaign.status=live".
+	Values map[string]string `json:"values"`
 }
 
 // AuditColumns are the columns of an audit log export, in order.
@@ -71,11 +74,11 @@ func (e *AuditExport) Add(c *backend.Change) error {
 		return t.Row(head...)
 	}
 	for _, f := range c.Fields {
-		before, err := e.value(f.Type, f.Before)
+		before, err := e.value(c.Kind, f, f.Before)
 		if err != nil {
 			return err
 		}
-		after, err := e.value(f.Type, f.After)
+		after, err := e.value(c.Kind, f, f.After)
 		if err != nil {
 			return err
 		}
@@ -87,9 +90,9 @@ func (e *AuditExport) Add(c *backend.Change) error {
 	return nil
 }
 
-// value is the cell of one value of a field of type typ.
-func (e *AuditExport) value(typ string, v any) (any, error) {
-	t := e.t
+// value is the cell of one value of field f of a record of kind.
+func (e *AuditExport) value(kind backend.AuditKind, f backend.FieldChange, v any) (any, error) {
+	t, typ := e.t, f.Type
 	if v == nil {
 		return t.Text(""), nil
 	}
@@ -124,7 +127,7 @@ func (e *AuditExport) value(typ string, v any) (any, error) {
 	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return t.Text(s), nil
+		return t.Text(pick(e.labels.Values, string(kind)+"."+f.Field+"="+s, s)), nil
 	}
 	return t.Text(string(raw)), nil
 }

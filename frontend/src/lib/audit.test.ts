@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change, FieldChange } from './api';
-import { exportFieldLabels, fieldLabel, formatValue, whoLabel } from './audit';
+import { exportFieldLabels, exportValueLabels, fieldLabel, formatValue, whoLabel } from './audit';
 import { i18n } from '../i18n/index.svelte';
 
 const minor = (c: string) => (c === 'JPY' ? 0 : c === 'KWD' ? 3 : 2);
@@ -62,5 +62,9 @@ describe('the history of a record', () => {
     const labels = exportFieldLabels();
     expect(labels['period.12']).toContain('12');
     expect(labels['startDate']).toBe(fieldLabel('campaign', 'startDate'));
+    const values = exportValueLabels();
+    expect(values['campaign.status=live']).toBe(formatValue('campaign', f('status', 'text'), 'live', minor));
+    expect(values['contract.billingCycle=annual']).toBeTruthy();
+    expect(values['campaign.type=blog']).toBeUndefined();
   });
 });

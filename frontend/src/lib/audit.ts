@@ -5,6 +5,7 @@ import type { AuditKind, Change, FieldChange } from './api';
 import { formatDayLocal } from './days';
 import { formatMoney } from './money';
 import { i18n, keyFrom, keyOf, languageNames, t, type MessageKey } from '../i18n/index.svelte';
+import { en } from '../i18n/en';
 import { importFields } from '../i18n/fields.generated';
 
 /** The app's own label for a field where the import label does not fit, or there is none. */
@@ -71,7 +72,7 @@ function choicePrefix(kind: AuditKind, field: string): string | null {
     };
     return byKind[kind] ?? null;
   }
-  if (field === 'type') return kind === 'asset' ? 'atype.' : 'dtype.';
+  if (field === 'type') return kind === 'asset' ? 'atype.' : kind === 'deliverable' ? 'dtype.' : null;
   const byField: Record<string, string> = {
     complianceStatus: 'review.',
     metric: 'metric.',
@@ -198,5 +199,23 @@ export function exportFieldLabels(): Record<string, string> {
   const fields = new Set<string>([...Object.keys(fieldKeys), ...importFields]);
   for (const f of fields) out[f] = fieldLabel('campaign', f);
   for (let p = 1; p <= 12; p++) out['period.' + p] = fieldLabel('budget_line', 'period.' + p);
+  return out;
+}
+
+/** The fields whose values are choices the catalog names. */
+const choiceFields = ['status', 'type', 'complianceStatus', 'metric', 'billingCycle', 'importKind', 'category'];
+
+/** exportValueLabels names every choice a field of the log may hold, keyed "kind.field=value", for an export. */
+export function exportValueLabels(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kind of auditKinds) {
+    for (const field of choiceFields) {
+      const prefix = choicePrefix(kind, field);
+      if (!prefix) continue;
+      for (const key of Object.keys(en) as MessageKey[]) {
+        if (key.startsWith(prefix)) out[`${kind}.${field}=${key.slice(prefix.length)}`] = t(key);
+      }
+    }
+  }
   return out;
 }

@@ -65,6 +65,9 @@ test('the activity log filters the changes and exports them as a workbook', asyn
   expect(budget?.slice(2, 9)).toEqual(['You', 'Campaign', 'Harbour launch', 'changed', 'Budget', 1000, 2500]);
   const name = rows.find((r) => r[6] === 'Name' && r[5] === 'changed');
   expect(name?.slice(7, 9)).toEqual(['Harbour launch', 'Harbour launch EU']);
+  // Choices are written as the app names them, dates as dates.
+  expect(rows.find((r) => r[6] === 'Status')?.[8]).toBe('Planned');
+  expect(rows.find((r) => r[6] === 'Start date')?.[8]).toEqual(new Date(Date.UTC(2027, 3, 1)));
 });
 
 test('a budget line shows who changed which month, and reads again as a cell is saved', async ({ page }) => {

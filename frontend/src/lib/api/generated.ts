@@ -129,6 +129,11 @@ export interface AuditLabels {
   local: string;
   yes: string;
   no: string;
+  /**
+   * Values name the choices a field holds (statuses, types), keyed
+   * "kind.field=value": "campaign.status=live".
+   */
+  values: Record<string, string>;
 }
 
 /**
