@@ -58,48 +58,52 @@ func TestAudit_HistoryLogAndExport(t *testing.T) {
 			t.Fatalf("authors = %+v, %v", authors, err)
 		}
 	})
-	t.Run("ExportInTheUsersWords", func(t *testing.T) {
-		req := api.AuditRequest{Labels: sheet.AuditLabels{Sheet: "Aktywność", Headers: map[string]string{"who": "Kto"},
-			Kinds: map[string]string{"campaign": "Kampania"}, Actions: map[string]string{"changed": "zmieniono"},
-			Fields: map[string]string{"budget": "Budżet", "status": "Status"}, Values: map[string]string{"campaign.status=planned": "Zaplanowana"}}}
-		if err := a.Exports.Audit(viewer, req, io.Discard); backend.ErrorCode(err) != backend.EFORBIDDEN {
-			t.Fatalf("viewer exporting the log: %v", err)
-		}
-		var buf bytes.Buffer
-		if err := a.Exports.Audit(admin, req, &buf); err != nil {
-			t.Fatal(err)
-		}
-		f, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		rows, err := f.GetRows("Aktywność")
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Header, the change's one field, then the creation's fields.
-		if len(rows) < 3 || rows[0][1] != "Kto" || rows[0][5] != "Field" {
-			t.Fatalf("rows = %v", rows)
-		}
-		got := rows[1]
-		if got[1] != "Ana" || got[2] != "Kampania" || got[3] != "Spring" || got[4] != "zmieniono" || got[5] != "Budżet" ||
-			got[6] != `1,000.00 "EUR"` && got[6] != "1,000.00 EUR" {
-			t.Fatalf("change row = %q", got)
-		}
-		if v, _ := f.GetCellValue("Aktywność", "H2", excelize.Options{RawCellValue: true}); v != "1500.5" {
-			t.Fatalf("after = %q, want the number 1500.5", v)
-		}
-		status := false
-		for _, r := range rows {
-			status = status || len(r) == 8 && r[5] == "Status" && r[7] == "Zaplanowana"
-		}
-		if !status {
-			t.Fatalf("no status row in the user's words: %q", rows)
-		}
-		d, ok := a.Exports.Download("audit")
-		if !ok || d.Path() != "/export/audit.xlsx" || d.TitleKey != "audit.export_title" {
-			t.Fatalf("download = %+v", d)
-		}
-	})
+	t.Run("ExportInTheUsersWords", func(t *testing.T) { wantAuditExport(t, a, admin, viewer) })
+}
+
+// wantAuditExport exports the log of TestAudit_HistoryLogAndExport in
+// Polish words: refused to a viewer, the change's row first for an admin.
+func wantAuditExport(t *testing.T, a *api.API, admin, viewer context.Context) {
+	req := api.AuditRequest{Labels: sheet.AuditLabels{Sheet: "Aktywność", Headers: map[string]string{"who": "Kto"},
+		Kinds: map[string]string{"campaign": "Kampania"}, Actions: map[string]string{"changed": "zmieniono"},
+		Fields: map[string]string{"budget": "Budżet", "status": "Status"}, Values: map[string]string{"campaign.status=planned": "Zaplanowana"}}}
+	if err := a.Exports.Audit(viewer, req, io.Discard); backend.ErrorCode(err) != backend.EFORBIDDEN {
+		t.Fatalf("viewer exporting the log: %v", err)
+	}
+	var buf bytes.Buffer
+	if err := a.Exports.Audit(admin, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Aktywność")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Header, the change's one field, then the creation's fields.
+	if len(rows) < 3 || rows[0][1] != "Kto" || rows[0][5] != "Field" {
+		t.Fatalf("rows = %v", rows)
+	}
+	got := rows[1]
+	if got[1] != "Ana" || got[2] != "Kampania" || got[3] != "Spring" || got[4] != "zmieniono" || got[5] != "Budżet" ||
+		got[6] != `1,000.00 "EUR"` && got[6] != "1,000.00 EUR" {
+		t.Fatalf("change row = %q", got)
+	}
+	if v, _ := f.GetCellValue("Aktywność", "H2", excelize.Options{RawCellValue: true}); v != "1500.5" {
+		t.Fatalf("after = %q, want the number 1500.5", v)
+	}
+	status := false
+	for _, r := range rows {
+		status = status || len(r) == 8 && r[5] == "Status" && r[7] == "Zaplanowana"
+	}
+	if !status {
+		t.Fatalf("no status row in the user's words: %q", rows)
+	}
+	d, ok := a.Exports.Download("audit")
+	if !ok || d.Path() != "/export/audit.xlsx" || d.TitleKey != "audit.export_title" {
+		t.Fatalf("download = %+v", d)
+	}
 }

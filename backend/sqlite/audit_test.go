@@ -70,23 +70,7 @@ func TestAudit_Campaign(t *testing.T) {
 	id := strconv.FormatInt(c.ID, 10)
 	mine := backend.ChangeFilter{Kind: backend.AuditCampaign, RecordID: id}
 
-	t.Run("CreatedWithTheActor", func(t *testing.T) {
-		log := auditLog(t, db, mine)
-		if len(log) != 1 {
-			t.Fatalf("log = %d entries, want 1", len(log))
-		}
-		e := log[0]
-		if e.Action != backend.AuditCreated || e.Label != "Spring launch" || e.MemberID != 7 || e.Who != "Dana" || e.At != "2026-03-14T09:30:00Z" {
-			t.Fatalf("entry = %+v", e)
-		}
-		wantFields(t, e, map[string]string{
-			"name": `null → "Spring launch" (text)`, "owner": `null → "Dana" (text)`, "status": `null → "planned" (text)`,
-			"startDate": `null → "2026-03-01" (date)`, "endDate": `null → "2026-03-31" (date)`,
-			"budget":           `null → {"amount":1250050,"currency":"USD"} (money)`, // no revenue: none yet
-			"complianceStatus": `null → "not_needed" (text)`,
-			"tags":             `null → ["q1","emea"] (list)`, "channels": `null → ["Email"] (list)`,
-		})
-	})
+	t.Run("CreatedWithTheActor", func(t *testing.T) { wantCreated(t, db, mine) })
 	t.Run("ChangedOneEntryWithEachField", func(t *testing.T) {
 		_, err := s.UpdateCampaign(ctx, c.ID, backend.CampaignUpdate{Name: ptr("Spring launch EU"), Tags: &[]string{"q1", "apac"},
 			Budget: &backend.Money{Amount: 2_000_000, Currency: "USD"}})
@@ -150,31 +134,56 @@ func TestAudit_Campaign(t *testing.T) {
 			t.Fatalf("fields = %v", f)
 		}
 	})
-	t.Run("Filters", func(t *testing.T) {
-		if got := auditLog(t, db, backend.ChangeFilter{MemberID: backend.LocalMember}); len(got) != 1 || got[0].Action != backend.AuditDeleted {
-			t.Fatalf("local = %+v", got)
-		}
-		if got := auditLog(t, db, backend.ChangeFilter{MemberID: 7, Kind: backend.AuditChannel}); len(got) != 1 || got[0].Label != "Email" {
-			t.Fatalf("Dana's channels = %+v", got)
-		}
-		if got := auditLog(t, db, backend.ChangeFilter{Text: "apac"}); len(got) != 2 {
-			t.Fatalf("text apac = %d entries, want 2", len(got))
-		}
-		if got := auditLog(t, db, backend.ChangeFilter{From: "2026-03-14", To: "2026-03-14"}); len(got) != 4 {
-			t.Fatalf("on the day = %d entries, want 4", len(got))
-		}
-		if got := auditLog(t, db, backend.ChangeFilter{From: "2026-03-15"}); len(got) != 0 {
-			t.Fatalf("after the day = %d entries, want 0", len(got))
-		}
-		authors, err := sqlite.NewAuditService(db).ChangeAuthors(context.Background())
-		if err != nil || len(authors) != 2 || authors[0].MemberID != backend.LocalMember || authors[1].Name != "Dana" {
-			t.Fatalf("authors = %+v, %v", authors, err)
-		}
-		_, err = sqlite.NewAuditService(db).FindChanges(context.Background(), backend.ChangeFilter{Kind: "nope"})
-		if backend.ErrorCode(err) != backend.EINVALID {
-			t.Fatalf("unknown kind: %v", err)
-		}
+	t.Run("Filters", func(t *testing.T) { wantFilters(t, db) })
+}
+
+// wantCreated checks the one entry of the campaign Dana created in
+// TestAudit_Campaign: every field it was given, its lists too.
+func wantCreated(t *testing.T, db *sqlite.DB, mine backend.ChangeFilter) {
+	log := auditLog(t, db, mine)
+	if len(log) != 1 {
+		t.Fatalf("log = %d entries, want 1", len(log))
+	}
+	e := log[0]
+	if e.Action != backend.AuditCreated || e.Label != "Spring launch" || e.MemberID != 7 || e.Who != "Dana" || e.At != "2026-03-14T09:30:00Z" {
+		t.Fatalf("entry = %+v", e)
+	}
+	wantFields(t, e, map[string]string{
+		"name": `null → "Spring launch" (text)`, "owner": `null → "Dana" (text)`, "status": `null → "planned" (text)`,
+		"startDate": `null → "2026-03-01" (date)`, "endDate": `null → "2026-03-31" (date)`,
+		"budget":           `null → {"amount":1250050,"currency":"USD"} (money)`, // no revenue: none yet
+		"complianceStatus": `null → "not_needed" (text)`,
+		"tags":             `null → ["q1","emea"] (list)`, "channels": `null → ["Email"] (list)`,
 	})
+}
+
+// wantFilters checks the log of TestAudit_Campaign through each filter:
+// Dana made the channel, the campaign and its change, the local workspace
+// deleted it, all on one day.
+func wantFilters(t *testing.T, db *sqlite.DB) {
+	if got := auditLog(t, db, backend.ChangeFilter{MemberID: backend.LocalMember}); len(got) != 1 || got[0].Action != backend.AuditDeleted {
+		t.Fatalf("local = %+v", got)
+	}
+	if got := auditLog(t, db, backend.ChangeFilter{MemberID: 7, Kind: backend.AuditChannel}); len(got) != 1 || got[0].Label != "Email" {
+		t.Fatalf("Dana's channels = %+v", got)
+	}
+	if got := auditLog(t, db, backend.ChangeFilter{Text: "apac"}); len(got) != 2 {
+		t.Fatalf("text apac = %d entries, want 2", len(got))
+	}
+	if got := auditLog(t, db, backend.ChangeFilter{From: "2026-03-14", To: "2026-03-14"}); len(got) != 4 {
+		t.Fatalf("on the day = %d entries, want 4", len(got))
+	}
+	if got := auditLog(t, db, backend.ChangeFilter{From: "2026-03-15"}); len(got) != 0 {
+		t.Fatalf("after the day = %d entries, want 0", len(got))
+	}
+	authors, err := sqlite.NewAuditService(db).ChangeAuthors(context.Background())
+	if err != nil || len(authors) != 2 || authors[0].MemberID != backend.LocalMember || authors[1].Name != "Dana" {
+		t.Fatalf("authors = %+v, %v", authors, err)
+	}
+	_, err = sqlite.NewAuditService(db).FindChanges(context.Background(), backend.ChangeFilter{Kind: "nope"})
+	if backend.ErrorCode(err) != backend.EINVALID {
+		t.Fatalf("unknown kind: %v", err)
+	}
 }
 
 func TestAudit_BudgetLineAndContract(t *testing.T) {
