@@ -9,6 +9,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -264,6 +265,13 @@ func (db *DB) installAuditTriggers(ctx context.Context) error {
 		}
 	}
 	for _, l := range auditLists {
+		cols, err := db.columns(ctx, l.table)
+		if err != nil {
+			return err
+		}
+		if len(cols) == 0 {
+			continue // a table a later schema does without
+		}
 		for name, sql := range l.triggers() {
 			want[name] = sql
 		}
@@ -307,6 +315,33 @@ func (db *DB) installAuditTriggers(ctx context.Context) error {
 		}
 	}
 	return tx.Commit()
+}
+
+// dropAuditTriggers removes every audit trigger in tx.
+func dropAuditTriggers(tx *sql.Tx) error {
+	rows, err := tx.Query(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\_%' ESCAPE '\'`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		names = append(names, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := tx.Exec("DROP TRIGGER " + name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // columns returns the names of table's columns (none when it is missing).

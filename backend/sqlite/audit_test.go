@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"mopsdesk/backend"
@@ -323,5 +325,38 @@ func TestAudit_RequestDecided(t *testing.T) {
 	spend := auditLog(t, f.db, backend.ChangeFilter{Kind: backend.AuditSpend, MemberID: 9})
 	if len(spend) != 1 || spend[0].Action != backend.AuditCreated || fieldsOf(spend[0])["status"] != `null → "committed" (text)` {
 		t.Fatalf("spend log = %+v", spend)
+	}
+}
+
+// The triggers follow the schema as it is at open: a later migration may
+// drop a column they read, and its field is then left out.
+func TestAudit_TriggersFollowTheSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.db")
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MigrateForTest(`ALTER TABLE campaigns DROP COLUMN objective; DROP TABLE contract_documents`); err != nil {
+		t.Fatalf("a migration dropping a column the log reads: %v", err)
+	}
+	db.Close()
+	db = sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatalf("reopen after the schema changed: %v", err)
+	}
+	defer db.Close()
+	var trigger string
+	if err := db.QueryRowForTest(context.Background(), `SELECT sql FROM sqlite_master WHERE name = 'audit_campaigns_update'`).Scan(&trigger); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(trigger, "objective") || !strings.Contains(trigger, "'name'") {
+		t.Fatalf("trigger after the column went:\n%s", trigger)
+	}
+	// The other triggers are back too.
+	if _, err := sqlite.NewListService(db).CreateListItem(context.Background(), backend.ListTeams, "Brand"); err != nil {
+		t.Fatal(err)
+	}
+	if got := auditLog(t, db, backend.ChangeFilter{Kind: backend.AuditTeam}); len(got) != 1 {
+		t.Fatalf("log = %+v", got)
 	}
 }

@@ -168,13 +168,24 @@ func (db *DB) migrateFile(name string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(string(body)); err != nil {
+	if err := applyMigration(tx, string(body)); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, db.timestamp()); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// applyMigration runs a migration's SQL. The audit triggers go first (Open
+// puts them back, fitted to the new schema): SQLite refuses to drop a
+// column a trigger reads.
+func applyMigration(tx *sql.Tx, body string) error {
+	if err := dropAuditTriggers(tx); err != nil {
+		return err
+	}
+	_, err := tx.Exec(body)
+	return err
 }
 
 // Migrations returns the names of the applied migrations in order.
