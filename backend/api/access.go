@@ -149,6 +149,9 @@ var Access = map[string]backend.Role{
 	"Team.SetRole":       backend.RoleAdmin,
 	"Team.SetActive":     backend.RoleAdmin,
 	"Team.ResetPassword": backend.RoleAdmin,
+	"Audit.Record":       backend.RoleViewer,
+	"Audit.Log":          backend.RoleAdmin,
+	"Audit.Authors":      backend.RoleAdmin,
 }
 
 // Registry indexes the facades' methods for both transports, each
@@ -175,6 +178,7 @@ var RouteAccess = map[string]backend.Role{
 	"/upload/assets":             backend.RolePlanner,
 	"/upload/import":             backend.RolePlanner,
 	"/export/":                   backend.RoleViewer,
+	"/export/audit.xlsx":         backend.RoleAdmin,
 	"/files/":                    backend.RoleViewer,
 	"/api/events":                backend.RoleViewer,
 }

@@ -46,6 +46,7 @@ func TestAccess_Roles(t *testing.T) {
 		"Requests.Decide": backend.RoleApprover, "Budget.SetLines": backend.RoleApprover,
 		"Requests.Create": backend.RolePlanner, "Campaigns.Update": backend.RolePlanner,
 		"Workspace.UpdateSettings": backend.RoleAdmin, "People.Rename": backend.RoleAdmin,
+		"Audit.Record": backend.RoleViewer, "Audit.Log": backend.RoleAdmin, "Audit.Authors": backend.RoleAdmin,
 	} {
 		if api.Access[name] != want {
 			t.Errorf("%s needs %s, want %s", name, api.Access[name], want)

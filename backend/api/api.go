@@ -38,7 +38,8 @@ type Services struct {
 	People       backend.PeopleService
 	// Team keeps a team workspace's members and sessions; its facade
 	// answers only for a signed-in person (see Team).
-	Team backend.TeamService
+	Team  backend.TeamService
+	Audit backend.AuditService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
@@ -99,6 +100,7 @@ type API struct {
 	Dashboard    *Dashboard
 	People       *People
 	Team         *Team
+	Audit        *Audit
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -140,6 +142,7 @@ func New(s Services) *API {
 		Dashboard:    &Dashboard{s: s},
 		People:       &People{s: s},
 		Team:         &Team{s: s},
+		Audit:        &Audit{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -152,7 +155,8 @@ func New(s Services) *API {
 // its own way (a Save dialog, a download).
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
-		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups, a.Team}
+		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups, a.Team,
+		a.Audit}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

@@ -111,6 +111,8 @@ var quiet = map[string]bool{
 	"Imports.Discard":  true,
 	"Backups.Status":   true,
 	"People.Unmapped":  true,
+	"Audit.Log":        true,
+	"Audit.Authors":    true,
 	"Team.Me":          true,
 	"Team.Members":     true,
 	"Team.Invites":     true,

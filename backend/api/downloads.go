@@ -66,6 +66,7 @@ func (e *Exports) Downloads() []Download {
 		download("report", ".xlsx", xlsxType, "dialog.export_report", xlsxKey, e.ReportFileName, e.Report, report("xlsx")),
 		download("report-html", ".html", "text/html; charset=utf-8", "dialog.export_report", "dialog.filter_html",
 			e.ReportFileName, e.Report, report("html")),
+		download("audit", ".xlsx", xlsxType, "audit.export_title", xlsxKey, e.AuditFileName, e.Audit, nil),
 	}
 }
 

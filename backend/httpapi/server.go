@@ -14,6 +14,7 @@
 //	     /export/list.xlsx        {"kind", "spend", "vendorId", …} a list view as shown
 //	     /export/report.xlsx      {"from", "to", "words"} the executive report
 //	     /export/report.html      {"from", "to", "words", "lang"} the same as one web page
+//	     /export/audit.xlsx       {"filter", "labels"} the activity log (admins)
 //	GET  /files/...               stored bytes (see FilesHandler)
 //	GET  /...                     the embedded frontend
 package httpapi

@@ -118,6 +118,10 @@ func (db *DB) Open() error {
 		db.db.Close()
 		return fmt.Errorf("record database version: %w", err)
 	}
+	if err := db.installAuditTriggers(context.Background()); err != nil {
+		db.db.Close()
+		return fmt.Errorf("install audit triggers: %w", db.damaged(err))
+	}
 	db.keepReserve()
 	return nil
 }
@@ -168,13 +172,24 @@ func (db *DB) migrateFile(name string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(string(body)); err != nil {
+	if err := applyMigration(tx, string(body)); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, db.timestamp()); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// applyMigration runs a migration's SQL. The audit triggers go first (Open
+// puts them back, fitted to the new schema): SQLite refuses to drop a
+// column a trigger reads.
+func applyMigration(tx *sql.Tx, body string) error {
+	if err := dropAuditTriggers(tx); err != nil {
+		return err
+	}
+	_, err := tx.Exec(body)
+	return err
 }
 
 // Migrations returns the names of the applied migrations in order.
@@ -277,7 +292,8 @@ func savepoint(ctx context.Context, tx *sql.Tx, fn func(ctx context.Context) err
 
 // inTx runs fn in one transaction: committed if fn returns nil, rolled
 // back otherwise, so a user action is stored whole or not at all. Inside a
-// Batch it runs in the batch's transaction.
+// Batch it runs in the batch's transaction. What the transaction changed
+// is written to the audit log just before it commits (audit.go).
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
 		return fn(tx)
@@ -289,6 +305,9 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if err := db.foldAudit(ctx, tx); err != nil {
+		return fmt.Errorf("audit log: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

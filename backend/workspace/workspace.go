@@ -50,6 +50,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Dashboard:    sqlite.NewDashboardService(db),
 		People:       sqlite.NewPeopleService(db),
 		Team:         team,
+		Audit:        sqlite.NewAuditService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Explain:      sqlite.Explain,

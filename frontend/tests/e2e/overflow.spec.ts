@@ -11,7 +11,7 @@ test.describe.configure({ mode: 'serial' });
 
 const shots = process.env.SHOTS ?? '../test-artifacts/overflow';
 mkdirSync(shots, { recursive: true });
-const pages = ['dashboard', 'campaigns', 'calendar', 'budget', 'contracts', 'assets', 'import', 'settings'];
+const pages = ['dashboard', 'campaigns', 'calendar', 'budget', 'contracts', 'assets', 'import', 'activity', 'settings'];
 
 async function call(page: Page, method: string, ...args: unknown[]) {
   const res = await page.request.post('/api/' + method.replace('.', '/'), { data: args });

@@ -98,6 +98,53 @@ export interface AssetVersion {
   addedAt: string;
 }
 
+/** AuditAction is what a change did to its record. */
+export type AuditAction = 'created' | 'changed' | 'deleted';
+
+/** AuditKind names the kind of record a change was made to. */
+export type AuditKind = 'campaign' | 'deliverable' | 'milestone' | 'goal' | 'budget_line' | 'fiscal_year' | 'fx_rate' | 'planning_rate' | 'spend' | 'request' | 'vendor' | 'contract' | 'asset' | 'team' | 'channel' | 'category' | 'settings' | 'import';
+
+/**
+ * AuditLabels are the words of an audit log export in the user's
+ * language; a word left out is written in English (or as its key).
+ */
+export interface AuditLabels {
+  sheet: string;
+  /**
+   * Headers name the columns: at, who, kind, record, action, field,
+   * before, after.
+   */
+  headers: Record<string, string>;
+  /**
+   * Kinds, Actions and Fields name the record kinds, the actions and the
+   * fields by their keys (backend.AuditKind, AuditAction, FieldChange.Field).
+   */
+  kinds: Record<string, string>;
+  actions: Record<string, string>;
+  fields: Record<string, string>;
+  /**
+   * Local names who made a change in the local workspace; Yes and No
+   * are a true and a false value.
+   */
+  local: string;
+  yes: string;
+  no: string;
+  /**
+   * Values name the choices a field holds (statuses, types), keyed
+   * "kind.field=value": "campaign.status=live".
+   */
+  values: Record<string, string>;
+}
+
+/**
+ * AuditRequest is what the log page sends to export it: its filter
+ * (paging ignored) and the words of the file in the user's language.
+ */
+export interface AuditRequest {
+  filter: ChangeFilter;
+  labels: AuditLabels;
+}
+
 /** Settings are the user's choices for automatic backups. */
 export interface BackupSettings {
   /** Auto makes a backup once a day while the app runs. */
@@ -478,6 +525,70 @@ export interface CampaignsRequest {
 }
 
 /**
+ * Change is one entry of the audit log: what one committed transaction
+ * did to one record. A transaction that touches a record several times
+ * (a campaign and its tags) leaves one Change with the net difference; a
+ * rolled-back one, or one that leaves every field as it was, leaves none.
+ * An import is logged as one Change of kind AuditImport, not one per row,
+ * so that a ledger of a million lines imports as fast as without a log.
+ */
+export interface Change {
+  id: number;
+  /** At is when the change was committed, UTC RFC 3339. */
+  at: string;
+  /**
+   * MemberID and Who name the signed-in person who made it; both are
+   * empty (0, "") in the local workspace, where one person works.
+   */
+  memberId: number;
+  who: string;
+  kind: AuditKind;
+  /**
+   * RecordID is the record's id in decimal, or its natural key where it
+   * has no id of its own: "2026:3:5" (fiscal year, team, category) for a
+   * budget line, "EUR:2026-03" for an exchange rate.
+   */
+  recordId: string;
+  /** Label is how the record was named when it changed. */
+  label: string;
+  action: AuditAction;
+  fields: FieldChange[];
+}
+
+/** ChangeAuthor is someone who made changes, for the log's person filter. */
+export interface ChangeAuthor {
+  /** MemberID is LocalMember for the local workspace. */
+  memberId: number;
+  name: string;
+}
+
+/** ChangeFilter selects entries of the audit log. Zero values mean "any". */
+export interface ChangeFilter {
+  kind: AuditKind;
+  /** RecordID, with Kind, selects one record's history. */
+  recordId: string;
+  /**
+   * MemberID selects one person's changes; LocalMember (-1) selects
+   * those made in the local workspace, where no one signs in.
+   */
+  memberId: number;
+  /** From and To bound the day of the change (UTC), both included. */
+  from: string;
+  to: string;
+  /** Text matches the record's name, the person's and the values. */
+  text: string;
+  /** Offset and Limit page the result, newest first; Limit 0 means 100. */
+  offset: number;
+  limit: number;
+}
+
+/** ChangePage is one page of the audit log and how many entries match. */
+export interface ChangePage {
+  changes: Change[];
+  total: number;
+}
+
+/**
  * Labels are the words a chart shows, in the user's language. The frontend
  * owns the message catalog, so it sends them; missing ones fall back to
  * English.
@@ -833,6 +944,25 @@ export interface Field {
    * write (any language) to them.
    */
   choices?: string[];
+}
+
+/**
+ * FieldChange is one field's value before and after a change; Before is
+ * null for a created record, After for a deleted one.
+ */
+export interface FieldChange {
+  /**
+   * Field is the field's key (the keys imports and exports use: name,
+   * startDate, budget…; "period.3" for a budget line's third period).
+   */
+  field: string;
+  /**
+   * Type says how to show the values: text, date, money ({amount,
+   * currency} in minor units), number, bool or list (of text).
+   */
+  type: string;
+  before: unknown;
+  after: unknown;
 }
 
 /** FieldType says how a column's cells are read. */
@@ -2018,6 +2148,12 @@ export interface Methods {
   'Team.SetActive': { args: [memberID: number, active: boolean]; result: Member };
   /** SetRole changes a member's role (the last active admin stays admin). */
   'Team.SetRole': { args: [memberID: number, role: Role]; result: Member };
+  /** Authors lists everyone who made a change, for the log's person filter. */
+  'Audit.Authors': { args: []; result: ChangeAuthor[] };
+  /** Log returns one page of the workspace's log matching f, newest first. */
+  'Audit.Log': { args: [f: ChangeFilter]; result: ChangePage };
+  /** Record returns one page of the changes of one record, newest first. */
+  'Audit.Record': { args: [kind: AuditKind, recordID: string, offset: number, limit: number]; result: ChangePage };
 }
 
 /** AppMethods are the desktop window's own methods (Wails' "main" package). */
@@ -2092,4 +2228,5 @@ export interface Downloads {
   'list': { request: ListRequest; ext: '.xlsx' };
   'report': { request: ReportRequest; ext: '.xlsx' };
   'report-html': { request: ReportRequest; ext: '.html' };
+  'audit': { request: AuditRequest; ext: '.xlsx' };
 }

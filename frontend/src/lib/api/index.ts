@@ -1,5 +1,6 @@
 // The typed API: the only way components reach the backend.
 export * from './assets';
+export * from './audit';
 export * from './backups';
 export * from './budget';
 export * from './campaigns';

@@ -23,6 +23,7 @@ export const exportExtensions: { [K in ExportKind]: Downloads[K]['ext'] } = {
   list: '.xlsx',
   report: '.xlsx',
   'report-html': '.html',
+  audit: '.xlsx',
 };
 
 /** exportPath is an export's route in serve mode ("report-html" is /export/report.html). */

@@ -8,7 +8,7 @@ export class AppShell {
     await this.page.goto('/');
   }
 
-  async goTo(area: 'Dashboard' | 'Campaigns' | 'Calendar' | 'Budget' | 'Contracts' | 'Assets' | 'Import' | 'Settings'): Promise<void> {
+  async goTo(area: 'Dashboard' | 'Campaigns' | 'Calendar' | 'Budget' | 'Contracts' | 'Assets' | 'Import' | 'Activity' | 'Settings'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: area }).click();
   }
 
