@@ -1245,4 +1245,5 @@ export const ar: Catalog = {
   'team.session_revoked': 'انتهت الجلسة.',
   'team.sign_out': 'تسجيل الخروج',
   'team.signed_in_as': 'مسجَّل الدخول',
+  'team.no_budget_yet': 'لا توجد ميزانية لأي سنة مالية بعد. يُنشئها مُعتمِد أو مسؤول في مساحة العمل.',
 };

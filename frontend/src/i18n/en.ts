@@ -1088,6 +1088,7 @@ export const en = {
   'team.session_revoked': 'The session was ended.',
   'team.sign_out': 'Sign out',
   'team.signed_in_as': 'Signed in',
+  'team.no_budget_yet': 'No fiscal year has a budget yet. An Approver or an Admin of the workspace creates one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1087,4 +1087,5 @@ export const fa: Catalog = {
   'team.session_revoked': 'نشست پایان یافت.',
   'team.sign_out': 'خروج',
   'team.signed_in_as': 'واردشده',
+  'team.no_budget_yet': 'هنوز هیچ سال مالی بودجه ندارد. یک تأییدکننده یا مدیر فضای کار آن را می‌سازد.',
 };

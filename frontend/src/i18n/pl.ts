@@ -1202,4 +1202,5 @@ export const pl: Catalog = {
   'team.session_revoked': 'Sesję zakończono.',
   'team.sign_out': 'Wyloguj się',
   'team.signed_in_as': 'Zalogowano',
+  'team.no_budget_yet': 'Żaden rok obrachunkowy nie ma jeszcze budżetu. Tworzy go Zatwierdzający lub Administrator obszaru roboczego.',
 };

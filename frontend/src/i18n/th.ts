@@ -1086,4 +1086,5 @@ export const th: Catalog = {
   'team.session_revoked': 'สิ้นสุดเซสชันแล้ว',
   'team.sign_out': 'ลงชื่อออก',
   'team.signed_in_as': 'ลงชื่อเข้าใช้อยู่',
+  'team.no_budget_yet': 'ยังไม่มีปีงบประมาณใดที่มีงบประมาณ ผู้อนุมัติหรือผู้ดูแลพื้นที่ทำงานเป็นผู้สร้าง',
 };

@@ -1087,4 +1087,5 @@ export const tr: Catalog = {
   'team.session_revoked': 'Oturum sonlandırıldı.',
   'team.sign_out': 'Oturumu kapat',
   'team.signed_in_as': 'Oturum açık',
+  'team.no_budget_yet': 'Henüz hiçbir mali yılın bütçesi yok. Bunu çalışma alanının bir Onaylayıcısı ya da Yöneticisi oluşturur.',
 };
