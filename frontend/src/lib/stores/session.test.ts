@@ -3,7 +3,10 @@ import { authState, signIn } from '../api/auth';
 import { AppError, reported } from '../api/errors';
 import { httpTransport } from '../api/http';
 import type { Actor } from '../api/team';
+import { i18n, t } from '../../i18n/index.svelte';
+import { describeError } from './notices.svelte';
 import { SessionStore } from './session.svelte';
+
 
 const dana: Actor = { personId: 3, name: 'Dana', role: 'planner' };
 
@@ -107,7 +110,19 @@ describe('a team host', () => {
   });
 });
 
+describe('what the person is told', () => {
+  it('says plainly that the role does not allow it, or that the session ended', () => {
+    i18n.locale = 'en';
+    expect(describeError(new AppError('forbidden', 'Campaigns.Create needs planner'))).toBe(t('team.forbidden'));
+    expect(describeError(new AppError('unauthorized', 'no session'))).toBe(t('team.unauthorized'));
+    i18n.locale = 'fa';
+    expect(describeError(new AppError('forbidden', 'x'))).toContain('نقش شما');
+    i18n.locale = 'en';
+  });
+});
+
 describe('authState', () => {
+
   it('reads a team host’s answer', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ mode: 'team', setup: false, me: dana }), { status: 200 })));
     expect(await authState()).toEqual({ mode: 'team', setup: false, me: dana });
