@@ -46,7 +46,7 @@ export class TeamPage {
     await this.page.getByLabel('Role', { exact: true }).selectOption({ label: role });
     await this.page.getByLabel('Note').fill(note);
     await this.page.getByRole('button', { name: 'Create invite link' }).click();
-    const link = this.page.getByLabel('Invite link');
+    const link = this.page.getByRole('textbox', { name: 'Invite link' });
     await expect(link).toHaveValue(/\/#\/join\//);
     return link.inputValue();
   }
