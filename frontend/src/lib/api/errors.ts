@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'in_use'
   | 'canceled'
   | 'unauthorized'
-  | 'forbidden';
+  | 'forbidden'
+  | 'locked';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -32,7 +33,38 @@ export class AppError extends Error {
   }
 }
 
-const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use', 'canceled', 'unauthorized', 'forbidden'];
+const codes: ErrorCode[] = [
+  'invalid',
+  'not_found',
+  'conflict',
+  'internal',
+  'newer_version',
+  'damaged',
+  'disk_full',
+  'read_only',
+  'busy',
+  'in_use',
+  'canceled',
+  'unauthorized',
+  'forbidden',
+];
+
+const watchers = new Set<(e: AppError) => void>();
+
+/**
+ * watchErrors lets cb see every error a backend call fails with (the
+ * session store watches for "unauthorized"); it returns the unsubscribe.
+ */
+export function watchErrors(cb: (e: AppError) => void): () => void {
+  watchers.add(cb);
+  return () => watchers.delete(cb);
+}
+
+/** reported shows e to the watchers and returns it, for the transports to throw. */
+export function reported(e: AppError): AppError {
+  for (const w of watchers) w(e);
+  return e;
+}
 
 /** canceled is the error a call rejects with when its signal was aborted. */
 export function canceled(): AppError {

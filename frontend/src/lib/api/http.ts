@@ -1,5 +1,5 @@
 import { t } from '../../i18n/index.svelte';
-import { AppError, canceled, toAppError } from './errors';
+import { AppError, canceled, reported, toAppError } from './errors';
 import { type AppResult, type CallOptions, type Change, type ExportKind, exportPath, jobId, type LiveEvent, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
@@ -36,7 +36,7 @@ async function post(path: string, body: unknown, opts?: CallOptions, job = ''): 
     } catch {
       payload = t('error.server_answered', { status: `${res.status} ${res.statusText}`.trim() });
     }
-    throw toAppError(payload);
+    throw reported(toAppError(payload));
   }
   return res;
 }
@@ -224,7 +224,7 @@ async function upload<T>(path: string, files: File[], opts?: CallOptions, job = 
   } catch {
     throw failed(opts);
   }
-  if (!res.ok) throw toAppError(await res.json().catch(() => t('error.server_answered', { status: String(res.status) })));
+  if (!res.ok) throw reported(toAppError(await res.json().catch(() => t('error.server_answered', { status: String(res.status) }))));
   return (await res.json()) as T[];
 }
 

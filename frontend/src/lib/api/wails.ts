@@ -1,4 +1,4 @@
-import { AppError, canceled, toAppError } from './errors';
+import { AppError, canceled, reported, toAppError } from './errors';
 import { type AppResult, type CallOptions, type Change, type ExportKind, jobId, type LiveEvent, type Step, type Transport } from './transport';
 import type { SaveResult } from './types';
 
@@ -37,7 +37,7 @@ async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<
   try {
     return (await fn(...args)) as T;
   } catch (e) {
-    throw toAppError(e);
+    throw reported(toAppError(e));
   }
 }
 

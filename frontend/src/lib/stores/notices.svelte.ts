@@ -45,6 +45,10 @@ export function describeError(e: unknown): string {
     const first = Object.values(e.fields)[0];
     if (first) return t(messageKey(first.key), first.params);
     if (e.code === 'internal') return t('error.internal', { detail: e.message });
+    // On a team host: the role does not allow it, the session ended, sign-in is locked.
+    if (e.code === 'forbidden') return t('team.forbidden');
+    if (e.code === 'unauthorized') return t('team.unauthorized');
+    if (e.code === 'locked') return t('team.signin.locked');
     return t(keyOf('error.', e.code));
   }
   return t('error.internal', { detail: String(e) });
