@@ -47,6 +47,9 @@ type App struct {
 	jobs  dispatch.Jobs
 	// dialogs are the native dialogs' words by language (readDialogWords).
 	dialogs map[string]map[string]string
+	// conn is the team workspace the window may be connected to instead
+	// (see connect.go).
+	conn connections
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -137,13 +140,17 @@ func (a *App) close() error {
 	return err
 }
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	a.resumeTeam()
+}
 
 // domReady is logged so that the desktop smoke test can see the page load
 // before the frontend's first call to the backend.
 func (a *App) domReady(ctx context.Context) { a.log.Info("dom ready") }
 
 func (a *App) shutdown(ctx context.Context) {
+	a.closeTeam()
 	if err := a.close(); err != nil {
 		a.log.Error("close database", "err", err)
 	}
@@ -158,6 +165,9 @@ func (a *App) SaveExport(kind string, req json.RawMessage, job string) (string, 
 	d, ok := a.api.Exports.Download(kind)
 	if !ok {
 		return "", backend.Errorf(backend.EINVALID, "%q is not a kind of export.", kind)
+	}
+	if t := a.teamNow(); t != nil {
+		return a.saveRemoteExport(t, d, req, job)
 	}
 	name, write, err := d.Prepare(req)
 	if err != nil {
@@ -179,6 +189,9 @@ func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
+	if t := a.teamNow(); t != nil {
+		return t.addImportFile(a.jobParent(), path)
+	}
 	return a.api.ImportFiles.AddPath(a.ctx, path)
 }
 
@@ -189,6 +202,9 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{Title: a.dialogWords(a.ctx)(api.DocumentsDialogTitle)})
 	if err != nil {
 		return nil, err
+	}
+	if t := a.teamNow(); t != nil {
+		return t.addDocuments(a.jobParent(), contractID, paths)
 	}
 	out := []*backend.Document{}
 	for _, p := range paths {
@@ -227,6 +243,9 @@ func (a *App) AddAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
 	ctx, done := a.startJob(job)
 	defer done()
+	if t := a.teamNow(); t != nil {
+		return t.addAssets(ctx, paths, choice, job)
+	}
 	out := []*backend.AddResult{}
 	for i, p := range paths {
 		backend.ReportProgress(ctx, backend.Step{Unit: "files", Done: int64(i), Total: int64(len(paths))})
@@ -250,6 +269,9 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 
 // OpenAsset opens a version of an asset with the system's default app.
 func (a *App) OpenAsset(id int64, version int) error {
+	if t := a.teamNow(); t != nil {
+		return a.openRemote(t, fmt.Sprintf("/files/asset/%d/%d", id, version))
+	}
 	asset, err := a.api.Assets.Get(a.ctx, id)
 	if err != nil {
 		return err
@@ -270,6 +292,9 @@ func (a *App) OpenAsset(id int64, version int) error {
 // bytes are copied out under the document's name first, so the app shows
 // a sensible name and cannot change the stored original.
 func (a *App) OpenDocument(id int64) error {
+	if t := a.teamNow(); t != nil {
+		return a.openRemote(t, fmt.Sprintf("/files/document/%d", id))
+	}
 	doc, path, err := a.api.Files.Path(a.ctx, id)
 	if err != nil {
 		return err

@@ -29,6 +29,9 @@ type progressEvent struct {
 func (a *App) Call(method string, args json.RawMessage, job string) (any, error) {
 	ctx, done := a.startJob(job)
 	defer done()
+	if t := a.teamNow(); t != nil {
+		return t.call(ctx, method, args, job)
+	}
 	return a.calls.Call(ctx, method, args)
 }
 
@@ -64,7 +67,9 @@ func (a *App) dialogWords(ctx context.Context) func(key string) string {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if st, err := a.api.Workspace.Settings(ctx); err == nil && st.Language != "" {
+	if l := a.remoteLanguage(ctx); l != "" {
+		lang = l
+	} else if st, err := a.api.Workspace.Settings(ctx); err == nil && st.Language != "" {
 		lang = st.Language
 	}
 	return func(key string) string {

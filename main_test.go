@@ -177,8 +177,8 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,OpenAsset,OpenDocument,SaveExport" {
-		t.Fatalf("App binds %v; only the dispatcher, Cancel and the file dialogs are meant for the page", names)
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,ConnectTeam,ConnectionState,ForgetWorkspace,OpenAsset,OpenDocument,ProbeHost,RetryConnection,SaveExport,SwitchWorkspace,Workspaces" {
+		t.Fatalf("App binds %v; only the dispatcher, Cancel, the file dialogs and the team workspaces are meant for the page", names)
 	}
 }
 
