@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -233,7 +234,10 @@ func TestConnect_ChangedCertificateIsRefused(t *testing.T) {
 	if backend.ErrorCode(err) != backend.ECERTCHANGED || !strings.Contains(err.Error(), old) || !strings.Contains(err.Error(), h.fingerprint()) {
 		t.Fatalf("call to a host with another certificate: %v", err)
 	}
-	w.waitFor(t, "certificate_changed", isState(remote.StateRefused))
+	ev := w.waitFor(t, "certificate_changed", isState(remote.StateRefused))
+	if st := ev.data.(remote.Connection); st.Pinned != old || st.Shown != h.fingerprint() {
+		t.Fatalf("the refused state names %q and %q", st.Pinned, st.Shown)
+	}
 	for _, c := range h.calls() {
 		if c.Method == "Workspace.Settings" {
 			t.Fatalf("the call reached the host: %+v", c)
@@ -345,6 +349,11 @@ func TestConnect_ExpiredSessionAsksForSignIn(t *testing.T) {
 		t.Fatalf("call with an ended session: %v", err)
 	}
 	w.waitFor(t, "signed_out", isState(remote.StateSignedOut))
+	_, err := w.ConnectTeam(h.addr(), h.fingerprint(), remote.Credentials{Login: "dana", Password: "wrong"})
+	var e *backend.Error
+	if !errors.As(err, &e) || e.Code != backend.EUNAUTHORIZED || e.Fields["password"].Key != "connect.wrong_credentials" {
+		t.Fatalf("a wrong password: %v", err)
+	}
 	if _, err := w.ConnectTeam(h.addr(), h.fingerprint(), remote.Credentials{Login: "dana", Password: "correct horse"}); err != nil {
 		t.Fatal(err)
 	}

@@ -212,7 +212,13 @@ func (h *Host) SignIn(ctx context.Context, c Credentials) (*backend.Actor, error
 	}
 	data, _ := json.Marshal(body)
 	resp, err := h.postJSON(ctx, path, data, "")
-	if err != nil {
+	if backend.ErrorCode(err) == backend.EUNAUTHORIZED {
+		// Said in the person's language (the host's own words name no
+		// field the window's form has).
+		e := backend.Errorf(backend.EUNAUTHORIZED, "%s did not accept this invite, login or password.", h.Address)
+		e.Fields = map[string]backend.FieldError{"password": {Key: "connect.wrong_credentials"}}
+		return nil, e
+	} else if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()

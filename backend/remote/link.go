@@ -3,6 +3,7 @@ package remote
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 	"time"
 
@@ -34,6 +35,24 @@ type Connection struct {
 	// Code and Message say why the host is not online.
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message,omitempty"`
+	// Pinned and Shown are the trusted and the presented certificate's
+	// fingerprints when the host's certificate changed.
+	Pinned string `json:"pinned,omitempty"`
+	Shown  string `json:"shown,omitempty"`
+}
+
+// refused is the state of a host whose certificate changed, with both
+// fingerprints for the person to see.
+func refused(err error) Connection {
+	st := Connection{State: StateRefused, Code: backend.ECERTCHANGED, Message: err.Error()}
+	var e *backend.Error
+	if errors.As(err, &e) {
+		if f, ok := e.Fields["certificate"]; ok {
+			st.Pinned, _ = f.Params["pinned"].(string)
+			st.Shown, _ = f.Params["shown"].(string)
+		}
+	}
+	return st
 }
 
 // Link keeps a window's connection to a host alive: it holds the host's
@@ -102,7 +121,7 @@ func (l *Link) Report(err error) {
 	case backend.EUNAUTHORIZED:
 		l.set(Connection{State: StateSignedOut, Code: backend.EUNAUTHORIZED, Message: err.Error()})
 	case backend.ECERTCHANGED:
-		l.set(Connection{State: StateRefused, Code: backend.ECERTCHANGED, Message: err.Error()})
+		l.set(refused(err))
 	}
 }
 
@@ -129,7 +148,7 @@ func (l *Link) Run(ctx context.Context) {
 		case backend.EUNAUTHORIZED:
 			l.set(Connection{State: StateSignedOut, Code: code, Message: err.Error()})
 		case backend.ECERTCHANGED:
-			l.set(Connection{State: StateRefused, Code: code, Message: err.Error()})
+			l.set(refused(err))
 		default:
 			l.set(Connection{State: StateOffline, RetryIn: int((delay + time.Second - 1) / time.Second), Code: backend.EUNREACHABLE, Message: err.Error()})
 			timer = time.NewTimer(delay)

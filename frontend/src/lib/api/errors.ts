@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'read_only'
   | 'busy'
   | 'in_use'
-  | 'canceled';
+  | 'canceled'
+  | 'unreachable'
+  | 'certificate_changed';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -31,6 +33,8 @@ export class AppError extends Error {
 }
 
 const codes: ErrorCode[] = ['invalid', 'not_found', 'conflict', 'internal', 'newer_version', 'damaged', 'disk_full', 'read_only', 'busy', 'in_use', 'canceled'];
+// The codes of the desktop window's connection to a team host.
+codes.push('unreachable', 'certificate_changed');
 
 /** canceled is the error a call rejects with when its signal was aborted. */
 export function canceled(): AppError {

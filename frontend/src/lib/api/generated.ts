@@ -538,6 +538,12 @@ export interface Connection {
   /** Code and Message say why the host is not online. */
   code?: string;
   message?: string;
+  /**
+   * Pinned and Shown are the trusted and the presented certificate's
+   * fingerprints when the host's certificate changed.
+   */
+  pinned?: string;
+  shown?: string;
 }
 
 /** Contract is a subscription or service agreement with a vendor. */
