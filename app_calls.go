@@ -30,7 +30,7 @@ func (a *App) Call(method string, args json.RawMessage, job string) (any, error)
 	ctx, done := a.startJob(job)
 	defer done()
 	if t := a.teamNow(); t != nil {
-		return t.call(ctx, method, args, job)
+		return t.call(ctx, a.log, method, args, job)
 	}
 	return a.calls.Call(ctx, method, args)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
@@ -23,8 +24,9 @@ import (
 
 // call forwards one of the window's calls to the host; ctx is the job's,
 // so Cancel(job) aborts the request (and the host stops the work).
-func (t *team) call(ctx context.Context, method string, args json.RawMessage, job string) (any, error) {
+func (t *team) call(ctx context.Context, log *slog.Logger, method string, args json.RawMessage, job string) (any, error) {
 	out, err := t.host.Call(ctx, method, args, job)
+	log.Debug("api call", "method", method, "host", t.ws.Address, "code", backend.ErrorCode(err))
 	if err != nil {
 		t.link.Report(err)
 		return nil, err

@@ -53,9 +53,8 @@ func Dial(address, fingerprint string) (*Host, error) {
 		e.Fields = map[string]backend.FieldError{"fingerprint": {Key: "connect.fingerprint_invalid"}}
 		return nil, e
 	}
-	host, _, _ := net.SplitHostPort(addr)
 	tr := &http.Transport{
-		TLSClientConfig:     pinnedTLS(host, pin),
+		TLSClientConfig:     pinnedTLS(addr, pin),
 		DialContext:         (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext,
 		TLSHandshakeTimeout: dialTimeout,
 		MaxIdleConnsPerHost: 8,

@@ -142,17 +142,18 @@ func subject(c *x509.Certificate) string {
 // nothing else. The usual chain check is off because a host's certificate
 // is its own (self-made, no authority signs it); the pin replaces it, so a
 // certificate authority cannot vouch for a stranger either.
-func pinnedTLS(host, pinned string) *tls.Config {
+func pinnedTLS(addr, pinned string) *tls.Config {
+	host, _, _ := net.SplitHostPort(addr)
 	return &tls.Config{
 		ServerName:         host,
 		MinVersion:         tls.VersionTLS12,
 		InsecureSkipVerify: true, //nolint:gosec // VerifyPeerCertificate checks the pin
 		VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
 			if len(raw) == 0 {
-				return changed(host, pinned, "none")
+				return changed(addr, pinned, "none")
 			}
 			if got := Fingerprint(raw[0]); got != pinned {
-				return changed(host, pinned, got)
+				return changed(addr, pinned, got)
 			}
 			return nil
 		},
