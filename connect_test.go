@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/api"
 	"mopsdesk/backend/remote"
 )
 
@@ -359,5 +360,35 @@ func TestConnect_ExpiredSessionAsksForSignIn(t *testing.T) {
 	}
 	if _, err := w.Call("Workspace.Settings", json.RawMessage(`[]`), ""); err != nil {
 		t.Fatalf("call after signing in again: %v", err)
+	}
+}
+
+// Exports download from the host (the Save dialog then writes them), and
+// a spreadsheet chosen by path is uploaded for the host's import preview.
+func TestConnect_ExportsAndImportFiles(t *testing.T) {
+	w, h := connected(t)
+	tm := w.teamNow()
+	d, ok := w.api.Exports.Download("campaigns")
+	if !ok {
+		t.Fatal("no campaigns export")
+	}
+	name, data, err := tm.host.Download(t.Context(), d.Path(), json.RawMessage(`{}`), "")
+	if err != nil || !strings.HasSuffix(name, ".xlsx") || len(data) < 100 || string(data[:2]) != "PK" {
+		t.Fatalf("export: %q, %d bytes, %v", name, len(data), err)
+	}
+	path := filepath.Join(t.TempDir(), "spend.csv")
+	if err := os.WriteFile(path, []byte("Date,Amount,Team\n2026-01-05,120,Brand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := tm.addImportFile(t.Context(), path)
+	if err != nil || p == nil || p.Name != "spend.csv" {
+		t.Fatalf("import file: %+v, %v", p, err)
+	}
+	req, _ := json.Marshal([]any{map[string]any{"token": p.Token, "options": map[string]any{}}})
+	if _, err := w.Call("Imports.Preview", req, ""); err != nil {
+		t.Fatalf("the host cannot preview the file: %v", err)
+	}
+	if _, err := h.app.api.Imports.Preview(t.Context(), api.ImportRequest{Token: p.Token}); err != nil {
+		t.Fatalf("the file is not the host's: %v", err)
 	}
 }
