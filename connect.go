@@ -196,12 +196,24 @@ func (a *App) ForgetWorkspace(id string) error {
 	if id == remote.LocalID {
 		return backend.Errorf(backend.EINVALID, "This computer's workspace cannot be forgotten.")
 	}
-	if t := a.teamNow(); t != nil && t.ws.ID == id {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		if err := t.host.SignOut(ctx); err != nil {
-			a.log.Warn("sign out of the team workspace", "address", t.ws.Address, "err", err)
+	ws, err := book.Find(id)
+	if err != nil {
+		return err
+	}
+	// The session ends on the host too (best effort: a host that is away
+	// lets it expire).
+	if host, err := remote.Dial(ws.Address, ws.Fingerprint); err == nil {
+		if token, _ := book.Token(id); token != "" {
+			host.SetToken(token)
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			if err := host.SignOut(ctx); err != nil {
+				a.log.Warn("sign out of the team workspace", "address", ws.Address, "err", err)
+			}
+			cancel()
 		}
-		cancel()
+		host.Close()
+	}
+	if t := a.teamNow(); t != nil && t.ws.ID == id {
 		a.use(remote.Workspace{}, nil)
 	}
 	return book.Forget(id)

@@ -45,9 +45,15 @@ type testHost struct {
 	// seen records each /api call's method and whether it came with a
 	// valid session and the host's own Origin.
 	seen []seenCall
-	// hold makes calls of that method wait until their request ends, and
-	// reports each one's end on the channel.
-	hold map[string]chan error
+	// hold makes calls of that method wait until their request ends.
+	hold map[string]*heldCall
+}
+
+// heldCall reports when a held call reached the host and when its
+// request ended.
+type heldCall struct {
+	entered chan struct{}
+	ended   chan error
 }
 
 type seenCall struct {
@@ -87,7 +93,7 @@ func newTestHost(t testing.TB, data string, log *slog.Logger) *testHost {
 		t.Fatal(err)
 	}
 	return &testHost{app: app, api: handler, invites: map[string]bool{}, logins: map[string]string{},
-		names: map[string]string{}, sessions: map[string]string{}, hold: map[string]chan error{}}
+		names: map[string]string{}, sessions: map[string]string{}, hold: map[string]*heldCall{}}
 }
 
 // start serves the host on addr ("127.0.0.1:0" for any port) with cert.
@@ -182,8 +188,9 @@ func (h *testHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// As the real handler does: the body is read first, and only then
 		// does the server notice a client that went away.
 		io.Copy(io.Discard, r.Body)
+		held.entered <- struct{}{}
 		<-r.Context().Done()
-		held <- r.Context().Err()
+		held.ended <- r.Context().Err()
 		return
 	}
 	h.api.ServeHTTP(w, r)

@@ -205,7 +205,11 @@ func TestConnect_TokenStaysInAPrivateFile(t *testing.T) {
 	if raw, _ := json.Marshal(list2); strings.Contains(string(raw), token) {
 		t.Fatalf("the list of workspaces holds the token: %s", raw)
 	}
-	// Forgetting the workspace signs out there and removes the token.
+	// Forgetting the workspace signs out there and removes the token,
+	// also when the window shows another one.
+	if err := w.SwitchWorkspace(remote.LocalID); err != nil {
+		t.Fatal(err)
+	}
 	if err := w.ForgetWorkspace(id); err != nil {
 		t.Fatal(err)
 	}
@@ -258,22 +262,22 @@ func TestConnect_ChangedCertificateIsRefused(t *testing.T) {
 // Cancel(job) aborts the forwarded request: the host sees it end.
 func TestConnect_CancelAbortsTheRequest(t *testing.T) {
 	w, h := connected(t)
-	ended := make(chan error, 1)
+	held := &heldCall{entered: make(chan struct{}, 1), ended: make(chan error, 1)}
 	h.mu.Lock()
-	h.hold["Campaigns.Find"] = ended
+	h.hold["Campaigns.Find"] = held
 	h.mu.Unlock()
 	done := make(chan error, 1)
 	go func() {
 		_, err := w.Call("Campaigns.Find", json.RawMessage(`[{}]`), "job-slow")
 		done <- err
 	}()
-	deadline := time.After(wait)
-	for !w.jobs.Cancel("job-slow") {
-		select {
-		case <-deadline:
-			t.Fatal("the call never started")
-		case <-time.After(10 * time.Millisecond):
-		}
+	select {
+	case <-held.entered:
+	case <-time.After(wait):
+		t.Fatal("the call never reached the host")
+	}
+	if !w.jobs.Cancel("job-slow") {
+		t.Fatal("no job to cancel")
 	}
 	select {
 	case err := <-done:
@@ -284,7 +288,7 @@ func TestConnect_CancelAbortsTheRequest(t *testing.T) {
 		t.Fatal("the call did not end")
 	}
 	select {
-	case <-ended:
+	case <-held.ended:
 	case <-time.After(wait):
 		t.Fatal("the host's request did not end")
 	}
