@@ -1,5 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DesktopWindow } from './pages/connect';
+
+/** axe lists the serious and critical accessibility problems on the page as shown now. */
+async function axe(page: Page): Promise<string[]> {
+  const res = await new AxeBuilder({ page }).analyze();
+  return res.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
 
 // The desktop window's team workspaces, seen by the user: connecting with
 // an invite after comparing the host's fingerprint, the one workspace
@@ -12,6 +20,7 @@ test('connecting to a team workspace: address, fingerprint to compare, invite, c
   await expect(win.menuButton).toContainText('This computer');
   await win.menuButton.click();
   await expect(win.workspaceItem(/This computer/)).toHaveAttribute('aria-checked', 'true');
+  expect(await axe(page)).toEqual([]);
   await win.action('Connect to a team workspace…').click();
 
   await expect(win.dialog.getByRole('heading', { name: 'Connect to a team workspace' })).toBeVisible();
@@ -24,6 +33,7 @@ test('connecting to a team workspace: address, fingerprint to compare, invite, c
     '5A:D9:EE:A0 EA:B4:F8:61 9D:4C:80:17 14:87:7F:79 0E:0E:3E:E3 9D:ED:60:E8 FB:BC:D5:37 FF:0A:D2:98',
   );
   if (process.env.CONNECT_SHOTS) await page.screenshot({ path: '/tmp/connect-dialog-fingerprint.png' });
+  expect(await axe(page)).toEqual([]);
   await win.dialog.getByRole('button', { name: 'They match' }).click();
 
   await expect(win.dialog.getByLabel('I have an invite')).toBeChecked();
@@ -61,7 +71,7 @@ test('while the host is away the view is marked not current, and Retry now asks 
   await page.addInitScript(() => sessionStorage.setItem('bridge-team', '1'));
   await win.open();
   await expect(win.menuButton).toContainText('Brand team');
-  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Campaigns', exact: true })).toBeVisible();
   await expect(win.banner).toHaveCount(0);
 
   await win.emit('connection', { workspace: 'team-1', address: 'desk.example.org:8443', state: 'offline', retryIn: 30 });
@@ -69,13 +79,14 @@ test('while the host is away the view is marked not current, and Retry now asks 
   await expect(win.banner).toContainText('Not current');
   await expect(page.locator('main')).toHaveClass(/stale/);
   if (process.env.CONNECT_SHOTS) await page.screenshot({ path: '/tmp/connect-offline.png' });
+  expect(await axe(page)).toEqual([]);
   await win.banner.getByRole('button', { name: 'Retry now' }).click();
   await expect.poll(async () => (await win.calls()).at(-1)).toEqual(['RetryConnection']);
 
   await win.emit('connection', { workspace: 'team-1', address: 'desk.example.org:8443', state: 'online', retryIn: 0 });
   await expect(win.banner).toHaveCount(0);
   await expect(page.locator('main')).not.toHaveClass(/stale/);
-  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Campaigns', exact: true })).toBeVisible();
 });
 
 test('an ended session opens the sign-in of that workspace', async ({ page }) => {
