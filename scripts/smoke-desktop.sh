@@ -123,7 +123,7 @@ served_fingerprint() {
 }
 
 start_host "$work/host-data" "$out/host.log"
-printed=$(grep -oE '([0-9A-F]{2}:){31}[0-9A-F]{2}' "$out/host.log" | head -n1 || true)
+printed=$(grep -oiE '([0-9a-f]{2}:){31}[0-9a-f]{2}' "$out/host.log" | head -n1 | tr a-f A-F || true)
 if [ -z "$printed" ] || [ "$printed" != "$(served_fingerprint)" ]; then
   echo "smoke: the host printed fingerprint '$printed' but serves $(served_fingerprint)" >&2; exit 1
 fi
