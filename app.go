@@ -4,13 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -50,6 +47,9 @@ type App struct {
 	// origin names this window in change notices (LiveOrigin).
 	origin     string
 	originOnce sync.Once
+	// conn is the team workspace the window may be connected to instead
+	// (see connect.go).
+	conn connections
 }
 
 // readerMode marks the commands that only read the workspace: they take
@@ -140,13 +140,17 @@ func (a *App) close() error {
 	return err
 }
 
-func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) startup(ctx context.Context) {
+	a.ctx = ctx
+	a.resumeTeam()
+}
 
 // domReady is logged so that the desktop smoke test can see the page load
 // before the frontend's first call to the backend.
 func (a *App) domReady(ctx context.Context) { a.log.Info("dom ready") }
 
 func (a *App) shutdown(ctx context.Context) {
+	a.closeTeam()
 	if err := a.close(); err != nil {
 		a.log.Error("close database", "err", err)
 	}
@@ -161,6 +165,9 @@ func (a *App) SaveExport(kind string, req json.RawMessage, job string) (string, 
 	d, ok := a.api.Exports.Download(kind)
 	if !ok {
 		return "", backend.Errorf(backend.EINVALID, "%q is not a kind of export.", kind)
+	}
+	if t := a.teamNow(); t != nil {
+		return a.saveRemoteExport(t, d, req, job)
 	}
 	name, write, err := d.Prepare(req)
 	if err != nil {
@@ -182,6 +189,9 @@ func (a *App) ChooseImportFile() (*api.PendingImport, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
+	if t := a.teamNow(); t != nil {
+		return t.addImportFile(a.jobParent(), path)
+	}
 	return a.api.ImportFiles.AddPath(a.ctx, path)
 }
 
@@ -192,6 +202,9 @@ func (a *App) AddContractDocuments(contractID int64) ([]*backend.Document, error
 	paths, err := openFilesDialog(a.ctx, a.dialogWords(a.ctx)(api.DocumentsDialogTitle))
 	if err != nil {
 		return nil, err
+	}
+	if t := a.teamNow(); t != nil {
+		return t.addDocuments(a.jobParent(), contractID, paths)
 	}
 	out := []*backend.Document{}
 	defer func() {
@@ -235,6 +248,9 @@ func (a *App) AddAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job string) ([]*backend.AddResult, error) {
 	ctx, done := a.startJob(job)
 	defer done()
+	if t := a.teamNow(); t != nil {
+		return t.addAssets(ctx, paths, choice, job)
+	}
 	out := []*backend.AddResult{}
 	defer func() {
 		if len(out) > 0 {
@@ -263,6 +279,9 @@ func (a *App) addAssetPaths(paths []string, choice backend.DuplicateChoice, job 
 
 // OpenAsset opens a version of an asset with the system's default app.
 func (a *App) OpenAsset(id int64, version int) error {
+	if t := a.teamNow(); t != nil {
+		return a.openRemote(t, fmt.Sprintf("/files/asset/%d/%d", id, version))
+	}
 	asset, err := a.api.Assets.Get(a.ctx, id)
 	if err != nil {
 		return err
@@ -283,54 +302,14 @@ func (a *App) OpenAsset(id int64, version int) error {
 // bytes are copied out under the document's name first, so the app shows
 // a sensible name and cannot change the stored original.
 func (a *App) OpenDocument(id int64) error {
+	if t := a.teamNow(); t != nil {
+		return a.openRemote(t, fmt.Sprintf("/files/document/%d", id))
+	}
 	doc, path, err := a.api.Files.Path(a.ctx, id)
 	if err != nil {
 		return err
 	}
 	return a.openCopy(path, doc.Name)
-}
-
-// openCopy copies stored bytes out under a readable name and opens them.
-func (a *App) openCopy(src, name string) error {
-	dir, err := os.MkdirTemp("", "mopsdesk-open-")
-	if err != nil {
-		return err
-	}
-	dst := filepath.Join(dir, files.CleanName(name))
-	if err := copyFile(src, dst); err != nil {
-		return err
-	}
-	return openWithSystem(dst)
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	return writeFileAtomic(dst, func(out *os.File) error {
-		_, err := io.Copy(out, in)
-		return err
-	})
-}
-
-// openWithSystem hands a file to the platform's "open" command.
-func openWithSystem(path string) error {
-	var cmd *exec.Cmd
-	switch goruntime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", path)
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
-	default:
-		cmd = exec.Command("xdg-open", path)
-	}
-	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("open %s: %w", filepath.Base(path), err)
-	}
-	go cmd.Wait()
-	return nil
 }
 
 func (a *App) saveAs(title, name, kind, ext string, write func(*os.File) error) (string, error) {
@@ -342,39 +321,4 @@ func (a *App) saveAs(title, name, kind, ext string, write func(*os.File) error) 
 		path += ext
 	}
 	return path, writeFileAtomic(path, write)
-}
-
-// writeFileAtomic writes through a temporary file in the same folder and
-// renames it into place, so a failed export never leaves half a workbook
-// where the user expects a whole one (or clobbers the file they had).
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".mopsdesk-export-*")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	// A temporary file is private (0600); a saved export is an ordinary
-	// document, and one that replaces a file keeps that file's mode.
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	return nil
 }

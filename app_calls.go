@@ -27,6 +27,10 @@ type progressEvent struct {
 func (a *App) Call(method string, args json.RawMessage, job string) (any, error) {
 	ctx, done := a.startJob(job)
 	defer done()
+	if t := a.teamNow(); t != nil {
+		// The host tells every window of the change on its event stream.
+		return t.call(ctx, a.log, method, args, job)
+	}
 	result, err := a.calls.Call(ctx, method, args)
 	if err == nil {
 		a.notify(ctx, method, args, result)
@@ -66,7 +70,9 @@ func (a *App) dialogWords(ctx context.Context) func(key string) string {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if st, err := a.api.Workspace.Settings(ctx); err == nil && st.Language != "" {
+	if l := a.remoteLanguage(ctx); l != "" {
+		lang = l
+	} else if st, err := a.api.Workspace.Settings(ctx); err == nil && st.Language != "" {
 		lang = st.Language
 	}
 	return func(key string) string {

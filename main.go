@@ -52,6 +52,9 @@ Usage:
                                              the app runs); without --out, into the backup folder
   mopsdesk restore FILE.zip [--data DIR]     replace the workspace with a backup (the app must
                                              be closed; the current state is backed up first)
+  mopsdesk connect ADDRESS --fingerprint FP (--invite CODE --name NAME --login LOGIN | --login LOGIN)
+                                             sign this computer's app in on a team host (the
+                                             password is read from standard input)
   mopsdesk version                           print the version
   mopsdesk help                              print this help
 
@@ -150,6 +153,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBackup(args, log, stdout, stderr)
 	case "restore":
 		return runRestore(args, log, stdout, stderr)
+	case "connect":
+		return runConnect(args, log, os.Stdin, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError(stderr, fmt.Errorf("version takes no arguments"))

@@ -185,8 +185,8 @@ func TestApp_BoundMethods(t *testing.T) {
 	for i := 0; i < typ.NumMethod(); i++ {
 		names = append(names, typ.Method(i).Name)
 	}
-	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,LiveOrigin,OpenAsset,OpenDocument,SaveExport" {
-		t.Fatalf("App binds %v; only the dispatcher, Cancel, the file dialogs and the window's live origin are meant for the page", names)
+	if strings.Join(names, ",") != "AddAssetPaths,AddAssets,AddContractDocuments,Call,Cancel,ChooseImportFile,ConnectTeam,ConnectionState,ForgetWorkspace,LiveOrigin,OpenAsset,OpenDocument,ProbeHost,RetryConnection,SaveExport,SwitchWorkspace,Workspaces" {
+		t.Fatalf("App binds %v; only the dispatcher, Cancel, the file dialogs, the window's live origin and the team workspaces are meant for the page", names)
 	}
 }
 

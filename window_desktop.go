@@ -15,8 +15,6 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
-	"mopsdesk/backend/api"
-	"mopsdesk/backend/httpapi"
 	"mopsdesk/backend/sqlite"
 )
 
@@ -46,14 +44,14 @@ func runDesktop(data string, log *slog.Logger, stderr io.Writer) int {
 		Height:           820,
 		MinWidth:         900,
 		MinHeight:        600,
-		AssetServer:      &assetserver.Options{Assets: dist, Handler: httpapi.FilesHandler(app.api)},
+		AssetServer:      &assetserver.Options{Assets: dist, Handler: app.filesHandler()},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
 		OnStartup:        app.startup,
 		OnDomReady:       app.domReady,
 		OnShutdown:       app.shutdown,
 		// The page reaches every facade through App.Call (see app_calls.go).
 		Bind:           []any{app},
-		ErrorFormatter: func(err error) any { return api.FormatError(err) },
+		ErrorFormatter: errorPayload,
 		Linux:          &linux.Options{Icon: icon, ProgramName: "mopsdesk"},
 		// Files dropped on an element marked as a drop target arrive as
 		// paths (see the asset library); elsewhere the webview ignores drops.

@@ -28,6 +28,16 @@ const (
 	EFORBIDDEN = "forbidden"
 )
 
+// Error codes of a desktop window connected to a team host.
+const (
+	// EUNREACHABLE: the team host does not answer (down, no network); the
+	// window says so and keeps trying.
+	EUNREACHABLE = "unreachable"
+	// ECERTCHANGED: the host shows another certificate than the one pinned
+	// when the window first connected; it is refused, never re-pinned.
+	ECERTCHANGED = "certificate_changed"
+)
+
 // Error is an application error: a code, a human message, and for invalid
 // input the field-level problems as message keys the UI can translate.
 type Error struct {

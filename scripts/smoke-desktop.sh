@@ -85,3 +85,74 @@ if ! grep -q "method=Workspace.Settings code=in_use" "$out/held.log"; then
   echo "smoke: the second window did not say the workspace is held:" >&2; cat "$out/held.log" >&2; exit 1
 fi
 echo "smoke: held: the second window says who holds the workspace; screenshot at $out/held.png"
+
+# The window connected to a team host on loopback with its own certificate
+# (issue 18): `mopsdesk host` on a fresh data folder, which makes its own
+# certificate and prints its SHA-256 fingerprint and a one-time setup code.
+host_cmd=("$bin" host)
+host=""
+trap 'kill "$host" 2>/dev/null || true; kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
+port=$((20000 + RANDOM % 20000))
+origin="https://127.0.0.1:$port"
+
+# start_host DATA LOG starts the host on $port with that data folder (a
+# new folder makes a new certificate) and waits until it answers.
+start_host() {
+  MOPSDESK_LOG=debug "${host_cmd[@]}" --addr "127.0.0.1:$port" --data "$1" >"$2" 2>&1 &
+  host=$!
+  for _ in $(seq 150); do
+    curl -sk -o /dev/null "$origin/auth/state" && return 0
+    kill -0 "$host" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "smoke: the team host did not start:" >&2; cat "$2" >&2; exit 1
+}
+stop_host() { kill "$host" 2>/dev/null || true; wait "$host" 2>/dev/null || true; }
+# served_fingerprint is the certificate's fingerprint as openssl reads it.
+served_fingerprint() {
+  openssl s_client -connect "127.0.0.1:$port" </dev/null 2>/dev/null | openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//'
+}
+
+start_host "$work/host-data" "$out/host.log"
+printed=$(grep -oiE '([0-9a-f]{2}:){31}[0-9a-f]{2}' "$out/host.log" | head -n1 | tr a-f A-F || true)
+if [ -z "$printed" ] || [ "$printed" != "$(served_fingerprint)" ]; then
+  echo "smoke: the host printed fingerprint '$printed' but serves $(served_fingerprint)" >&2; exit 1
+fi
+code=$(grep -i 'setup code' "$out/host.log" | grep -oE '[0-9A-Z]{4}(-[0-9A-Z]{4})+' | head -n1)
+jar="$work/admin.cookies"
+post() { # post PATH JSON: a call as the host's own page makes it
+  curl -sk --fail-with-body -c "$jar" -b "$jar" -H 'Content-Type: application/json' -H "Origin: $origin" -d "$2" "$origin$1"
+}
+post /auth/setup '{"code":"'"$code"'","name":"Ada Admin","login":"ada","password":"smoke-pass-1"}' >/dev/null
+post /api/Workspace/UpdateSettings '[{"name":"Smoke team","baseCurrency":"USD","fiscalYearStartMonth":1,"language":"en","underuseThreshold":70,"calendar":"gregory","weekStart":1}]' >/dev/null
+
+# This computer signs in with the fingerprint the host printed (as the
+# Connect dialog does) and the window, started next, opens the team
+# workspace and works against the host.
+config="$work/config"
+printf 'smoke-pass-1\n' | XDG_CONFIG_HOME="$config" "$bin" connect "127.0.0.1:$port" --fingerprint "$printed" --login ada >"$out/connect.log" 2>&1 ||
+  { echo "smoke: connect failed:" >&2; cat "$out/connect.log" >&2; exit 1; }
+mark=$(wc -l <"$out/host.log")
+run_app team XDG_CONFIG_HOME="$config"
+if ! grep -q "msg=\"api call\" method=Workspace.Settings host=127.0.0.1:$port code=\"\"" "$out/team.log" ||
+  ! grep -q 'state=online' "$out/team.log" || ! tail -n +"$((mark + 1))" "$out/host.log" | grep -q 'msg="api call"'; then
+  echo "smoke: the window did not work against the team host:" >&2; cat "$out/team.log" >&2; exit 1
+fi
+echo "smoke: team: the window worked against the host on loopback; screenshot at $out/team.png"
+
+# The host comes back with another certificate: refused, nothing reaches it.
+stop_host
+start_host "$work/host-data-new" "$out/host-new.log"
+run_app team-changed XDG_CONFIG_HOME="$config"
+if ! grep -q 'code=certificate_changed' "$out/team-changed.log" || grep -q 'msg="api call"' "$out/host-new.log"; then
+  echo "smoke: a changed certificate was not refused:" >&2; cat "$out/team-changed.log" >&2; exit 1
+fi
+echo "smoke: team-changed: the window refused the host's new certificate; screenshot at $out/team-changed.png"
+
+# No host at all: calls fail as unreachable and the window says offline.
+stop_host
+run_app team-down XDG_CONFIG_HOME="$config"
+if ! grep -q 'code=unreachable' "$out/team-down.log" || ! grep -q 'state=offline' "$out/team-down.log"; then
+  echo "smoke: the window did not say the host is unreachable:" >&2; cat "$out/team-down.log" >&2; exit 1
+fi
+echo "smoke: team-down: the window says it cannot reach the host; screenshot at $out/team-down.png"

@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'canceled'
   | 'unauthorized'
   | 'forbidden'
-  | 'locked';
+  | 'locked'
+  | 'unreachable'
+  | 'certificate_changed';
 
 /** AppError is what every api function throws. Branch on `code`, never on `message`. */
 export class AppError extends Error {
@@ -47,6 +49,9 @@ const codes: ErrorCode[] = [
   'canceled',
   'unauthorized',
   'forbidden',
+  // The codes of the desktop window's connection to a team host.
+  'unreachable',
+  'certificate_changed',
 ];
 
 const watchers = new Set<(e: AppError) => void>();

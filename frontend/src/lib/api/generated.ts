@@ -525,6 +525,23 @@ export interface CampaignsRequest {
 }
 
 /**
+ * Certificate is what the window shows of a host's certificate before it
+ * trusts it: the fingerprint to compare with the one the host printed.
+ */
+export interface Certificate {
+  /** Address is the host as the window will reach it (host:port). */
+  address: string;
+  /**
+   * Fingerprint is the SHA-256 of the certificate (DER), as colon-separated
+   * upper-case hex pairs, the way `mopsdesk host` and openssl print it.
+   */
+  fingerprint: string;
+  subject: string;
+  /** NotAfter is when the certificate expires (UTC RFC 3339). */
+  notAfter: string;
+}
+
+/**
  * Change is one entry of the audit log: what one committed transaction
  * did to one record. A transaction that touches a record several times
  * (a campaign and its tags) leaves one Change with the net difference; a
@@ -625,6 +642,24 @@ export interface Compliance {
   comment: string;
 }
 
+/** Connection is the state of the connection to a team workspace as the window shows it. */
+export interface Connection {
+  workspace: string;
+  address: string;
+  state: string;
+  /** RetryIn is how many seconds until the next try, while offline. */
+  retryIn: number;
+  /** Code and Message say why the host is not online. */
+  code?: string;
+  message?: string;
+  /**
+   * Pinned and Shown are the trusted and the presented certificate's
+   * fingerprints when the host's certificate changed.
+   */
+  pinned?: string;
+  shown?: string;
+}
+
 /** Contract is a subscription or service agreement with a vendor. */
 export interface Contract {
   id: number;
@@ -713,6 +748,17 @@ export interface ContractOverview {
 
 /** ContractStatus is where a contract stands. */
 export type ContractStatus = 'trial' | 'active' | 'cancelling' | 'ended';
+
+/**
+ * Credentials sign a person in on a host: an invite (with the name and
+ * login they choose, or none for a password reset) or a login.
+ */
+export interface Credentials {
+  invite: string;
+  name: string;
+  login: string;
+  password: string;
+}
 
 /** Currency describes an ISO 4217 currency as far as the app needs it. */
 export interface Currency {
@@ -1839,6 +1885,25 @@ export interface Vendor {
 export type VendorCategory = 'crm' | 'email' | 'marketing_automation' | 'analytics' | 'ads' | 'design' | 'social' | 'data' | 'other';
 
 /**
+ * Workspace is a workspace the window can switch to: this computer's, or
+ * a team host it connected to. It never carries the session's secret.
+ */
+export interface Workspace {
+  id: string;
+  /** Local marks this computer's workspace (no address, no pin). */
+  local: boolean;
+  name: string;
+  /** Address and Fingerprint are the host and its pinned certificate. */
+  address: string;
+  fingerprint: string;
+  /** Person is who signed in there, Login what they sign in with. */
+  person: string;
+  login: string;
+  /** Current marks the workspace the window shows now. */
+  current: boolean;
+}
+
+/**
  * WorkspaceRequest names the areas to export (all when empty: campaigns,
  * deliverables, budget, spend, vendors, contracts, assets) and, as for
  * lists, the column and sheet names in the user's language.
@@ -2196,6 +2261,24 @@ export interface AppMethods {
    */
   'App.ChooseImportFile': { args: []; result: PendingImport | null };
   /**
+   * ConnectTeam signs in on the host at address, accepting only the
+   * certificate with fingerprint, with an invite or a login, remembers the
+   * workspace and switches the window to it. Signing in again on a
+   * remembered workspace (an expired session) works the same way; a
+   * remembered host whose certificate differs is refused, never re-pinned.
+   */
+  'App.ConnectTeam': { args: [address: string, fingerprint: string, creds: Credentials]; result: Workspace };
+  /**
+   * ConnectionState is the connection to the current team workspace
+   * (state "local" on this computer's).
+   */
+  'App.ConnectionState': { args: []; result: Connection };
+  /**
+   * ForgetWorkspace signs out of a team workspace and forgets it here (the
+   * window goes back to this computer's when it was the current one).
+   */
+  'App.ForgetWorkspace': { args: [id: string]; result: void };
+  /**
    * LiveOrigin names this window in the change notices its own calls
    * cause, so that the page can tell them from other people's (which, in
    * a window connected to a team host, arrive as the same event).
@@ -2210,6 +2293,13 @@ export interface AppMethods {
    */
   'App.OpenDocument': { args: [id: number]; result: void };
   /**
+   * ProbeHost reads the certificate of the host at address without trusting
+   * it, so the person can compare its fingerprint with what the host printed.
+   */
+  'App.ProbeHost': { args: [address: string]; result: Certificate };
+  /** RetryConnection tries to reach the team host now instead of waiting. */
+  'App.RetryConnection': { args: []; result: void };
+  /**
    * SaveExport asks where to save an export of the given kind (see
    * api.Download) with the system's Save dialog, in the workspace's
    * language, and writes the file there. req is the export's request as the
@@ -2217,6 +2307,16 @@ export interface AppMethods {
    * returns the path, or "" when the user cancelled the dialog.
    */
   'App.SaveExport': { args: [kind: string, req: RawJSON, job: string]; result: string };
+  /**
+   * SwitchWorkspace makes the window show the workspace with that id
+   * (remote.LocalID: this computer's); the page then reloads its data.
+   */
+  'App.SwitchWorkspace': { args: [id: string]; result: void };
+  /**
+   * Workspaces lists this computer's workspace and the remembered team
+   * workspaces, the current one marked.
+   */
+  'App.Workspaces': { args: []; result: Workspace[] };
 }
 
 /** Downloads are the exports both transports serve, by kind: the request each decodes and its file's extension. */

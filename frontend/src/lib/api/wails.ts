@@ -30,7 +30,8 @@ async function bindings(): Promise<Bound> {
   return window.go;
 }
 
-async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<T> {
+/** invoke calls one of the window's own methods (Wails' "main" package: invoke('main', 'App.Workspaces', [])). */
+export async function invoke<T>(pkg: string, method: string, args: unknown[]): Promise<T> {
   const [service, name] = method.split('.');
   const fn = (await bindings())[pkg]?.[service]?.[name];
   if (!fn) throw new AppError('internal', `The desktop app has no method ${method}.`);
