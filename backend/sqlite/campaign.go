@@ -110,6 +110,9 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 	if err != nil {
 		return nil, err
 	}
+	if err := backend.CheckVersion("campaign", upd.Version, c.Version, c); err != nil {
+		return nil, err
+	}
 	upd.Apply(c)
 	c.Normalize()
 	if err := c.Validate(); err != nil {
@@ -137,8 +140,9 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 
 // DeleteCampaign removes a campaign with its deliverables, milestones
 // and goals.
-func (s *CampaignService) DeleteCampaign(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "campaigns", id, "That campaign no longer exists.")
+func (s *CampaignService) DeleteCampaign(ctx context.Context, id, version int64) error {
+	return deleteRow(ctx, s.db, "campaigns", id, "That campaign no longer exists.", versionGuard{version, "campaign",
+		func(tx *sql.Tx) (any, error) { return findCampaignByID(ctx, tx, id) }})
 }
 
 // checkReferences turns a team or channel that was deleted meanwhile into
