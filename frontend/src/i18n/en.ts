@@ -1006,6 +1006,25 @@ export const en = {
   'copy.body': 'The copy gets this campaign’s deliverables, milestones and goals, moved to the new start date. It starts as planned; a needed compliance review starts again.',
   'copy.start': 'New start date',
   'copy.default_name': '{name} (copy)',
+
+  'conflict.title': '“{name}” was changed by someone else',
+  'conflict.intro': 'Someone saved it after you opened it, so yours was not saved. Compare what is stored now with what you have, then choose.',
+  'conflict.field': 'Field',
+  'conflict.stored_now': 'Stored now',
+  'conflict.yours': 'Yours',
+  'conflict.by_them': 'changed by someone else',
+  'conflict.by_you': 'changed by you',
+  'conflict.by_both': 'changed by both of you',
+  'conflict.no_visible_change': 'Nothing shown here differs: it was saved again in between.',
+  'conflict.take_theirs': 'Take theirs',
+  'conflict.keep_mine': 'Save mine',
+  'conflict.move_anyway': 'Move it anyway',
+  'conflict.delete_anyway': 'Delete anyway',
+  'conflict.apply_anyway': 'Apply to these too',
+  'conflict.assets': 'Assets',
+  'conflict.version_required': 'This was sent without the version it was read at; reload and try again.',
+  'conflict.cell': 'Someone else changed this to {theirs} while you typed {mine}.',
+  'conflict.cells': 'Cells someone else changed meanwhile now show their amount:',
 } as const;
 
 export type MessageKey = keyof typeof en;

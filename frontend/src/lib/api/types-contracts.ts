@@ -40,5 +40,5 @@ export const contractStatuses = ['trial', 'active', 'cancelling', 'ended'] as co
 /** The fields of a contract a user edits. */
 export type ContractInput = Omit<
   Contract,
-  'id' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt'
+  'id' | 'version' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt'
 >;
