@@ -1173,6 +1173,7 @@ export const ar: Catalog = {
   'conflict.by_you': 'غيّرته أنت',
   'conflict.by_both': 'غيّره كلاكما',
   'conflict.no_visible_change': 'لا يختلف شيء مما يظهر هنا: لقد حُفظ مرة أخرى في الأثناء.',
+  'conflict.theirs_stays': 'لم تغيّره: حفظ نسختك يُبقي قيمتهم',
   'conflict.take_theirs': 'اعتمد نسختهم',
   'conflict.keep_mine': 'احفظ نسختي',
   'conflict.move_anyway': 'انقله على أي حال',

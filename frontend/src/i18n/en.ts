@@ -1016,6 +1016,7 @@ export const en = {
   'conflict.by_you': 'changed by you',
   'conflict.by_both': 'changed by both of you',
   'conflict.no_visible_change': 'Nothing shown here differs: it was saved again in between.',
+  'conflict.theirs_stays': 'you left it as it was: saving yours keeps theirs',
   'conflict.take_theirs': 'Take theirs',
   'conflict.keep_mine': 'Save mine',
   'conflict.move_anyway': 'Move it anyway',

@@ -1015,6 +1015,7 @@ export const fa: Catalog = {
   'conflict.by_you': 'تغییر از سوی شما',
   'conflict.by_both': 'تغییر از سوی هر دو نفر',
   'conflict.no_visible_change': 'در آنچه اینجا می‌بینید تفاوتی نیست: در این فاصله دوباره ذخیره شده است.',
+  'conflict.theirs_stays': 'شما آن را تغییر ندادید: با ذخیرهٔ نسخهٔ شما، مقدار آن‌ها می‌ماند',
   'conflict.take_theirs': 'نسخهٔ آن‌ها را بپذیر',
   'conflict.keep_mine': 'نسخهٔ من را ذخیره کن',
   'conflict.move_anyway': 'با این حال جابه‌جا کن',

@@ -1130,6 +1130,7 @@ export const pl: Catalog = {
   'conflict.by_you': 'zmienione przez Ciebie',
   'conflict.by_both': 'zmienione przez was oboje',
   'conflict.no_visible_change': 'Nic z tego, co tu widać, się nie różni: w międzyczasie zapisano to ponownie.',
+  'conflict.theirs_stays': 'nie zmieniałeś tego: zapisanie Twojej wersji zachowa ich wartość',
   'conflict.take_theirs': 'Przyjmij ich wersję',
   'conflict.keep_mine': 'Zapisz moją',
   'conflict.move_anyway': 'Przesuń mimo to',

@@ -1014,6 +1014,7 @@ export const th: Catalog = {
   'conflict.by_you': 'คุณแก้ไข',
   'conflict.by_both': 'แก้ไขทั้งสองฝ่าย',
   'conflict.no_visible_change': 'สิ่งที่แสดงอยู่นี้ไม่มีอะไรต่างกัน: มีการบันทึกซ้ำในระหว่างนั้น',
+  'conflict.theirs_stays': 'คุณไม่ได้แก้ไขช่องนี้: การบันทึกของคุณจะคงค่าของผู้อื่นไว้',
   'conflict.take_theirs': 'ใช้ของผู้อื่น',
   'conflict.keep_mine': 'บันทึกของฉัน',
   'conflict.move_anyway': 'ย้ายต่อไป',

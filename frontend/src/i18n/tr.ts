@@ -1015,6 +1015,7 @@ export const tr: Catalog = {
   'conflict.by_you': 'siz değiştirdiniz',
   'conflict.by_both': 'ikiniz de değiştirdiniz',
   'conflict.no_visible_change': 'Burada görünen hiçbir şey farklı değil: bu arada yeniden kaydedildi.',
+  'conflict.theirs_stays': 'bunu değiştirmediniz: sizinkini kaydetmek onlarınkini korur',
   'conflict.take_theirs': 'Onlarınkini al',
   'conflict.keep_mine': 'Benimkini kaydet',
   'conflict.move_anyway': 'Yine de taşı',

@@ -10,6 +10,8 @@ export interface ConflictQuestion {
   rows: ConflictRow[];
   /** mineLabel names "keep mine" for this action (save, move, delete). */
   mineLabel: string;
+  /** merges says that keeping mine keeps their value of a field this person left alone (a save, not a delete). */
+  merges?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export async function saveVersioned<T extends { version: number }, R>(opts: {
   started: object;
   mine: object;
   save: (version: number, theirs: T | null) => Promise<R>;
+  /** merges: see ConflictQuestion (true unless said otherwise). */
+  merges?: boolean;
 }): Promise<Resolved<T, R>> {
   let version = opts.version;
   let theirs: T | null = null;
@@ -64,7 +68,12 @@ export async function saveVersioned<T extends { version: number }, R>(opts: {
     } catch (e) {
       const now = currentOf<T>(e);
       if (!now) throw e;
-      const choice = await conflictPrompt.ask({ what: opts.what, mineLabel: opts.mineLabel, rows: conflictRows(opts.fields, opts.started, opts.mine, now) });
+      const choice = await conflictPrompt.ask({
+        what: opts.what,
+        mineLabel: opts.mineLabel,
+        merges: opts.merges ?? true,
+        rows: conflictRows(opts.fields, opts.started, opts.mine, now),
+      });
       if (choice === 'theirs') return { kind: 'theirs', theirs: now };
       if (choice === 'cancel') return { kind: 'cancelled' };
       version = now.version;
@@ -79,5 +88,5 @@ export async function saveVersioned<T extends { version: number }, R>(opts: {
  * or stops.
  */
 export function deleteVersioned<T extends { version: number }>(what: string, rec: T, fields: ConflictField[], del: (version: number) => Promise<void>, mineLabel: string): Promise<Resolved<T, void>> {
-  return saveVersioned<T, void>({ what, mineLabel, version: rec.version, fields, started: rec, mine: rec, save: (v) => del(v) });
+  return saveVersioned<T, void>({ what, mineLabel, version: rec.version, fields, started: rec, mine: rec, save: (v) => del(v), merges: false });
 }
