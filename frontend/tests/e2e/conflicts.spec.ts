@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
+import { BudgetPage } from './pages/budget';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
 import { ConflictDialog } from './pages/conflict';
@@ -26,6 +27,9 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   const request = await playwright.request.newContext();
   const usd = { amount: 0, currency: 'USD' };
   await ws.call(request, 'Campaigns.Create', { name: 'Spring launch', owner: 'Arif', status: 'planned', startDate: '2027-03-01', endDate: '2027-03-31', budget: usd });
+  await ws.item(request, 'teams', 'Brand');
+  await ws.item(request, 'categories', 'Events');
+  await ws.call(request, 'Budget.CreateFiscalYear', 2031, 'month');
   await ws.call(request, 'Campaigns.Create', { name: 'Autumn webinar', owner: 'Arif', status: 'planned', startDate: '2027-09-06', endDate: '2027-09-10', budget: usd });
   await request.dispose();
 });
@@ -129,5 +133,51 @@ test('a calendar drag over someone else’s move asks before moving', async ({ p
   await conflict.choose('Autumn webinar', 'Move it anyway');
   await expect.poll(() => sams.startsOn('Autumn webinar', '2027-09-20')).toBe(true);
   expect((await stored(page, workspace, 'Autumn webinar')).startDate).toBe('2027-09-20');
+  await sam.context().close();
+});
+
+test('a budget cell someone else changed is marked with their amount; the rest of the paste is stored', async ({ page, browser, workspace }) => {
+  const sam = await second(browser, workspace);
+  const grids: BudgetPage[] = [];
+  for (const p of [page, sam]) {
+    await new AppShell(p).open();
+    await new AppShell(p).goTo('Budget');
+    const b = new BudgetPage(p);
+    await b.openFiscalYear(2031);
+    grids.push(b);
+  }
+  const [danas, sams] = grids;
+
+  // Dana plans the first month; Sam's grid still shows it empty.
+  await danas.rowCells('Brand', 'Events').first().click();
+  await page.keyboard.type('500');
+  await page.keyboard.press('ArrowRight');
+  await expect(danas.saving).toHaveCount(0);
+  await expect(sams.rowCells('Brand', 'Events').first()).toHaveValue('');
+
+  // Sam pastes the first two months.
+  await sams.paste(sams.rowCells('Brand', 'Events').first(), '700\t800');
+  const clash = sam.locator('[data-conflict]');
+  await expect(clash).toContainText('Someone else changed this to 500.00 while you typed 700.00.');
+  await expect(sams.rowCells('Brand', 'Events').first()).toHaveValue('500.00');
+  await expect(sams.rowCells('Brand', 'Events').first().locator('xpath=..')).toHaveAttribute('data-state', 'conflict');
+  await expect(sams.rowCells('Brand', 'Events').nth(1)).toHaveValue('800.00');
+  const amounts = async () => {
+    const plan = await workspace.call<{ lines: { period: number; amount: number }[] }>(page.request, 'Budget.Plan', 2031);
+    return plan.lines.map((l) => [l.period, l.amount]);
+  };
+  expect(await amounts()).toEqual([
+    [1, 500_00],
+    [2, 800_00],
+  ]);
+
+  // Sam keeps his: stored over Dana's amount, and the mark goes.
+  await clash.getByRole('button', { name: 'Save mine' }).click();
+  await expect(clash).toHaveCount(0);
+  await expect(sams.rowCells('Brand', 'Events').first()).toHaveValue('700.00');
+  await expect.poll(amounts).toEqual([
+    [1, 700_00],
+    [2, 800_00],
+  ]);
   await sam.context().close();
 });
