@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
+import { AssetsPage } from './pages/assets';
 import { BudgetPage } from './pages/budget';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
@@ -179,5 +180,44 @@ test('a budget cell someone else changed is marked with their amount; the rest o
     [1, 700_00],
     [2, 800_00],
   ]);
+  await sam.context().close();
+});
+
+test('a bulk edit leaves the asset someone else changed alone and names it; applied to it too on request', async ({ page, browser, workspace }) => {
+  const danas = new AssetsPage(page);
+  await new AppShell(page).open();
+  await new AppShell(page).goTo('Assets');
+  await danas.drop([
+    { name: 'brand-guide.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 brand guide') },
+    { name: 'hero-banner.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4 hero banner') },
+  ]);
+  await expect(danas.assets).toHaveCount(2);
+
+  // Sam's library shows both; then Dana retitles the banner.
+  const sam = await second(browser, workspace);
+  const sams = new AssetsPage(sam);
+  await new AppShell(sam).open();
+  await new AppShell(sam).goTo('Assets');
+  await expect(sams.assets).toHaveCount(2);
+  interface A { id: number; version: number; title: string; tags: string[] }
+  const all = async () => (await workspace.call<{ assets: A[] }>(page.request, 'Assets.Find', {})).assets;
+  const banner = (await all()).find((a) => a.title === 'hero banner')!;
+  await workspace.call(page.request, 'Assets.Update', banner.id, { ...banner, title: 'Hero banner (final)' });
+
+  // Sam tags both: the guide gets the tag, the banner is named with what it is now.
+  await sams.select('brand guide');
+  await sams.select('hero banner');
+  await sam.getByRole('button', { name: 'Edit 2 assets' }).click();
+  const dlg = sam.getByRole('dialog', { name: 'Edit 2 assets' });
+  await dlg.getByLabel('Add tags').fill('spring');
+  await dlg.getByRole('button', { name: 'Save' }).click();
+  const conflict = new ConflictDialog(sam);
+  await expect(conflict.row('Assets', 'Hero banner \\(final\\)')).toBeVisible();
+  await expect(conflict.yours('Assets', 'Hero banner \\(final\\)')).toHaveText('spring');
+  const tags = async () => Object.fromEntries((await all()).map((a) => [a.title, a.tags]));
+  expect(await tags()).toEqual({ 'brand guide': ['spring'], 'Hero banner (final)': [] });
+
+  await conflict.choose('Assets', 'Apply to these too');
+  await expect.poll(tags).toEqual({ 'brand guide': ['spring'], 'Hero banner (final)': ['spring'] });
   await sam.context().close();
 });

@@ -42,9 +42,15 @@ function fakeServer() {
             const conflicts: BudgetLine[] = [];
             for (const l of lines) {
               const k = cellKey(l.teamId, l.categoryId, l.period);
-              if ((versions.get(k) ?? 0) !== l.version) conflicts.push(line(k));
-              else if (l.amount === 0) (stored.delete(k), versions.delete(k));
-              else (stored.set(k, l.amount), versions.set(k, ++clock));
+              if ((versions.get(k) ?? 0) !== l.version) {
+                conflicts.push(line(k));
+              } else if (l.amount === 0) {
+                stored.delete(k);
+                versions.delete(k);
+              } else {
+                stored.set(k, l.amount);
+                versions.set(k, ++clock);
+              }
             }
             resolve({ lines: [...stored.keys()].map(line), conflicts } as T);
           },

@@ -22,7 +22,7 @@ export class ConflictDialog {
     return this.row(name, field).locator('td.mine');
   }
 
-  async choose(name: string, button: 'Save mine' | 'Take theirs' | 'Cancel' | 'Move it anyway' | 'Delete anyway'): Promise<void> {
+  async choose(name: string, button: 'Save mine' | 'Take theirs' | 'Cancel' | 'Move it anyway' | 'Delete anyway' | 'Apply to these too'): Promise<void> {
     const dlg = this.about(name);
     await dlg.getByRole('button', { name: button, exact: true }).click();
     await dlg.waitFor({ state: 'detached' });
