@@ -4,7 +4,7 @@ import { formatDayLocal } from './days';
 import { formatMoney } from './money';
 import { lists } from './stores/lists.svelte';
 import { settings } from './stores/settings.svelte';
-import { i18n, keyFrom, t, type KeyPrefix, type MessageKey } from '../i18n/index.svelte';
+import { i18n, keyFrom, messageKey, t, type KeyPrefix, type MessageKey } from '../i18n/index.svelte';
 
 // The fields each record's conflict dialog compares, labelled as its form
 // labels them and shown as the app shows them elsewhere.
@@ -26,6 +26,11 @@ const named = (items: () => ListItem[]) => (v: unknown) => {
 };
 const list = (v: unknown) => (Array.isArray(v) && v.length ? i18n.list(v.map(String)) : '—');
 const number = (v: unknown) => new Intl.NumberFormat(i18n.locale).format(Number(v ?? 0));
+/** ids shows references the form holds only by number (a campaign picked elsewhere). */
+const ids = (v: unknown) => {
+  const all = (Array.isArray(v) ? v : [v]).filter((x) => Number(x) > 0).map((x) => '#' + number(x));
+  return all.length ? i18n.list(all) : '—';
+};
 
 function field(key: string, label: MessageKey, show?: (v: unknown) => string): ConflictField {
   return { key, label: t(label), show };
@@ -87,6 +92,7 @@ export function spendFields(): ConflictField[] {
     field('teamId', 'campaign.team', named(() => lists.teams)),
     field('categoryId', 'budget.category', named(() => lists.categories)),
     field('vendor', 'spend.vendor'),
+    field('campaignId', 'spend.campaign', ids),
     field('status', 'spend.status', choice('sstatus.')),
     field('reference', 'spend.reference'),
     field('note', 'campaign.notes'),
@@ -124,6 +130,10 @@ export function contractFields(): ConflictField[] {
     field('securityReviewDate', 'contract.security_date', day),
     field('dataLocation', 'contract.data_location'),
     field('notes', 'campaign.notes'),
+    field('reminders', 'contract.reminders', (v) => {
+      const rs = (v as { kind: string; daysBefore: number }[] | null) ?? [];
+      return rs.length ? i18n.list(rs.map((r) => `${t(messageKey('contract.remind_' + r.kind))} (${t('contract.reminder_days')}: ${number(r.daysBefore)})`)) : '—';
+    }),
   ];
 }
 
@@ -134,6 +144,7 @@ export function assetFields(): ConflictField[] {
     field('tags', 'campaign.tags', list),
     field('description', 'assets.description'),
     field('source', 'assets.source'),
+    field('campaignIds', 'assets.campaigns', ids),
     field('licence', 'licence.type', (v) => {
       const l = v as { type: string; holder: string; usageRights: string; start: string; expiry: string } | null;
       return l ? [l.type, l.holder, l.usageRights, l.start && day(l.start), l.expiry && day(l.expiry)].filter(Boolean).join(' · ') || '—' : '—';
