@@ -1,5 +1,5 @@
-import type { ConflictField } from './conflict';
-import type { ListItem, Money } from './api';
+import type { ConflictField, ConflictRow } from './conflict';
+import type { Asset, Licence, ListItem, Money } from './api';
 import { formatDayLocal } from './days';
 import { formatMoney } from './money';
 import { lists } from './stores/lists.svelte';
@@ -155,4 +155,10 @@ export function assetFields(): ConflictField[] {
 /** requestFields are what a decision depends on: a request decided or changed meanwhile. */
 export function requestFields(): ConflictField[] {
   return [field('status', 'spend.status', choice('rstatus.')), field('amount', 'spend.amount', money), field('purpose', 'request.purpose'), field('date', 'request.date', day)];
+}
+
+/** assetBulkRow sets an asset as stored now beside what a bulk edit (tags added, perhaps a licence) would make of it. */
+export function assetBulkRow(a: Asset, tags: string[], licence: Licence | null): ConflictRow {
+  const show = (tagList: string[], l: Licence) => [i18n.list(tagList), l.type, l.holder, l.expiry && day(l.expiry)].filter(Boolean).join(' · ') || '—';
+  return { key: String(a.id), label: a.title, by: 'them', theirs: show(a.tags, a.licence), mine: show([...a.tags, ...tags], licence ?? a.licence) };
 }
