@@ -103,7 +103,10 @@ type AssetVersion struct {
 
 // Asset is a brand or campaign file with its metadata.
 type Asset struct {
-	ID          int64          `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version     int64          `json:"version"`
 	Title       string         `json:"title"`
 	Type        AssetType      `json:"type"`
 	Tags        []string       `json:"tags"`
@@ -190,6 +193,14 @@ type AssetFilter struct {
 	Limit   int `json:"limit"`
 }
 
+// AssetBulkResult is what a bulk edit did: the assets edited, and the ones
+// left alone because someone changed them after the list showed them, as
+// they are stored now.
+type AssetBulkResult struct {
+	Assets    []*Asset `json:"assets"`
+	Conflicts []*Asset `json:"conflicts"`
+}
+
 // AssetPage is one page of assets and how many match.
 type AssetPage struct {
 	Assets []*Asset `json:"assets"`
@@ -213,7 +224,9 @@ type AssetService interface {
 	FindAssets(ctx context.Context, f AssetFilter) (*AssetPage, error)
 	FindAssetByID(ctx context.Context, id int64) (*Asset, error)
 	UpdateAsset(ctx context.Context, id int64, a Asset) (*Asset, error)
-	DeleteAsset(ctx context.Context, id int64) error
+	// DeleteAsset removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteAsset(ctx context.Context, id, version int64) error
 	// LicenceWarnings lists the campaigns using assets whose licence ends
 	// before the campaign does (campaignID 0 for all campaigns).
 	LicenceWarnings(ctx context.Context, campaignID int64) ([]LicenceWarning, error)

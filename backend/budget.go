@@ -11,6 +11,9 @@ type BudgetLine struct {
 	// year, as the plan's granularity says.
 	Period int   `json:"period"`
 	Amount int64 `json:"amount"`
+	// Version changes on every write of the cell; a cell that holds
+	// nothing is version 0. A save names the version the grid showed.
+	Version int64 `json:"version"`
 }
 
 // BudgetPlan is a fiscal year's budget.
@@ -22,6 +25,10 @@ type BudgetPlan struct {
 	Granularity Granularity  `json:"granularity"`
 	Currency    string       `json:"currency"`
 	Lines       []BudgetLine `json:"lines"`
+	// Conflicts are the cells of a save that were left as stored because
+	// someone changed them after the grid showed them: each as stored now
+	// (amount 0 and version 0 once cleared).
+	Conflicts []BudgetLine `json:"conflicts,omitempty"`
 }
 
 // MaxBudgetCells bounds one paste into the grid.
@@ -149,9 +156,13 @@ type BudgetService interface {
 	FiscalYears(ctx context.Context) ([]int, error)
 	CreateFiscalYear(ctx context.Context, year int, g Granularity) (*BudgetPlan, error)
 	BudgetPlan(ctx context.Context, year int) (*BudgetPlan, error)
-	// SetBudgetLines writes cells (a typed value or a pasted block) in one
-	// transaction: all are stored, or none.
+	// SetBudgetLines writes cells in one transaction whatever their
+	// versions (an import and its undo): all are stored, or none.
 	SetBudgetLines(ctx context.Context, year int, lines []BudgetLine) (*BudgetPlan, error)
+	// SetBudgetLinesIfUnchanged writes, in one transaction, each cell
+	// whose stored version is still the one given (0: it held nothing);
+	// the others are left as stored and listed in the plan's Conflicts.
+	SetBudgetLinesIfUnchanged(ctx context.Context, year int, lines []BudgetLine) (*BudgetPlan, error)
 	FXRates(ctx context.Context) ([]FXRate, error)
 	SetFXRate(ctx context.Context, r FXRate) error
 	DeleteFXRate(ctx context.Context, currency, month string) error

@@ -26,7 +26,10 @@ type CalendarShown struct {
 
 // CalendarCampaign is a campaign's bar on the calendar.
 type CalendarCampaign struct {
-	ID         int64          `json:"id"`
+	ID int64 `json:"id"`
+	// Version is the record's version; a drag sends it back (see
+	// CheckVersion).
+	Version    int64          `json:"version"`
 	Name       string         `json:"name"`
 	TeamID     int64          `json:"teamId"`
 	ChannelIDs []int64        `json:"channelIds"`
@@ -38,7 +41,10 @@ type CalendarCampaign struct {
 // CalendarDeliverable is a deliverable on the calendar, with what its
 // form edits; empty fields are left out.
 type CalendarDeliverable struct {
-	ID          int64             `json:"id"`
+	ID int64 `json:"id"`
+	// Version is the record's version; a drag sends it back (see
+	// CheckVersion).
+	Version     int64             `json:"version"`
 	CampaignID  int64             `json:"campaignId,omitempty"`
 	Title       string            `json:"title"`
 	Type        DeliverableType   `json:"type"`
@@ -54,7 +60,10 @@ type CalendarDeliverable struct {
 // CalendarMilestone is a milestone on the calendar, with what its form
 // edits; empty fields are left out.
 type CalendarMilestone struct {
-	ID         int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version is the record's version; a drag sends it back (see
+	// CheckVersion).
+	Version    int64  `json:"version"`
 	CampaignID int64  `json:"campaignId"`
 	Title      string `json:"title"`
 	Owner      string `json:"owner,omitempty"`
@@ -77,7 +86,7 @@ func (d *CalendarData) Shown(perDay int) *CalendarShown {
 		if ids == nil {
 			ids = []int64{}
 		}
-		out.Campaigns = append(out.Campaigns, CalendarCampaign{ID: c.ID, Name: c.Name, TeamID: c.TeamID,
+		out.Campaigns = append(out.Campaigns, CalendarCampaign{ID: c.ID, Version: c.Version, Name: c.Name, TeamID: c.TeamID,
 			ChannelIDs: ids, Status: c.Status, StartDate: c.StartDate, EndDate: c.EndDate})
 		if c.TeamID != 0 {
 			out.Teams[c.TeamID] = c.TeamName
@@ -117,7 +126,7 @@ func (d *CalendarData) Shown(perDay int) *CalendarShown {
 	for _, x := range d.Deliverables {
 		if fits(x.PublishDate) {
 			named(x.CampaignID, x.CampaignName)
-			out.Deliverables = append(out.Deliverables, CalendarDeliverable{ID: x.ID, CampaignID: x.CampaignID, Title: x.Title,
+			out.Deliverables = append(out.Deliverables, CalendarDeliverable{ID: x.ID, Version: x.Version, CampaignID: x.CampaignID, Title: x.Title,
 				Type: x.Type, CustomType: x.CustomType, PublishDate: x.PublishDate, ChannelID: x.ChannelID, Owner: x.Owner,
 				Status: x.Status, Notes: x.Notes, Overdue: x.Overdue})
 		}
@@ -125,7 +134,7 @@ func (d *CalendarData) Shown(perDay int) *CalendarShown {
 	for _, m := range d.Milestones {
 		if fits(m.DueDate) {
 			named(m.CampaignID, m.CampaignName)
-			out.Milestones = append(out.Milestones, CalendarMilestone{ID: m.ID, CampaignID: m.CampaignID, Title: m.Title,
+			out.Milestones = append(out.Milestones, CalendarMilestone{ID: m.ID, Version: m.Version, CampaignID: m.CampaignID, Title: m.Title,
 				Owner: m.Owner, DueDate: m.DueDate, Done: m.Done, Overdue: m.Overdue})
 		}
 	}

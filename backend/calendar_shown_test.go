@@ -12,20 +12,20 @@ func shownFixture() *backend.CalendarData {
 	return &backend.CalendarData{
 		From: "2026-03-01", To: "2026-03-31",
 		Campaigns: []*backend.Campaign{
-			{ID: 1, Name: "Spring", TeamID: 2, TeamName: "Brand", ChannelIDs: []int64{5, 1}, ChannelNames: []string{"Ads", "Email"},
+			{ID: 1, Version: 4, Name: "Spring", TeamID: 2, TeamName: "Brand", ChannelIDs: []int64{5, 1}, ChannelNames: []string{"Ads", "Email"},
 				Status: backend.StatusLive, StartDate: "2026-03-01", EndDate: "2026-03-20", Notes: "long notes", Tags: []string{"q1"}},
 			{ID: 3, Name: "Loose", Status: backend.StatusIdea, StartDate: "2026-03-10", EndDate: "2026-03-12"},
 		},
 		ContractDates: []backend.ContractDate{{ContractID: 9, Vendor: "Acme", Kind: backend.RemindCancel, Date: "2026-03-02"}},
 		Deliverables: []*backend.Deliverable{
-			{ID: 10, CampaignID: 1, CampaignName: "Spring", Title: "Post A", Type: backend.TypeCustom, CustomType: "Podcast",
+			{ID: 10, Version: 2, CampaignID: 1, CampaignName: "Spring", Title: "Post A", Type: backend.TypeCustom, CustomType: "Podcast",
 				PublishDate: "2026-03-02", ChannelID: 5, ChannelName: "Ads", Owner: "Ann", Status: "draft", Notes: "n", Overdue: true, CreatedAt: "x"},
 			{ID: 11, CampaignID: 7, CampaignName: "Winter", Title: "Post B", Type: "email", PublishDate: "2026-03-02", Status: "idea"},
 			{ID: 12, Title: "Standalone", Type: "email", PublishDate: "2026-03-02", Status: "idea"},
 			{ID: 13, CampaignID: 1, CampaignName: "Spring", Title: "Post C", Type: "email", PublishDate: "2026-03-05", Status: "idea"},
 		},
 		Milestones: []*backend.Milestone{
-			{ID: 20, CampaignID: 1, CampaignName: "Spring", Title: "Launch", Owner: "Bo", DueDate: "2026-03-02", Done: true},
+			{ID: 20, Version: 3, CampaignID: 1, CampaignName: "Spring", Title: "Launch", Owner: "Bo", DueDate: "2026-03-02", Done: true},
 			{ID: 21, CampaignID: 8, CampaignName: "Autumn", Title: "Review", DueDate: "2026-03-05", Overdue: true},
 		},
 	}
@@ -41,7 +41,7 @@ func TestCalendarShownKeepsWhatViewsRead(t *testing.T) {
 	}
 	want := backend.CalendarCampaign{ID: 1, Name: "Spring", TeamID: 2, ChannelIDs: []int64{5, 1}, Status: backend.StatusLive,
 		StartDate: "2026-03-01", EndDate: "2026-03-20"}
-	if got := s.Campaigns[0]; got.ID != want.ID || got.Name != want.Name || got.TeamID != 2 || len(got.ChannelIDs) != 2 ||
+	if got := s.Campaigns[0]; got.ID != want.ID || got.Version != 4 || got.Name != want.Name || got.TeamID != 2 || len(got.ChannelIDs) != 2 ||
 		got.ChannelIDs[0] != 5 || got.Status != want.Status || got.StartDate != want.StartDate || got.EndDate != want.EndDate {
 		t.Errorf("campaign = %+v, want %+v", got, want)
 	}
@@ -49,11 +49,11 @@ func TestCalendarShownKeepsWhatViewsRead(t *testing.T) {
 		t.Error("a campaign with no channel should send [], not null")
 	}
 	d := s.Deliverables[0]
-	if d != (backend.CalendarDeliverable{ID: 10, CampaignID: 1, Title: "Post A", Type: backend.TypeCustom, CustomType: "Podcast",
+	if d != (backend.CalendarDeliverable{ID: 10, Version: 2, CampaignID: 1, Title: "Post A", Type: backend.TypeCustom, CustomType: "Podcast",
 		PublishDate: "2026-03-02", ChannelID: 5, Owner: "Ann", Status: "draft", Notes: "n", Overdue: true}) {
 		t.Errorf("deliverable = %+v", d)
 	}
-	if m := s.Milestones[0]; m != (backend.CalendarMilestone{ID: 20, CampaignID: 1, Title: "Launch", Owner: "Bo", DueDate: "2026-03-02", Done: true}) {
+	if m := s.Milestones[0]; m != (backend.CalendarMilestone{ID: 20, Version: 3, CampaignID: 1, Title: "Launch", Owner: "Bo", DueDate: "2026-03-02", Done: true}) {
 		t.Errorf("milestone = %+v", m)
 	}
 	if s.Teams[2] != "Brand" || s.Channels[5] != "Ads" || s.Channels[1] != "Email" || len(s.Teams) != 1 {

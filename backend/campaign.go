@@ -42,7 +42,10 @@ const (
 
 // Campaign is a piece of planned marketing work over a range of days.
 type Campaign struct {
-	ID        int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version   int64  `json:"version"`
 	Name      string `json:"name"`
 	Objective string `json:"objective"`
 	// TeamID is 0 when not set.
@@ -144,6 +147,9 @@ func (c *Campaign) Validate() error {
 
 // CampaignUpdate holds the fields to change; nil means "leave as is".
 type CampaignUpdate struct {
+	// Version is the version of the record the changes were made to; a
+	// save over a newer version is refused (see CheckVersion).
+	Version    int64           `json:"version"`
 	Name       *string         `json:"name"`
 	Objective  *string         `json:"objective"`
 	TeamID     *int64          `json:"teamId"`
@@ -286,7 +292,9 @@ type CampaignService interface {
 	CampaignSpans(ctx context.Context, filter CampaignFilter) ([]CampaignSpan, error)
 	CreateCampaign(ctx context.Context, c *Campaign) error
 	UpdateCampaign(ctx context.Context, id int64, upd CampaignUpdate) (*Campaign, error)
-	DeleteCampaign(ctx context.Context, id int64) error
+	// DeleteCampaign removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteCampaign(ctx context.Context, id, version int64) error
 	// CopyCampaign copies a campaign as a template: its deliverables,
 	// milestones and goals come along, shifted to the new start day.
 	CopyCampaign(ctx context.Context, id int64, cp CampaignCopy) (*Campaign, error)
@@ -303,6 +311,8 @@ type CampaignMove struct {
 	StartDate string `json:"startDate"`
 	EndDate   string `json:"endDate"`
 	ShiftPlan bool   `json:"shiftPlan"`
+	// Version is the version of the campaign the calendar showed.
+	Version int64 `json:"version"`
 }
 
 // CampaignMoved is the campaign after a move and how much of its plan

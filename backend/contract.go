@@ -47,7 +47,10 @@ const MaxNoticeDays = 365
 
 // Contract is a subscription or service agreement with a vendor.
 type Contract struct {
-	ID           int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version      int64  `json:"version"`
 	VendorID     int64  `json:"vendorId"`
 	VendorName   string `json:"vendorName"`
 	Product      string `json:"product"`
@@ -246,7 +249,9 @@ type ContractService interface {
 	FindContractByID(ctx context.Context, id int64) (*Contract, error)
 	CreateContract(ctx context.Context, c *Contract) error
 	UpdateContract(ctx context.Context, id int64, c Contract) (*Contract, error)
-	DeleteContract(ctx context.Context, id int64) error
+	// DeleteContract removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteContract(ctx context.Context, id, version int64) error
 	ContractHistory(ctx context.Context, id int64) ([]ContractChange, error)
 	// Digest lists cancel-by and renewal dates within horizon days of
 	// today, and earlier ones whose reminder has come, soonest first.

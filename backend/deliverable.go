@@ -43,6 +43,9 @@ var DeliverableStatuses = []DeliverableStatus{DeliverableIdea, DeliverableDraft,
 // standalone (an editorial calendar entry).
 type Deliverable struct {
 	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version int64 `json:"version"`
 	// CampaignID is 0 for a standalone deliverable.
 	CampaignID   int64             `json:"campaignId"`
 	CampaignName string            `json:"campaignName"`
@@ -106,6 +109,9 @@ func (d *Deliverable) Validate() error {
 
 // DeliverableUpdate holds the fields to change; nil means "leave as is".
 type DeliverableUpdate struct {
+	// Version is the version of the record the changes were made to; a
+	// save over a newer version is refused (see CheckVersion).
+	Version     int64              `json:"version"`
 	CampaignID  *int64             `json:"campaignId"`
 	Title       *string            `json:"title"`
 	Type        *DeliverableType   `json:"type"`
@@ -140,5 +146,7 @@ type DeliverableService interface {
 	FindDeliverables(ctx context.Context, campaignID int64) ([]*Deliverable, error)
 	CreateDeliverable(ctx context.Context, d *Deliverable) error
 	UpdateDeliverable(ctx context.Context, id int64, upd DeliverableUpdate) (*Deliverable, error)
-	DeleteDeliverable(ctx context.Context, id int64) error
+	// DeleteDeliverable removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteDeliverable(ctx context.Context, id, version int64) error
 }

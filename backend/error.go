@@ -44,6 +44,9 @@ type Error struct {
 	Code    string                `json:"code"`
 	Message string                `json:"message"`
 	Fields  map[string]FieldError `json:"fields,omitempty"`
+	// Current is, for an ECONFLICT caused by a stale version, the record
+	// as stored now (see Conflict).
+	Current any `json:"current,omitempty"`
 }
 
 // FieldError is one problem with one field: a message-catalog key and the

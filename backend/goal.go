@@ -28,7 +28,10 @@ var GoalMetrics = []GoalMetric{MetricLeads, MetricMQLs, MetricClicks, MetricCTR,
 // the actual so far. Target and Actual are exact decimal strings ("1200",
 // "2.5"), so a CTR or a revenue figure never picks up float noise.
 type Goal struct {
-	ID           int64      `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version      int64      `json:"version"`
 	CampaignID   int64      `json:"campaignId"`
 	CampaignName string     `json:"campaignName"`
 	Metric       GoalMetric `json:"metric"`
@@ -109,6 +112,9 @@ func (g *Goal) Evaluate(today string) {
 
 // GoalUpdate holds the fields to change; nil means "leave as is".
 type GoalUpdate struct {
+	// Version is the version of the record the changes were made to; a
+	// save over a newer version is refused (see CheckVersion).
+	Version      int64       `json:"version"`
 	Metric       *GoalMetric `json:"metric"`
 	CustomMetric *string     `json:"customMetric"`
 	Target       *string     `json:"target"`
@@ -135,5 +141,7 @@ type GoalService interface {
 	FindGoalsOf(ctx context.Context, campaignIDs []int64) (map[int64][]*Goal, error)
 	CreateGoal(ctx context.Context, g *Goal) error
 	UpdateGoal(ctx context.Context, id int64, upd GoalUpdate) (*Goal, error)
-	DeleteGoal(ctx context.Context, id int64) error
+	// DeleteGoal removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteGoal(ctx context.Context, id, version int64) error
 }

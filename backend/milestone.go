@@ -8,7 +8,10 @@ import (
 // Milestone is a task or checkpoint with a due day, inside a campaign or
 // standalone.
 type Milestone struct {
-	ID           int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version      int64  `json:"version"`
 	CampaignID   int64  `json:"campaignId"`
 	CampaignName string `json:"campaignName"`
 	Title        string `json:"title"`
@@ -42,6 +45,9 @@ func (m *Milestone) Validate() error {
 
 // MilestoneUpdate holds the fields to change; nil means "leave as is".
 type MilestoneUpdate struct {
+	// Version is the version of the record the changes were made to; a
+	// save over a newer version is refused (see CheckVersion).
+	Version    int64   `json:"version"`
 	CampaignID *int64  `json:"campaignId"`
 	Title      *string `json:"title"`
 	Owner      *string `json:"owner"`
@@ -81,7 +87,9 @@ type MilestoneService interface {
 	FindMilestones(ctx context.Context, campaignID int64) ([]*Milestone, error)
 	CreateMilestone(ctx context.Context, m *Milestone) error
 	UpdateMilestone(ctx context.Context, id int64, upd MilestoneUpdate) (*Milestone, error)
-	DeleteMilestone(ctx context.Context, id int64) error
+	// DeleteMilestone removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteMilestone(ctx context.Context, id, version int64) error
 	// MyWeek lists what owner has due from weekStart for seven days.
 	MyWeek(ctx context.Context, owner, weekStart string) (*MyWeek, error)
 }

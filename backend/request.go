@@ -18,7 +18,10 @@ const (
 // SpendRequest is a team asking for money for a purpose. Approving it
 // books the amount as committed spend; rejecting it needs a reason.
 type SpendRequest struct {
-	ID           int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version      int64  `json:"version"`
 	Requester    string `json:"requester"`
 	RequesterID  int64  `json:"requesterId"` // the team member who asked (0: a name only)
 	TeamID       int64  `json:"teamId"`
@@ -97,6 +100,9 @@ type Decision struct {
 	// Date is the day the committed spend is booked on when approving
 	// (empty means the request's date, or today when it has none).
 	Date string `json:"date"`
+	// Version is the version of the request the decider saw; a request
+	// changed since is not decided (see CheckVersion).
+	Version int64 `json:"version"`
 }
 
 // Validate returns an EINVALID error naming each wrong field.

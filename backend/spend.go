@@ -22,7 +22,10 @@ var SpendStatuses = []SpendStatus{SpendPlanned, SpendCommitted, SpendActual}
 // Spend is one amount of money going out (or, negative, coming back as a
 // refund or credit), booked to a team and a spend category.
 type Spend struct {
-	ID           int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version      int64  `json:"version"`
 	Date         string `json:"date"`
 	Amount       Money  `json:"amount"`
 	TeamID       int64  `json:"teamId"`
@@ -85,6 +88,9 @@ func (s *Spend) Validate() error {
 
 // SpendUpdate holds the fields to change; nil means "leave as is".
 type SpendUpdate struct {
+	// Version is the version of the record the changes were made to; a
+	// save over a newer version is refused (see CheckVersion).
+	Version    int64        `json:"version"`
 	Date       *string      `json:"date"`
 	Amount     *Money       `json:"amount"`
 	TeamID     *int64       `json:"teamId"`
@@ -137,5 +143,7 @@ type SpendService interface {
 	FindSpendByID(ctx context.Context, id int64) (*Spend, error)
 	CreateSpend(ctx context.Context, s *Spend) error
 	UpdateSpend(ctx context.Context, id int64, upd SpendUpdate) (*Spend, error)
-	DeleteSpend(ctx context.Context, id int64) error
+	// DeleteSpend removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteSpend(ctx context.Context, id, version int64) error
 }

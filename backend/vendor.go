@@ -14,7 +14,10 @@ var VendorCategories = []VendorCategory{"crm", "email", "marketing_automation", 
 
 // Vendor is a company the team buys from.
 type Vendor struct {
-	ID       int64          `json:"id"`
+	ID int64 `json:"id"`
+	// Version changes on every write of the record; a save names the
+	// version it started from (see CheckVersion).
+	Version  int64          `json:"version"`
 	Name     string         `json:"name"`
 	Website  string         `json:"website"`
 	Category VendorCategory `json:"category"`
@@ -61,5 +64,7 @@ type VendorService interface {
 	FindVendorByID(ctx context.Context, id int64) (*Vendor, error)
 	CreateVendor(ctx context.Context, v *Vendor) error
 	UpdateVendor(ctx context.Context, id int64, v Vendor) (*Vendor, error)
-	DeleteVendor(ctx context.Context, id int64) error
+	// DeleteVendor removes the record unless it changed since version
+	// (0: whatever it holds).
+	DeleteVendor(ctx context.Context, id, version int64) error
 }

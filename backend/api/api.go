@@ -211,6 +211,9 @@ type ErrorPayload struct {
 	Code    string                        `json:"code"`
 	Message string                        `json:"message"`
 	Fields  map[string]backend.FieldError `json:"fields,omitempty"`
+	// Current is the record as stored now when a save was refused for a
+	// stale version (code conflict).
+	Current any `json:"current,omitempty"`
 }
 
 // FormatError turns any error into the payload the UI branches on. It is
@@ -218,7 +221,7 @@ type ErrorPayload struct {
 func FormatError(err error) ErrorPayload {
 	var e *backend.Error
 	if errors.As(err, &e) {
-		return ErrorPayload{Code: e.Code, Message: e.Message, Fields: e.Fields}
+		return ErrorPayload{Code: e.Code, Message: e.Message, Fields: e.Fields, Current: e.Current}
 	}
 	return ErrorPayload{Code: backend.EINTERNAL, Message: backend.ErrorMessage(err)}
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strings"
 
@@ -32,39 +33,66 @@ func (a *Assets) Get(ctx context.Context, id int64) (*backend.Asset, error) {
 // Update replaces an asset's metadata.
 func (a *Assets) Update(ctx context.Context, id int64, in backend.Asset) (*backend.Asset, error) {
 	return call(ctx, a.s, "Assets.Update", func(ctx context.Context) (*backend.Asset, error) {
+		if err := backend.RequireVersion("asset", in.Version); err != nil {
+			return nil, err
+		}
 		return a.s.Assets.UpdateAsset(ctx, id, in)
 	})
 }
 
 // BulkEdit adds tags to, and (when given) sets the licence of, several
-// assets. Each asset is saved in its own transaction; the first failure
-// stops and is reported with the assets already changed.
-func (a *Assets) BulkEdit(ctx context.Context, ids []int64, addTags []string, licence *backend.Licence) ([]*backend.Asset, error) {
-	return call(ctx, a.s, "Assets.BulkEdit", func(ctx context.Context) ([]*backend.Asset, error) {
-		out := []*backend.Asset{}
-		for _, id := range ids {
-			cur, err := a.s.Assets.FindAssetByID(ctx, id)
+// assets, each named with the version the list showed. Each asset is saved
+// in its own transaction. An asset someone changed meanwhile is left as
+// stored and returned in Conflicts as it is now, while the others are
+// edited: the person then sees which ones differ and may apply the edit to
+// them again. Any other failure stops and is reported with the assets
+// already changed.
+func (a *Assets) BulkEdit(ctx context.Context, assets []backend.RecordVersion, addTags []string, licence *backend.Licence) (*backend.AssetBulkResult, error) {
+	return call(ctx, a.s, "Assets.BulkEdit", func(ctx context.Context) (*backend.AssetBulkResult, error) {
+		out := &backend.AssetBulkResult{Assets: []*backend.Asset{}, Conflicts: []*backend.Asset{}}
+		for _, rv := range assets {
+			if err := backend.RequireVersion("asset", rv.Version); err != nil {
+				return out, err
+			}
+		}
+		for _, rv := range assets {
+			cur, err := a.s.Assets.FindAssetByID(ctx, rv.ID)
 			if err != nil {
 				return out, err
+			}
+			if cur.Version != rv.Version {
+				out.Conflicts = append(out.Conflicts, cur)
+				continue
 			}
 			cur.Tags = append(cur.Tags, addTags...)
 			if licence != nil {
 				cur.Licence = *licence
 			}
-			upd, err := a.s.Assets.UpdateAsset(ctx, id, *cur)
+			upd, err := a.s.Assets.UpdateAsset(ctx, rv.ID, *cur)
+			var e *backend.Error
+			if errors.As(err, &e) && e.Code == backend.ECONFLICT && e.Current != nil {
+				// Changed between reading and writing it.
+				if now, ok := e.Current.(*backend.Asset); ok {
+					out.Conflicts = append(out.Conflicts, now)
+					continue
+				}
+			}
 			if err != nil {
 				return out, err
 			}
-			out = append(out, upd)
+			out.Assets = append(out.Assets, upd)
 		}
 		return out, nil
 	})
 }
 
 // Delete removes an asset.
-func (a *Assets) Delete(ctx context.Context, id int64) error {
+func (a *Assets) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, a.s, "Assets.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, a.s.Assets.DeleteAsset(ctx, id)
+		if err := backend.RequireVersion("asset", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, a.s.Assets.DeleteAsset(ctx, id, version)
 	})
 	return err
 }

@@ -27,7 +27,7 @@ func TestAudit_HistoryLogAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Campaigns.Update(admin, c.ID, backend.CampaignUpdate{Budget: &backend.Money{Amount: 150_050, Currency: "EUR"}}); err != nil {
+	if _, err := a.Campaigns.Update(admin, c.ID, backend.CampaignUpdate{Version: c.Version, Budget: &backend.Money{Amount: 150_050, Currency: "EUR"}}); err != nil {
 		t.Fatal(err)
 	}
 	id := strconv.FormatInt(c.ID, 10)

@@ -28,10 +28,15 @@ func (b *Budget) Plan(ctx context.Context, year int) (*backend.BudgetPlan, error
 	})
 }
 
-// SetLines writes budget cells (one typed value or a pasted block) at once.
+// SetLines writes budget cells (one typed value or a pasted block) at once,
+// each with the version the grid showed (0 for an empty cell). Cells that
+// someone changed meanwhile are not written and come back in the plan's
+// Conflicts; the rest of the batch is stored. A cell sent without a
+// version by an older client counts as shown empty: it is written only
+// while it still holds nothing, and never overwrites a stored amount.
 func (b *Budget) SetLines(ctx context.Context, year int, lines []backend.BudgetLine) (*backend.BudgetPlan, error) {
 	return call(ctx, b.s, "Budget.SetLines", func(ctx context.Context) (*backend.BudgetPlan, error) {
-		return b.s.Budget.SetBudgetLines(ctx, year, lines)
+		return b.s.Budget.SetBudgetLinesIfUnchanged(ctx, year, lines)
 	})
 }
 
@@ -111,14 +116,20 @@ func (sp *Spend) Create(ctx context.Context, in backend.Spend) (*backend.Spend, 
 // Update changes the given fields of a spend entry.
 func (sp *Spend) Update(ctx context.Context, id int64, upd backend.SpendUpdate) (*backend.Spend, error) {
 	return call(ctx, sp.s, "Spend.Update", func(ctx context.Context) (*backend.Spend, error) {
+		if err := backend.RequireVersion("spend entry", upd.Version); err != nil {
+			return nil, err
+		}
 		return sp.s.Spend.UpdateSpend(ctx, id, upd)
 	})
 }
 
 // Delete removes a spend entry.
-func (sp *Spend) Delete(ctx context.Context, id int64) error {
+func (sp *Spend) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, sp.s, "Spend.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, sp.s.Spend.DeleteSpend(ctx, id)
+		if err := backend.RequireVersion("spend entry", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, sp.s.Spend.DeleteSpend(ctx, id, version)
 	})
 	return err
 }
@@ -145,6 +156,9 @@ func (r *Requests) Create(ctx context.Context, in backend.SpendRequest) (*backen
 // Decide approves or rejects a pending request.
 func (r *Requests) Decide(ctx context.Context, id int64, d backend.Decision) (*backend.SpendRequest, error) {
 	return call(ctx, r.s, "Requests.Decide", func(ctx context.Context) (*backend.SpendRequest, error) {
+		if err := backend.RequireVersion("spend request", d.Version); err != nil {
+			return nil, err
+		}
 		return r.s.Requests.DecideRequest(ctx, id, d)
 	})
 }

@@ -47,14 +47,20 @@ func (c *Campaigns) Create(ctx context.Context, in backend.Campaign) (*backend.C
 // Update changes the given fields of a campaign.
 func (c *Campaigns) Update(ctx context.Context, id int64, upd backend.CampaignUpdate) (*backend.Campaign, error) {
 	return call(ctx, c.s, "Campaigns.Update", func(ctx context.Context) (*backend.Campaign, error) {
+		if err := backend.RequireVersion("campaign", upd.Version); err != nil {
+			return nil, err
+		}
 		return c.s.Campaigns.UpdateCampaign(ctx, id, upd)
 	})
 }
 
 // Delete removes a campaign.
-func (c *Campaigns) Delete(ctx context.Context, id int64) error {
+func (c *Campaigns) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, c.s, "Campaigns.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, c.s.Campaigns.DeleteCampaign(ctx, id)
+		if err := backend.RequireVersion("campaign", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, c.s.Campaigns.DeleteCampaign(ctx, id, version)
 	})
 	return err
 }
@@ -71,6 +77,9 @@ func (c *Campaigns) Copy(ctx context.Context, id int64, cp backend.CampaignCopy)
 // and milestones by as many days as its start moved, in one transaction.
 func (c *Campaigns) Move(ctx context.Context, id int64, m backend.CampaignMove) (*backend.CampaignMoved, error) {
 	return call(ctx, c.s, "Campaigns.Move", func(ctx context.Context) (*backend.CampaignMoved, error) {
+		if err := backend.RequireVersion("campaign", m.Version); err != nil {
+			return nil, err
+		}
 		return c.s.Campaigns.MoveCampaign(ctx, id, m)
 	})
 }

@@ -33,14 +33,20 @@ func (v *Vendors) Create(ctx context.Context, in backend.Vendor) (*backend.Vendo
 // Update replaces a vendor's fields.
 func (v *Vendors) Update(ctx context.Context, id int64, in backend.Vendor) (*backend.Vendor, error) {
 	return call(ctx, v.s, "Vendors.Update", func(ctx context.Context) (*backend.Vendor, error) {
+		if err := backend.RequireVersion("vendor", in.Version); err != nil {
+			return nil, err
+		}
 		return v.s.Vendors.UpdateVendor(ctx, id, in)
 	})
 }
 
 // Delete removes a vendor without contracts.
-func (v *Vendors) Delete(ctx context.Context, id int64) error {
+func (v *Vendors) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, v.s, "Vendors.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, v.s.Vendors.DeleteVendor(ctx, id)
+		if err := backend.RequireVersion("vendor", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, v.s.Vendors.DeleteVendor(ctx, id, version)
 	})
 	return err
 }
@@ -74,14 +80,20 @@ func (c *Contracts) Create(ctx context.Context, in backend.Contract) (*backend.C
 // Update replaces a contract's fields; price and seat changes are recorded.
 func (c *Contracts) Update(ctx context.Context, id int64, in backend.Contract) (*backend.Contract, error) {
 	return call(ctx, c.s, "Contracts.Update", func(ctx context.Context) (*backend.Contract, error) {
+		if err := backend.RequireVersion("contract", in.Version); err != nil {
+			return nil, err
+		}
 		return c.s.Contracts.UpdateContract(ctx, id, in)
 	})
 }
 
 // Delete removes a contract and its booked payments.
-func (c *Contracts) Delete(ctx context.Context, id int64) error {
+func (c *Contracts) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, c.s, "Contracts.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, c.s.Contracts.DeleteContract(ctx, id)
+		if err := backend.RequireVersion("contract", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, c.s.Contracts.DeleteContract(ctx, id, version)
 	})
 	return err
 }

@@ -28,14 +28,20 @@ func (d *Deliverables) Create(ctx context.Context, in backend.Deliverable) (*bac
 // Update changes the given fields of a deliverable.
 func (d *Deliverables) Update(ctx context.Context, id int64, upd backend.DeliverableUpdate) (*backend.Deliverable, error) {
 	return call(ctx, d.s, "Deliverables.Update", func(ctx context.Context) (*backend.Deliverable, error) {
+		if err := backend.RequireVersion("deliverable", upd.Version); err != nil {
+			return nil, err
+		}
 		return d.s.Deliverables.UpdateDeliverable(ctx, id, upd)
 	})
 }
 
 // Delete removes a deliverable.
-func (d *Deliverables) Delete(ctx context.Context, id int64) error {
+func (d *Deliverables) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, d.s, "Deliverables.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, d.s.Deliverables.DeleteDeliverable(ctx, id)
+		if err := backend.RequireVersion("deliverable", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, d.s.Deliverables.DeleteDeliverable(ctx, id, version)
 	})
 	return err
 }
@@ -62,14 +68,20 @@ func (m *Milestones) Create(ctx context.Context, in backend.Milestone) (*backend
 // Update changes the given fields of a milestone.
 func (m *Milestones) Update(ctx context.Context, id int64, upd backend.MilestoneUpdate) (*backend.Milestone, error) {
 	return call(ctx, m.s, "Milestones.Update", func(ctx context.Context) (*backend.Milestone, error) {
+		if err := backend.RequireVersion("milestone", upd.Version); err != nil {
+			return nil, err
+		}
 		return m.s.Milestones.UpdateMilestone(ctx, id, upd)
 	})
 }
 
 // Delete removes a milestone.
-func (m *Milestones) Delete(ctx context.Context, id int64) error {
+func (m *Milestones) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, m.s, "Milestones.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, m.s.Milestones.DeleteMilestone(ctx, id)
+		if err := backend.RequireVersion("milestone", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, m.s.Milestones.DeleteMilestone(ctx, id, version)
 	})
 	return err
 }
@@ -103,14 +115,20 @@ func (g *Goals) Create(ctx context.Context, in backend.Goal) (*backend.Goal, err
 // Update changes the given fields of a goal.
 func (g *Goals) Update(ctx context.Context, id int64, upd backend.GoalUpdate) (*backend.Goal, error) {
 	return call(ctx, g.s, "Goals.Update", func(ctx context.Context) (*backend.Goal, error) {
+		if err := backend.RequireVersion("goal", upd.Version); err != nil {
+			return nil, err
+		}
 		return g.s.Goals.UpdateGoal(ctx, id, upd)
 	})
 }
 
 // Delete removes a goal.
-func (g *Goals) Delete(ctx context.Context, id int64) error {
+func (g *Goals) Delete(ctx context.Context, id, version int64) error {
 	_, err := call(ctx, g.s, "Goals.Delete", func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, g.s.Goals.DeleteGoal(ctx, id)
+		if err := backend.RequireVersion("goal", version); err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, g.s.Goals.DeleteGoal(ctx, id, version)
 	})
 	return err
 }

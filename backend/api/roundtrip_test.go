@@ -277,7 +277,7 @@ func TestListExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Requests.Decide(context.Background(), r.ID, backend.Decision{By: "Dana", Reason: "Over plan"}); err != nil {
+	if _, err := a.Requests.Decide(context.Background(), r.ID, backend.Decision{By: "Dana", Reason: "Over plan", Version: r.Version}); err != nil {
 		t.Fatal(err)
 	}
 	rows = listRows(t, a, api.ListRequest{Kind: "requests"}, "Requests")

@@ -10,7 +10,7 @@ import (
 )
 
 const assetSelect = `
-	SELECT a.id, a.title, a.type, a.description, a.source, a.licence_type, a.licence_holder, a.usage_rights,
+	SELECT a.id, a.version, a.title, a.type, a.description, a.source, a.licence_type, a.licence_holder, a.usage_rights,
 		a.licence_start, a.licence_expiry, a.created_at, a.updated_at,
 		(SELECT json_group_array(x.tag) FROM (SELECT tag FROM asset_tags WHERE asset_id = a.id ORDER BY position) x),
 		(SELECT json_group_array(campaign_id) FROM asset_campaigns WHERE asset_id = a.id),
@@ -31,7 +31,7 @@ func queryAssets(ctx context.Context, q queryer, today, where string, args []any
 		var a backend.Asset
 		var tags, camps, versions string
 		l := &a.Licence
-		if err := rows.Scan(&a.ID, &a.Title, &a.Type, &a.Description, &a.Source, &l.Type, &l.Holder, &l.UsageRights,
+		if err := rows.Scan(&a.ID, &a.Version, &a.Title, &a.Type, &a.Description, &a.Source, &l.Type, &l.Holder, &l.UsageRights,
 			&l.Start, &l.Expiry, &a.CreatedAt, &a.UpdatedAt, &tags, &camps, &versions, &total); err != nil {
 			return nil, 0, fmt.Errorf("scan asset: %w", err)
 		}
@@ -122,6 +122,9 @@ func (s *AssetService) UpdateAsset(ctx context.Context, id int64, a backend.Asse
 	}
 	var out *backend.Asset
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "assets", id, a.Version, "asset", func() (any, error) { return findAsset(ctx, tx, s.today(), id) }); err != nil {
+			return err
+		}
 		l := a.Licence
 		res, err := tx.ExecContext(ctx, `UPDATE assets SET title = ?, type = ?, description = ?, source = ?, licence_type = ?,
 			licence_holder = ?, usage_rights = ?, licence_start = ?, licence_expiry = ?, updated_at = ? WHERE id = ?`,
@@ -168,19 +171,22 @@ func (s *AssetService) UpdateAsset(ctx context.Context, id int64, a backend.Asse
 
 // DeleteAsset removes an asset and its search row, and the stored bytes
 // of its versions that no other asset or document shares.
-func (s *AssetService) DeleteAsset(ctx context.Context, id int64) error {
-	err := s.deleteAsset(ctx, id)
+func (s *AssetService) DeleteAsset(ctx context.Context, id, version int64) error {
+	err := s.deleteAsset(ctx, id, version)
 	// On a full disk the delete itself needs room to be written: the
 	// reserve kept beside the database gives it, once.
 	if backend.ErrorCode(Explain(err)) == backend.EDISKFULL && s.db.useReserve() {
-		err = s.deleteAsset(ctx, id)
+		err = s.deleteAsset(ctx, id, version)
 	}
 	return err
 }
 
-func (s *AssetService) deleteAsset(ctx context.Context, id int64) error {
+func (s *AssetService) deleteAsset(ctx context.Context, id, version int64) error {
 	var sums []string
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "assets", id, version, "asset", func() (any, error) { return findAsset(ctx, tx, s.today(), id) }); err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT sha256 FROM asset_versions WHERE asset_id = ?`, id)
 		if err != nil {
 			return err

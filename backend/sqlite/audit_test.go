@@ -121,7 +121,7 @@ func TestAudit_Campaign(t *testing.T) {
 		}
 	})
 	t.Run("LocalWorkspaceAndDeleted", func(t *testing.T) {
-		if err := s.DeleteCampaign(context.Background(), c.ID); err != nil {
+		if err := s.DeleteCampaign(context.Background(), c.ID, 0); err != nil {
 			t.Fatal(err)
 		}
 		log := auditLog(t, db, mine)

@@ -88,7 +88,7 @@ func budgetPlan(ctx context.Context, q rowQueryer, year int) (*backend.BudgetPla
 	}
 	p.Label = backend.FiscalYearLabel(year, st.FiscalYearStartMonth)
 	p.From, p.To = backend.FiscalYearRange(year, st.FiscalYearStartMonth)
-	rows, err := q.QueryContext(ctx, `SELECT team_id, category_id, period, amount FROM budget_lines
+	rows, err := q.QueryContext(ctx, `SELECT team_id, category_id, period, amount, version FROM budget_lines
 		WHERE fiscal_year = ? ORDER BY team_id, category_id, period`, year)
 	if err != nil {
 		return nil, fmt.Errorf("budget lines: %w", err)
@@ -96,7 +96,7 @@ func budgetPlan(ctx context.Context, q rowQueryer, year int) (*backend.BudgetPla
 	defer rows.Close()
 	for rows.Next() {
 		var l backend.BudgetLine
-		if err := rows.Scan(&l.TeamID, &l.CategoryID, &l.Period, &l.Amount); err != nil {
+		if err := rows.Scan(&l.TeamID, &l.CategoryID, &l.Period, &l.Amount, &l.Version); err != nil {
 			return nil, err
 		}
 		p.Lines = append(p.Lines, l)
@@ -115,8 +115,8 @@ func settingsOf(ctx context.Context, q rowQueryer) (*backend.Settings, error) {
 	return &st, nil
 }
 
-// SetBudgetLines writes cells in one transaction; a zero amount removes
-// the cell.
+// SetBudgetLines writes cells in one transaction whatever their versions
+// (an import and its undo); a zero amount removes the cell.
 func (s *BudgetService) SetBudgetLines(ctx context.Context, year int, lines []backend.BudgetLine) (*backend.BudgetPlan, error) {
 	var out *backend.BudgetPlan
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
@@ -127,23 +127,8 @@ func (s *BudgetService) SetBudgetLines(ctx context.Context, year int, lines []ba
 		if err := backend.ValidateLines(lines, p.Granularity); err != nil {
 			return err
 		}
-		for _, l := range lines {
-			if !exists(ctx, tx, "teams", l.TeamID) || !exists(ctx, tx, "spend_categories", l.CategoryID) {
-				fe := backend.FieldErrors{}
-				fe.Add("lines", "field.reference_unknown", nil)
-				return fe.Err("budget")
-			}
-			if l.Amount == 0 {
-				_, err = tx.ExecContext(ctx, `DELETE FROM budget_lines WHERE fiscal_year = ? AND team_id = ? AND category_id = ? AND period = ?`,
-					year, l.TeamID, l.CategoryID, l.Period)
-			} else {
-				_, err = tx.ExecContext(ctx, `INSERT INTO budget_lines (fiscal_year, team_id, category_id, period, amount)
-					VALUES (?, ?, ?, ?, ?) ON CONFLICT (fiscal_year, team_id, category_id, period) DO UPDATE SET amount = excluded.amount`,
-					year, l.TeamID, l.CategoryID, l.Period, l.Amount)
-			}
-			if err != nil {
-				return err
-			}
+		if err := writeLines(ctx, tx, year, lines); err != nil {
+			return err
 		}
 		out, err = budgetPlan(ctx, tx, year)
 		return err
@@ -152,6 +137,82 @@ func (s *BudgetService) SetBudgetLines(ctx context.Context, year int, lines []ba
 		return nil, fmt.Errorf("set budget lines: %w", err)
 	}
 	return out, nil
+}
+
+// SetBudgetLinesIfUnchanged writes, in one transaction, each cell whose
+// stored version is still the one the grid showed (0: it held nothing).
+// A cell someone changed meanwhile is left as stored and listed in the
+// plan's Conflicts, while the rest of the batch is stored: each cell is
+// a number of its own, so a colleague's change to one month must not
+// throw away the other months a marketer pasted.
+func (s *BudgetService) SetBudgetLinesIfUnchanged(ctx context.Context, year int, lines []backend.BudgetLine) (*backend.BudgetPlan, error) {
+	var out *backend.BudgetPlan
+	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := budgetPlan(ctx, tx, year)
+		if err != nil {
+			return err
+		}
+		if err := backend.ValidateLines(lines, p.Granularity); err != nil {
+			return err
+		}
+		type cell struct {
+			team, category int64
+			period         int
+		}
+		stored := make(map[cell]backend.BudgetLine, len(p.Lines))
+		for _, l := range p.Lines {
+			stored[cell{l.TeamID, l.CategoryID, l.Period}] = l
+		}
+		var write, conflicts []backend.BudgetLine
+		for _, l := range lines {
+			cur, ok := stored[cell{l.TeamID, l.CategoryID, l.Period}]
+			if !ok {
+				cur = backend.BudgetLine{TeamID: l.TeamID, CategoryID: l.CategoryID, Period: l.Period}
+			}
+			if cur.Version != l.Version {
+				conflicts = append(conflicts, cur)
+				continue
+			}
+			write = append(write, l)
+		}
+		if err := writeLines(ctx, tx, year, write); err != nil {
+			return err
+		}
+		out, err = budgetPlan(ctx, tx, year)
+		if err == nil {
+			out.Conflicts = conflicts
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("set budget lines: %w", err)
+	}
+	return out, nil
+}
+
+// writeLines stores validated cells inside tx; a zero amount removes the
+// cell.
+func writeLines(ctx context.Context, tx *sql.Tx, year int, lines []backend.BudgetLine) error {
+	for _, l := range lines {
+		if !exists(ctx, tx, "teams", l.TeamID) || !exists(ctx, tx, "spend_categories", l.CategoryID) {
+			fe := backend.FieldErrors{}
+			fe.Add("lines", "field.reference_unknown", nil)
+			return fe.Err("budget")
+		}
+		var err error
+		if l.Amount == 0 {
+			_, err = tx.ExecContext(ctx, `DELETE FROM budget_lines WHERE fiscal_year = ? AND team_id = ? AND category_id = ? AND period = ?`,
+				year, l.TeamID, l.CategoryID, l.Period)
+		} else {
+			_, err = tx.ExecContext(ctx, `INSERT INTO budget_lines (fiscal_year, team_id, category_id, period, amount)
+				VALUES (?, ?, ?, ?, ?) ON CONFLICT (fiscal_year, team_id, category_id, period) DO UPDATE SET amount = excluded.amount`,
+				year, l.TeamID, l.CategoryID, l.Period, l.Amount)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FXRates returns every exchange rate, by currency and month.

@@ -159,14 +159,15 @@ func TestBudgetService_Summary(t *testing.T) {
 	})
 	t.Run("MovingSpendMovesTheTotals", func(t *testing.T) {
 		page, _ := f.spend.FindSpend(ctx, backend.SpendFilter{Vendor: "", Statuses: []backend.SpendStatus{backend.SpendCommitted}})
-		if _, err := f.spend.UpdateSpend(ctx, page.Entries[0].ID, backend.SpendUpdate{Status: ptr(backend.SpendActual)}); err != nil {
+		moved, err := f.spend.UpdateSpend(ctx, page.Entries[0].ID, backend.SpendUpdate{Status: ptr(backend.SpendActual)})
+		if err != nil {
 			t.Fatal(err)
 		}
 		s, _ := f.budget.Summary(ctx, backend.SummaryFilter{FiscalYear: 2026, TeamID: f.demand})
 		if s.Rows[0].Committed != 0 || s.Rows[0].Actual != 360_000 {
 			t.Fatalf("after update %+v", s.Rows[0])
 		}
-		if err := f.spend.DeleteSpend(ctx, page.Entries[0].ID); err != nil {
+		if err := f.spend.DeleteSpend(ctx, page.Entries[0].ID, moved.Version); err != nil {
 			t.Fatal(err)
 		}
 		s, _ = f.budget.Summary(ctx, backend.SummaryFilter{FiscalYear: 2026, TeamID: f.demand})

@@ -44,7 +44,7 @@ func TestListItems_SpendUses(t *testing.T) {
 	if _, err := f.spend.UpdateSpend(ctx, moved, backend.SpendUpdate{TeamID: &f.brand, CategoryID: &f.events}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.spend.DeleteSpend(ctx, page.Entries[1].ID); err != nil {
+	if err := f.spend.DeleteSpend(ctx, page.Entries[1].ID, page.Entries[1].Version); err != nil {
 		t.Fatal(err)
 	}
 	if got := uses(backend.ListTeams) + " " + uses(backend.ListCategories); got != "Brand=2,Demand gen=0 Ads=0,Events=2" {

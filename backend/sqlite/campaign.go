@@ -119,6 +119,9 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 	if err != nil {
 		return nil, err
 	}
+	if err := backend.CheckVersion("campaign", upd.Version, c.Version, c); err != nil {
+		return nil, err
+	}
 	upd.Apply(c)
 	c.Normalize()
 	if err := c.Validate(); err != nil {
@@ -131,11 +134,11 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 		UPDATE campaigns SET name = ?, objective = ?, team_id = ?, owner = ?, status = ?,
 			start_date = ?, end_date = ?, budget_amount = ?, budget_currency = ?, attributed_revenue = ?, notes = ?,
 			compliance_status = ?, compliance_reviewer = ?, compliance_date = ?, compliance_comment = ?,
-			updated_at = ?
+			updated_at = ?, owner_id = ?
 		WHERE id = ?`,
 		c.Name, c.Objective, nullID(c.TeamID), c.Owner, c.Status, c.StartDate, c.EndDate,
 		c.Budget.Amount, c.Budget.Currency, c.AttributedRevenue, c.Notes, c.Compliance.Status, c.Compliance.Reviewer,
-		c.Compliance.Date, c.Compliance.Comment, now, id); err != nil {
+		c.Compliance.Date, c.Compliance.Comment, now, nullID(c.OwnerID), id); err != nil {
 		return nil, err
 	}
 	if err := writeChannelsAndTags(ctx, tx, id, c); err != nil {
@@ -146,8 +149,9 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 
 // DeleteCampaign removes a campaign with its deliverables, milestones
 // and goals.
-func (s *CampaignService) DeleteCampaign(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "campaigns", id, "That campaign no longer exists.")
+func (s *CampaignService) DeleteCampaign(ctx context.Context, id, version int64) error {
+	return deleteRow(ctx, s.db, "campaigns", id, "That campaign no longer exists.", versionGuard{version, "campaign",
+		func(tx *sql.Tx) (any, error) { return findCampaignByID(ctx, tx, id) }})
 }
 
 // checkReferences turns a team or channel that was deleted meanwhile into

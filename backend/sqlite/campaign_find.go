@@ -99,7 +99,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 		limit = backend.MaxPageSize
 	}
 	rows, err := q.QueryContext(ctx, `
-		SELECT c.id, c.name, c.objective, coalesce(c.team_id, 0), coalesce(t.name, ''), c.owner,
+		SELECT c.id, c.version, c.name, c.objective, coalesce(c.team_id, 0), coalesce(t.name, ''), c.owner,
 			(SELECT json_group_array(json_array(x.channel_id, x.name)) FROM (
 				SELECT cc.channel_id, ch.name FROM campaign_channels cc JOIN channels ch ON ch.id = cc.channel_id
 				WHERE cc.campaign_id = c.id ORDER BY cc.position) x),
@@ -121,7 +121,7 @@ func findCampaigns(ctx context.Context, q queryer, f backend.CampaignFilter) ([]
 	for rows.Next() {
 		var c backend.Campaign
 		var channels, tags string
-		if err := rows.Scan(&c.ID, &c.Name, &c.Objective, &c.TeamID, &c.TeamName, &c.Owner, &channels, &tags,
+		if err := rows.Scan(&c.ID, &c.Version, &c.Name, &c.Objective, &c.TeamID, &c.TeamName, &c.Owner, &channels, &tags,
 			&c.Status, &c.StartDate, &c.EndDate, &c.Budget.Amount, &c.Budget.Currency, &c.AttributedRevenue, &c.Notes,
 			&c.Compliance.Status, &c.Compliance.Reviewer, &c.Compliance.Date, &c.Compliance.Comment,
 			&c.CreatedAt, &c.UpdatedAt, &c.OwnerID); err != nil {

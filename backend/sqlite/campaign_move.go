@@ -19,7 +19,7 @@ func (s *CampaignService) MoveCampaign(ctx context.Context, id int64, m backend.
 			return err
 		}
 		now := s.db.timestamp()
-		c, err := updateCampaign(ctx, tx, id, backend.CampaignUpdate{StartDate: &m.StartDate, EndDate: &m.EndDate}, now)
+		c, err := updateCampaign(ctx, tx, id, backend.CampaignUpdate{Version: m.Version, StartDate: &m.StartDate, EndDate: &m.EndDate}, now)
 		if err != nil {
 			return err
 		}

@@ -98,7 +98,7 @@ func TestCampaignService_Update(t *testing.T) {
 		s := sqlite.NewCampaignService(mustOpen(t))
 		_, err := s.UpdateCampaign(ctx, 42, backend.CampaignUpdate{Name: ptr("x")})
 		wantCode(t, err, backend.ENOTFOUND)
-		wantCode(t, s.DeleteCampaign(ctx, 42), backend.ENOTFOUND)
+		wantCode(t, s.DeleteCampaign(ctx, 42, 1), backend.ENOTFOUND)
 	})
 }
 

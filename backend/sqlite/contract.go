@@ -20,7 +20,7 @@ func (s *ContractService) today() string { return backend.Today(s.db.Now()) }
 
 func queryContracts(ctx context.Context, q queryer, today, where string, args ...any) ([]*backend.Contract, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT c.id, c.vendor_id, v.name, c.product, c.owner, c.team_id, t.name, c.category_id, k.name,
+		SELECT c.id, c.version, c.vendor_id, v.name, c.product, c.owner, c.team_id, t.name, c.category_id, k.name,
 			c.cost_amount, c.cost_currency, c.billing_cycle, c.start_date, c.term_months, c.renewal_date,
 			c.auto_renew, c.notice_days, c.seats_purchased, c.seats_used, c.status, c.dpa_signed,
 			c.security_review_done, c.security_review_date, c.data_location, c.notes,
@@ -40,7 +40,7 @@ func queryContracts(ctx context.Context, q queryer, today, where string, args ..
 	for rows.Next() {
 		var c backend.Contract
 		var reminders string
-		if err := rows.Scan(&c.ID, &c.VendorID, &c.VendorName, &c.Product, &c.Owner, &c.TeamID, &c.TeamName,
+		if err := rows.Scan(&c.ID, &c.Version, &c.VendorID, &c.VendorName, &c.Product, &c.Owner, &c.TeamID, &c.TeamName,
 			&c.CategoryID, &c.CategoryName, &c.Cost.Amount, &c.Cost.Currency, &c.BillingCycle, &c.StartDate,
 			&c.TermMonths, &c.RenewalDate, &c.AutoRenew, &c.NoticeDays, &c.SeatsBought, &c.SeatsUsed, &c.Status,
 			&c.DPASigned, &c.SecurityDone, &c.SecurityDate, &c.DataLocation, &c.Notes, &reminders,
@@ -126,8 +126,8 @@ func (s *ContractService) writeContract(ctx context.Context, tx *sql.Tx, id int6
 		if _, err := tx.ExecContext(ctx, `UPDATE contracts SET vendor_id = ?, product = ?, owner = ?, team_id = ?, category_id = ?,
 			cost_amount = ?, cost_currency = ?, billing_cycle = ?, start_date = ?, term_months = ?, renewal_date = ?,
 			auto_renew = ?, notice_days = ?, seats_purchased = ?, seats_used = ?, status = ?, dpa_signed = ?,
-			security_review_done = ?, security_review_date = ?, data_location = ?, notes = ?, updated_at = ?
-			WHERE id = ?`, append(args, id)...); err != nil {
+			security_review_done = ?, security_review_date = ?, data_location = ?, notes = ?, updated_at = ?, owner_id = ?
+			WHERE id = ?`, append(args, nullID(c.OwnerID), id)...); err != nil {
 			return 0, err
 		}
 	}
@@ -179,6 +179,9 @@ func (s *ContractService) CreateContract(ctx context.Context, c *backend.Contrac
 func (s *ContractService) UpdateContract(ctx context.Context, id int64, c backend.Contract) (*backend.Contract, error) {
 	var out *backend.Contract
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "contracts", id, c.Version, "contract", func() (any, error) { return findContract(ctx, tx, s.today(), id) }); err != nil {
+			return err
+		}
 		name, member := &c.Owner, &c.OwnerID
 		if err := s.db.updateOwner(ctx, tx, "contracts", id, &name, &member, "contract"); err != nil {
 			return err
@@ -198,8 +201,11 @@ func (s *ContractService) UpdateContract(ctx context.Context, id int64, c backen
 }
 
 // DeleteContract removes a contract with its booked payments.
-func (s *ContractService) DeleteContract(ctx context.Context, id int64) error {
+func (s *ContractService) DeleteContract(ctx context.Context, id, version int64) error {
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "contracts", id, version, "contract", func() (any, error) { return findContract(ctx, tx, s.today(), id) }); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM spend WHERE contract_id = ?`, id); err != nil {
 			return err
 		}

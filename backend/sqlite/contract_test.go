@@ -72,7 +72,7 @@ func TestContractService(t *testing.T) {
 		}
 		_, err := f.spend.UpdateSpend(ctx, page.Entries[0].ID, backend.SpendUpdate{Status: ptr(backend.SpendActual)})
 		wantCode(t, err, backend.ECONFLICT)
-		wantCode(t, f.spend.DeleteSpend(ctx, page.Entries[0].ID), backend.ECONFLICT)
+		wantCode(t, f.spend.DeleteSpend(ctx, page.Entries[0].ID, page.Entries[0].Version), backend.ECONFLICT)
 	})
 	t.Run("PriceChangeIsRecordedAndFollowed", x.priceChange)
 	t.Run("Digest", func(t *testing.T) {
@@ -91,6 +91,7 @@ func TestContractService(t *testing.T) {
 	})
 	t.Run("EndedContractLeavesTheBudget", func(t *testing.T) {
 		upd := c
+		upd.Version = x.version(t, c.ID) // the price change made since
 		upd.Status = "ended"
 		upd.Cost.Amount = 1_500_000
 		if _, err := contracts.UpdateContract(ctx, c.ID, upd); err != nil {
@@ -104,7 +105,7 @@ func TestContractService(t *testing.T) {
 	t.Run("NewFiscalYearPicksUpPayments", x.newFiscalYear)
 	t.Run("BadInputChangesNothing", x.badInput)
 	t.Run("VendorWithContractsCannotGo", func(t *testing.T) {
-		wantCode(t, vendors.DeleteVendor(ctx, hub.ID), backend.ECONFLICT)
+		wantCode(t, vendors.DeleteVendor(ctx, hub.ID, hub.Version), backend.ECONFLICT)
 		_, err := vendors.UpdateVendor(ctx, hub.ID, backend.Vendor{Name: "HubSpot", Website: "javascript:alert(1)"})
 		wantCode(t, err, backend.EINVALID)
 	})
@@ -136,6 +137,16 @@ func (x *contractFixture) priceChange(t *testing.T) {
 	if s.Totals.Committed != 1_500_000 {
 		t.Fatalf("budget did not follow the new price: %d", s.Totals.Committed)
 	}
+}
+
+// version returns the version a contract is stored at now.
+func (x *contractFixture) version(t *testing.T, id int64) int64 {
+	t.Helper()
+	c, err := x.contracts.FindContractByID(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Version
 }
 
 // newFiscalYear: a monthly contract commits the payments in the fiscal

@@ -19,7 +19,7 @@ var _ backend.DeliverableService = (*DeliverableService)(nil)
 const deliverableSelect = `
 	SELECT d.id, coalesce(d.campaign_id, 0), coalesce(c.name, ''), d.title, d.type, d.custom_type,
 		d.publish_date, coalesce(d.channel_id, 0), coalesce(ch.name, ''), d.owner, d.status, d.notes,
-		d.created_at, d.updated_at,
+		d.created_at, d.updated_at, d.version,
 		c.id IS NOT NULL AND (d.publish_date < c.start_date OR d.publish_date > c.end_date), coalesce(d.owner_id, 0)
 	FROM deliverables d
 	LEFT JOIN campaigns c ON c.id = d.campaign_id
@@ -38,7 +38,7 @@ func queryDeliverables(ctx context.Context, q queryer, today, where string, args
 		var d backend.Deliverable
 		if err := rows.Scan(&d.ID, &d.CampaignID, &d.CampaignName, &d.Title, &d.Type, &d.CustomType,
 			&d.PublishDate, &d.ChannelID, &d.ChannelName, &d.Owner, &d.Status, &d.Notes,
-			&d.CreatedAt, &d.UpdatedAt, &d.OutsideCampaign, &d.OwnerID); err != nil {
+			&d.CreatedAt, &d.UpdatedAt, &d.Version, &d.OutsideCampaign, &d.OwnerID); err != nil {
 			return nil, fmt.Errorf("scan deliverable: %w", err)
 		}
 		d.Overdue = d.PublishDate < today && d.Status != backend.DeliverablePublished
@@ -124,6 +124,9 @@ func (s *DeliverableService) UpdateDeliverable(ctx context.Context, id int64, up
 		if err != nil {
 			return err
 		}
+		if err := backend.CheckVersion("deliverable", upd.Version, d.Version, d); err != nil {
+			return err
+		}
 		upd.Apply(d)
 		d.Normalize()
 		if err := d.Validate(); err != nil {
@@ -134,10 +137,10 @@ func (s *DeliverableService) UpdateDeliverable(ctx context.Context, id int64, up
 		}
 		if _, err := tx.ExecContext(ctx, `
 			UPDATE deliverables SET campaign_id = ?, title = ?, type = ?, custom_type = ?, publish_date = ?,
-				channel_id = ?, owner = ?, status = ?, notes = ?, updated_at = ?
+				channel_id = ?, owner = ?, status = ?, notes = ?, updated_at = ?, owner_id = ?
 			WHERE id = ?`,
 			nullID(d.CampaignID), d.Title, d.Type, d.CustomType, d.PublishDate, nullID(d.ChannelID), d.Owner,
-			d.Status, d.Notes, s.db.timestamp(), id); err != nil {
+			d.Status, d.Notes, s.db.timestamp(), nullID(d.OwnerID), id); err != nil {
 			return err
 		}
 		out, err = findDeliverableByID(ctx, tx, s.today(), id)
@@ -150,13 +153,17 @@ func (s *DeliverableService) UpdateDeliverable(ctx context.Context, id int64, up
 }
 
 // DeleteDeliverable removes a deliverable.
-func (s *DeliverableService) DeleteDeliverable(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "deliverables", id, "That deliverable no longer exists.")
+func (s *DeliverableService) DeleteDeliverable(ctx context.Context, id, version int64) error {
+	return deleteRow(ctx, s.db, "deliverables", id, "That deliverable no longer exists.", versionGuard{version, "deliverable",
+		func(tx *sql.Tx) (any, error) { return findDeliverableByID(ctx, tx, s.today(), id) }})
 }
 
 // deleteRow deletes one row of a fixed table, ENOTFOUND when it is gone.
-func deleteRow(ctx context.Context, db *DB, table string, id int64, gone string) error {
+func deleteRow(ctx context.Context, db *DB, table string, id int64, gone string, v versionGuard) error {
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, table, id, v.sent, v.what, func() (any, error) { return v.current(tx) }); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
 		if err != nil {
 			return err
@@ -170,6 +177,14 @@ func deleteRow(ctx context.Context, db *DB, table string, id int64, gone string)
 		return fmt.Errorf("delete from %s %d: %w", table, id, err)
 	}
 	return nil
+}
+
+// versionGuard is what deleteRow needs to refuse deleting a record that
+// changed since version sent: its name and how to read it as stored now.
+type versionGuard struct {
+	sent    int64
+	what    string
+	current func(tx *sql.Tx) (any, error)
 }
 
 // checkItemRefs turns a campaign or channel deleted meanwhile into a field

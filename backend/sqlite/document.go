@@ -89,7 +89,7 @@ func (s *DocumentService) AddDocument(ctx context.Context, contractID int64, nam
 // DeleteDocument removes a document from its contract. The bytes stay in
 // the store: another document may share them.
 func (s *DocumentService) DeleteDocument(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "contract_documents", id, "That document no longer exists.")
+	return deleteRow(ctx, s.db, "contract_documents", id, "That document no longer exists.", versionGuard{})
 }
 
 // DocumentPath returns a document and the path of its bytes.

@@ -88,7 +88,7 @@ func TestFullDisk(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.DeleteAsset(ctx, id); err != nil {
+		if err := s.DeleteAsset(ctx, id, 0); err != nil {
 			t.Fatalf("deleting an asset on a full disk: %v", err)
 		}
 		p, _ := store.Path(a.Versions[0].SHA256)
@@ -125,18 +125,18 @@ func TestDeleteAsset_FreesFiles(t *testing.T) {
 	path, _ := store.Path(a.Asset.Versions[0].SHA256)
 	exists := func() bool { _, err := os.Stat(path); return err == nil }
 
-	if err := s.DeleteAsset(ctx, a.Asset.ID); err != nil || !exists() {
+	if err := s.DeleteAsset(ctx, a.Asset.ID, a.Asset.Version); err != nil || !exists() {
 		t.Fatalf("bytes another asset uses were removed (%v)", err)
 	}
 	other, _ := s.AddAssetFile(ctx, "banner.png", bytes.NewReader([]byte("a banner")), "")
-	if err := s.DeleteAsset(ctx, other.Asset.ID); err != nil {
+	if err := s.DeleteAsset(ctx, other.Asset.ID, other.Asset.Version); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ := store.Path(other.Asset.Versions[0].SHA256); func() bool { _, err := os.Stat(p); return err == nil }() == false {
 		t.Fatal("bytes put a moment ago were removed: another action may be adding their row")
 	}
 	db.Now = func() time.Time { return time.Now().Add(2 * time.Minute) }
-	if err := s.DeleteAsset(ctx, b.Asset.ID); err != nil || exists() {
+	if err := s.DeleteAsset(ctx, b.Asset.ID, b.Asset.Version); err != nil || exists() {
 		t.Fatalf("the last asset using the bytes is gone, the bytes stay (%v)", err)
 	}
 }

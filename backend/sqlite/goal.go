@@ -19,7 +19,7 @@ var _ backend.GoalService = (*GoalService)(nil)
 
 func queryGoals(ctx context.Context, q queryer, today, where string, args ...any) ([]*backend.Goal, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT g.id, g.campaign_id, c.name, g.metric, g.custom_metric, g.target, g.actual, g.unit, g.due_date,
+		SELECT g.id, g.version, g.campaign_id, c.name, g.metric, g.custom_metric, g.target, g.actual, g.unit, g.due_date,
 			g.created_at, g.updated_at
 		FROM goals g JOIN campaigns c ON c.id = g.campaign_id
 		WHERE `+where+` ORDER BY g.due_date, g.id`, args...)
@@ -30,7 +30,7 @@ func queryGoals(ctx context.Context, q queryer, today, where string, args ...any
 	out := []*backend.Goal{}
 	for rows.Next() {
 		var g backend.Goal
-		if err := rows.Scan(&g.ID, &g.CampaignID, &g.CampaignName, &g.Metric, &g.CustomMetric, &g.Target,
+		if err := rows.Scan(&g.ID, &g.Version, &g.CampaignID, &g.CampaignName, &g.Metric, &g.CustomMetric, &g.Target,
 			&g.Actual, &g.Unit, &g.DueDate, &g.CreatedAt, &g.UpdatedAt); err != nil {
 			return nil, fmt.Errorf("scan goal: %w", err)
 		}
@@ -118,6 +118,9 @@ func (s *GoalService) UpdateGoal(ctx context.Context, id int64, upd backend.Goal
 		if err != nil {
 			return err
 		}
+		if err := backend.CheckVersion("goal", upd.Version, g.Version, g); err != nil {
+			return err
+		}
 		upd.Apply(g)
 		g.Normalize()
 		if err := g.Validate(); err != nil {
@@ -138,6 +141,7 @@ func (s *GoalService) UpdateGoal(ctx context.Context, id int64, upd backend.Goal
 }
 
 // DeleteGoal removes a goal.
-func (s *GoalService) DeleteGoal(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "goals", id, "That goal no longer exists.")
+func (s *GoalService) DeleteGoal(ctx context.Context, id, version int64) error {
+	return deleteRow(ctx, s.db, "goals", id, "That goal no longer exists.", versionGuard{version, "goal",
+		func(tx *sql.Tx) (any, error) { return findGoalByID(ctx, tx, s.today(), id) }})
 }

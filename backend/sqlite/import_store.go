@@ -187,7 +187,7 @@ func (s *ImportStore) ImportProfileFor(ctx context.Context, kind, headerKey stri
 
 // DeleteImportProfile removes a saved mapping.
 func (s *ImportStore) DeleteImportProfile(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "import_profiles", id, "import profile")
+	return deleteRow(ctx, s.db, "import_profiles", id, "import profile", versionGuard{})
 }
 
 // CampaignNames lists every campaign's id and name, oldest first.

@@ -89,7 +89,7 @@ func TestListService(t *testing.T) {
 		if items, _ := s.ListItems(ctx, backend.ListChannels); len(items) != 1 {
 			t.Fatalf("in-use channel was deleted")
 		}
-		if err := sqlite.NewCampaignService(db).DeleteCampaign(ctx, c.ID); err != nil {
+		if err := sqlite.NewCampaignService(db).DeleteCampaign(ctx, c.ID, c.Version); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.DeleteListItem(ctx, backend.ListChannels, ch.ID); err != nil {

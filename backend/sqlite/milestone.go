@@ -17,7 +17,7 @@ func NewMilestoneService(db *DB) *MilestoneService { return &MilestoneService{db
 var _ backend.MilestoneService = (*MilestoneService)(nil)
 
 const milestoneSelect = `
-	SELECT m.id, coalesce(m.campaign_id, 0), coalesce(c.name, ''), m.title, m.owner, m.due_date, m.done,
+	SELECT m.id, m.version, coalesce(m.campaign_id, 0), coalesce(c.name, ''), m.title, m.owner, m.due_date, m.done,
 		m.created_at, m.updated_at, coalesce(m.owner_id, 0)
 	FROM milestones m
 	LEFT JOIN campaigns c ON c.id = m.campaign_id`
@@ -31,7 +31,7 @@ func queryMilestones(ctx context.Context, q queryer, today, where string, args .
 	out := []*backend.Milestone{}
 	for rows.Next() {
 		var m backend.Milestone
-		if err := rows.Scan(&m.ID, &m.CampaignID, &m.CampaignName, &m.Title, &m.Owner, &m.DueDate, &m.Done,
+		if err := rows.Scan(&m.ID, &m.Version, &m.CampaignID, &m.CampaignName, &m.Title, &m.Owner, &m.DueDate, &m.Done,
 			&m.CreatedAt, &m.UpdatedAt, &m.OwnerID); err != nil {
 			return nil, fmt.Errorf("scan milestone: %w", err)
 		}
@@ -116,6 +116,9 @@ func (s *MilestoneService) UpdateMilestone(ctx context.Context, id int64, upd ba
 		if err != nil {
 			return err
 		}
+		if err := backend.CheckVersion("milestone", upd.Version, m.Version, m); err != nil {
+			return err
+		}
 		upd.Apply(m)
 		m.Normalize()
 		if err := m.Validate(); err != nil {
@@ -125,8 +128,8 @@ func (s *MilestoneService) UpdateMilestone(ctx context.Context, id int64, upd ba
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE milestones SET campaign_id = ?, title = ?, owner = ?, due_date = ?, done = ?, updated_at = ?
-			WHERE id = ?`, nullID(m.CampaignID), m.Title, m.Owner, m.DueDate, m.Done, s.db.timestamp(), id); err != nil {
+			UPDATE milestones SET campaign_id = ?, title = ?, owner = ?, due_date = ?, done = ?, updated_at = ?, owner_id = ?
+			WHERE id = ?`, nullID(m.CampaignID), m.Title, m.Owner, m.DueDate, m.Done, s.db.timestamp(), nullID(m.OwnerID), id); err != nil {
 			return err
 		}
 		out, err = findMilestoneByID(ctx, tx, s.today(), id)
@@ -139,8 +142,9 @@ func (s *MilestoneService) UpdateMilestone(ctx context.Context, id int64, upd ba
 }
 
 // DeleteMilestone removes a milestone.
-func (s *MilestoneService) DeleteMilestone(ctx context.Context, id int64) error {
-	return deleteRow(ctx, s.db, "milestones", id, "That milestone no longer exists.")
+func (s *MilestoneService) DeleteMilestone(ctx context.Context, id, version int64) error {
+	return deleteRow(ctx, s.db, "milestones", id, "That milestone no longer exists.", versionGuard{version, "milestone",
+		func(tx *sql.Tx) (any, error) { return findMilestoneByID(ctx, tx, s.today(), id) }})
 }
 
 // MyWeek lists the milestones and deliverables owner has due in the seven

@@ -52,8 +52,11 @@ func (db *DB) updateOwner(ctx context.Context, tx *sql.Tx, table string, id int6
 	if err := db.resolveOwner(ctx, &n, &m, prevName, prevID, what); err != nil {
 		return err
 	}
+	// The caller's own UPDATE stores the id with the rest of the record,
+	// after its version check: a write here would change the version
+	// first and make every owner change look like someone else's.
 	*name, *member = &n, &m
-	return setOwnerID(ctx, tx, table, id, m)
+	return nil
 }
 
 // setOwnerID stores the member id of row id's owner (0: a name only).

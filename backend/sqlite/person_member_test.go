@@ -162,7 +162,7 @@ func TestOwners_ContractMember(t *testing.T) {
 		if err != nil || got.Owner != "Sam" || got.OwnerID != 8 {
 			t.Fatalf("update: %+v %v", got, err)
 		}
-		c.Owner = "Nobody"
+		c.Owner, c.Version = "Nobody", got.Version
 		_, err = contracts.UpdateContract(dana, c.ID, *c)
 		var e *backend.Error
 		if !asError(err, &e) || e.Fields["owner"].Key != "people.not_member" {

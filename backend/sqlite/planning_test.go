@@ -72,7 +72,7 @@ func TestDeliverableService(t *testing.T) {
 		}
 	})
 	t.Run("CampaignDeleteTakesItsDeliverables", func(t *testing.T) {
-		if err := camps.DeleteCampaign(ctx, c.ID); err != nil {
+		if err := camps.DeleteCampaign(ctx, c.ID, c.Version); err != nil {
 			t.Fatal(err)
 		}
 		if list, _ := s.FindDeliverables(ctx, c.ID); len(list) != 0 {

@@ -18,7 +18,7 @@ var _ backend.RequestService = (*RequestService)(nil)
 
 func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([]*backend.SpendRequest, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT r.id, r.requester, r.team_id, t.name, r.category_id, k.name, r.amount, r.currency, r.purpose,
+		SELECT r.id, r.version, r.requester, r.team_id, t.name, r.category_id, k.name, r.amount, r.currency, r.purpose,
 			r.status, coalesce(r.spend_id, 0), r.created_at, r.date, r.vendor, coalesce(r.campaign_id, 0), coalesce(c.name, ''),
 			(SELECT json_group_array(json_object('at', e.at, 'actor', e.actor, 'action', e.action, 'note', e.note))
 			 FROM (SELECT * FROM spend_request_events WHERE request_id = r.id ORDER BY id) e),
@@ -36,7 +36,7 @@ func queryRequests(ctx context.Context, q queryer, where string, args ...any) ([
 	for rows.Next() {
 		var r backend.SpendRequest
 		var history string
-		if err := rows.Scan(&r.ID, &r.Requester, &r.TeamID, &r.TeamName, &r.CategoryID, &r.CategoryName,
+		if err := rows.Scan(&r.ID, &r.Version, &r.Requester, &r.TeamID, &r.TeamName, &r.CategoryID, &r.CategoryName,
 			&r.Amount.Amount, &r.Amount.Currency, &r.Purpose, &r.Status, &r.SpendID, &r.CreatedAt,
 			&r.Date, &r.Vendor, &r.CampaignID, &r.CampaignName, &history,
 			&r.RequesterID, &r.DecidedBy, &r.DecidedByID); err != nil {
@@ -141,6 +141,9 @@ func (s *RequestService) DecideRequest(ctx context.Context, id int64, d backend.
 			return backend.Errorf(backend.ENOTFOUND, "That spend request no longer exists.")
 		}
 		r := list[0]
+		if err := backend.CheckVersion("spend request", d.Version, r.Version, r); err != nil {
+			return err
+		}
 		if r.Status != backend.RequestPending {
 			return &backend.Error{Code: backend.ECONFLICT, Message: "That request was already decided.",
 				Fields: map[string]backend.FieldError{"status": {Key: "request.already_decided", Params: map[string]any{"status": string(r.Status)}}}}

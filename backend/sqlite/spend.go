@@ -18,7 +18,7 @@ func NewSpendService(db *DB) *SpendService { return &SpendService{db: db} }
 var _ backend.SpendService = (*SpendService)(nil)
 
 const spendSelect = `
-	SELECT s.id, s.date, s.amount, s.currency, s.team_id, t.name, s.category_id, k.name, s.vendor,
+	SELECT s.id, s.version, s.date, s.amount, s.currency, s.team_id, t.name, s.category_id, k.name, s.vendor,
 		coalesce(s.campaign_id, 0), coalesce(c.name, ''), s.status, s.reference, s.note,
 		coalesce(s.request_id, 0), coalesce(s.vendor_id, 0), coalesce(s.contract_id, 0), s.created_at, s.updated_at, count(*) OVER ()
 	FROM spend s
@@ -40,7 +40,7 @@ func scanSpend(rows *sql.Rows) ([]*backend.Spend, int, error) {
 	out, total := []*backend.Spend{}, 0
 	for rows.Next() {
 		var s backend.Spend
-		if err := rows.Scan(&s.ID, &s.Date, &s.Amount.Amount, &s.Amount.Currency, &s.TeamID, &s.TeamName,
+		if err := rows.Scan(&s.ID, &s.Version, &s.Date, &s.Amount.Amount, &s.Amount.Currency, &s.TeamID, &s.TeamName,
 			&s.CategoryID, &s.CategoryName, &s.Vendor, &s.CampaignID, &s.CampaignName, &s.Status, &s.Reference,
 			&s.Note, &s.RequestID, &s.VendorID, &s.ContractID, &s.CreatedAt, &s.UpdatedAt, &total); err != nil {
 			return nil, 0, fmt.Errorf("scan spend: %w", err)
@@ -230,6 +230,9 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 		if sp.ContractID != 0 {
 			return fromContract()
 		}
+		if err := backend.CheckVersion("spend entry", upd.Version, sp.Version, sp); err != nil {
+			return err
+		}
 		upd.Apply(sp)
 		sp.Normalize()
 		if err := sp.Validate(); err != nil {
@@ -255,12 +258,13 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 }
 
 // DeleteSpend removes a spend entry; a contract's payments go with the contract.
-func (s *SpendService) DeleteSpend(ctx context.Context, id int64) error {
+func (s *SpendService) DeleteSpend(ctx context.Context, id, version int64) error {
 	var contract sql.NullInt64
 	if err := s.db.conn(ctx).QueryRowContext(ctx, `SELECT contract_id FROM spend WHERE id = ?`, id).Scan(&contract); err == nil && contract.Valid {
 		return fromContract()
 	}
-	return deleteRow(ctx, s.db, "spend", id, "That spend entry no longer exists.")
+	return deleteRow(ctx, s.db, "spend", id, "That spend entry no longer exists.", versionGuard{version, "spend entry",
+		func(tx *sql.Tx) (any, error) { return findSpendByID(ctx, tx, id) }})
 }
 
 func fromContract() error {

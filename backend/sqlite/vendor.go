@@ -18,7 +18,7 @@ var _ backend.VendorService = (*VendorService)(nil)
 
 func queryVendors(ctx context.Context, q queryer, where string, args ...any) ([]*backend.Vendor, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT v.id, v.name, v.website, v.category, v.contacts, v.notes,
+		SELECT v.id, v.version, v.name, v.website, v.category, v.contacts, v.notes,
 			(SELECT count(*) FROM contracts c WHERE c.vendor_id = v.id), v.created_at, v.updated_at
 		FROM vendors v WHERE `+where+` ORDER BY v.name COLLATE NOCASE`, args...)
 	if err != nil {
@@ -28,7 +28,7 @@ func queryVendors(ctx context.Context, q queryer, where string, args ...any) ([]
 	out := []*backend.Vendor{}
 	for rows.Next() {
 		var v backend.Vendor
-		if err := rows.Scan(&v.ID, &v.Name, &v.Website, &v.Category, &v.Contacts, &v.Notes, &v.Contracts, &v.CreatedAt, &v.UpdatedAt); err != nil {
+		if err := rows.Scan(&v.ID, &v.Version, &v.Name, &v.Website, &v.Category, &v.Contacts, &v.Notes, &v.Contracts, &v.CreatedAt, &v.UpdatedAt); err != nil {
 			return nil, err
 		}
 		out = append(out, &v)
@@ -98,6 +98,9 @@ func (s *VendorService) UpdateVendor(ctx context.Context, id int64, v backend.Ve
 	}
 	var out *backend.Vendor
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "vendors", id, v.Version, "vendor", func() (any, error) { return findVendor(ctx, tx, id) }); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE vendors SET name = ?, website = ?, category = ?, contacts = ?, notes = ?, updated_at = ?
 			WHERE id = ?`, v.Name, v.Website, v.Category, v.Contacts, v.Notes, s.db.timestamp(), id)
 		if err != nil {
@@ -118,8 +121,11 @@ func (s *VendorService) UpdateVendor(ctx context.Context, id int64, v backend.Ve
 }
 
 // DeleteVendor removes a vendor that has no contracts.
-func (s *VendorService) DeleteVendor(ctx context.Context, id int64) error {
+func (s *VendorService) DeleteVendor(ctx context.Context, id, version int64) error {
 	err := s.db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := guardVersion(ctx, tx, "vendors", id, version, "vendor", func() (any, error) { return findVendor(ctx, tx, id) }); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contracts WHERE vendor_id = ?`, id).Scan(&n); err != nil {
 			return err

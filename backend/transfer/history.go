@@ -61,17 +61,17 @@ func (s *Service) revert(ctx context.Context, c backend.ImportChange) error {
 func (s *Service) uncreate(ctx context.Context, c backend.ImportChange) error {
 	switch c.Entity {
 	case "campaign":
-		return ignoreGone(s.s.Campaigns.DeleteCampaign(ctx, c.EntityID))
+		return ignoreGone(s.s.Campaigns.DeleteCampaign(ctx, c.EntityID, 0))
 	case "deliverable":
-		return ignoreGone(s.s.Deliverables.DeleteDeliverable(ctx, c.EntityID))
+		return ignoreGone(s.s.Deliverables.DeleteDeliverable(ctx, c.EntityID, 0))
 	case "spend":
 		// Entries that became a contract's or were changed since stay
 		// deletable the same way: by id, through the triggers.
 		return s.s.Store.DeleteSpendRange(ctx, backend.IDRange{First: c.EntityID, Count: c.Count})
 	case "vendor":
-		return ignoreGone(s.s.Vendors.DeleteVendor(ctx, c.EntityID))
+		return ignoreGone(s.s.Vendors.DeleteVendor(ctx, c.EntityID, 0))
 	case "contract":
-		return ignoreGone(s.s.Contracts.DeleteContract(ctx, c.EntityID))
+		return ignoreGone(s.s.Contracts.DeleteContract(ctx, c.EntityID, 0))
 	case "budget_line":
 		var l budgetLineBefore
 		if err := json.Unmarshal([]byte(c.Before), &l); err != nil {
@@ -113,18 +113,21 @@ func (s *Service) unupdate(ctx context.Context, c backend.ImportChange) error {
 		if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
 			return err
 		}
+		b.Version = 0 // an undo puts the import's before back whatever came after
 		_, err = s.s.Vendors.UpdateVendor(ctx, c.EntityID, b)
 	case "contract":
 		var b backend.Contract
 		if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
 			return err
 		}
+		b.Version = 0
 		_, err = s.s.Contracts.UpdateContract(ctx, c.EntityID, b)
 	case "asset":
 		var b backend.Asset
 		if err := json.Unmarshal([]byte(c.Before), &b); err != nil {
 			return err
 		}
+		b.Version = 0
 		_, err = s.s.Assets.UpdateAsset(ctx, c.EntityID, b)
 	case "budget_line":
 		var l budgetLineBefore

@@ -58,14 +58,17 @@ func (r *importRun) updated(rec *sheet.Record, entity string, id int64, before, 
 	return "update"
 }
 
-// withoutTimestamp copies the struct a pointer points to, UpdatedAt
-// cleared.
+// withoutTimestamp copies the struct a pointer points to, UpdatedAt and
+// Version (which every write changes) cleared.
 func withoutTimestamp(p any) any {
 	v := reflect.ValueOf(p).Elem()
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
 	if f := c.FieldByName("UpdatedAt"); f.IsValid() && f.CanSet() {
 		f.SetString("")
+	}
+	if f := c.FieldByName("Version"); f.IsValid() && f.CanSet() {
+		f.SetInt(0)
 	}
 	return c.Interface()
 }

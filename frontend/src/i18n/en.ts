@@ -1256,6 +1256,26 @@ export const en = {
   'connect.banner_trying': 'Can’t reach {host} — trying again…',
   'connect.retry_now': 'Retry now',
   'connect.not_current': 'Not current: this page shows what was loaded before the connection was lost.',
+
+  'conflict.title': '“{name}” was changed by someone else',
+  'conflict.intro': 'Someone saved it after you opened it, so yours was not saved. Compare what is stored now with what you have, then choose.',
+  'conflict.field': 'Field',
+  'conflict.stored_now': 'Stored now',
+  'conflict.yours': 'Yours',
+  'conflict.by_them': 'changed by someone else',
+  'conflict.by_you': 'changed by you',
+  'conflict.by_both': 'changed by both of you',
+  'conflict.no_visible_change': 'Nothing shown here differs: it was saved again in between.',
+  'conflict.theirs_stays': 'you left it as it was: saving yours keeps theirs',
+  'conflict.take_theirs': 'Take theirs',
+  'conflict.keep_mine': 'Save mine',
+  'conflict.move_anyway': 'Move it anyway',
+  'conflict.delete_anyway': 'Delete anyway',
+  'conflict.apply_anyway': 'Apply to these too',
+  'conflict.assets': 'Assets',
+  'conflict.version_required': 'This was sent without the version it was read at; reload and try again.',
+  'conflict.cell': 'Someone else changed this to {theirs} while you typed {mine}.',
+  'conflict.cells': 'Cells someone else changed meanwhile now show their amount:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -42,7 +42,7 @@ export interface GridRow {
 }
 
 export type PasteResult =
-  | { ok: true; lines: BudgetLine[] }
+  | { ok: true; lines: Omit<BudgetLine, 'version'>[] }
   | { ok: false; row: number; column: number; text: string; reason: 'format' | 'decimals' | 'range' | 'negative' | 'currency'; currency?: string };
 
 /**
@@ -64,7 +64,7 @@ export function pasteBlock(
   locale: string,
   currency = '',
 ): PasteResult {
-  const lines: BudgetLine[] = [];
+  const lines: Omit<BudgetLine, 'version'>[] = [];
   const block = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
   for (let r = 0; r < block.length && row + r < rows.length; r++) {
     for (let c = 0; c < block[r].length && col + c < periods; c++) {

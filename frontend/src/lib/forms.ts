@@ -2,6 +2,8 @@ import { AppError } from './api';
 import type { FieldError } from './api';
 import { describeError } from './stores/notices.svelte';
 import { t } from '../i18n/index.svelte';
+import { mineOverTheirs, type ConflictField } from './conflict';
+import { saveVersioned } from './stores/conflict.svelte';
 
 /** FormState is what a form shows after a failed save. */
 export interface FormState {
@@ -22,4 +24,37 @@ export async function saveForm<T>(save: () => Promise<T>): Promise<{ ok: true; v
     }
     return { ok: false, errors: {}, error: describeError(e) };
   }
+}
+
+/**
+ * saveEdit is saveForm for an edit made to the version of started the form
+ * opened with. When someone saved the record since, the conflict dialog
+ * shows their changes beside the person's; "keep mine" saves again over
+ * the new version with only the fields this person changed set on top of
+ * theirs, "take theirs" ends with the record as stored now, and cancel goes
+ * back to the form (ok false, no message).
+ */
+export async function saveEdit<T extends { version: number }, I extends object>(opts: {
+  what: string;
+  started: { version: number };
+  mine: I;
+  fields: ConflictField[];
+  save: (version: number, input: I) => Promise<T>;
+}): Promise<{ ok: true; value: T } | ({ ok: false } & FormState)> {
+  const res = await saveForm(() =>
+    saveVersioned<T, T>({
+      what: opts.what,
+      mineLabel: t('conflict.keep_mine'),
+      version: opts.started.version,
+      fields: opts.fields,
+      started: opts.started,
+      mine: opts.mine,
+      save: (version, theirs) => opts.save(version, theirs ? mineOverTheirs(opts.fields, opts.started, opts.mine, { ...theirs } as unknown as I) : opts.mine),
+    }),
+  );
+  if (!res.ok) return res;
+  const r = res.value;
+  if (r.kind === 'saved') return { ok: true, value: r.value };
+  if (r.kind === 'theirs') return { ok: true, value: r.theirs };
+  return { ok: false, errors: {}, error: '' };
 }

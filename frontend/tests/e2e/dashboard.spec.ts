@@ -35,10 +35,10 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   await call('Spend.Create', { ...spend, date: today, amount: usd(1_200_00), vendor: 'LinkedIn', status: 'actual' });
   await call('Spend.Create', { ...spend, date: today, amount: usd(300_00), vendor: 'Meta', status: 'committed' });
   const ask = { requester: 'Arif', teamId: brand, amount: usd(300_00), date: '', vendor: '', campaignId: 0 };
-  const booth = await call('Requests.Create', { ...ask, categoryId: events, purpose: 'Trade show booth' });
-  const swag = await call('Requests.Create', { ...ask, categoryId: media, purpose: 'Swag' });
-  await call('Requests.Decide', booth.id, { approve: true, by: 'Dana', reason: '', date: today });
-  await call('Requests.Decide', swag.id, { approve: false, by: 'Dana', reason: 'Not in this quarter’s plan', date: today });
+  const booth = await call<{ id: number; version: number }>('Requests.Create', { ...ask, categoryId: events, purpose: 'Trade show booth' });
+  const swag = await call<{ id: number; version: number }>('Requests.Create', { ...ask, categoryId: media, purpose: 'Swag' });
+  await call('Requests.Decide', booth.id, { approve: true, by: 'Dana', reason: '', date: today, version: booth.version });
+  await call('Requests.Decide', swag.id, { approve: false, by: 'Dana', reason: 'Not in this quarter’s plan', date: today, version: swag.version });
   const vendor = await call('Vendors.Create', { name: 'HubSpot' });
   await call('Contracts.Create', {
     vendorId: vendor.id, teamId: brand, categoryId: media, product: 'Marketing Hub', cost: usd(12_000_00), billingCycle: 'annual',

@@ -1,6 +1,6 @@
 import { call, exportFile, transport } from './client';
 import type { CallOptions } from './transport';
-import type { AddResult, Asset, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning, SaveResult } from './types';
+import type { AddResult, Asset, AssetBulkResult, AssetFilter, AssetPage, DuplicateChoice, Licence, LicenceWarning, RecordVersion, SaveResult } from './types';
 
 export function findAssets(f: AssetFilter): Promise<AssetPage> {
   return call('Assets.Find', f);
@@ -8,15 +8,20 @@ export function findAssets(f: AssetFilter): Promise<AssetPage> {
 export function getAsset(id: number): Promise<Asset> {
   return call('Assets.Get', id);
 }
-export function updateAsset(id: number, a: Asset): Promise<Asset> {
-  return call('Assets.Update', id, a);
+/** updateAsset replaces an asset's metadata, made to the version shown; an asset changed since throws conflict. */
+export function updateAsset(id: number, version: number, a: Asset): Promise<Asset> {
+  return call('Assets.Update', id, { ...a, version });
 }
-/** bulkEditAssets adds tags to, and optionally sets the licence of, several assets. */
-export function bulkEditAssets(ids: number[], addTags: string[], licence: Licence | null): Promise<Asset[]> {
-  return call('Assets.BulkEdit', ids, addTags, licence);
+/**
+ * bulkEditAssets adds tags to, and optionally sets the licence of, several
+ * assets at the versions the list showed; the ones changed meanwhile are
+ * left alone and returned in conflicts as they are now.
+ */
+export function bulkEditAssets(assets: RecordVersion[], addTags: string[], licence: Licence | null): Promise<AssetBulkResult> {
+  return call('Assets.BulkEdit', assets, addTags, licence);
 }
-export function deleteAsset(id: number): Promise<void> {
-  return call('Assets.Delete', id);
+export function deleteAsset(id: number, version: number): Promise<void> {
+  return call('Assets.Delete', id, version);
 }
 export function licenceWarnings(campaignId: number): Promise<LicenceWarning[]> {
   return call('Assets.LicenceWarnings', campaignId);

@@ -30,7 +30,11 @@ export function createFiscalYear(year: number, granularity: Granularity): Promis
 export function budgetPlan(year: number): Promise<BudgetPlan> {
   return call('Budget.Plan', year);
 }
-/** setBudgetLines stores cells in one transaction: all of a pasted block, or none. */
+/**
+ * setBudgetLines stores cells with the versions the grid showed (0 for an
+ * empty cell); cells someone changed meanwhile are left as stored and come
+ * back in the plan's conflicts, the rest is stored.
+ */
 export function setBudgetLines(year: number, lines: BudgetLine[]): Promise<BudgetPlan> {
   return call('Budget.SetLines', year, lines);
 }
@@ -65,11 +69,11 @@ export function findSpend(f: SpendFilter): Promise<SpendPage> {
 export function createSpend(input: SpendInput): Promise<Spend> {
   return call('Spend.Create', input);
 }
-export function updateSpend(id: number, changes: Partial<SpendInput>): Promise<Spend> {
-  return call('Spend.Update', id, changes);
+export function updateSpend(id: number, version: number, changes: Partial<SpendInput>): Promise<Spend> {
+  return call('Spend.Update', id, { ...changes, version });
 }
-export function deleteSpend(id: number): Promise<void> {
-  return call('Spend.Delete', id);
+export function deleteSpend(id: number, version: number): Promise<void> {
+  return call('Spend.Delete', id, version);
 }
 
 export function findRequests(status: RequestStatus | ''): Promise<SpendRequest[]> {

@@ -20,9 +20,9 @@ export function createCampaign(input: CampaignInput): Promise<Campaign> {
   return call('Campaigns.Create', input);
 }
 
-/** updateCampaign changes only the fields given. */
-export function updateCampaign(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
-  return call('Campaigns.Update', id, changes);
+/** updateCampaign changes only the fields given, made to the version shown; a campaign changed since throws conflict. */
+export function updateCampaign(id: number, version: number, changes: Partial<CampaignInput>): Promise<Campaign> {
+  return call('Campaigns.Update', id, { ...changes, version });
 }
 
 /** moveCampaign gives a campaign new dates and, with shiftPlan, moves its deliverables and milestones along, in one transaction. */
@@ -30,8 +30,9 @@ export function moveCampaign(id: number, m: CampaignMove): Promise<CampaignMoved
   return call('Campaigns.Move', id, m);
 }
 
-export function deleteCampaign(id: number): Promise<void> {
-  return call('Campaigns.Delete', id);
+/** deleteCampaign removes the campaign unless it changed since the version shown. */
+export function deleteCampaign(id: number, version: number): Promise<void> {
+  return call('Campaigns.Delete', id, version);
 }
 
 /** exportCampaigns saves every campaign matching the filter (not only one page) as .xlsx. */

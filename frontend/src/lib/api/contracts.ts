@@ -10,11 +10,11 @@ export function getVendor(id: number): Promise<Vendor> {
 export function createVendor(v: VendorInput): Promise<Vendor> {
   return call('Vendors.Create', v);
 }
-export function updateVendor(id: number, v: VendorInput): Promise<Vendor> {
-  return call('Vendors.Update', id, v);
+export function updateVendor(id: number, version: number, v: VendorInput): Promise<Vendor> {
+  return call('Vendors.Update', id, { ...v, version });
 }
-export function deleteVendor(id: number): Promise<void> {
-  return call('Vendors.Delete', id);
+export function deleteVendor(id: number, version: number): Promise<void> {
+  return call('Vendors.Delete', id, version);
 }
 
 /** findContracts lists a vendor's contracts, or all for 0. */
@@ -27,11 +27,11 @@ export function getContract(id: number): Promise<Contract> {
 export function createContract(c: ContractInput): Promise<Contract> {
   return call('Contracts.Create', c);
 }
-export function updateContract(id: number, c: ContractInput): Promise<Contract> {
-  return call('Contracts.Update', id, c);
+export function updateContract(id: number, version: number, c: ContractInput): Promise<Contract> {
+  return call('Contracts.Update', id, { ...c, version });
 }
-export function deleteContract(id: number): Promise<void> {
-  return call('Contracts.Delete', id);
+export function deleteContract(id: number, version: number): Promise<void> {
+  return call('Contracts.Delete', id, version);
 }
 export function contractHistory(id: number): Promise<ContractChange[]> {
   return call('Contracts.History', id);

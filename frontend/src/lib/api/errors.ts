@@ -26,12 +26,15 @@ export type ErrorCode =
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, FieldError>;
+  /** current is, for a conflict, the record as stored now (someone else saved it after it was shown). */
+  readonly current: unknown;
 
-  constructor(code: ErrorCode, message: string, fields: Record<string, FieldError> = {}) {
+  constructor(code: ErrorCode, message: string, fields: Record<string, FieldError> = {}, current: unknown = undefined) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.current = current;
   }
 }
 
@@ -84,10 +87,10 @@ export function canceled(): AppError {
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const p = e as { code: unknown; message: unknown; fields?: unknown };
+    const p = e as { code: unknown; message: unknown; fields?: unknown; current?: unknown };
     const code = codes.includes(p.code as ErrorCode) ? (p.code as ErrorCode) : 'internal';
     const fields = p.fields && typeof p.fields === 'object' ? (p.fields as Record<string, FieldError>) : {};
-    return new AppError(code, String(p.message), fields);
+    return new AppError(code, String(p.message), fields, p.current ?? undefined);
   }
   if (typeof e === 'string') return new AppError('internal', e);
   if (e instanceof Error) return new AppError('internal', e.message);

@@ -42,6 +42,11 @@ export interface AddResult {
 /** Asset is a brand or campaign file with its metadata. */
 export interface Asset {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   title: string;
   type: AssetType;
   tags: string[];
@@ -54,6 +59,16 @@ export interface Asset {
   licenceState: LicenceState;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * AssetBulkResult is what a bulk edit did: the assets edited, and the ones
+ * left alone because someone changed them after the list showed them, as
+ * they are stored now.
+ */
+export interface AssetBulkResult {
+  assets: Asset[];
+  conflicts: Asset[];
 }
 
 /**
@@ -223,6 +238,11 @@ export interface BudgetLine {
    */
   period: number;
   amount: number;
+  /**
+   * Version changes on every write of the cell; a cell that holds
+   * nothing is version 0. A save names the version the grid showed.
+   */
+  version: number;
 }
 
 /** BudgetPlan is a fiscal year's budget. */
@@ -234,6 +254,12 @@ export interface BudgetPlan {
   granularity: Granularity;
   currency: string;
   lines: BudgetLine[];
+  /**
+   * Conflicts are the cells of a save that were left as stored because
+   * someone changed them after the grid showed them: each as stored now
+   * (amount 0 and version 0 once cleared).
+   */
+  conflicts?: BudgetLine[];
 }
 
 /** BudgetSummary is planned vs committed vs actual for a period. */
@@ -261,6 +287,11 @@ export interface BudgetSummary {
 /** CalendarCampaign is a campaign's bar on the calendar. */
 export interface CalendarCampaign {
   id: number;
+  /**
+   * Version is the record's version; a drag sends it back (see
+   * CheckVersion).
+   */
+  version: number;
   name: string;
   teamId: number;
   channelIds: number[];
@@ -275,6 +306,11 @@ export interface CalendarCampaign {
  */
 export interface CalendarDeliverable {
   id: number;
+  /**
+   * Version is the record's version; a drag sends it back (see
+   * CheckVersion).
+   */
+  version: number;
   campaignId?: number;
   title: string;
   type: DeliverableType;
@@ -328,6 +364,11 @@ export interface CalendarFilter {
  */
 export interface CalendarMilestone {
   id: number;
+  /**
+   * Version is the record's version; a drag sends it back (see
+   * CheckVersion).
+   */
+  version: number;
   campaignId: number;
   title: string;
   owner?: string;
@@ -369,6 +410,11 @@ export interface CalendarShown {
 /** Campaign is a piece of planned marketing work over a range of days. */
 export interface Campaign {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   name: string;
   objective: string;
   /** TeamID is 0 when not set. */
@@ -451,6 +497,8 @@ export interface CampaignMove {
   startDate: string;
   endDate: string;
   shiftPlan: boolean;
+  /** Version is the version of the campaign the calendar showed. */
+  version: number;
 }
 
 /**
@@ -499,6 +547,11 @@ export type CampaignStatus = 'idea' | 'planned' | 'in_progress' | 'live' | 'comp
 
 /** CampaignUpdate holds the fields to change; nil means "leave as is". */
 export interface CampaignUpdate {
+  /**
+   * Version is the version of the record the changes were made to; a
+   * save over a newer version is refused (see CheckVersion).
+   */
+  version: number;
   name: string | null;
   objective: string | null;
   teamId: number | null;
@@ -663,6 +716,11 @@ export interface Connection {
 /** Contract is a subscription or service agreement with a vendor. */
 export interface Contract {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   vendorId: number;
   vendorName: string;
   product: string;
@@ -871,6 +929,11 @@ export interface Decision {
    * (empty means the request's date, or today when it has none).
    */
   date: string;
+  /**
+   * Version is the version of the request the decider saw; a request
+   * changed since is not decided (see CheckVersion).
+   */
+  version: number;
 }
 
 /** Default is one field's default value, as a user would type it. */
@@ -885,6 +948,11 @@ export interface Default {
  */
 export interface Deliverable {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   /** CampaignID is 0 for a standalone deliverable. */
   campaignId: number;
   campaignName: string;
@@ -921,6 +989,11 @@ export type DeliverableType = 'blog_post' | 'email' | 'ad' | 'social_post' | 'vi
 
 /** DeliverableUpdate holds the fields to change; nil means "leave as is". */
 export interface DeliverableUpdate {
+  /**
+   * Version is the version of the record the changes were made to; a
+   * save over a newer version is refused (see CheckVersion).
+   */
+  version: number;
   campaignId: number | null;
   title: string | null;
   type: DeliverableType | null;
@@ -1021,6 +1094,11 @@ export type FieldType = 'text' | 'date' | 'money' | 'int' | 'bool' | 'list' | 'e
  */
 export interface Goal {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   campaignId: number;
   campaignName: string;
   metric: GoalMetric;
@@ -1045,6 +1123,11 @@ export type GoalMetric = 'leads' | 'mqls' | 'clicks' | 'ctr' | 'conversions' | '
 
 /** GoalUpdate holds the fields to change; nil means "leave as is". */
 export interface GoalUpdate {
+  /**
+   * Version is the version of the record the changes were made to; a
+   * save over a newer version is refused (see CheckVersion).
+   */
+  version: number;
   metric: GoalMetric | null;
   customMetric: string | null;
   target: string | null;
@@ -1307,6 +1390,11 @@ export interface Member {
  */
 export interface Milestone {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   campaignId: number;
   campaignName: string;
   title: string;
@@ -1323,6 +1411,11 @@ export interface Milestone {
 
 /** MilestoneUpdate holds the fields to change; nil means "leave as is". */
 export interface MilestoneUpdate {
+  /**
+   * Version is the version of the record the changes were made to; a
+   * save over a newer version is refused (see CheckVersion).
+   */
+  version: number;
   campaignId: number | null;
   title: string | null;
   owner: string | null;
@@ -1547,6 +1640,15 @@ export interface Question {
   examples: string[];
 }
 
+/**
+ * RecordVersion names one record and the version of it a person saw, for
+ * actions on many records at once (a bulk edit of assets).
+ */
+export interface RecordVersion {
+  id: number;
+  version: number;
+}
+
 /** Reminder asks to be reminded DaysBefore a contract's date. */
 export interface Reminder {
   kind: ReminderKind;
@@ -1669,6 +1771,11 @@ export interface SheetLabels {
  */
 export interface Spend {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   date: string;
   amount: Money;
   teamId: number;
@@ -1727,6 +1834,11 @@ export interface SpendPage {
  */
 export interface SpendRequest {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   requester: string;
   /** the team member who asked (0: a name only) */
   requesterId: number;
@@ -1768,6 +1880,11 @@ export type SpendStatus = 'planned' | 'committed' | 'actual';
 
 /** SpendUpdate holds the fields to change; nil means "leave as is". */
 export interface SpendUpdate {
+  /**
+   * Version is the version of the record the changes were made to; a
+   * save over a newer version is refused (see CheckVersion).
+   */
+  version: number;
   date: string | null;
   amount: Money | null;
   teamId: number | null;
@@ -1870,6 +1987,11 @@ export interface Teammate {
 /** Vendor is a company the team buys from. */
 export interface Vendor {
   id: number;
+  /**
+   * Version changes on every write of the record; a save names the
+   * version it started from (see CheckVersion).
+   */
+  version: number;
   name: string;
   website: string;
   category: VendorCategory;
@@ -1946,7 +2068,7 @@ export interface Methods {
   /** Create validates and stores a new campaign and returns it as stored. */
   'Campaigns.Create': { args: [input: Campaign]; result: Campaign };
   /** Delete removes a campaign. */
-  'Campaigns.Delete': { args: [id: number]; result: void };
+  'Campaigns.Delete': { args: [id: number, version: number]; result: void };
   /** Facets returns the owners and tags that filters offer. */
   'Campaigns.Facets': { args: []; result: CampaignFacets };
   /** Find returns one page of campaigns matching the filter. */
@@ -1963,7 +2085,7 @@ export interface Methods {
   /** Create validates and stores a deliverable. */
   'Deliverables.Create': { args: [input: Deliverable]; result: Deliverable };
   /** Delete removes a deliverable. */
-  'Deliverables.Delete': { args: [id: number]; result: void };
+  'Deliverables.Delete': { args: [id: number, version: number]; result: void };
   /** Find returns a campaign's deliverables, or the standalone ones for 0. */
   'Deliverables.Find': { args: [campaignID: number]; result: Deliverable[] };
   /** Update changes the given fields of a deliverable. */
@@ -1971,7 +2093,7 @@ export interface Methods {
   /** Create validates and stores a milestone. */
   'Milestones.Create': { args: [input: Milestone]; result: Milestone };
   /** Delete removes a milestone. */
-  'Milestones.Delete': { args: [id: number]; result: void };
+  'Milestones.Delete': { args: [id: number, version: number]; result: void };
   /** Find returns a campaign's milestones, or the standalone ones for 0. */
   'Milestones.Find': { args: [campaignID: number]; result: Milestone[] };
   /** MyWeek lists what owner has due in the week from weekStart, and what is late. */
@@ -1981,7 +2103,7 @@ export interface Methods {
   /** Create validates and stores a goal. */
   'Goals.Create': { args: [input: Goal]; result: Goal };
   /** Delete removes a goal. */
-  'Goals.Delete': { args: [id: number]; result: void };
+  'Goals.Delete': { args: [id: number, version: number]; result: void };
   /** Find returns a campaign's goals with their progress. */
   'Goals.Find': { args: [campaignID: number]; result: Goal[] };
   /** Update changes the given fields of a goal. */
@@ -2009,7 +2131,14 @@ export interface Methods {
   'Budget.PlanningRates': { args: []; result: PlanningRate[] };
   /** SetFXRate stores the rate of a currency for a month. */
   'Budget.SetFXRate': { args: [r: FXRate]; result: void };
-  /** SetLines writes budget cells (one typed value or a pasted block) at once. */
+  /**
+   * SetLines writes budget cells (one typed value or a pasted block) at once,
+   * each with the version the grid showed (0 for an empty cell). Cells that
+   * someone changed meanwhile are not written and come back in the plan's
+   * Conflicts; the rest of the batch is stored. A cell sent without a
+   * version by an older client counts as shown empty: it is written only
+   * while it still holds nothing, and never overwrites a stored amount.
+   */
   'Budget.SetLines': { args: [year: number, lines: BudgetLine[]]; result: BudgetPlan };
   /**
    * SetPlanningRate stores the planning rate of a currency, used for every
@@ -2021,7 +2150,7 @@ export interface Methods {
   /** Create validates and stores a spend entry. */
   'Spend.Create': { args: [input: Spend]; result: Spend };
   /** Delete removes a spend entry. */
-  'Spend.Delete': { args: [id: number]; result: void };
+  'Spend.Delete': { args: [id: number, version: number]; result: void };
   /** Find returns one page of spend entries. */
   'Spend.Find': { args: [f: SpendFilter]; result: SpendPage };
   /** Update changes the given fields of a spend entry. */
@@ -2041,7 +2170,7 @@ export interface Methods {
   /** Create stores a vendor. */
   'Vendors.Create': { args: [input: Vendor]; result: Vendor };
   /** Delete removes a vendor without contracts. */
-  'Vendors.Delete': { args: [id: number]; result: void };
+  'Vendors.Delete': { args: [id: number, version: number]; result: void };
   /** Find lists every vendor. */
   'Vendors.Find': { args: []; result: Vendor[] };
   /** Get returns one vendor. */
@@ -2051,7 +2180,7 @@ export interface Methods {
   /** Create stores a contract and books its upcoming payments. */
   'Contracts.Create': { args: [input: Contract]; result: Contract };
   /** Delete removes a contract and its booked payments. */
-  'Contracts.Delete': { args: [id: number]; result: void };
+  'Contracts.Delete': { args: [id: number, version: number]; result: void };
   /** Digest lists contract dates due within horizon days, soonest first. */
   'Contracts.Digest': { args: [horizonDays: number]; result: DigestEntry[] };
   /** Find lists the contracts of a vendor, or all for 0. */
@@ -2070,12 +2199,16 @@ export interface Methods {
   'Documents.Find': { args: [contractID: number]; result: Document[] };
   /**
    * BulkEdit adds tags to, and (when given) sets the licence of, several
-   * assets. Each asset is saved in its own transaction; the first failure
-   * stops and is reported with the assets already changed.
+   * assets, each named with the version the list showed. Each asset is saved
+   * in its own transaction. An asset someone changed meanwhile is left as
+   * stored and returned in Conflicts as it is now, while the others are
+   * edited: the person then sees which ones differ and may apply the edit to
+   * them again. Any other failure stops and is reported with the assets
+   * already changed.
    */
-  'Assets.BulkEdit': { args: [ids: number[], addTags: string[], licence: Licence | null]; result: Asset[] };
+  'Assets.BulkEdit': { args: [assets: RecordVersion[], addTags: string[], licence: Licence | null]; result: AssetBulkResult };
   /** Delete removes an asset. */
-  'Assets.Delete': { args: [id: number]; result: void };
+  'Assets.Delete': { args: [id: number, version: number]; result: void };
   /** Find returns one page of assets matching the filter. */
   'Assets.Find': { args: [f: AssetFilter]; result: AssetPage };
   /** Get returns one asset with its versions. */

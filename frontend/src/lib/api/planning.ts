@@ -20,11 +20,11 @@ export function findDeliverables(campaignId: number): Promise<Deliverable[]> {
 export function createDeliverable(input: DeliverableInput): Promise<Deliverable> {
   return call('Deliverables.Create', input);
 }
-export function updateDeliverable(id: number, changes: Partial<DeliverableInput>): Promise<Deliverable> {
-  return call('Deliverables.Update', id, changes);
+export function updateDeliverable(id: number, version: number, changes: Partial<DeliverableInput>): Promise<Deliverable> {
+  return call('Deliverables.Update', id, { ...changes, version });
 }
-export function deleteDeliverable(id: number): Promise<void> {
-  return call('Deliverables.Delete', id);
+export function deleteDeliverable(id: number, version: number): Promise<void> {
+  return call('Deliverables.Delete', id, version);
 }
 
 export function findMilestones(campaignId: number): Promise<Milestone[]> {
@@ -33,11 +33,11 @@ export function findMilestones(campaignId: number): Promise<Milestone[]> {
 export function createMilestone(input: MilestoneInput): Promise<Milestone> {
   return call('Milestones.Create', input);
 }
-export function updateMilestone(id: number, changes: Partial<MilestoneInput>): Promise<Milestone> {
-  return call('Milestones.Update', id, changes);
+export function updateMilestone(id: number, version: number, changes: Partial<MilestoneInput>): Promise<Milestone> {
+  return call('Milestones.Update', id, { ...changes, version });
 }
-export function deleteMilestone(id: number): Promise<void> {
-  return call('Milestones.Delete', id);
+export function deleteMilestone(id: number, version: number): Promise<void> {
+  return call('Milestones.Delete', id, version);
 }
 /** myWeek lists what owner has due in the seven days from weekStart, and what is late. */
 export function myWeek(owner: string, weekStart: string): Promise<MyWeek> {
@@ -50,11 +50,11 @@ export function findGoals(campaignId: number): Promise<Goal[]> {
 export function createGoal(input: GoalInput): Promise<Goal> {
   return call('Goals.Create', input);
 }
-export function updateGoal(id: number, changes: Partial<GoalInput>): Promise<Goal> {
-  return call('Goals.Update', id, changes);
+export function updateGoal(id: number, version: number, changes: Partial<GoalInput>): Promise<Goal> {
+  return call('Goals.Update', id, { ...changes, version });
 }
-export function deleteGoal(id: number): Promise<void> {
-  return call('Goals.Delete', id);
+export function deleteGoal(id: number, version: number): Promise<void> {
+  return call('Goals.Delete', id, version);
 }
 
 /** calendarRange returns what a calendar view draws between two days. */

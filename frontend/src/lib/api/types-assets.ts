@@ -4,6 +4,7 @@ import type { AssetFilter as GoAssetFilter, AssetType, Input } from './generated
 export type {
   AddResult,
   Asset,
+  AssetBulkResult,
   AssetPage,
   AssetType,
   AssetVersion,
@@ -11,6 +12,7 @@ export type {
   Licence,
   LicenceState,
   LicenceWarning,
+  RecordVersion,
 } from './generated';
 
 export const assetTypes = ['logo', 'image', 'video', 'audio', 'document', 'copy', 'template', 'other'] as const satisfies readonly AssetType[];

@@ -40,5 +40,5 @@ export const contractStatuses = ['trial', 'active', 'cancelling', 'ended'] as co
 /** The fields of a contract a user edits; without an ownerId the backend finds the member by the owner's name. */
 export type ContractInput = Omit<
   Contract,
-  'id' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt' | 'ownerId'
+  'id' | 'version' | 'vendorName' | 'teamName' | 'categoryName' | 'schedule' | 'overSeats' | 'createdAt' | 'updatedAt' | 'ownerId'
 > & { ownerId?: number };

@@ -1,20 +1,30 @@
 import { SvelteMap } from 'svelte/reactivity';
-import type { BudgetLine } from '../api';
+import type { BudgetLine, BudgetPlan } from '../api';
 import { cellKey } from '../budget';
 import { describeError } from './notices.svelte';
 
 /**
  * CellState is a cell the server does not hold yet: a value on its way
- * (queued or sent), a value the server refused or never got, or text that
- * is not an amount and was never sent.
+ * (queued or sent), a value the server refused or never got, text that
+ * is not an amount and was never sent, or a value not stored because
+ * someone else changed the cell after the grid showed it (the cell now
+ * shows theirs; amount is what this person typed).
  */
 export type CellState =
   | { state: 'saving'; amount: number }
   | { state: 'failed'; amount: number; message: string }
-  | { state: 'invalid'; text: string; message: string };
+  | { state: 'invalid'; text: string; message: string }
+  | { state: 'conflict'; amount: number; theirs: number };
 
-/** SaveLines stores cells in one transaction (Budget.SetLines). */
-export type SaveLines = (lines: BudgetLine[]) => Promise<unknown>;
+/** CellInput is what the grid stores into a cell; the version it was shown at is the store's to add. */
+export type CellInput = Omit<BudgetLine, 'version'>;
+
+/**
+ * SaveLines stores cells with the versions they were shown at
+ * (Budget.SetLines): the cells someone changed meanwhile come back in the
+ * plan's conflicts, the rest is stored.
+ */
+export type SaveLines = (lines: BudgetLine[]) => Promise<BudgetPlan>;
 
 /**
  * BudgetCells holds a fiscal year's plan while the user types into it.
@@ -32,6 +42,8 @@ export class BudgetCells {
   readonly saved = new SvelteMap<string, number>();
   /** local holds the cells that differ from saved. */
   readonly local = new SvelteMap<string, CellState>();
+  /** versions holds each stored cell's version; a cell missing here holds nothing (version 0). */
+  private versions = new Map<string, number>();
   private tails = new Map<string, Promise<void>>();
 
   constructor(
@@ -42,7 +54,15 @@ export class BudgetCells {
   /** load takes the plan's lines from the server; cells still being edited keep what was typed. */
   load(lines: BudgetLine[]): void {
     this.saved.clear();
-    for (const l of lines) this.saved.set(cellKey(l.teamId, l.categoryId, l.period), l.amount);
+    this.versions.clear();
+    for (const l of lines) this.store(cellKey(l.teamId, l.categoryId, l.period), l.amount, l.version);
+  }
+
+  // store records what the server holds for a cell.
+  private store(key: string, amount: number, version: number): void {
+    this.saved.set(key, amount);
+    if (version) this.versions.set(key, version);
+    else this.versions.delete(key);
   }
 
   /** value is the amount a cell shows and totals count: saved, or on its way to being saved. */
@@ -58,12 +78,16 @@ export class BudgetCells {
   }
 
   /** set stores one typed amount (0 clears the cell). */
-  set(line: BudgetLine): void {
+  set(line: CellInput): void {
     this.setMany([line]);
   }
 
-  /** setMany stores cells together (a pasted block): all are saved, or none. */
-  setMany(lines: BudgetLine[]): void {
+  /**
+   * setMany stores cells together (a pasted block) in one transaction: all
+   * are saved or none, but for the cells someone else changed meanwhile,
+   * which are left as they set them and marked conflict.
+   */
+  setMany(lines: CellInput[]): void {
     const keys: string[] = [];
     for (const l of lines) {
       const key = cellKey(l.teamId, l.categoryId, l.period);
@@ -93,9 +117,15 @@ export class BudgetCells {
     return [...this.local].filter(([, c]) => c.state !== 'saving');
   }
 
+  /** keepMine saves what this person typed into a conflicting cell over the other person's amount. */
+  keepMine(key: string): void {
+    const c = this.local.get(key);
+    if (c?.state === 'conflict') this.set(toLine(key, c.amount));
+  }
+
   /** retry sends the failed cells again. */
   retry(): void {
-    const lines: BudgetLine[] = [];
+    const lines: CellInput[] = [];
     for (const [key, c] of this.local) if (c.state === 'failed') lines.push(toLine(key, c.amount));
     for (const l of lines) this.set(l);
   }
@@ -125,26 +155,35 @@ export class BudgetCells {
     }
     if (sent.size === 0) return;
     let failure: string | null = null;
+    let plan: BudgetPlan | null = null;
     try {
-      await this.save([...sent].map(([k, amount]) => toLine(k, amount)));
+      plan = await this.save([...sent].map(([k, amount]) => ({ ...toLine(k, amount), version: this.versions.get(k) ?? 0 })));
     } catch (e) {
       failure = describeError(e);
     }
+    const stored = new Map((plan?.lines ?? []).map((l) => [cellKey(l.teamId, l.categoryId, l.period), l]));
+    const clashed = new Map((plan?.conflicts ?? []).map((l) => [cellKey(l.teamId, l.categoryId, l.period), l]));
     for (const [k, amount] of sent) {
       const c = this.local.get(k);
       const current = c?.state === 'saving' && c.amount === amount;
-      if (failure === null) {
-        this.saved.set(k, amount);
+      const theirs = clashed.get(k);
+      if (failure !== null) {
+        if (current) this.local.set(k, { state: 'failed', amount, message: failure });
+      } else if (theirs) {
+        // Someone else changed the cell after it was shown: it shows theirs now, and what was typed waits for a decision.
+        this.store(k, theirs.amount, theirs.version);
+        if (current) this.local.set(k, { state: 'conflict', amount, theirs: theirs.amount });
+      } else {
+        const l = stored.get(k);
+        this.store(k, l?.amount ?? 0, l?.version ?? 0);
         if (current) this.local.delete(k);
-      } else if (current) {
-        this.local.set(k, { state: 'failed', amount, message: failure });
       }
     }
   }
 }
 
 /** toLine turns a cell key and an amount into a budget line. */
-function toLine(key: string, amount: number): BudgetLine {
+function toLine(key: string, amount: number): CellInput {
   const [teamId, categoryId, period] = key.split(':').map(Number);
   return { teamId, categoryId, period, amount };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setTransport } from '../api/client';
 import { AppError, setBudgetLines, type BudgetLine } from '../api';
 import { cellKey } from '../budget';
-import { BudgetCells } from './budgetcells.svelte';
+import { BudgetCells, type CellInput } from './budgetcells.svelte';
 
 interface Call {
   lines: BudgetLine[];
@@ -12,10 +12,24 @@ interface Call {
 
 /**
  * fakeServer answers Budget.SetLines only when the test says so, in any
- * order, and keeps the cells it stored the way the backend does.
+ * order, and keeps the cells it stored the way the backend does: each
+ * write takes the next version, and a cell sent with a version other than
+ * the one stored is left as it is and reported in conflicts.
  */
 function fakeServer() {
   const stored = new Map<string, number>();
+  const versions = new Map<string, number>();
+  let clock = 0;
+  const line = (k: string): BudgetLine => {
+    const [teamId, categoryId, period] = k.split(':').map(Number);
+    return { teamId, categoryId, period, amount: stored.get(k) ?? 0, version: versions.get(k) ?? 0 };
+  };
+  /** write stores a cell as someone else's save would. */
+  const write = (period: number, amount: number) => {
+    stored.set(key(period), amount);
+    versions.set(key(period), ++clock);
+    return line(key(period));
+  };
   const calls: Call[] = [];
   setTransport({
     call<T>(method: string, args: unknown[]): Promise<T> {
@@ -25,8 +39,20 @@ function fakeServer() {
         calls.push({
           lines,
           answer: () => {
-            for (const l of lines) stored.set(cellKey(l.teamId, l.categoryId, l.period), l.amount);
-            resolve({ lines: [] } as T);
+            const conflicts: BudgetLine[] = [];
+            for (const l of lines) {
+              const k = cellKey(l.teamId, l.categoryId, l.period);
+              if ((versions.get(k) ?? 0) !== l.version) {
+                conflicts.push(line(k));
+              } else if (l.amount === 0) {
+                stored.delete(k);
+                versions.delete(k);
+              } else {
+                stored.set(k, l.amount);
+                versions.set(k, ++clock);
+              }
+            }
+            resolve({ lines: [...stored.keys()].map(line), conflicts } as T);
           },
           fail: reject,
         });
@@ -50,12 +76,13 @@ function fakeServer() {
       return () => {};
     },
   });
-  return { stored, calls };
+  return { stored, calls, write };
 }
 
 /** settle lets queued saves run up to their next unanswered call. */
 const settle = () => new Promise((r) => setTimeout(r, 0));
-const cell = (period: number, amount: number): BudgetLine => ({ teamId: 1, categoryId: 2, period, amount });
+const cell = (period: number, amount: number): CellInput => ({ teamId: 1, categoryId: 2, period, amount });
+const sent = (period: number, amount: number, version: number): BudgetLine => ({ ...cell(period, amount), version });
 const key = (period: number) => cellKey(1, 2, period);
 
 afterEach(() => setTransport(null));
@@ -91,7 +118,7 @@ describe('BudgetCells', () => {
     await settle();
     expect(cells.value(key(1))).toBe(200); // the answer for 100 does not put 100 back
     expect(server.calls).toHaveLength(2);
-    expect(server.calls[1].lines).toEqual([cell(1, 200)]); // 150 was overtaken before it left
+    expect(server.calls[1].lines).toEqual([sent(1, 200, 1)]); // 150 was overtaken before it left; 100 is stored at version 1
     server.calls[1].answer();
     await cells.idle();
     expect(server.stored.get(key(1))).toBe(200);
@@ -101,10 +128,11 @@ describe('BudgetCells', () => {
   it('keeps what was typed when the plan is reloaded before the save answers', async () => {
     const server = fakeServer();
     const cells = new BudgetCells(2026, (lines) => setBudgetLines(2026, lines));
-    cells.load([cell(3, 500)]);
+    const before = server.write(3, 500);
+    cells.load([before]);
     cells.set(cell(3, 700));
     await settle();
-    cells.load([cell(3, 500)]); // an answer read before the save landed
+    cells.load([before]); // an answer read before the save landed
     expect(cells.value(key(3))).toBe(700);
     server.calls[0].answer();
     await cells.idle();
@@ -114,7 +142,7 @@ describe('BudgetCells', () => {
   it('marks a cell whose save failed, leaves it out of the totals and sends it again on retry', async () => {
     const server = fakeServer();
     const cells = new BudgetCells(2026, (lines) => setBudgetLines(2026, lines));
-    cells.load([cell(2, 300)]);
+    cells.load([server.write(2, 300)]);
     cells.set(cell(2, 900));
     cells.set(cell(4, 50));
     await settle();
@@ -129,7 +157,7 @@ describe('BudgetCells', () => {
 
     cells.retry();
     await settle();
-    expect(server.calls[2].lines).toEqual([cell(2, 900)]);
+    expect(server.calls[2].lines).toEqual([sent(2, 900, 1)]);
     server.calls[2].answer();
     await cells.idle();
     expect(cells.failed()).toEqual([]);
@@ -160,9 +188,49 @@ describe('BudgetCells', () => {
     expect(server.calls).toHaveLength(1);
     server.calls[0].answer();
     await settle();
-    expect(server.calls[1].lines).toEqual([cell(1, 111), cell(2, 222)]);
+    expect(server.calls[1].lines).toEqual([sent(1, 111, 1), sent(2, 222, 0)]);
     server.calls[1].answer();
     await cells.idle();
     expect(server.stored.get(key(1))).toBe(111);
+  });
+
+  it('marks a cell someone else changed after it was shown, stores the rest of the paste, and keeps mine or takes theirs', async () => {
+    const server = fakeServer();
+    const cells = new BudgetCells(2026, (lines) => setBudgetLines(2026, lines));
+    cells.load([server.write(1, 100), server.write(2, 200)]);
+    server.write(2, 250); // Dana changes February; this grid still shows 200
+    cells.setMany([cell(1, 110), cell(2, 220), cell(3, 330)]);
+    await settle();
+    expect(server.calls[0].lines).toEqual([sent(1, 110, 1), sent(2, 220, 2), sent(3, 330, 0)]);
+    server.calls[0].answer();
+    await cells.idle();
+    // The rest of the paste is stored; February shows Dana's amount and is marked with what was typed.
+    expect(server.stored.get(key(1))).toBe(110);
+    expect(server.stored.get(key(3))).toBe(330);
+    expect(server.stored.get(key(2))).toBe(250);
+    expect(cells.value(key(2))).toBe(250);
+    expect(cells.state(key(2))).toEqual({ state: 'conflict', amount: 220, theirs: 250 });
+    expect(cells.failed().map(([k]) => k)).toEqual([key(2)]);
+
+    // Keep mine: saved over Dana's version.
+    cells.keepMine(key(2));
+    await settle();
+    expect(server.calls[1].lines).toEqual([sent(2, 220, 3)]);
+    server.calls[1].answer();
+    await cells.idle();
+    expect(server.stored.get(key(2))).toBe(220);
+    expect(cells.failed()).toEqual([]);
+
+    // Take theirs: the cell keeps what the other person stored, nothing is sent.
+    server.write(1, 999);
+    cells.set(cell(1, 120));
+    await settle();
+    server.calls[2].answer();
+    await cells.idle();
+    expect(cells.state(key(1))).toMatchObject({ state: 'conflict', theirs: 999 });
+    cells.discard(key(1));
+    expect(cells.value(key(1))).toBe(999);
+    expect(cells.failed()).toEqual([]);
+    expect(server.calls).toHaveLength(3);
   });
 });

@@ -1,5 +1,8 @@
 import { calendarRange, moveCampaign, updateCampaign, updateDeliverable, updateMilestone } from '../api';
-import type { CalendarCampaign, CalendarDeliverable, CalendarFilter, CalendarMilestone, CalendarShown } from '../api';
+import type { CalendarCampaign, CalendarDeliverable, CalendarFilter, CalendarMilestone, CalendarShown, Campaign, Deliverable, Milestone } from '../api';
+import type { ConflictField } from '../conflict';
+import { campaignFields, deliverableFields, milestoneFields } from '../conflictfields';
+import { saveVersioned } from './conflict.svelte';
 import { itemsPerDay, moveRange, rangeFor, step, type CalendarView } from '../calendar';
 import type { ColourBy } from '../colours';
 import { daysBetween } from '../days';
@@ -71,63 +74,92 @@ export class CalendarStore {
    * moveCampaign moves a campaign (or one of its edges) by delta days,
    * saves at once, and can be undone. With withPlan its deliverables and
    * milestones move along in the same transaction, and one undo takes
-   * all of it back.
+   * all of it back. The move is made to the version the calendar showed:
+   * when someone changed the campaign since, the person sees their change
+   * and moves it anyway, takes theirs, or leaves it. It says whether the
+   * campaign moved.
    */
-  async moveCampaign(c: CalendarCampaign, what: 'move' | 'start' | 'end', delta: number, withPlan = false): Promise<void> {
+  async moveCampaign(c: CalendarCampaign, what: 'move' | 'start' | 'end', delta: number, withPlan = false): Promise<boolean> {
     const before = { startDate: c.startDate, endDate: c.endDate };
     const after = moveRange(c.startDate, c.endDate, what, delta);
-    if (after.startDate === before.startDate && after.endDate === before.endDate) return;
-    if (withPlan) {
-      await moveCampaign(c.id, { ...after, shiftPlan: true });
-      undoStack.push({
-        label: t('undo.moved_with_plan', { name: c.name }),
-        undo: async () => {
-          await moveCampaign(c.id, { ...before, shiftPlan: true });
-          await this.changed();
-        },
-      });
-      await this.changed();
-      return;
-    }
-    await updateCampaign(c.id, after);
+    if (after.startDate === before.startDate && after.endDate === before.endDate) return false;
+    const res = await saveVersioned<Campaign, Campaign>({
+      what: c.name,
+      mineLabel: t('conflict.move_anyway'),
+      version: c.version,
+      fields: only(campaignFields(), 'startDate', 'endDate'),
+      started: c,
+      mine: after,
+      save: async (version) => (withPlan ? (await moveCampaign(c.id, { ...after, shiftPlan: true, version })).campaign : updateCampaign(c.id, version, after)),
+    });
+    await this.changed();
+    if (res.kind !== 'saved') return false;
+    const saved = res.value;
+    // Until the range reloads, a second drag of the same bar starts from what was saved.
+    c.version = saved.version;
     undoStack.push({
-      label: t(what === 'move' ? 'undo.moved' : 'undo.resized', { name: c.name }),
+      label: t(withPlan ? 'undo.moved_with_plan' : what === 'move' ? 'undo.moved' : 'undo.resized', { name: c.name }),
       undo: async () => {
-        await updateCampaign(c.id, before);
+        if (withPlan) await moveCampaign(c.id, { ...before, shiftPlan: true, version: saved.version });
+        else await updateCampaign(c.id, saved.version, before);
         await this.changed();
       },
     });
-    await this.changed();
+    return true;
   }
 
-  /** moveDeliverable gives a deliverable a new publish day; undoable. */
-  async moveDeliverable(d: CalendarDeliverable, day: string): Promise<void> {
-    if (day === d.publishDate) return;
+  /** moveDeliverable gives a deliverable a new publish day at the version shown; undoable. It says whether it moved. */
+  async moveDeliverable(d: CalendarDeliverable, day: string): Promise<boolean> {
+    if (day === d.publishDate) return false;
     const before = d.publishDate;
-    await updateDeliverable(d.id, { publishDate: day });
+    const res = await saveVersioned<Deliverable, Deliverable>({
+      what: d.title,
+      mineLabel: t('conflict.move_anyway'),
+      version: d.version,
+      fields: only(deliverableFields(), 'publishDate'),
+      started: d,
+      mine: { publishDate: day },
+      save: (version) => updateDeliverable(d.id, version, { publishDate: day }),
+    });
+    await this.changed();
+    if (res.kind !== 'saved') return false;
+    const saved = res.value;
+    d.version = saved.version;
     undoStack.push({
       label: t('undo.moved', { name: d.title }),
       undo: async () => {
-        await updateDeliverable(d.id, { publishDate: before });
+        await updateDeliverable(d.id, saved.version, { publishDate: before });
         await this.changed();
       },
     });
-    await this.changed();
+    return true;
   }
 
-  /** moveMilestone gives a milestone a new due day; undoable. */
-  async moveMilestone(m: CalendarMilestone, day: string): Promise<void> {
-    if (day === m.dueDate) return;
+  /** moveMilestone gives a milestone a new due day at the version shown; undoable. It says whether it moved. */
+  async moveMilestone(m: CalendarMilestone, day: string): Promise<boolean> {
+    if (day === m.dueDate) return false;
     const before = m.dueDate;
-    await updateMilestone(m.id, { dueDate: day });
+    const res = await saveVersioned<Milestone, Milestone>({
+      what: m.title,
+      mineLabel: t('conflict.move_anyway'),
+      version: m.version,
+      fields: only(milestoneFields(), 'dueDate'),
+      started: m,
+      mine: { dueDate: day },
+      save: (version) => updateMilestone(m.id, version, { dueDate: day }),
+    });
+    await this.changed();
+    if (res.kind !== 'saved') return false;
+    const saved = res.value;
+    m.version = saved.version;
     undoStack.push({
       label: t('undo.moved', { name: m.title }),
       undo: async () => {
-        await updateMilestone(m.id, { dueDate: before });
+        await updateMilestone(m.id, saved.version, { dueDate: before });
         await this.changed();
       },
     });
-    await this.changed();
+    return true;
   }
 
   /** delta returns the days between two days of a drag. */
@@ -142,3 +174,8 @@ export class CalendarStore {
 }
 
 export const calendar = new CalendarStore();
+
+/** only keeps the fields a drag changes. */
+function only(fields: ConflictField[], ...keys: string[]): ConflictField[] {
+  return fields.filter((f) => keys.includes(f.key));
+}

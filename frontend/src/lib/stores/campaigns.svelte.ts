@@ -136,7 +136,7 @@ export class CampaignsStore {
   }
 
   /** changed records a change to campaigns: views reload, facets refresh. */
-  private async changed(): Promise<void> {
+  async changed(): Promise<void> {
     this.version++;
     await Promise.all([this.load(), this.loadFacets()]);
   }
@@ -152,8 +152,9 @@ export class CampaignsStore {
     return c;
   }
 
-  async update(id: number, changes: Partial<CampaignInput>): Promise<Campaign> {
-    const c = await updateCampaign(id, changes);
+  /** update saves changes made to version; a campaign changed since throws conflict with it as stored now. */
+  async update(id: number, version: number, changes: Partial<CampaignInput>): Promise<Campaign> {
+    const c = await updateCampaign(id, version, changes);
     await this.changed();
     return c;
   }
@@ -165,8 +166,8 @@ export class CampaignsStore {
     return moved.campaign;
   }
 
-  async remove(id: number): Promise<void> {
-    await deleteCampaign(id);
+  async remove(id: number, version: number): Promise<void> {
+    await deleteCampaign(id, version);
     await this.changed();
   }
 }

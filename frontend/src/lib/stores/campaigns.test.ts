@@ -108,7 +108,7 @@ describe('CampaignsStore', () => {
     expect(s.items).toHaveLength(1);
     all.pop();
     const before = s.version;
-    await s.remove(all.length + 1);
+    await s.remove(all.length + 1, 1);
     expect(s.page).toBe(0);
     expect(s.items).toHaveLength(pageSize);
     expect(s.version).toBe(before + 1);
