@@ -62,8 +62,11 @@ type campaign struct {
 }
 
 // save is one update the host accepted: the version it was made on and
-// the version it made.
-type save struct{ from, to int64 }
+// the version it made, and the objective its author read and wrote.
+type save struct {
+	from, to    int64
+	read, wrote string
+}
 
 type workload struct {
 	team      []*member
@@ -170,7 +173,7 @@ func (w *workload) write(ctx context.Context, n int) {
 			case err == nil:
 				w.saved.Add(1)
 				w.mu.Lock()
-				w.saves[id] = append(w.saves[id], save{from: c.Version, to: out.Version})
+				w.saves[id] = append(w.saves[id], save{from: c.Version, to: out.Version, read: c.Objective, wrote: objective})
 				w.mu.Unlock()
 			case errors.As(err, &ae) && ae.Code == "conflict":
 				w.conflicts.Add(1)
@@ -223,6 +226,13 @@ func (w *workload) check(ctx context.Context) error {
 			problems = append(problems, fmt.Sprintf("campaign %d: stored version %d, the last accepted save made %d", id, c.Version, at))
 		}
 	}
+	for _, id := range w.ids {
+		p, err := w.overwrites(ctx, id)
+		if err != nil {
+			return fmt.Errorf("audit log: %w", err)
+		}
+		problems = append(problems, p...)
+	}
 	entries, err := w.auditCount(ctx)
 	if err != nil {
 		return fmt.Errorf("audit log: %w", err)
@@ -251,4 +261,49 @@ func (w *workload) auditCount(ctx context.Context) (int64, error) {
 	}
 	err := w.team[0].c.call(ctx, "Audit.Log", &page, map[string]any{"kind": "campaign", "limit": 1})
 	return page.Total, err
+}
+
+// overwrites proves no save replaced a change its author had not seen,
+// from the audit log alone (so it holds for a host without versions too):
+// each accepted save's entry must show, as the objective it replaced, the
+// objective its author read.
+func (w *workload) overwrites(ctx context.Context, id int64) ([]string, error) {
+	type field struct {
+		Field  string `json:"field"`
+		Before any    `json:"before"`
+		After  any    `json:"after"`
+	}
+	replaced := map[string]string{} // objective written → objective it replaced
+	for offset := 0; ; offset += 200 {
+		var page struct {
+			Changes []struct {
+				Fields []field `json:"fields"`
+			} `json:"changes"`
+			Total int `json:"total"`
+		}
+		if err := w.team[0].c.call(ctx, "Audit.Record", &page, "campaign", fmt.Sprint(id), offset, 200); err != nil {
+			return nil, err
+		}
+		for _, c := range page.Changes {
+			for _, f := range c.Fields {
+				if f.Field == "objective" {
+					replaced[fmt.Sprint(f.After)] = fmt.Sprint(f.Before)
+				}
+			}
+		}
+		if offset+200 >= page.Total {
+			break
+		}
+	}
+	var problems []string
+	for _, s := range w.saves[id] {
+		before, ok := replaced[s.wrote]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("campaign %d: the accepted save %q is not in the audit log", id, s.wrote))
+		case before != s.read:
+			problems = append(problems, fmt.Sprintf("campaign %d: the save %q replaced %q, which its author never saw (a lost update)", id, s.wrote, before))
+		}
+	}
+	return problems, nil
 }
