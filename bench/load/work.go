@@ -73,7 +73,6 @@ type workload struct {
 	ids       []int64
 	mu        sync.Mutex
 	saves     map[int64][]save
-	created   atomic.Int64
 	saved     atomic.Int64
 	conflicts atomic.Int64
 	errors    atomic.Int64
