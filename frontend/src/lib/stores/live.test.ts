@@ -117,6 +117,16 @@ describe('a Resource refreshed by a change', () => {
     expect([r.value, asked]).toEqual(['second', [7, 7]]);
   });
 
+  it('asks again also when what it asked for takes no arguments (the requests, the contracts)', async () => {
+    let answer = 'first';
+    const r = new Resource(async () => answer, '');
+    expect(await r.refresh()).toBe(false);
+    await r.load(undefined);
+    answer = 'second';
+    expect(await r.refresh()).toBe(true);
+    expect(r.value).toBe('second');
+  });
+
   it('supersedes a load under way, which may have been asked before the change', async () => {
     const answers: ((v: string) => void)[] = [];
     const r = new Resource((_: number) => new Promise<string>((res) => answers.push(res)), '');
