@@ -92,6 +92,12 @@ describe('LiveStore', () => {
     expect(s.changedSince('campaigns', 12, Date.now())).toBeNull();
   });
 
+  it('names the people when several made the changes (a team workspace), not another window', () => {
+    expect(sentence([change({ by: 'Pat' }), change({ by: 'Ana' }), change({ by: 'Pat' })])).toBe('Changes by Pat and Ana');
+    i18n.locale = 'fa';
+    expect(sentence([change({ by: 'Pat' }), change({ by: 'Ana' })])).toBe('\u2068Pat و Ana\u2069 تغییرهایی دادند');
+  });
+
   it('names the area when there is no record, and another window when there is no name', () => {
     expect(sentence([change({ by: '', area: 'budget', id: undefined, label: undefined })])).toBe('Changed in another window: the budget');
     expect(sentence([change({ by: '' }), change({ by: 'Dana' })])).toBe('2 changes were made in another window');
