@@ -1276,6 +1276,8 @@ export const en = {
   'conflict.version_required': 'This was sent without the version it was read at; reload and try again.',
   'conflict.cell': 'Someone else changed this to {theirs} while you typed {mine}.',
   'conflict.cells': 'Cells someone else changed meanwhile now show their amount:',
+  // teame2e: a change notice naming several people (issue 18)
+  'live.changed_by_several': 'Changes by {names}',
 } as const;
 
 export type MessageKey = keyof typeof en;

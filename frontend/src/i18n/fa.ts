@@ -1275,4 +1275,6 @@ export const fa: Catalog = {
   'conflict.version_required': 'این درخواست بدون نسخه‌ای که خوانده شده بود فرستاده شد؛ صفحه را دوباره بارگذاری کنید و باز امتحان کنید.',
   'conflict.cell': 'در حالی که شما {mine} را وارد می‌کردید، کس دیگری این را به {theirs} تغییر داد.',
   'conflict.cells': 'خانه‌هایی که در این فاصله کس دیگری تغییر داده، اکنون مبلغ او را نشان می‌دهند:',
+  // teame2e: a change notice naming several people (issue 18)
+  'live.changed_by_several': '{names} تغییرهایی دادند',
 };

@@ -1390,4 +1390,6 @@ export const pl: Catalog = {
   'conflict.version_required': 'Wysłano to bez wersji, z której zostało odczytane; odśwież i spróbuj ponownie.',
   'conflict.cell': 'Ktoś inny zmienił to na {theirs}, gdy wpisywałeś {mine}.',
   'conflict.cells': 'Komórki zmienione w międzyczasie przez kogoś innego pokazują teraz jego kwotę:',
+  // teame2e: a change notice naming several people (issue 18)
+  'live.changed_by_several': 'Zmiany od: {names}',
 };

@@ -1274,4 +1274,6 @@ export const th: Catalog = {
   'conflict.version_required': 'คำขอนี้ถูกส่งโดยไม่ระบุเวอร์ชันที่อ่านไว้ โปรดโหลดใหม่แล้วลองอีกครั้ง',
   'conflict.cell': 'ผู้อื่นเปลี่ยนค่านี้เป็น {theirs} ขณะที่คุณพิมพ์ {mine}',
   'conflict.cells': 'เซลล์ที่ผู้อื่นแก้ไขในระหว่างนั้นตอนนี้แสดงจำนวนเงินของเขา:',
+  // teame2e: a change notice naming several people (issue 18)
+  'live.changed_by_several': '{names} ทำการเปลี่ยนแปลง',
 };

@@ -1,6 +1,6 @@
 import { transport } from '../api/client';
 import type { Change, LiveEvent } from '../api/transport';
-import { keyFrom, t } from '../../i18n/index.svelte';
+import { i18n, keyFrom, t } from '../../i18n/index.svelte';
 import { notices } from './notices.svelte';
 
 /**
@@ -45,7 +45,7 @@ export function describe(c: Change): string {
   return t(keyFrom('live.area.', c.area));
 }
 
-/** sentence is the notice for changes others made: who changed what, or how many changes came. */
+/** sentence is the notice for changes others made: who changed what, how many changes came, or who made them. */
 export function sentence(changes: Change[]): string {
   const people = new Set(changes.map((c) => c.by));
   const by = people.size === 1 ? changes[0].by : '';
@@ -53,7 +53,10 @@ export function sentence(changes: Change[]): string {
     const what = describe(changes[0]);
     return by ? t('live.changed_by', { name: by, what }) : t('live.changed', { what });
   }
-  return by ? t('live.changed_many_by', { name: by, count: changes.length }) : t('live.changed_many', { count: changes.length });
+  if (by) return t('live.changed_many_by', { name: by, count: changes.length });
+  // Several people on a team workspace: their names, not "another window".
+  if (!people.has('')) return t('live.changed_by_several', { names: i18n.list([...people]) });
+  return t('live.changed_many', { count: changes.length });
 }
 
 /**

@@ -92,6 +92,12 @@ describe('LiveStore', () => {
     expect(s.changedSince('campaigns', 12, Date.now())).toBeNull();
   });
 
+  it('names the people when several made the changes (a team workspace), not another window', () => {
+    expect(sentence([change({ by: 'Pat' }), change({ by: 'Ana' }), change({ by: 'Pat' })])).toBe('Changes by Pat and Ana');
+    i18n.locale = 'fa';
+    expect(sentence([change({ by: 'Pat' }), change({ by: 'Ana' })])).toBe('\u2068Pat و Ana\u2069 تغییرهایی دادند');
+  });
+
   it('names the area when there is no record, and another window when there is no name', () => {
     expect(sentence([change({ by: '', area: 'budget', id: undefined, label: undefined })])).toBe('Changed in another window: the budget');
     expect(sentence([change({ by: '' }), change({ by: 'Dana' })])).toBe('2 changes were made in another window');
@@ -115,6 +121,16 @@ describe('a Resource refreshed by a change', () => {
     expect(r.loading).toBe(false);
     expect(await refreshed).toBe(true);
     expect([r.value, asked]).toEqual(['second', [7, 7]]);
+  });
+
+  it('asks again also when what it asked for takes no arguments (the requests, the contracts)', async () => {
+    let answer = 'first';
+    const r = new Resource(async () => answer, '');
+    expect(await r.refresh()).toBe(false);
+    await r.load(undefined);
+    answer = 'second';
+    expect(await r.refresh()).toBe(true);
+    expect(r.value).toBe('second');
   });
 
   it('supersedes a load under way, which may have been asked before the change', async () => {

@@ -77,6 +77,8 @@ export class Resource<A, T> {
   private cancelWait: (() => void) | undefined;
   /** asked holds the arguments of the last request sent. */
   private asked: A | undefined;
+  /** sent is true once a request was sent: asked alone cannot say so for a load taking no arguments (undefined). */
+  private sent = false;
   /**
    * shown marks the value as read by a view: while one shows it, changes
    * to its areas reload it (see refresh); once none does, it stops.
@@ -100,11 +102,11 @@ export class Resource<A, T> {
    * since it may have been asked before the change.
    */
   async refresh(): Promise<boolean> {
-    if (this.asked === undefined) return false;
+    if (!this.sent) return false;
     const mine = ++this.ticket;
     this.cancelWait?.();
     try {
-      const v = await this.fetch(this.asked);
+      const v = await this.fetch(this.asked as A);
       if (mine !== this.ticket) return false;
       this.value = v;
       this.error = null;
@@ -131,6 +133,7 @@ export class Resource<A, T> {
     if (wait > 0 && !(await this.pause(wait))) return false;
     if (mine !== this.ticket) return false;
     this.asked = args;
+    this.sent = true;
     try {
       const v = await this.fetch(args);
       if (mine !== this.ticket) return false;
