@@ -26,11 +26,22 @@ const maxProblems = 200
 // for money nothing in the file names. A sheet of no known shape is
 // left out with a problem; a damaged file is an error, never a panic.
 func ReadFile(r io.ReaderAt, size int64, name, currency string) (out []Sheet, err error) {
+	// A fault of ours is an internal error naming the sheet and row, as
+	// in every import (sheet.Guard), not a crash of the app.
+	err = sheet.Guard(name, func(at *sheet.Place) error {
+		out, err = readFile(r, size, name, currency, at)
+		return err
+	})
+	return out, err
+}
+
+func readFile(r io.ReaderAt, size int64, name, currency string, at *sheet.Place) (out []Sheet, err error) {
 	wb, err := sheet.Open(r, size, name)
 	if err != nil {
 		return nil, err
 	}
 	defer wb.Close()
+	wb.Track(at)
 	for _, sh := range wb.Sheets() {
 		var first []sheet.Row
 		if err := wb.EachSheetRow(sh, func(row sheet.Row) error {

@@ -14,7 +14,7 @@ var (
 	startWords = []string{"start", "from", "begin", "początek", "od", "başlangıç", "شروع", "از", "بداية", "من", "เริ่ม"}
 	endWords   = []string{"end", "to", "until", "koniec", "do", "bitiş", "پایان", "تا", "نهاية", "إلى", "สิ้นสุด"}
 	// rangeSeps split "1 March 2025 - 31 March 2025".
-	rangeSeps = []string{" – ", " — ", " - ", " to ", " do ", " ile ", " تا ", " إلى ", " ถึง ", "–", "—"}
+	rangeSeps   = []string{" – ", " — ", " - ", " to ", " do ", " ile ", " تا ", " إلى ", " ถึง ", "–", "—"}
 	currencyRow = regexp.MustCompile(`(?i)(currency|waluta|para birimi|واحد پول|العملة|สกุลเงิน)\s*(code|kod)?\s*[:：]\s*([A-Za-z]{3})\b`)
 )
 

@@ -55,10 +55,8 @@ func (r *Reader) Row(row sheet.Row) error {
 		return nil
 	}
 	if is, overall := totalRow(cells); is {
-		if overall && r.d.Shape.Kind == KindAds {
-			if m, err := r.money(row, colCost); err == nil && m.Currency != "" {
-				r.total[m.Currency] += m.Amount
-			}
+		if overall && r.d.Shape.Kind == KindAds && r.d.cols.has(colCost) {
+			r.addTotal(row)
 		}
 		return nil
 	}
@@ -69,6 +67,20 @@ func (r *Reader) Row(row sheet.Row) error {
 		return r.deal(row)
 	}
 	return r.ads(row)
+}
+
+// addTotal notes a totals row's cost; a totals row names no currency
+// when the rows above it are all in one, which it is then in.
+func (r *Reader) addTotal(row sheet.Row) {
+	m, err := r.money(row, colCost)
+	if errors.Is(err, errNoCurrency) && len(r.sum) == 1 {
+		for cur := range r.sum {
+			m, err = money(r.d.cols.cell(row.Cells, colCost), r.d.Decimal, cur)
+		}
+	}
+	if err == nil && m.Currency != "" {
+		r.total[m.Currency] += m.Amount
+	}
 }
 
 func (r *Reader) sawData() bool { return len(r.facts) > 0 }
