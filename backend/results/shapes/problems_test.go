@@ -177,3 +177,42 @@ func isCrash(err error) bool {
 	var c *sheet.Crash
 	return errors.As(err, &c)
 }
+
+// Numbers in the locales the app speaks, with their decimal separator.
+func TestNumbers_Locales(t *testing.T) {
+	cases := []struct {
+		text string
+		dec  byte
+		want int64 // minor units of EUR
+	}{
+		{"1,234.56", '.', 123456}, {"1.234,56", ',', 123456}, {"1 234,56", ',', 123456}, {"1\u00a0234,56", ',', 123456},
+		{"1\u202f234,56", ',', 123456}, {"۱۲٬۳۴۵٫۶۷", ',', 1234567}, {"١٢٣٫٤", ',', 12340}, {"๑,๒๓๔.๕", '.', 123450},
+		{"(12.00)", '.', -1200}, {"-0,5", ',', -50}, {"€1,234.56", '.', 123456}, {"1.234,56 €", ',', 123456}, {"1'234.50", '.', 123450},
+	}
+	for _, c := range cases {
+		m, err := money(c.text, c.dec, "EUR")
+		if err != nil || m.Amount != c.want || m.Currency != "EUR" {
+			t.Errorf("money(%q, %c) = %+v, %v; want %d", c.text, c.dec, m, err, c.want)
+		}
+	}
+	for _, bad := range []string{"1,2,3.4.5", "12 apples", "EUR 1 USD", "1.2.3,4,5"} {
+		if _, err := money(bad, ',', "EUR"); err == nil {
+			t.Errorf("money(%q) read", bad)
+		}
+	}
+}
+
+// One export with several currencies (a manager account): a fact per
+// campaign, day and currency; money is never added across currencies.
+func TestSeveralCurrencies(t *testing.T) {
+	s := read(t, "mcc.csv", csvFile(
+		"Day,Campaign,Currency code,Impr.,Clicks,Cost",
+		"2025-03-01,Spring,EUR,10,1,1.50",
+		"2025-03-01,Spring,USD,20,2,2.50",
+		"2025-03-01,Spring,EUR,5,1,0.50",
+		"Total: Account,,,35,4,4.50",
+	), "")
+	golden(t, s[0], "google_ads_campaigns",
+		`2025-03-01..2025-03-01 google_ads "Spring" impr=15 clicks=2 cost=200 EUR`,
+		`2025-03-01..2025-03-01 google_ads "Spring" impr=20 clicks=2 cost=250 USD`)
+}
