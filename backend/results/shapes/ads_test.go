@@ -147,3 +147,16 @@ func TestMicrosoftAds_PerDay(t *testing.T) {
 		`2025-03-01..2025-03-01 microsoft_ads "Spring Search" impr=1000 clicks=50 conv=2 cost=7550 USD`,
 		`2025-03-02..2025-03-02 microsoft_ads "Spring Search" impr=900 clicks=45 conv=1 cost=7000 USD`)
 }
+
+// An .xlsx export with money as text in the account's locale beside
+// number cells: "1.234,56" is text, 12.5 a number.
+func TestMeta_XLSXTextAmounts(t *testing.T) {
+	s := read(t, "meta-pl.xlsx", xlsxFile(t, "Arkusz1",
+		[]any{"Nazwa kampanii", "Początek raportowania", "Koniec raportowania", "Wydana kwota (PLN)", "Wyświetlenia", "Zasięg", "Wyniki"},
+		[]any{"Wiosna", "2025-03-01", "2025-03-31", "1.234,56", 1000.0, 900.0, 3.0},
+		[]any{"Lato", "2025-03-01", "2025-03-31", 12.5, "2 000", 900.0, 1.0},
+	), "")
+	golden(t, s[0], "meta_ads_campaigns",
+		`2025-03-01..2025-03-31 meta_ads "Lato" impr=2000 conv=1 cost=1250 PLN`,
+		`2025-03-01..2025-03-31 meta_ads "Wiosna" impr=1000 conv=3 cost=123456 PLN`)
+}

@@ -89,10 +89,13 @@ type Detection struct {
 	// Currency is the currency the title rows or headers name.
 	Currency string
 	// Order says how ambiguous numeric days are written; Decimal is the
-	// decimal separator of numbers written as text ('.' or ',').
+	// decimal separator of numbers written as text ('.' or ','): all of
+	// a CSV file's, and an .xlsx file's text cells (its number cells are
+	// numbers).
 	Order   sheet.Order
 	Decimal byte
 	cols    columns
+	csv     bool
 }
 
 // scanRows is how many first rows Detect needs.
@@ -152,10 +155,8 @@ func Detect(sheetName string, first []sheet.Row, csv bool) (*Detection, error) {
 	} else if c := best.cols.currency[colAmount]; c != "" {
 		best.Currency = c
 	}
-	best.Decimal = '.'
-	if csv {
-		best.Decimal = decimalOf(below, best.cols)
-	}
+	best.csv = csv
+	best.Decimal = decimalOf(below, best.cols, csv)
 	best.Order = orderOf(below, best.cols, best.Decimal, titleOrder)
 	return best, nil
 }

@@ -2,6 +2,7 @@ package shapes
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"mopsdesk/backend"
@@ -102,14 +103,18 @@ func dayRange(s string) (string, string, sheet.Order, bool) {
 	return "", "", sheet.OrderUnknown, false
 }
 
-// decimalOf guesses the decimal separator of a CSV file's numbers from its
-// first data rows: "1.234,56" and "59,99" say comma, "1,234.56" and
-// "59.99" say dot. Dot when nothing tells.
-func decimalOf(rows []sheet.Row, cols columns) byte {
+// decimalOf guesses the decimal separator of numbers written as text
+// from a file's first data rows: "1.234,56" and "59,99" say comma,
+// "1,234.56" and "59.99" say dot. Dot when nothing tells. In an .xlsx
+// file only text cells count.
+func decimalOf(rows []sheet.Row, cols columns, csv bool) byte {
 	comma, dot := 0, 0
 	for _, r := range rows {
 		for _, rl := range []role{colCost, colAmount, colImpressions, colClicks, colConversions, colSessions} {
 			v := strings.TrimSpace(localDigits(cols.cell(r.Cells, rl)))
+			if !csv && numberCell(v) {
+				continue
+			}
 			if i := strings.LastIndexAny(v, ".,"); i >= 0 {
 				after := len(strings.TrimRightFunc(v[i+1:], func(r rune) bool { return r < '0' || r > '9' }))
 				digitsAfter := 0
@@ -195,4 +200,10 @@ func totalRow(cells []string) (is, overall bool) {
 		return false, false
 	}
 	return false, false
+}
+
+// numberCell is an .xlsx number cell as stored: "1234.5", "-2", "1E-3".
+func numberCell(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && !strings.ContainsAny(s, ", ")
 }

@@ -75,7 +75,7 @@ func (r *Reader) addTotal(row sheet.Row) {
 	m, err := r.money(row, colCost)
 	if errors.Is(err, errNoCurrency) && len(r.sum) == 1 {
 		for cur := range r.sum {
-			m, err = money(r.d.cols.cell(row.Cells, colCost), r.d.Decimal, cur)
+			m, err = money(r.d.cols.cell(row.Cells, colCost), r.dec(r.d.cols.cell(row.Cells, colCost)), cur)
 		}
 	}
 	if err == nil && m.Currency != "" {
@@ -141,12 +141,12 @@ func (r *Reader) ads(row sheet.Row) error {
 		if !c.has(n.rl) {
 			continue
 		}
-		if *n.dst, err = count(c.cell(cells, n.rl), r.d.Decimal); err != nil {
+		if *n.dst, err = count(c.cell(cells, n.rl), r.dec(c.cell(cells, n.rl))); err != nil {
 			return r.bad(row, n.rl, "results.bad_number", "This is not a number")
 		}
 	}
 	if c.has(colSessions) {
-		s, err := count(c.cell(cells, colSessions), r.d.Decimal)
+		s, err := count(c.cell(cells, colSessions), r.dec(c.cell(cells, colSessions)))
 		if err != nil {
 			return r.bad(row, colSessions, "results.bad_number", "This is not a number")
 		}
@@ -218,7 +218,16 @@ func (r *Reader) money(row sheet.Row, rl role) (backend.Money, error) {
 	if cur == "" {
 		cur = r.Currency
 	}
-	return money(c.cell(row.Cells, rl), r.d.Decimal, cur)
+	return money(c.cell(row.Cells, rl), r.dec(c.cell(row.Cells, rl)), cur)
+}
+
+// dec is the decimal separator of a cell: a dot for an .xlsx number
+// cell, the file's for text.
+func (r *Reader) dec(cell string) byte {
+	if !r.d.csv && numberCell(cell) {
+		return '.'
+	}
+	return r.d.Decimal
 }
 
 func (r *Reader) moneyProblem(row sheet.Row, rl role, err error) error {
