@@ -127,7 +127,7 @@ func (r *Reader) crmDay(row sheet.Row, rl role) (string, error) {
 		return "", problem(r.d.Sheet, r.d.HeaderRow, roleNames[rl], "results.missing_column",
 			"The file has no column for this date", nil)
 	}
-	d, err := day(r.d.cols.cell(row.Cells, rl), r.d.Order, r.Date1904)
+	d, err := r.day(r.d.cols.cell(row.Cells, rl))
 	if err != nil {
 		key, what := "results.bad_day", "This day cannot be read"
 		if err == sheet.ErrAmbiguous {

@@ -26,6 +26,8 @@ type Reader struct {
 	// sum and total cross-check the file's own totals row.
 	sum, total map[string]int64
 	done       bool
+	// days caches the days read: a file repeats the same few hundred.
+	days map[string]string
 }
 
 type factKey struct {
@@ -35,7 +37,7 @@ type factKey struct {
 // NewReader starts reading rows of the detected shape.
 func NewReader(d *Detection, file, currency string, date1904 bool) *Reader {
 	return &Reader{d: d, File: file, Currency: currency, Date1904: date1904,
-		facts: map[factKey]*backend.ResultFact{}, sum: map[string]int64{}, total: map[string]int64{}}
+		facts: map[factKey]*backend.ResultFact{}, sum: map[string]int64{}, total: map[string]int64{}, days: map[string]string{}}
 }
 
 // Row reads one row of the sheet (rows up to the header are passed
@@ -167,7 +169,7 @@ func (r *Reader) ads(row sheet.Row) error {
 func (r *Reader) period(row sheet.Row) (string, string, error) {
 	c := r.d.cols
 	read := func(rl role) (string, error) {
-		d, err := day(c.cell(row.Cells, rl), r.d.Order, r.Date1904)
+		d, err := r.day(c.cell(row.Cells, rl))
 		if err != nil {
 			key, what := "results.bad_day", "This day cannot be read"
 			if errors.Is(err, sheet.ErrAmbiguous) {
@@ -324,4 +326,16 @@ func (r *Reader) Facts() ([]backend.ResultFact, []*Problem) {
 		}
 	}
 	return out, warn
+}
+
+// day reads a day cell, from the cache when the text was read before.
+func (r *Reader) day(text string) (string, error) {
+	if d, ok := r.days[text]; ok {
+		return d, nil
+	}
+	d, err := day(text, r.d.Order, r.Date1904)
+	if err == nil && len(r.days) < 20000 {
+		r.days[text] = d
+	}
+	return d, err
 }

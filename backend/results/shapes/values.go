@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"mopsdesk/backend"
@@ -139,6 +140,9 @@ func number(s string, dec byte) (*big.Rat, error) {
 // count reads a whole count; a fractional one (Google Ads conversions
 // "12.5") is rounded half to even.
 func count(s string, dec byte) (int64, error) {
+	if p, ok := plain(strings.TrimSpace(s), dec); ok && isDigits(p) && len(p) <= 18 {
+		return strconv.ParseInt(p, 10, 64) // the usual case, without big numbers
+	}
 	v, err := number(s, dec)
 	if err != nil {
 		return 0, err
@@ -159,6 +163,11 @@ func money(s string, dec byte, fallback string) (backend.Money, error) {
 	p, ok := plain(s, dec)
 	if !ok {
 		return backend.Money{}, errNumber
+	}
+	if fallback != "" {
+		if n, ok := exactMinor(p, fallback); ok {
+			return backend.Money{Amount: n, Currency: fallback}, nil
+		}
 	}
 	a, err := sheet.ParseAmount(p)
 	if err != nil {
@@ -193,4 +202,37 @@ func day(s string, order sheet.Order, date1904 bool) (string, error) {
 		s = s[:i] // "01.03.2025 00:00:00", "3/1/2025 12:00 AM"
 	}
 	return sheet.ParseDate(s, order, date1904)
+}
+
+func isDigits(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// exactMinor converts plain "-1234.5" to minor units when no rounding is
+// needed (no more decimals than the currency has); false otherwise, for
+// the exact path to decide.
+func exactMinor(p, currency string) (int64, bool) {
+	c, ok := backend.LookupCurrency(currency)
+	if !ok {
+		return 0, false
+	}
+	neg := strings.HasPrefix(p, "-")
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(p, "-"), ".")
+	if !isDigits(whole) || frac != "" && !isDigits(frac) || len(frac) > c.MinorUnits || len(whole)+c.MinorUnits > 16 {
+		return 0, false
+	}
+	n, _ := strconv.ParseInt(whole+frac+strings.Repeat("0", c.MinorUnits-len(frac)), 10, 64)
+	if neg {
+		n = -n
+	}
+	return n, true
 }
