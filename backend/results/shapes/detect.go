@@ -217,3 +217,23 @@ func titleText(rows []sheet.Row) string {
 	}
 	return b.String()
 }
+
+// Column says how one column of the header is read, for the preview:
+// Reads is its meaning ("cost", "day", …), "" for a column left out.
+type Column struct {
+	Name     string `json:"name"`
+	Reads    string `json:"reads"`
+	Currency string `json:"currency,omitempty"`
+}
+
+// Columns lists the header's columns and what each is read as.
+func (d *Detection) Columns() []Column {
+	out := make([]Column, len(d.cols.names))
+	for i, n := range d.cols.names {
+		out[i].Name = strings.TrimSpace(n)
+	}
+	for rl, i := range d.cols.at {
+		out[i].Reads, out[i].Currency = roleNames[rl], d.cols.currency[rl]
+	}
+	return out
+}

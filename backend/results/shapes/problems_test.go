@@ -3,6 +3,7 @@ package shapes
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -215,4 +216,16 @@ func TestSeveralCurrencies(t *testing.T) {
 	golden(t, s[0], "google_ads_campaigns",
 		`2025-03-01..2025-03-01 google_ads "Spring" impr=15 clicks=2 cost=200 EUR`,
 		`2025-03-01..2025-03-01 google_ads "Spring" impr=20 clicks=2 cost=250 USD`)
+}
+
+// The preview can show what each column was read as.
+func TestDetect_Columns(t *testing.T) {
+	d, err := Detect("s", []sheet.Row{{Number: 1, Cells: []string{"Campaign name", "Amount spent (USD)", "Reach", "Reporting starts"}}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(d.Columns())
+	if want := "[{Campaign name campaign } {Amount spent (USD) cost USD} {Reach  } {Reporting starts from }]"; got != want {
+		t.Errorf("columns = %s, want %s", got, want)
+	}
 }
