@@ -160,3 +160,36 @@ func TestMeta_XLSXTextAmounts(t *testing.T) {
 		`2025-03-01..2025-03-31 meta_ads "Lato" impr=2000 conv=1 cost=1250 PLN`,
 		`2025-03-01..2025-03-31 meta_ads "Wiosna" impr=1000 conv=3 cost=123456 PLN`)
 }
+
+// Per-period rows: a row per week (Monday's date) and a row per month.
+func TestGoogleAds_WeeksAndMonths(t *testing.T) {
+	s := read(t, "weeks.csv", csvFile(
+		"Week,Campaign,Currency code,Impr.,Clicks,Cost",
+		"2025-03-03,Spring,EUR,100,10,5.00",
+		"2025-03-10,Spring,EUR,200,20,10.00",
+	), "")
+	golden(t, s[0], "google_ads_campaigns",
+		`2025-03-03..2025-03-09 google_ads "Spring" impr=100 clicks=10 cost=500 EUR`,
+		`2025-03-10..2025-03-16 google_ads "Spring" impr=200 clicks=20 cost=1000 EUR`)
+	s = read(t, "months.csv", csvFile(
+		"Miesiąc;Kampania;Kod waluty;Wyśw.;Kliknięcia;Koszt",
+		"luty 2025;Wiosna;PLN;100;10;5,00",
+		"2025-03;Wiosna;PLN;200;20;10,00",
+	), "")
+	golden(t, s[0], "google_ads_campaigns",
+		`2025-02-01..2025-02-28 google_ads "Wiosna" impr=100 clicks=10 cost=500 PLN`,
+		`2025-03-01..2025-03-31 google_ads "Wiosna" impr=200 clicks=20 cost=1000 PLN`)
+}
+
+// A campaign whose name begins like a totals word is still a campaign.
+func TestTotals_NotACampaignName(t *testing.T) {
+	s := read(t, "t.csv", csvFile(
+		"Campaign,Day,Currency code,Impr.,Clicks,Cost",
+		"Totals - Q1 push,2025-03-01,EUR,1,1,1.00",
+		"Total Recall,2025-03-01,EUR,1,1,1.00",
+		"Total,,,2,2,2.00",
+	), "")
+	golden(t, s[0], "google_ads_campaigns",
+		`2025-03-01..2025-03-01 google_ads "Total Recall" impr=1 clicks=1 cost=100 EUR`,
+		`2025-03-01..2025-03-01 google_ads "Totals - Q1 push" impr=1 clicks=1 cost=100 EUR`)
+}

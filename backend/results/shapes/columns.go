@@ -18,6 +18,8 @@ const (
 	colSourceMedium // "google / cpc"
 	colChannel
 	colDay
+	colWeek  // the week's first day
+	colMonth // "March 2025"
 	colFrom
 	colTo
 	colImpressions
@@ -37,7 +39,7 @@ const (
 
 // roleNames name the roles in problems and tests.
 var roleNames = map[role]string{colCampaign: "campaign", colUTMCampaign: "utm_campaign", colSource: "source",
-	colMedium: "medium", colSourceMedium: "source_medium", colChannel: "channel", colDay: "day", colFrom: "from",
+	colMedium: "medium", colSourceMedium: "source_medium", colChannel: "channel", colDay: "day", colWeek: "week", colMonth: "month", colFrom: "from",
 	colTo: "to", colImpressions: "impressions", colClicks: "clicks", colCost: "cost", colConversions: "conversions",
 	colLeads: "leads", colSessions: "sessions", colCurrency: "currency", colStage: "stage", colAmount: "amount",
 	colCloseDate: "close_date", colCreated: "created", colWon: "won", colClosed: "closed"}
@@ -72,6 +74,8 @@ func init() {
 		"Typ kampanii", "Kanal", "Oturum varsayılan kanal grubu", "Kampanya türü", "کانال", "القناة", "ช่องทาง")
 	add(colDay, "Day", "Date", "By Day", "Gregorian date", "TimePeriod", "Time period", "Stat time day",
 		"Dzień", "Data", "Gün", "Tarih", "روز", "تاریخ", "اليوم", "التاريخ", "วัน", "วันที่")
+	add(colWeek, "Week", "Week (Mon - Sun)", "Week (Sun - Sat)", "Tydzień", "Hafta", "هفته", "الأسبوع", "สัปดาห์")
+	add(colMonth, "Month", "Miesiąc", "Ay", "ماه", "الشهر", "เดือน")
 	add(colFrom, "Reporting starts", "Start Date (in UTC)", "Start date", "Reporting start",
 		"Początek raportowania", "Raporlama başlangıcı", "Raporlama başlangıç tarihi", "شروع گزارش", "بداية التقارير", "เริ่มการรายงาน")
 	add(colTo, "Reporting ends", "End Date (in UTC)", "End date", "Reporting end",

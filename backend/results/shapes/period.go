@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
@@ -143,7 +144,7 @@ func decimalOf(rows []sheet.Row, cols columns, csv bool) byte {
 // none does.
 func orderOf(rows []sheet.Row, cols columns, dec byte, title sheet.Order) sheet.Order {
 	for _, r := range rows {
-		for _, rl := range []role{colDay, colFrom, colTo, colCreated, colCloseDate} {
+		for _, rl := range []role{colDay, colWeek, colFrom, colTo, colCreated, colCloseDate} {
 			v := cols.cell(r.Cells, rl)
 			if i := strings.IndexByte(v, ' '); i > 0 {
 				v = v[:i]
@@ -192,7 +193,7 @@ func totalRow(cells []string) (is, overall bool) {
 			if strings.HasPrefix(rest, "of ") {
 				return true, true // TikTok: "Total of 3 campaigns"
 			}
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") {
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "(") {
 				r := strings.TrimSpace(strings.TrimPrefix(rest, ":"))
 				return true, r == "account" || r == "konto" || r == "hesap" || strings.HasPrefix(rest, "(")
 			}
@@ -206,4 +207,44 @@ func totalRow(cells []string) (is, overall bool) {
 func numberCell(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil && !strings.ContainsAny(s, ", ")
+}
+
+var isoMonth = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})$`)
+
+// monthRange reads a month row's period: "March 2025", "marzec 2025",
+// "Mart 2025", "2025-03", "Mar-25".
+func monthRange(s string) (string, string, bool) {
+	s = strings.TrimSpace(localDigits(s))
+	y, m := 0, 0
+	if g := isoMonth.FindStringSubmatch(s); g != nil {
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+	} else {
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '/' }) {
+			if n, err := strconv.Atoi(f); err == nil {
+				y = n
+			} else if mm := sheet.MonthOf(f); mm != 0 && m == 0 {
+				m = mm
+			} else {
+				return "", "", false
+			}
+		}
+		if y > 0 && y < 100 {
+			y += 2000
+		}
+	}
+	if m < 1 || m > 12 || y < 1900 || y > 2200 {
+		return "", "", false
+	}
+	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return first.Format(time.DateOnly), first.AddDate(0, 1, -1).Format(time.DateOnly), true
+}
+
+// weekEnd is the last day of the week that starts on day.
+func weekEnd(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, 6).Format(time.DateOnly)
 }

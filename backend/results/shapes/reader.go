@@ -183,6 +183,14 @@ func (r *Reader) period(row sheet.Row) (string, string, error) {
 	case c.has(colDay) && c.cell(row.Cells, colDay) != "":
 		d, err := read(colDay)
 		return d, d, err
+	case c.has(colWeek) && c.cell(row.Cells, colWeek) != "":
+		d, err := read(colWeek)
+		return d, weekEnd(d), err
+	case c.has(colMonth) && c.cell(row.Cells, colMonth) != "":
+		if f, t, ok := monthRange(c.cell(row.Cells, colMonth)); ok {
+			return f, t, nil
+		}
+		return "", "", r.bad(row, colMonth, "results.bad_day", "This month cannot be read")
 	case c.has(colFrom) && !c.has(colTo):
 		// LinkedIn's daily export: "Start Date (in UTC)" is the day.
 		d, err := read(colFrom)
