@@ -34,6 +34,9 @@
 //     Created Date, Primary Campaign Source, Opportunity Currency), with
 //     the report's "Grand Totals" and footer lines.
 //
+// A row covers its Day, its Week (Monday to Sunday) or Month, its own
+// start and end columns, or else the period of the title rows.
+//
 // Detect names a sheet's shape with a confidence; NewReader turns its
 // rows into facts, adding up rows of the same campaign, period, channel
 // and currency; ReadFile does both for every sheet. Numbers follow the
