@@ -193,3 +193,16 @@ func TestTotals_NotACampaignName(t *testing.T) {
 		`2025-03-01..2025-03-01 google_ads "Total Recall" impr=1 clicks=1 cost=100 EUR`,
 		`2025-03-01..2025-03-01 google_ads "Totals - Q1 push" impr=1 clicks=1 cost=100 EUR`)
 }
+
+// The platform's conversion value is kept as the custom metric
+// "conversion_value" (exact decimal text, in the cost's currency), never
+// as won revenue; rows of one campaign and day add up.
+func TestGoogleAds_ConversionValue(t *testing.T) {
+	s := read(t, "value.csv", csvFile(
+		"Day;Campaign;Ad group;Currency code;Impr.;Clicks;Cost;Conversions;Wartość konw.",
+		"01.03.2025;Wiosna;Grupa A;PLN;10;1;1,00;1,00;120,50",
+		"01.03.2025;Wiosna;Grupa B;PLN;10;1;1,00;1,00;0,25",
+	), "")
+	golden(t, s[0], "google_ads_campaigns",
+		`2025-03-01..2025-03-01 google_ads "Wiosna" impr=20 clicks=2 conv=2 cost=200 PLN conversion_value=120.75`)
+}

@@ -28,6 +28,7 @@ const (
 	colConversions
 	colLeads
 	colSessions
+	colConvValue // platform-attributed conversion value, in the cost's currency
 	colCurrency
 	colStage     // CRM lifecycle, lead status or deal stage
 	colAmount    // CRM deal amount
@@ -41,7 +42,7 @@ const (
 var roleNames = map[role]string{colCampaign: "campaign", colUTMCampaign: "utm_campaign", colSource: "source",
 	colMedium: "medium", colSourceMedium: "source_medium", colChannel: "channel", colDay: "day", colWeek: "week", colMonth: "month", colFrom: "from",
 	colTo: "to", colImpressions: "impressions", colClicks: "clicks", colCost: "cost", colConversions: "conversions",
-	colLeads: "leads", colSessions: "sessions", colCurrency: "currency", colStage: "stage", colAmount: "amount",
+	colLeads: "leads", colSessions: "sessions", colConvValue: "conversion_value", colCurrency: "currency", colStage: "stage", colAmount: "amount",
 	colCloseDate: "close_date", colCreated: "created", colWon: "won", colClosed: "closed"}
 
 // headerRoles maps a normalised column name (see normHeader) to its role:
@@ -91,6 +92,9 @@ func init() {
 		"Konwersje", "Kluczowe zdarzenia", "Wyniki", "Dönüşümler", "Dönüşüm", "Önemli etkinlikler", "Sonuçlar",
 		"تبدیل‌ها", "نتایج", "الإحالات الناجحة", "التحويلات", "النتائج", "Conversions (all)", "Conversion ", "การแปลง", "ผลลัพธ์")
 	add(colLeads, "Leads", "Lead", "Leady", "Potencjalni klienci", "Potansiyel müşteriler", "سرنخ‌ها", "العملاء المحتملون", "ลีด")
+	add(colConvValue, "Conv. value", "Conversion value", "Total conversion value", "Purchases conversion value",
+		"Website purchases conversion value", "Revenue", "Total revenue", "totalRevenue", "purchaseRevenue",
+		"Wartość konw.", "Wartość konwersji", "Przychody", "Dönüşüm değeri", "Gelir", "Toplam gelir")
 	add(colSessions, "Sessions", "Sesje", "Oturumlar", "جلسه‌ها", "الجلسات", "เซสชัน")
 	add(colCurrency, "Currency", "Currency code", "CurrencyCode", "Opportunity Currency", "Amount Currency",
 		"Kod waluty", "Waluta", "Para birimi", "Para birimi kodu", "واحد پول", "العملة", "สกุลเงิน")

@@ -51,6 +51,9 @@
 // subscribers are not leads; an unknown stage is a lead). A deal is an
 // opportunity on its create day (close day without one), its amount
 // pipeline unless lost; a won deal is also won revenue on its close day.
+// An ad platform's or GA4's conversion value ("Conv. value", "Total
+// revenue") is kept as the custom metric "conversion_value" in the cost's
+// currency, apart from the CRM's won revenue, so nothing counts it twice.
 // Fractional counts (Google Ads conversions) are rounded half to even;
 // money to the currency's minor units, half to even.
 package shapes

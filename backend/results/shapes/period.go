@@ -111,7 +111,7 @@ func dayRange(s string) (string, string, sheet.Order, bool) {
 func decimalOf(rows []sheet.Row, cols columns, csv bool) byte {
 	comma, dot := 0, 0
 	for _, r := range rows {
-		for _, rl := range []role{colCost, colAmount, colImpressions, colClicks, colConversions, colSessions} {
+		for _, rl := range []role{colCost, colAmount, colImpressions, colClicks, colConversions, colSessions, colConvValue} {
 			v := strings.TrimSpace(localDigits(cols.cell(r.Cells, rl)))
 			if !csv && numberCell(v) {
 				continue

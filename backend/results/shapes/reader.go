@@ -154,6 +154,18 @@ func (r *Reader) ads(row sheet.Row) error {
 		}
 		f.Custom = map[string]string{"sessions": itoa(s)}
 	}
+	if c.has(colConvValue) {
+		// The platform's own conversion value is kept apart from won
+		// revenue (which the CRM reports), so ROAS never counts it twice.
+		v, err := number(c.cell(cells, colConvValue), r.dec(c.cell(cells, colConvValue)))
+		if err != nil {
+			return r.bad(row, colConvValue, "results.bad_amount", "This amount cannot be read")
+		}
+		if f.Custom == nil {
+			f.Custom = map[string]string{}
+		}
+		f.Custom["conversion_value"] = decimal(v)
+	}
 	if c.has(colCost) {
 		if f.Cost, err = r.money(row, colCost); err != nil {
 			return r.moneyProblem(row, colCost, err)
@@ -291,7 +303,7 @@ func (r *Reader) add(f backend.ResultFact) {
 		if g.Custom == nil {
 			g.Custom = map[string]string{}
 		}
-		g.Custom[name] = itoa(atoi(g.Custom[name]) + atoi(v))
+		g.Custom[name] = addDecimal(g.Custom[name], v)
 	}
 }
 
