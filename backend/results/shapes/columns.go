@@ -96,7 +96,7 @@ func init() {
 		"Website purchases conversion value", "Revenue", "Total revenue", "totalRevenue", "purchaseRevenue",
 		"Wartość konw.", "Wartość konwersji", "Przychody", "Dönüşüm değeri", "Gelir", "Toplam gelir")
 	add(colSessions, "Sessions", "Sesje", "Oturumlar", "جلسه‌ها", "الجلسات", "เซสชัน")
-	add(colCurrency, "Currency", "Currency code", "CurrencyCode", "Opportunity Currency", "Amount Currency",
+	add(colCurrency, "Currency", "Currency code", "CurrencyCode", "Opportunity Currency", "Amount Currency", "Deal currency code",
 		"Kod waluty", "Waluta", "Para birimi", "Para birimi kodu", "واحد پول", "العملة", "สกุลเงิน")
 	add(colStage, "Lifecycle Stage", "Lifecycle stage", "Deal Stage", "Stage", "Lead Status", "Status", "Opportunity Stage")
 	add(colAmount, "Amount", "Amount in company currency", "Deal amount", "Total Price", "Expected Revenue")
