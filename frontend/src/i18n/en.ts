@@ -1278,6 +1278,17 @@ export const en = {
   'conflict.cells': 'Cells someone else changed meanwhile now show their amount:',
   // teame2e: a change notice naming several people (issue 18)
   'live.changed_by_several': 'Changes by {names}',
+  'results.unknown_shape': 'Sheet “{sheet}” does not look like a results export MOps Desk reads (Google Ads, Microsoft Advertising, Meta, LinkedIn, TikTok, GA4, HubSpot or Salesforce): none of its first rows holds their column names.',
+  'results.no_campaign': 'Row {row} of sheet “{sheet}” names no campaign.',
+  'results.bad_day': 'Row {row} of sheet “{sheet}”: “{text}” in column {column} is not a day MOps Desk can read.',
+  'results.ambiguous_day': 'Row {row} of sheet “{sheet}”: in “{text}” (column {column}) the day and the month could be either way round, and no other row settles it. Export the days as YYYY-MM-DD or with the month spelled out.',
+  'results.bad_period': 'Row {row} of sheet “{sheet}”: the period ends on {text}, before it starts.',
+  'results.no_period': 'Row {row} of sheet “{sheet}” has no day, and no title row above the column names says which period it covers. Export the report with a day column, or keep its date-range row.',
+  'results.bad_number': 'Row {row} of sheet “{sheet}”: “{text}” in column {column} is not a number.',
+  'results.bad_amount': 'Row {row} of sheet “{sheet}”: “{text}” in column {column} is not an amount MOps Desk can read.',
+  'results.no_currency': 'Row {row} of sheet “{sheet}”: nothing says which currency “{text}” in column {column} is in. Export the report with a currency column, or name the currency in the column heading.',
+  'results.missing_column': 'Sheet “{sheet}” has no {column} column, which this export needs.',
+  'results.totals_differ': 'The totals row of sheet “{sheet}” does not match the sum of its rows in {currency}: rows may be missing or filtered out of the export.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1392,4 +1392,15 @@ export const pl: Catalog = {
   'conflict.cells': 'Komórki zmienione w międzyczasie przez kogoś innego pokazują teraz jego kwotę:',
   // teame2e: a change notice naming several people (issue 18)
   'live.changed_by_several': 'Zmiany od: {names}',
+  'results.unknown_shape': 'Arkusz „{sheet}” nie wygląda na eksport wyników, który MOps Desk potrafi odczytać (Google Ads, Microsoft Advertising, Meta, LinkedIn, TikTok, GA4, HubSpot lub Salesforce): żaden z pierwszych wierszy nie zawiera ich nazw kolumn.',
+  'results.no_campaign': 'Wiersz {row} arkusza „{sheet}” nie podaje kampanii.',
+  'results.bad_day': 'Wiersz {row} arkusza „{sheet}”: „{text}” w kolumnie {column} nie jest datą, którą MOps Desk potrafi odczytać.',
+  'results.ambiguous_day': 'Wiersz {row} arkusza „{sheet}”: w „{text}” (kolumna {column}) dzień i miesiąc mogą być zamienione, a żaden inny wiersz tego nie rozstrzyga. Wyeksportuj daty w formacie RRRR-MM-DD lub z nazwą miesiąca.',
+  'results.bad_period': 'Wiersz {row} arkusza „{sheet}”: okres kończy się {text}, zanim się zaczyna.',
+  'results.no_period': 'Wiersz {row} arkusza „{sheet}” nie ma daty, a żaden wiersz tytułowy nad nazwami kolumn nie podaje okresu, którego dotyczy. Wyeksportuj raport z kolumną dnia lub zachowaj wiersz z zakresem dat.',
+  'results.bad_number': 'Wiersz {row} arkusza „{sheet}”: „{text}” w kolumnie {column} nie jest liczbą.',
+  'results.bad_amount': 'Wiersz {row} arkusza „{sheet}”: „{text}” w kolumnie {column} nie jest kwotą, którą MOps Desk potrafi odczytać.',
+  'results.no_currency': 'Wiersz {row} arkusza „{sheet}”: nic nie wskazuje, w jakiej walucie jest „{text}” w kolumnie {column}. Wyeksportuj raport z kolumną waluty lub podaj walutę w nagłówku kolumny.',
+  'results.missing_column': 'Arkusz „{sheet}” nie ma kolumny {column}, której ten eksport potrzebuje.',
+  'results.totals_differ': 'Wiersz sum arkusza „{sheet}” nie zgadza się z sumą jego wierszy w {currency}: w eksporcie może brakować wierszy albo zostały odfiltrowane.',
 };

@@ -1276,4 +1276,15 @@ export const th: Catalog = {
   'conflict.cells': 'เซลล์ที่ผู้อื่นแก้ไขในระหว่างนั้นตอนนี้แสดงจำนวนเงินของเขา:',
   // teame2e: a change notice naming several people (issue 18)
   'live.changed_by_several': '{names} ทำการเปลี่ยนแปลง',
+  'results.unknown_shape': 'ชีต “{sheet}” ไม่เหมือนไฟล์ผลลัพธ์ที่ MOps Desk อ่านได้ (Google Ads, Microsoft Advertising, Meta, LinkedIn, TikTok, GA4, HubSpot หรือ Salesforce): ไม่มีแถวแรก ๆ แถวใดที่มีชื่อคอลัมน์ของเครื่องมือเหล่านั้น',
+  'results.no_campaign': 'แถว {row} ของชีต “{sheet}” ไม่ได้ระบุแคมเปญ',
+  'results.bad_day': 'แถว {row} ของชีต “{sheet}”: “{text}” ในคอลัมน์ {column} ไม่ใช่วันที่ที่ MOps Desk อ่านได้',
+  'results.ambiguous_day': 'แถว {row} ของชีต “{sheet}”: ใน “{text}” (คอลัมน์ {column}) วันกับเดือนอาจสลับกันได้ และไม่มีแถวอื่นที่ช่วยตัดสิน โปรดส่งออกวันที่ในรูปแบบ YYYY-MM-DD หรือแบบที่สะกดชื่อเดือน',
+  'results.bad_period': 'แถว {row} ของชีต “{sheet}”: ช่วงเวลาสิ้นสุดในวันที่ {text} ก่อนวันเริ่มต้น',
+  'results.no_period': 'แถว {row} ของชีต “{sheet}” ไม่มีวันที่ และไม่มีแถวหัวเรื่องเหนือชื่อคอลัมน์ที่บอกว่าครอบคลุมช่วงเวลาใด โปรดส่งออกรายงานพร้อมคอลัมน์วัน หรือเก็บแถวช่วงวันที่ไว้',
+  'results.bad_number': 'แถว {row} ของชีต “{sheet}”: “{text}” ในคอลัมน์ {column} ไม่ใช่ตัวเลข',
+  'results.bad_amount': 'แถว {row} ของชีต “{sheet}”: “{text}” ในคอลัมน์ {column} ไม่ใช่จำนวนเงินที่ MOps Desk อ่านได้',
+  'results.no_currency': 'แถว {row} ของชีต “{sheet}”: ไม่มีสิ่งใดบอกว่า “{text}” ในคอลัมน์ {column} เป็นสกุลเงินใด โปรดส่งออกรายงานพร้อมคอลัมน์สกุลเงิน หรือระบุสกุลเงินไว้ในหัวคอลัมน์',
+  'results.missing_column': 'ชีต “{sheet}” ไม่มีคอลัมน์ {column} ที่ไฟล์ประเภทนี้ต้องใช้',
+  'results.totals_differ': 'แถวผลรวมของชีต “{sheet}” ไม่ตรงกับผลรวมของแถวต่าง ๆ ในสกุล {currency}: ไฟล์ที่ส่งออกอาจขาดแถวหรือมีแถวที่ถูกกรองออก',
 };

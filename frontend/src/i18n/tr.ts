@@ -1277,4 +1277,15 @@ export const tr: Catalog = {
   'conflict.cells': 'Bu arada başka birinin değiştirdiği hücreler artık onun tutarını gösteriyor:',
   // teame2e: a change notice naming several people (issue 18)
   'live.changed_by_several': '{names} değişiklik yaptı',
+  'results.unknown_shape': '“{sheet}” sayfası MOps Desk’in okuyabildiği bir sonuç dışa aktarımına (Google Ads, Microsoft Advertising, Meta, LinkedIn, TikTok, GA4, HubSpot veya Salesforce) benzemiyor: ilk satırlarının hiçbirinde bu araçların sütun adları yok.',
+  'results.no_campaign': '“{sheet}” sayfasının {row}. satırında kampanya adı yok.',
+  'results.bad_day': '“{sheet}” sayfası, {row}. satır: {column} sütunundaki “{text}”, MOps Desk’in okuyabildiği bir tarih değil.',
+  'results.ambiguous_day': '“{sheet}” sayfası, {row}. satır: “{text}” ({column} sütunu) içinde gün ile ay yer değiştirmiş olabilir ve bunu çözen başka bir satır yok. Tarihleri YYYY-AA-GG biçiminde ya da ay adı yazılı olarak dışa aktarın.',
+  'results.bad_period': '“{sheet}” sayfası, {row}. satır: dönem başlamadan önce, {text} tarihinde bitiyor.',
+  'results.no_period': '“{sheet}” sayfasının {row}. satırında tarih yok ve sütun adlarının üstündeki başlık satırlarından hiçbiri hangi dönemi kapsadığını söylemiyor. Raporu gün sütunuyla dışa aktarın ya da tarih aralığı satırını silmeyin.',
+  'results.bad_number': '“{sheet}” sayfası, {row}. satır: {column} sütunundaki “{text}” bir sayı değil.',
+  'results.bad_amount': '“{sheet}” sayfası, {row}. satır: {column} sütunundaki “{text}”, MOps Desk’in okuyabildiği bir tutar değil.',
+  'results.no_currency': '“{sheet}” sayfası, {row}. satır: {column} sütunundaki “{text}” tutarının hangi para biriminde olduğu hiçbir yerde belirtilmemiş. Raporu para birimi sütunuyla dışa aktarın ya da para birimini sütun başlığına yazın.',
+  'results.missing_column': '“{sheet}” sayfasında bu dışa aktarımın gerektirdiği {column} sütunu yok.',
+  'results.totals_differ': '“{sheet}” sayfasındaki toplam satırı, {currency} cinsinden satırların toplamıyla uyuşmuyor: dışa aktarımda eksik ya da filtrelenmiş satırlar olabilir.',
 };
