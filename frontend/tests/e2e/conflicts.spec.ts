@@ -35,9 +35,16 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   await request.dispose();
 });
 
-/** second opens the workspace in a browser context of its own: another person at another computer. */
-async function second(browser: Browser, ws: Workspace): Promise<Page> {
+/**
+ * second opens the workspace in a browser context of its own: another
+ * person at another computer. With live false their page hears of no one
+ * else's change (its event stream is cut), so what it shows stays as it
+ * was: the moment between someone's save and its notice arriving, made to
+ * last, which is when only the version check stands between two people.
+ */
+async function second(browser: Browser, ws: Workspace, live = true): Promise<Page> {
   const ctx = await browser.newContext({ baseURL: ws.url });
+  if (!live) await ctx.route('**/api/events', (route) => route.abort());
   return ctx.newPage();
 }
 
@@ -110,7 +117,7 @@ test('the second can take the first’s version instead, and nothing of theirs i
 });
 
 test('a calendar drag over someone else’s move asks before moving', async ({ page, browser, workspace }) => {
-  const sam = await second(browser, workspace);
+  const sam = await second(browser, workspace, false);
   for (const p of [page, sam]) {
     await new AppShell(p).open();
     await new AppShell(p).goTo('Calendar');
@@ -138,7 +145,7 @@ test('a calendar drag over someone else’s move asks before moving', async ({ p
 });
 
 test('a budget cell someone else changed is marked with their amount; the rest of the paste is stored', async ({ page, browser, workspace }) => {
-  const sam = await second(browser, workspace);
+  const sam = await second(browser, workspace, false);
   const grids: BudgetPage[] = [];
   for (const p of [page, sam]) {
     await new AppShell(p).open();
@@ -194,7 +201,7 @@ test('a bulk edit leaves the asset someone else changed alone and names it; appl
   await expect(danas.assets).toHaveCount(2);
 
   // Sam's library shows both; then Dana retitles the banner.
-  const sam = await second(browser, workspace);
+  const sam = await second(browser, workspace, false);
   const sams = new AssetsPage(sam);
   await new AppShell(sam).open();
   await new AppShell(sam).goTo('Assets');
