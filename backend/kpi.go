@@ -185,3 +185,24 @@ func ComputeKPIs(c ResultCounts, cost, revenue Money, moneyOK bool) KPIs {
 	}
 	return k
 }
+
+// FunnelStage is one stage of the funnel: its count and the rate from the
+// stage before (undefined for the first stage and after an empty one).
+type FunnelStage struct {
+	Stage string `json:"stage"`
+	Count int64  `json:"count"`
+	Rate  KPI    `json:"rate"`
+}
+
+// Funnel lists the stages lead → MQL → SQL → opportunity → won of c, each
+// with its conversion rate from the one before (the KPIs' rates).
+func Funnel(c ResultCounts) []FunnelStage {
+	k := ComputeKPIs(c, Money{}, Money{}, true)
+	return []FunnelStage{
+		{"leads", c.Leads, KPI{Unit: UnitPercent, Decimals: 2, Undefined: true}},
+		{"mqls", c.MQLs, k.LeadToMQL},
+		{"sqls", c.SQLs, k.MQLToSQL},
+		{"opportunities", c.Opportunities, k.SQLToOpportunity},
+		{"won", c.Won, k.OpportunityToWon},
+	}
+}
