@@ -53,7 +53,7 @@ type Goal struct {
 	ResultsImportedAt string `json:"resultsImportedAt"`
 	TypedActual       string `json:"typedActual"`
 	CreatedAt         string `json:"createdAt"`
-	UpdatedAt string `json:"updatedAt"`
+	UpdatedAt         string `json:"updatedAt"`
 }
 
 var decimalPattern = regexp.MustCompile(`^-?\d{1,15}(\.\d{1,6})?$`)

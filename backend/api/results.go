@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"io"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
 )
 
 // Results is the facade for results data: the facts imported from ad
@@ -101,4 +103,67 @@ func (r *Results) Campaign(ctx context.Context, id int64, period backend.ResultG
 		return &CampaignResults{CampaignID: id, Name: c.Name, Total: trend.Total, Period: period, Trend: trend.Rows,
 			Funnel: backend.Funnel(trend.Total.ResultCounts), Sources: sources.Rows, LastImports: last}, nil
 	})
+}
+
+// ResultsExportRequest is what the Results view sends to export its list:
+// the filter (paging ignored), the grouping of the summary sheet and the
+// words of the file in the user's language.
+type ResultsExportRequest struct {
+	Filter backend.ResultFilter `json:"filter"`
+	Group  backend.ResultGroup  `json:"group"`
+	Labels sheet.ResultsLabels  `json:"labels"`
+	// GroupHeader names the summary's first column ("Channel"); Total
+	// its last row.
+	GroupHeader string `json:"groupHeader"`
+	Total       string `json:"total"`
+}
+
+// ResultsFileName is the suggested name of a results export.
+func (e *Exports) ResultsFileName(ResultsExportRequest) string {
+	return "results-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// Results writes every fact matching the request's filter, then their
+// summary with KPIs, to w as an .xlsx workbook. Downloads bypass the
+// dispatcher, so Results.Find's rule is checked here.
+func (e *Exports) Results(ctx context.Context, req ResultsExportRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Results", func(ctx context.Context) (struct{}, error) {
+		if a := backend.ActorFrom(ctx); a != nil && !a.Role.Allows(Access["Results.Find"]) {
+			return struct{}{}, backend.Errorf(backend.EFORBIDDEN, "Your role may not read results.")
+		}
+		if req.Group == "" {
+			req.Group = backend.GroupCampaign
+		}
+		summary, err := summarize(ctx, e.s, req.Group, req.Filter)
+		if err != nil {
+			return struct{}{}, err
+		}
+		x, err := sheet.NewResultsExport(req.Labels)
+		if err != nil {
+			return struct{}{}, err
+		}
+		f := req.Filter
+		f.Offset, f.Limit = 0, 1000
+		for {
+			page, err := e.s.Results.Find(ctx, f)
+			if err != nil {
+				return struct{}{}, err
+			}
+			for i := range page.Facts {
+				if err := x.Add(&page.Facts[i]); err != nil {
+					return struct{}{}, err
+				}
+			}
+			if len(page.Facts) < f.Limit {
+				break
+			}
+			f.Offset += len(page.Facts)
+		}
+		if err := x.Summary(summary, req.GroupHeader, req.Total); err != nil {
+			return struct{}{}, err
+		}
+		_, err = x.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
 }

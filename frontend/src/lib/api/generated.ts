@@ -1924,6 +1924,40 @@ export interface ResultTotal {
 }
 
 /**
+ * ResultsExportRequest is what the Results view sends to export its list:
+ * the filter (paging ignored), the grouping of the summary sheet and the
+ * words of the file in the user's language.
+ */
+export interface ResultsExportRequest {
+  filter: ResultFilter;
+  group: ResultGroup;
+  labels: ResultsLabels;
+  /**
+   * GroupHeader names the summary's first column ("Channel"); Total
+   * its last row.
+   */
+  groupHeader: string;
+  total: string;
+}
+
+/**
+ * ResultsLabels are the words of a results export in the user's language;
+ * a word left out is written in English (or as its key).
+ */
+export interface ResultsLabels {
+  sheet: string;
+  summarySheet: string;
+  /** Headers name the columns by key (ResultsColumns, ResultsSummaryColumns). */
+  headers: Record<string, string>;
+  /**
+   * Sources name the sources (backend.ResultSource); Unmatched is the
+   * campaign of facts matched to none.
+   */
+  sources: Record<string, string>;
+  unmatched: string;
+}
+
+/**
  * ResultsRequest asks for a summary of the facts of Filter (paging
  * ignored) grouped by Group.
  */
@@ -2700,4 +2734,5 @@ export interface Downloads {
   'report': { request: ReportRequest; ext: '.xlsx' };
   'report-html': { request: ReportRequest; ext: '.html' };
   'audit': { request: AuditRequest; ext: '.xlsx' };
+  'results': { request: ResultsExportRequest; ext: '.xlsx' };
 }
