@@ -285,13 +285,20 @@ func (s *ResultsService) Match(ctx context.Context, source backend.ResultSource,
 // Overlaps reports the facts of other imports whose days overlap the
 // pending facts' without being the same days.
 func (s *ResultsService) Overlaps(ctx context.Context) ([]backend.ResultOverlap, error) {
+	// The days each external campaign of the new facts spans pick the
+	// earlier facts that may overlap; each of those is then checked
+	// against the new facts of its campaign (few, by the key index).
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `
+		WITH spans AS (SELECT source, external, min(date_from) AS first, max(date_to) AS last
+			FROM result_facts WHERE import_id = 0 AND superseded_by IS NULL GROUP BY source, external)
 		SELECT o.source, o.external, o.import_id, o.source_file, min(o.date_from), max(o.date_to)
-		FROM result_facts n JOIN result_facts o INDEXED BY result_facts_key
-			ON o.source = n.source AND o.external = n.external AND o.superseded_by IS NULL
-			AND o.import_id <> 0 AND o.date_from <= n.date_to AND o.date_to >= n.date_from
-			AND NOT (o.date_from = n.date_from AND o.date_to = n.date_to)
-		WHERE n.import_id = 0
+		FROM spans s JOIN result_facts o INDEXED BY result_facts_key
+			ON o.source = s.source AND o.external = s.external AND o.superseded_by IS NULL
+			AND o.import_id <> 0 AND o.date_from <= s.last AND o.date_to >= s.first
+		WHERE EXISTS (SELECT 1 FROM result_facts n INDEXED BY result_facts_key
+			WHERE n.source = o.source AND n.external = o.external AND n.superseded_by IS NULL AND n.import_id = 0
+			AND n.date_from <= o.date_to AND n.date_to >= o.date_from
+			AND NOT (n.date_from = o.date_from AND n.date_to = o.date_to))
 		GROUP BY o.source, o.external, o.import_id ORDER BY o.source, o.external, o.import_id`)
 	if err != nil {
 		return nil, fmt.Errorf("result overlaps: %w", err)
