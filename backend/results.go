@@ -252,11 +252,11 @@ func (f *ResultFact) Validate() error {
 	validateDay(fe, "from", f.From)
 	validateDay(fe, "to", f.To)
 	if f.From != "" && f.To != "" && f.To < f.From {
-		fe.Add("to", "field.range", nil)
+		fe.Add("to", "results.to_before_from", nil)
 	}
 	for k, v := range f.Counts().fields() {
 		if v < 0 {
-			fe.Add(k, "field.negative", nil)
+			fe.Add(k, "results.count_negative", nil)
 		}
 	}
 	for k, m := range map[string]Money{"cost": f.Cost, "pipeline": f.Pipeline, "revenue": f.Revenue} {

@@ -1433,4 +1433,6 @@ export const ar: Catalog = {
   'conflict.version_required': 'أُرسل هذا دون النسخة التي قُرئ عندها؛ أعد التحميل وحاول مرة أخرى.',
   'conflict.cell': 'غيّر شخص آخر هذه القيمة إلى {theirs} بينما كنت تكتب {mine}.',
   'conflict.cells': 'الخلايا التي غيّرها شخص آخر في الأثناء تعرض الآن مبلغه:',
+  'results.count_negative': 'لا يمكن أن يكون العدد سالبًا.',
+  'results.to_before_from': 'اليوم الأخير يسبق اليوم الأول.',
 };

@@ -1276,6 +1276,8 @@ export const en = {
   'conflict.version_required': 'This was sent without the version it was read at; reload and try again.',
   'conflict.cell': 'Someone else changed this to {theirs} while you typed {mine}.',
   'conflict.cells': 'Cells someone else changed meanwhile now show their amount:',
+  'results.count_negative': 'A count cannot be negative.',
+  'results.to_before_from': 'The last day is before the first day.',
 } as const;
 
 export type MessageKey = keyof typeof en;

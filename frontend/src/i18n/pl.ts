@@ -1390,4 +1390,6 @@ export const pl: Catalog = {
   'conflict.version_required': 'Wysłano to bez wersji, z której zostało odczytane; odśwież i spróbuj ponownie.',
   'conflict.cell': 'Ktoś inny zmienił to na {theirs}, gdy wpisywałeś {mine}.',
   'conflict.cells': 'Komórki zmienione w międzyczasie przez kogoś innego pokazują teraz jego kwotę:',
+  'results.count_negative': 'Liczba nie może być ujemna.',
+  'results.to_before_from': 'Ostatni dzień jest przed pierwszym dniem.',
 };

@@ -1275,4 +1275,6 @@ export const tr: Catalog = {
   'conflict.version_required': 'Bu, okunduğu sürüm belirtilmeden gönderildi; yeniden yükleyip tekrar deneyin.',
   'conflict.cell': 'Siz {mine} yazarken başka biri bunu {theirs} olarak değiştirdi.',
   'conflict.cells': 'Bu arada başka birinin değiştirdiği hücreler artık onun tutarını gösteriyor:',
+  'results.count_negative': 'Bir sayı negatif olamaz.',
+  'results.to_before_from': 'Son gün ilk günden önce.',
 };
