@@ -99,9 +99,9 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	case backend.GroupCampaign:
 		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
 	case backend.GroupChannel:
-		// The file's channel; the campaign's when the file has none.
-		joins += ` LEFT JOIN channels ch ON ch.id = c.channel_id`
-		key = "CASE WHEN f.channel <> '' THEN f.channel ELSE coalesce(ch.name, '') END"
+		// The campaign's first channel when the file names none.
+		key = `CASE WHEN f.channel <> '' THEN f.channel ELSE coalesce((SELECT ch.name FROM campaign_channels cc
+			JOIN channels ch ON ch.id = cc.channel_id WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position LIMIT 1), '') END`
 		label = key
 	case backend.GroupTeam:
 		joins += ` LEFT JOIN teams t ON t.id = c.team_id`

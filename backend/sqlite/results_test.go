@@ -141,8 +141,12 @@ func TestResults_SumsByGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	email, err := sqlite.NewListService(db).CreateListItem(ctx, backend.ListChannels, "Email")
+	if err != nil {
+		t.Fatal(err)
+	}
 	camp := newCampaign("Spring launch")
-	camp.TeamID = team.ID
+	camp.TeamID, camp.ChannelIDs = team.ID, []int64{email.ID}
 	if err := sqlite.NewCampaignService(db).CreateCampaign(ctx, camp); err != nil {
 		t.Fatal(err)
 	}
@@ -173,17 +177,28 @@ func TestResults_SumsByGroup(t *testing.T) {
 	if len(byTeam.Rows) != 2 || byTeam.Rows[1].Label != "Demand gen" || byTeam.Rows[1].Leads != 4 {
 		t.Fatalf("by team = %+v", byTeam.Rows)
 	}
+	// A fact without a channel counts under its campaign's channel.
+	noChannel := day("A", "2026-04-03", 1, 0, 0)
+	noChannel.Channel = ""
+	importFacts(t, db, "c.csv", []backend.ResultFact{noChannel})
+	if err := rs.Match(ctx, backend.SourceGoogleAds, "A", camp.ID); err != nil {
+		t.Fatal(err)
+	}
+	byChannel := sum(backend.GroupChannel, backend.ResultFilter{})
+	if len(byChannel.Rows) != 2 || byChannel.Rows[0].Label != "Email" || byChannel.Rows[0].Clicks != 1 || byChannel.Rows[1].Label != "Paid Search" {
+		t.Fatalf("by channel = %+v", byChannel.Rows)
+	}
 	byQuarter := sum(backend.GroupQuarter, backend.ResultFilter{})
-	if len(byQuarter.Rows) != 2 || byQuarter.Rows[0].Key != "2026-Q1" || byQuarter.Rows[0].Clicks != 10 || byQuarter.Rows[1].Clicks != 15 {
+	if len(byQuarter.Rows) != 2 || byQuarter.Rows[0].Key != "2026-Q1" || byQuarter.Rows[0].Clicks != 10 || byQuarter.Rows[1].Clicks != 16 {
 		t.Fatalf("by quarter = %+v", byQuarter.Rows)
 	}
 	byWeek := sum(backend.GroupWeek, backend.ResultFilter{CampaignID: camp.ID})
-	if len(byWeek.Rows) != 1 || byWeek.Rows[0].Key != "2026-W14" || byWeek.Rows[0].Clicks != 20 {
+	if len(byWeek.Rows) != 1 || byWeek.Rows[0].Key != "2026-W14" || byWeek.Rows[0].Clicks != 21 {
 		t.Fatalf("by week = %+v", byWeek.Rows)
 	}
 	// A filter inside a month reads the facts.
 	inApril := sum(backend.GroupMonth, backend.ResultFilter{From: "2026-04-01", To: "2026-04-05"})
-	if len(inApril.Rows) != 1 || inApril.Total.Clicks != 10 {
+	if len(inApril.Rows) != 1 || inApril.Total.Clicks != 11 {
 		t.Fatalf("april 1-5 = %+v", inApril.Rows)
 	}
 	// No rate for EUR in March: left out and named, money KPIs undefined.
@@ -236,15 +251,31 @@ func BenchmarkResultsSummary(b *testing.B) {
 	imported := time.Since(began)
 	rs := sqlite.NewResultsService(db)
 	rates := backend.NewRates("USD", nil, nil)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		sums, err := rs.Sums(ctx, backend.GroupCampaign, backend.ResultFilter{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if s := backend.SumResults(backend.GroupCampaign, sums, "USD", rates); len(s.Rows) != 500 {
-			b.Fatalf("rows = %d", len(s.Rows))
-		}
+	b.Logf("imported %d facts in %v", len(facts), imported)
+	first := facts[0].CampaignID
+	for _, bench := range []struct {
+		name  string
+		group backend.ResultGroup
+		f     backend.ResultFilter
+		rows  int
+	}{
+		{"ByCampaign", backend.GroupCampaign, backend.ResultFilter{}, 500},
+		{"ByChannel", backend.GroupChannel, backend.ResultFilter{}, 1},
+		{"ByTeam", backend.GroupTeam, backend.ResultFilter{}, 1},
+		{"ByQuarter", backend.GroupQuarter, backend.ResultFilter{From: "2025-01-01", To: "2025-12-31"}, 4},
+		{"ByCampaignOneWeekFromFacts", backend.GroupCampaign, backend.ResultFilter{From: "2025-06-02", To: "2025-06-08"}, 500},
+		{"OneCampaignByWeek", backend.GroupWeek, backend.ResultFilter{CampaignID: first}, 53},
+	} {
+		b.Run(bench.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				sums, err := rs.Sums(ctx, bench.group, bench.f)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if s := backend.SumResults(bench.group, sums, "USD", rates); len(s.Rows) != bench.rows {
+					b.Fatalf("rows = %d, want %d", len(s.Rows), bench.rows)
+				}
+			}
+		})
 	}
-	b.ReportMetric(float64(imported.Milliseconds()), "import-ms")
 }

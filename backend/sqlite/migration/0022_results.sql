@@ -36,6 +36,7 @@ CREATE TABLE result_facts (
 CREATE UNIQUE INDEX result_facts_key ON result_facts (source, external, channel, medium, date_from, date_to)
 	WHERE superseded_by IS NULL;
 CREATE INDEX result_facts_campaign ON result_facts (campaign_id, date_from) WHERE superseded_by IS NULL;
+CREATE INDEX result_facts_day ON result_facts (date_from) WHERE superseded_by IS NULL;
 CREATE INDEX result_facts_import ON result_facts (import_id);
 CREATE INDEX result_facts_superseded ON result_facts (superseded_by) WHERE superseded_by IS NOT NULL;
 
