@@ -135,3 +135,25 @@ func TestResults_SummaryAndCampaign(t *testing.T) {
 		t.Fatalf("trend by year: %v", err)
 	}
 }
+
+// Results data is audited like an import: one entry for the run, none
+// per fact (its table has no audit triggers).
+func TestResults_AuditedOncePerImport(t *testing.T) {
+	a, db := newAPI(t, io.Discard)
+	ctx := context.Background()
+	before, err := a.Audit.Log(ctx, backend.ChangeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fact := func(d string) backend.ResultFact {
+		return backend.ResultFact{External: "Q2", Source: backend.SourceTikTokAds, From: d, To: d, Clicks: 1}
+	}
+	storeResults(t, db, "tiktok.csv", fact("2026-04-01"), fact("2026-04-02"), fact("2026-04-03"))
+	after, err := a.Audit.Log(ctx, backend.ChangeFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Total != before.Total+1 || after.Changes[0].Kind != backend.AuditImport || after.Changes[0].Label != "tiktok.csv" {
+		t.Fatalf("audit log after a results import: %d entries (was %d), newest %+v", after.Total, before.Total, after.Changes[0])
+	}
+}
