@@ -43,7 +43,8 @@ type resultBulk struct {
 	months   map[string]bool
 	counts   backend.ResultBulkCounts
 	rows     int
-	inserted int64
+	before   int64 // facts stored when the bulk began
+	indexes  resultIndexes
 }
 
 // BeginBulk starts adding facts in the Batch of ctx.
@@ -53,6 +54,10 @@ func (s *ResultsService) BeginBulk(ctx context.Context) (backend.ResultBulk, err
 		return nil, errors.New("results bulk outside a batch")
 	}
 	b := &resultBulk{db: s.db, tx: tx, had: map[backend.ResultSource]bool{}, months: map[string]bool{}}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM result_facts`).Scan(&b.before); err != nil {
+		return nil, err
+	}
+	onBatchEnd(ctx, func(tx *sql.Tx) { b.indexes.restore(ctx, tx) })
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT source FROM result_monthly`)
 	if err != nil {
 		return nil, err
@@ -119,6 +124,9 @@ func (b *resultBulk) flush(ctx context.Context) error {
 	if n == 0 {
 		return nil
 	}
+	if err := b.indexes.drop(ctx, b.tx, b.rows, b.before); err != nil {
+		return err
+	}
 	var err error
 	if n == resultBatch {
 		if b.insert == nil {
@@ -173,6 +181,9 @@ func (b *resultBulk) Close(ctx context.Context) (backend.ResultBulkCounts, error
 		b.replace, b.insert = nil, nil
 	}()
 	if err := b.flush(ctx); err != nil {
+		return b.counts, err
+	}
+	if err := b.indexes.rebuild(ctx, b.tx); err != nil {
 		return b.counts, err
 	}
 	var pending int

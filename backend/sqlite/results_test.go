@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -277,5 +278,60 @@ func BenchmarkResultsSummary(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func resultIndexNames(t *testing.T, db *sqlite.DB) string {
+	t.Helper()
+	var s string
+	if err := db.QueryRowForTest(context.Background(), `SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master
+		WHERE type = 'index' AND tbl_name = 'result_facts' AND sql IS NOT NULL ORDER BY name)`).Scan(&s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// A bulk large enough to drop the secondary indexes builds them again
+// and puts the page cache back, whether its batch commits or fails.
+func TestResults_LargeBulkRestoresIndexesAndCache(t *testing.T) {
+	db := mustOpen(t)
+	indexes, cache := resultIndexNames(t, db), pageCache(t, db)
+	facts := make([]backend.ResultFact, 0, 25_000)
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 25_000; i++ {
+		facts = append(facts, day(fmt.Sprintf("c%d", i%100), start.AddDate(0, 0, i/100).Format("2006-01-02"), 1, 0, 0))
+	}
+	id, _, _ := importFacts(t, db, "big.csv", facts)
+	if got := resultIndexNames(t, db); got != indexes || pageCache(t, db) != cache {
+		t.Fatalf("after a large bulk: indexes %s cache %d, want %s and %d", got, pageCache(t, db), indexes, cache)
+	}
+	page, err := sqlite.NewResultsService(db).Find(context.Background(), backend.ResultFilter{Limit: 1})
+	if err != nil || page.Total != 25_000 || page.Facts[0].ImportID != id {
+		t.Fatalf("find = %d facts, %v", page.Total, err)
+	}
+	rs := sqlite.NewResultsService(db)
+	boom := errors.New("boom")
+	err = db.Batch(context.Background(), func(ctx context.Context) error {
+		b, err := rs.BeginBulk(ctx)
+		if err != nil {
+			return err
+		}
+		for i := range facts {
+			f := facts[i]
+			f.Source = backend.SourceMetaAds
+			if err := b.Add(ctx, &f); err != nil {
+				return err
+			}
+		}
+		if _, err := b.Close(ctx); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) || resultIndexNames(t, db) != indexes || pageCache(t, db) != cache {
+		t.Fatalf("after a failed bulk (%v): indexes %s cache %d", err, resultIndexNames(t, db), pageCache(t, db))
+	}
+	if tot := totalOf(t, rs, backend.ResultFilter{}); tot.Facts != 25_000 {
+		t.Fatalf("after a failed bulk %d facts", tot.Facts)
 	}
 }
