@@ -34,17 +34,17 @@ const resultColumns = `campaign_id, external, utm_campaign, source, channel, med
 // statement per fact, only when the source had facts before), then the
 // block is inserted, adding up rows of the same key.
 type resultBulk struct {
-	db       *DB
-	tx       *sql.Tx
-	had      map[backend.ResultSource]bool
-	replace  *sql.Stmt
-	insert   *sql.Stmt
-	buf      []any
-	months   map[string]bool
-	counts   backend.ResultBulkCounts
-	rows     int
-	before   int64 // facts stored when the bulk began
-	indexes  resultIndexes
+	db      *DB
+	tx      *sql.Tx
+	had     map[backend.ResultSource]bool
+	replace *sql.Stmt
+	insert  *sql.Stmt
+	buf     []any
+	months  map[string]bool
+	counts  backend.ResultBulkCounts
+	rows    int
+	before  int64 // facts stored when the bulk began
+	indexes resultIndexes
 }
 
 // BeginBulk starts adding facts in the Batch of ctx.
