@@ -1307,6 +1307,8 @@ export const en = {
   'results.unmatched': 'Not matched to a campaign',
   'results.unconverted': 'No exchange rate for {currencies}: that money is left out and the KPIs that use money show —.',
   'results.empty': 'No results yet. Import an export from an ad platform, web analytics or a CRM.',
+  'goal.from_results': 'From results data, imported {day}',
+  'goal.typed_hint': 'Results data shows {actual}; the number here counts only when no imported file covers this goal.',
 } as const;
 
 export type MessageKey = keyof typeof en;

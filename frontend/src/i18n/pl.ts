@@ -1421,4 +1421,6 @@ export const pl: Catalog = {
   'results.unmatched': 'Nieprzypisane do kampanii',
   'results.unconverted': 'Brak kursu dla {currencies}: te kwoty pominięto, a wskaźniki oparte na pieniądzach pokazują —.',
   'results.empty': 'Nie ma jeszcze wyników. Zaimportuj eksport z platformy reklamowej, analityki internetowej lub CRM.',
+  'goal.from_results': 'Z danych o wynikach, zaimportowanych {day}',
+  'goal.typed_hint': 'Dane o wynikach pokazują {actual}; liczba wpisana tutaj liczy się tylko wtedy, gdy żaden zaimportowany plik nie obejmuje tego celu.',
 };

@@ -1306,4 +1306,6 @@ export const tr: Catalog = {
   'results.unmatched': 'Bir kampanyayla eşleşmedi',
   'results.unconverted': '{currencies} için döviz kuru yok: bu tutar dışarıda bırakıldı ve parayı kullanan KPI’lar — gösteriyor.',
   'results.empty': 'Henüz sonuç yok. Bir reklam platformundan, web analitiğinden veya CRM’den bir dışa aktarım içe aktarın.',
+  'goal.from_results': 'Sonuç verilerinden, {day} tarihinde içe aktarıldı',
+  'goal.typed_hint': 'Sonuç verileri {actual} gösteriyor; buradaki sayı yalnızca içe aktarılan hiçbir dosya bu hedefi kapsamadığında sayılır.',
 };
