@@ -44,9 +44,16 @@ type Goal struct {
 	// percent (it may pass 100). It is a display figure, not money.
 	ProgressPercent int64 `json:"progressPercent"`
 	// OffTrack flags a goal whose due day has passed below its target.
-	OffTrack  bool   `json:"offTrack"`
-	CreatedAt string `json:"createdAt"`
-	UpdatedAt string `json:"updatedAt"`
+	OffTrack bool `json:"offTrack"`
+	// FromResults is true when Actual comes from results data (see
+	// FillFromResults): ResultsImportedAt is then when the data was last
+	// imported, and TypedActual the number typed in, kept for when the
+	// data no longer covers the goal.
+	FromResults       bool   `json:"fromResults"`
+	ResultsImportedAt string `json:"resultsImportedAt"`
+	TypedActual       string `json:"typedActual"`
+	CreatedAt         string `json:"createdAt"`
+	UpdatedAt         string `json:"updatedAt"`
 }
 
 var decimalPattern = regexp.MustCompile(`^-?\d{1,15}(\.\d{1,6})?$`)

@@ -152,6 +152,11 @@ var Access = map[string]backend.Role{
 	"Audit.Record":       backend.RoleViewer,
 	"Audit.Log":          backend.RoleAdmin,
 	"Audit.Authors":      backend.RoleAdmin,
+
+	// Results data only reads here (imports write it).
+	"Results.Find":     backend.RoleViewer,
+	"Results.Summary":  backend.RoleViewer,
+	"Results.Campaign": backend.RoleViewer,
 }
 
 // Registry indexes the facades' methods for both transports, each

@@ -40,6 +40,9 @@ type Services struct {
 	// answers only for a signed-in person (see Team).
 	Team  backend.TeamService
 	Audit backend.AuditService
+	// Results keeps the results data imported from ad platforms, web
+	// analytics and CRMs.
+	Results backend.ResultsService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte
@@ -101,6 +104,7 @@ type API struct {
 	People       *People
 	Team         *Team
 	Audit        *Audit
+	Results      *Results
 	// Thumbs serves image previews; nil when the app has no library folder.
 	Thumbs  *files.Thumbs
 	Charts  *Charts
@@ -143,6 +147,7 @@ func New(s Services) *API {
 		People:       &People{s: s},
 		Team:         &Team{s: s},
 		Audit:        &Audit{s: s},
+		Results:      &Results{s: s},
 		Thumbs:       s.Thumbs,
 		Charts:       &Charts{s: s},
 		Exports:      &Exports{s: s},
@@ -156,7 +161,7 @@ func New(s Services) *API {
 func (a *API) Bindings() []any {
 	return []any{a.Workspace, a.Lists, a.Campaigns, a.Deliverables, a.Milestones, a.Goals, a.Calendar,
 		a.Budget, a.Spend, a.Requests, a.Vendors, a.Contracts, a.Documents, a.Assets, a.Charts, a.Imports, a.Dashboard, a.People, a.Backups, a.Team,
-		a.Audit}
+		a.Audit, a.Results}
 }
 
 // callTimeout bounds one user action; a locked database or a runaway query

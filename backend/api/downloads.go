@@ -67,6 +67,7 @@ func (e *Exports) Downloads() []Download {
 		download("report-html", ".html", "text/html; charset=utf-8", "dialog.export_report", "dialog.filter_html",
 			e.ReportFileName, e.Report, report("html")),
 		download("audit", ".xlsx", xlsxType, "audit.export_title", xlsxKey, e.AuditFileName, e.Audit, nil),
+		download("results", ".xlsx", xlsxType, "dialog.export_list", xlsxKey, e.ResultsFileName, e.Results, nil),
 	}
 }
 

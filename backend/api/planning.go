@@ -99,7 +99,11 @@ type Goals struct{ s Services }
 // Find returns a campaign's goals with their progress.
 func (g *Goals) Find(ctx context.Context, campaignID int64) ([]*backend.Goal, error) {
 	return call(ctx, g.s, "Goals.Find", func(ctx context.Context) ([]*backend.Goal, error) {
-		return g.s.Goals.FindGoals(ctx, campaignID)
+		goals, err := g.s.Goals.FindGoals(ctx, campaignID)
+		if err != nil {
+			return nil, err
+		}
+		return goals, fillGoals(ctx, g.s, goals)
 	})
 }
 
@@ -107,8 +111,10 @@ func (g *Goals) Find(ctx context.Context, campaignID int64) ([]*backend.Goal, er
 func (g *Goals) Create(ctx context.Context, in backend.Goal) (*backend.Goal, error) {
 	return call(ctx, g.s, "Goals.Create", func(ctx context.Context) (*backend.Goal, error) {
 		in.ID = 0
-		err := g.s.Goals.CreateGoal(ctx, &in)
-		return &in, err
+		if err := g.s.Goals.CreateGoal(ctx, &in); err != nil {
+			return nil, err
+		}
+		return &in, fillGoals(ctx, g.s, []*backend.Goal{&in})
 	})
 }
 
@@ -118,7 +124,11 @@ func (g *Goals) Update(ctx context.Context, id int64, upd backend.GoalUpdate) (*
 		if err := backend.RequireVersion("goal", upd.Version); err != nil {
 			return nil, err
 		}
-		return g.s.Goals.UpdateGoal(ctx, id, upd)
+		goal, err := g.s.Goals.UpdateGoal(ctx, id, upd)
+		if err != nil {
+			return nil, err
+		}
+		return goal, fillGoals(ctx, g.s, []*backend.Goal{goal})
 	})
 }
 

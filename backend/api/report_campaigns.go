@@ -25,6 +25,11 @@ func reportCampaigns(ctx context.Context, s Services, d *report.Data, req Report
 	if err != nil {
 		return err
 	}
+	for _, of := range goals {
+		if err := fillGoals(ctx, s, of); err != nil {
+			return err
+		}
+	}
 	spend, err := s.Budget.CampaignsSpend(ctx, ids)
 	if err != nil {
 		return err

@@ -51,6 +51,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		People:       sqlite.NewPeopleService(db),
 		Team:         team,
 		Audit:        sqlite.NewAuditService(db),
+		Results:      sqlite.NewResultsService(db),
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Explain:      sqlite.Explain,

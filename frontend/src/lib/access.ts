@@ -142,6 +142,9 @@ export const access = {
   'Audit.Record': 'viewer',
   'Audit.Log': 'admin',
   'Audit.Authors': 'admin',
+  'Results.Find': 'viewer',
+  'Results.Summary': 'viewer',
+  'Results.Campaign': 'viewer',
 } as const satisfies Record<string, Role>;
 
 /** Method is a facade method named in the access table, e.g. "Campaigns.Update". */

@@ -519,6 +519,23 @@ export interface CampaignPage {
   total: number;
 }
 
+/**
+ * CampaignResults is one campaign's results: its totals and KPIs, the
+ * trend by Period, the funnel, and the totals per source with the date of
+ * each source's last import.
+ */
+export interface CampaignResults {
+  campaignId: number;
+  name: string;
+  total: ResultTotal;
+  period: ResultGroup;
+  trend: ResultTotal[];
+  funnel: FunnelStage[];
+  sources: ResultTotal[];
+  /** LastImports says when each source was last imported. */
+  lastImports: ResultLastImport[];
+}
+
 /** CampaignSort names the columns a campaign list can be sorted by. */
 export type CampaignSort = 'startDate' | 'endDate' | 'name' | 'status' | 'budget' | 'team' | 'owner';
 
@@ -1088,6 +1105,16 @@ export interface FieldChange {
 export type FieldType = 'text' | 'date' | 'money' | 'int' | 'bool' | 'list' | 'enum' | 'id';
 
 /**
+ * FunnelStage is one stage of the funnel: its count and the rate from the
+ * stage before (undefined for the first stage and after an empty one).
+ */
+export interface FunnelStage {
+  stage: string;
+  count: number;
+  rate: KPI;
+}
+
+/**
  * Goal is a SMART goal of a campaign: a metric, a target by a due day, and
  * the actual so far. Target and Actual are exact decimal strings ("1200",
  * "2.5"), so a CTR or a revenue figure never picks up float noise.
@@ -1114,6 +1141,15 @@ export interface Goal {
   progressPercent: number;
   /** OffTrack flags a goal whose due day has passed below its target. */
   offTrack: boolean;
+  /**
+   * FromResults is true when Actual comes from results data (see
+   * FillFromResults): ResultsImportedAt is then when the data was last
+   * imported, and TypedActual the number typed in, kept for when the
+   * data no longer covers the goal.
+   */
+  fromResults: boolean;
+  resultsImportedAt: string;
+  typedActual: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -1295,6 +1331,46 @@ export interface Invite {
    * invite carries it (the store keeps a hash).
    */
   code?: string;
+}
+
+/**
+ * KPI is one key figure: Value with Decimals implied decimals (or minor
+ * units), or Undefined.
+ */
+export interface KPI {
+  value: number;
+  unit: KPIUnit;
+  decimals: number;
+  currency?: string;
+  undefined: boolean;
+}
+
+/** KPIUnit is how a KPI's value reads. */
+export type KPIUnit = 'percent' | 'money' | 'ratio';
+
+/** KPIs are the key figures of some results data. */
+export interface KPIs {
+  /** CTR = clicks ÷ impressions. */
+  ctr: KPI;
+  /** CPC = cost ÷ clicks; CPM = cost × 1000 ÷ impressions. */
+  cpc: KPI;
+  cpm: KPI;
+  /**
+   * CostPerLead = cost ÷ leads; CostPerMQL = cost ÷ MQLs; CAC = cost ÷
+   * won deals.
+   */
+  costPerLead: KPI;
+  costPerMql: KPI;
+  cac: KPI;
+  /** The funnel: each stage ÷ the stage before, and won ÷ leads. */
+  leadToMql: KPI;
+  mqlToSql: KPI;
+  sqlToOpportunity: KPI;
+  opportunityToWon: KPI;
+  leadToWon: KPI;
+  /** ROAS = revenue ÷ cost; ROI = (revenue − cost) ÷ cost. */
+  roas: KPI;
+  roi: KPI;
 }
 
 /** Licence is how an asset may be used and until when. */
@@ -1705,6 +1781,190 @@ export interface RequestEvent {
 
 /** RequestStatus is where a spend request stands. */
 export type RequestStatus = 'pending' | 'approved' | 'rejected';
+
+/**
+ * ResultFact is what one source reported for one external campaign (and
+ * optionally a channel and a traffic source) over one day or one
+ * reported period: the facts results data is made of. Counts are whole
+ * numbers; money is minor units in its own currency, converted only when
+ * figures are added up (as spend is).
+ */
+export interface ResultFact {
+  id: number;
+  /**
+   * CampaignID is the workspace campaign the fact was matched to (0:
+   * not matched yet).
+   */
+  campaignId: number;
+  campaignName: string;
+  /**
+   * External is the campaign as the source names it; UTMCampaign, when
+   * the file has one, is its utm_campaign value.
+   */
+  external: string;
+  utmCampaign: string;
+  source: ResultSource;
+  /**
+   * Channel and Medium are as the file reports them ("Paid Search",
+   * "cpc"), empty when it does not.
+   */
+  channel: string;
+  medium: string;
+  /**
+   * From and To are the days the fact covers, both included (equal for
+   * a row per day).
+   */
+  from: string;
+  to: string;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  won: number;
+  cost: Money;
+  pipeline: Money;
+  revenue: Money;
+  /**
+   * Custom holds the metrics the user named, as decimal text
+   * ("12.5"), by name.
+   */
+  custom?: Record<string, string>;
+  /**
+   * ImportID and SourceFile say where the fact came from; an undone
+   * import takes its facts with it.
+   */
+  importId: number;
+  sourceFile: string;
+}
+
+/**
+ * ResultFilter narrows results data. Zero fields do not filter; From and
+ * To (YYYY-MM-DD, both included) compare with the fact's first day.
+ */
+export interface ResultFilter {
+  campaignId: number;
+  source: ResultSource;
+  channel: string;
+  from: string;
+  to: string;
+  /** Unmatched keeps only facts not matched to a campaign yet. */
+  unmatched: boolean;
+  offset: number;
+  /** Limit is the page size; 0 means 100, at most 1000. */
+  limit: number;
+}
+
+/** ResultGroup is what a results summary groups by. */
+export type ResultGroup = 'campaign' | 'channel' | 'team' | 'source' | 'day' | 'week' | 'month' | 'quarter';
+
+/**
+ * ResultLastImport is when results of a source (and, when Metric is
+ * set, a metric) were last imported.
+ */
+export interface ResultLastImport {
+  source: ResultSource;
+  /**
+   * At is the time of the import (RFC 3339); Through the last day its
+   * facts cover.
+   */
+  at: string;
+  through: string;
+}
+
+/** ResultPage is one page of facts and how many match in all. */
+export interface ResultPage {
+  facts: ResultFact[];
+  total: number;
+}
+
+/**
+ * ResultSource is the kind of tool a results file came from: an ad
+ * platform, web analytics, or a CRM. It decides which metrics a file can
+ * carry and how its cost may be used (see ResultFact.Cost).
+ */
+export type ResultSource = 'google_ads' | 'microsoft_ads' | 'meta_ads' | 'linkedin_ads' | 'tiktok_ads' | 'ga4' | 'hubspot' | 'salesforce' | 'other';
+
+/** ResultSummary is a grouped summary with its grand total. */
+export interface ResultSummary {
+  group: ResultGroup;
+  rows: ResultTotal[];
+  total: ResultTotal;
+}
+
+/**
+ * ResultTotal is results data added up for one group (or all of it):
+ * counts, money in the workspace's base currency, and the KPIs.
+ */
+export interface ResultTotal {
+  key: string;
+  label: string;
+  impressions: number;
+  clicks: number;
+  conversions: number;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  opportunities: number;
+  won: number;
+  cost: Money;
+  pipeline: Money;
+  revenue: Money;
+  facts: number;
+  /**
+   * Assumed is true when a planning rate converted some of the money;
+   * Unconverted lists the currencies with no rate for a month, whose
+   * money is left out (the KPIs that use money are then undefined).
+   */
+  assumed: boolean;
+  unconverted: string[];
+  kpis: KPIs;
+}
+
+/**
+ * ResultsExportRequest is what the Results view sends to export its list:
+ * the filter (paging ignored), the grouping of the summary sheet and the
+ * words of the file in the user's language.
+ */
+export interface ResultsExportRequest {
+  filter: ResultFilter;
+  group: ResultGroup;
+  labels: ResultsLabels;
+  /**
+   * GroupHeader names the summary's first column ("Channel"); Total
+   * its last row.
+   */
+  groupHeader: string;
+  total: string;
+}
+
+/**
+ * ResultsLabels are the words of a results export in the user's language;
+ * a word left out is written in English (or as its key).
+ */
+export interface ResultsLabels {
+  sheet: string;
+  summarySheet: string;
+  /** Headers name the columns by key (ResultsColumns, ResultsSummaryColumns). */
+  headers: Record<string, string>;
+  /**
+   * Sources name the sources (backend.ResultSource); Unmatched is the
+   * campaign of facts matched to none.
+   */
+  sources: Record<string, string>;
+  unmatched: string;
+}
+
+/**
+ * ResultsRequest asks for a summary of the facts of Filter (paging
+ * ignored) grouped by Group.
+ */
+export interface ResultsRequest {
+  group: ResultGroup;
+  filter: ResultFilter;
+}
 
 /** ReviewStatus is where a campaign's compliance review stands. */
 export type ReviewStatus = 'not_needed' | 'pending' | 'approved' | 'rejected';
@@ -2352,6 +2612,18 @@ export interface Methods {
   'Audit.Log': { args: [f: ChangeFilter]; result: ChangePage };
   /** Record returns one page of the changes of one record, newest first. */
   'Audit.Record': { args: [kind: AuditKind, recordID: string, offset: number, limit: number]; result: ChangePage };
+  /**
+   * Campaign returns one campaign's results, its trend by day, week or
+   * month (period; month when empty).
+   */
+  'Results.Campaign': { args: [id: number, period: ResultGroup]; result: CampaignResults };
+  /** Find returns a page of facts matching f, newest day first. */
+  'Results.Find': { args: [f: ResultFilter]; result: ResultPage };
+  /**
+   * Summary adds results up by campaign, channel, team, source or period,
+   * with each group's KPIs and the grand total, money in the base currency.
+   */
+  'Results.Summary': { args: [req: ResultsRequest]; result: ResultSummary };
 }
 
 /** AppMethods are the desktop window's own methods (Wails' "main" package). */
@@ -2462,4 +2734,5 @@ export interface Downloads {
   'report': { request: ReportRequest; ext: '.xlsx' };
   'report-html': { request: ReportRequest; ext: '.html' };
   'audit': { request: AuditRequest; ext: '.xlsx' };
+  'results': { request: ResultsExportRequest; ext: '.xlsx' };
 }

@@ -11,6 +11,7 @@ export * from './charts';
 export * from './lists';
 export * from './people';
 export * from './planning';
+export * from './results';
 export * from './workspace';
 export { AppError, type FieldError } from './errors';
 export type { CallOptions, Step } from './transport';

@@ -24,6 +24,7 @@ export const exportExtensions: { [K in ExportKind]: Downloads[K]['ext'] } = {
   report: '.xlsx',
   'report-html': '.html',
   audit: '.xlsx',
+  results: '.xlsx',
 };
 
 /** exportPath is an export's route in serve mode ("report-html" is /export/report.html). */

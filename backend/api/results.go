@@ -1,0 +1,169 @@
+package api
+
+import (
+	"context"
+	"io"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
+)
+
+// Results is the facade for results data: the facts imported from ad
+// platforms, web analytics and CRMs, summed with their KPIs. It only
+// reads; facts are written by imports.
+type Results struct{ s Services }
+
+// Find returns a page of facts matching f, newest day first.
+func (r *Results) Find(ctx context.Context, f backend.ResultFilter) (*backend.ResultPage, error) {
+	return call(ctx, r.s, "Results.Find", func(ctx context.Context) (*backend.ResultPage, error) {
+		return r.s.Results.Find(ctx, f)
+	})
+}
+
+// ResultsRequest asks for a summary of the facts of Filter (paging
+// ignored) grouped by Group.
+type ResultsRequest struct {
+	Group  backend.ResultGroup  `json:"group"`
+	Filter backend.ResultFilter `json:"filter"`
+}
+
+// Summary adds results up by campaign, channel, team, source or period,
+// with each group's KPIs and the grand total, money in the base currency.
+func (r *Results) Summary(ctx context.Context, req ResultsRequest) (*backend.ResultSummary, error) {
+	return call(ctx, r.s, "Results.Summary", func(ctx context.Context) (*backend.ResultSummary, error) {
+		return summarize(ctx, r.s, req.Group, req.Filter)
+	})
+}
+
+// summarize asks the store for the sums and converts them with the
+// budget's rates.
+func summarize(ctx context.Context, s Services, g backend.ResultGroup, f backend.ResultFilter) (*backend.ResultSummary, error) {
+	settings, err := s.Workspace.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	monthly, err := s.Budget.FXRates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	planning, err := s.Budget.PlanningRates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sums, err := s.Results.Sums(ctx, g, f)
+	if err != nil {
+		return nil, err
+	}
+	sum := backend.SumResults(g, sums, settings.BaseCurrency, backend.NewRates(settings.BaseCurrency, monthly, planning))
+	return &sum, nil
+}
+
+// CampaignResults is one campaign's results: its totals and KPIs, the
+// trend by Period, the funnel, and the totals per source with the date of
+// each source's last import.
+type CampaignResults struct {
+	CampaignID int64                 `json:"campaignId"`
+	Name       string                `json:"name"`
+	Total      backend.ResultTotal   `json:"total"`
+	Period     backend.ResultGroup   `json:"period"`
+	Trend      []backend.ResultTotal `json:"trend"`
+	Funnel     []backend.FunnelStage `json:"funnel"`
+	Sources    []backend.ResultTotal `json:"sources"`
+	// LastImports says when each source was last imported.
+	LastImports []backend.ResultLastImport `json:"lastImports"`
+}
+
+// Campaign returns one campaign's results, its trend by day, week or
+// month (period; month when empty).
+func (r *Results) Campaign(ctx context.Context, id int64, period backend.ResultGroup) (*CampaignResults, error) {
+	return call(ctx, r.s, "Results.Campaign", func(ctx context.Context) (*CampaignResults, error) {
+		if period == "" {
+			period = backend.GroupMonth
+		}
+		if period != backend.GroupDay && period != backend.GroupWeek && period != backend.GroupMonth && period != backend.GroupQuarter {
+			return nil, backend.Errorf(backend.EINVALID, "A campaign's trend is by day, week, month or quarter.")
+		}
+		c, err := r.s.Campaigns.FindCampaignByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		f := backend.ResultFilter{CampaignID: id}
+		trend, err := summarize(ctx, r.s, period, f)
+		if err != nil {
+			return nil, err
+		}
+		sources, err := summarize(ctx, r.s, backend.GroupSource, f)
+		if err != nil {
+			return nil, err
+		}
+		last, err := r.s.Results.LastImports(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		return &CampaignResults{CampaignID: id, Name: c.Name, Total: trend.Total, Period: period, Trend: trend.Rows,
+			Funnel: backend.Funnel(trend.Total.ResultCounts), Sources: sources.Rows, LastImports: last}, nil
+	})
+}
+
+// ResultsExportRequest is what the Results view sends to export its list:
+// the filter (paging ignored), the grouping of the summary sheet and the
+// words of the file in the user's language.
+type ResultsExportRequest struct {
+	Filter backend.ResultFilter `json:"filter"`
+	Group  backend.ResultGroup  `json:"group"`
+	Labels sheet.ResultsLabels  `json:"labels"`
+	// GroupHeader names the summary's first column ("Channel"); Total
+	// its last row.
+	GroupHeader string `json:"groupHeader"`
+	Total       string `json:"total"`
+}
+
+// ResultsFileName is the suggested name of a results export.
+func (e *Exports) ResultsFileName(ResultsExportRequest) string {
+	return "results-" + backend.Today(e.s.Now()) + ".xlsx"
+}
+
+// Results writes every fact matching the request's filter, then their
+// summary with KPIs, to w as an .xlsx workbook. Downloads bypass the
+// dispatcher, so Results.Find's rule is checked here.
+func (e *Exports) Results(ctx context.Context, req ResultsExportRequest, w io.Writer) error {
+	_, err := call(ctx, e.s, "Exports.Results", func(ctx context.Context) (struct{}, error) {
+		if a := backend.ActorFrom(ctx); a != nil && !a.Role.Allows(Access["Results.Find"]) {
+			return struct{}{}, backend.Errorf(backend.EFORBIDDEN, "Your role may not read results.")
+		}
+		if req.Group == "" {
+			req.Group = backend.GroupCampaign
+		}
+		summary, err := summarize(ctx, e.s, req.Group, req.Filter)
+		if err != nil {
+			return struct{}{}, err
+		}
+		x, err := sheet.NewResultsExport(req.Labels)
+		if err != nil {
+			return struct{}{}, err
+		}
+		f := req.Filter
+		f.Offset, f.Limit = 0, 1000
+		for {
+			page, err := e.s.Results.Find(ctx, f)
+			if err != nil {
+				return struct{}{}, err
+			}
+			for i := range page.Facts {
+				if err := x.Add(&page.Facts[i]); err != nil {
+					return struct{}{}, err
+				}
+			}
+			if len(page.Facts) < f.Limit {
+				break
+			}
+			f.Offset += len(page.Facts)
+		}
+		if err := x.Summary(summary, req.GroupHeader, req.Total); err != nil {
+			return struct{}{}, err
+		}
+		_, err = x.WriteTo(w)
+		return struct{}{}, err
+	})
+	return err
+}

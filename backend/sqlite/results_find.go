@@ -1,0 +1,186 @@
+package sqlite
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"mopsdesk/backend"
+)
+
+// resultWhere turns a filter into SQL over the facts "f".
+func resultWhere(f backend.ResultFilter) (string, []any) {
+	where := []string{"f.superseded_by IS NULL", "f.import_id <> 0"}
+	var args []any
+	if f.CampaignID > 0 {
+		where, args = append(where, "f.campaign_id = ?"), append(args, f.CampaignID)
+	}
+	if f.Unmatched {
+		where = append(where, "f.campaign_id IS NULL")
+	}
+	if f.Source != "" {
+		where, args = append(where, "f.source = ?"), append(args, f.Source)
+	}
+	if f.Channel != "" {
+		where, args = append(where, "f.channel = ?"), append(args, f.Channel)
+	}
+	if f.From != "" {
+		where, args = append(where, "f.date_from >= ?"), append(args, f.From)
+	}
+	if f.To != "" {
+		where, args = append(where, "f.date_from <= ?"), append(args, f.To)
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// Find returns a page of facts, newest day first.
+func (s *ResultsService) Find(ctx context.Context, f backend.ResultFilter) (*backend.ResultPage, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	limit = min(limit, 1000)
+	where, args := resultWhere(f)
+	q := s.db.conn(ctx)
+	page := &backend.ResultPage{Facts: []backend.ResultFact{}}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM result_facts f WHERE `+where, args...).Scan(&page.Total); err != nil {
+		return nil, fmt.Errorf("count results: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT f.id, coalesce(f.campaign_id, 0), coalesce(c.name, ''), f.external, f.utm_campaign,
+		f.source, f.channel, f.medium, f.date_from, f.date_to, f.impressions, f.clicks, f.conversions, f.leads, f.mqls, f.sqls,
+		f.opportunities, f.won, f.cost_amount, f.cost_currency, f.pipeline_amount, f.pipeline_currency, f.revenue_amount,
+		f.revenue_currency, f.custom, f.import_id, f.source_file
+		FROM result_facts f LEFT JOIN campaigns c ON c.id = f.campaign_id
+		WHERE `+where+` ORDER BY f.date_from DESC, f.id DESC LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
+	if err != nil {
+		return nil, fmt.Errorf("find results: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x backend.ResultFact
+		var custom string
+		if err := rows.Scan(&x.ID, &x.CampaignID, &x.CampaignName, &x.External, &x.UTMCampaign, &x.Source, &x.Channel,
+			&x.Medium, &x.From, &x.To, &x.Impressions, &x.Clicks, &x.Conversions, &x.Leads, &x.MQLs, &x.SQLs,
+			&x.Opportunities, &x.Won, &x.Cost.Amount, &x.Cost.Currency, &x.Pipeline.Amount, &x.Pipeline.Currency,
+			&x.Revenue.Amount, &x.Revenue.Currency, &custom, &x.ImportID, &x.SourceFile); err != nil {
+			return nil, err
+		}
+		if custom != "" {
+			if err := json.Unmarshal([]byte(custom), &x.Custom); err != nil {
+				return nil, fmt.Errorf("result %d custom metrics: %w", x.ID, err)
+			}
+		}
+		page.Facts = append(page.Facts, x)
+	}
+	return page, rows.Err()
+}
+
+// monthAligned reports whether f can be answered from the monthly sums:
+// no filter finer than a month.
+func monthAligned(f backend.ResultFilter) bool {
+	return (f.From == "" || strings.HasSuffix(f.From, "-01")) && (f.To == "" || isMonthEnd(f.To)) && !f.Unmatched
+}
+
+func isMonthEnd(day string) bool {
+	if len(day) != 10 {
+		return false
+	}
+	t, ok := backend.ParseDay(day)
+	return ok && t.AddDate(0, 0, 1).Day() == 1
+}
+
+// Sums adds up the facts of f by group, month and currencies: from the
+// monthly sums when the filter allows, else from the facts.
+func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
+	var key, label string
+	joins := ` LEFT JOIN campaigns c ON c.id = f.campaign_id`
+	switch g {
+	case backend.GroupCampaign:
+		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
+	case backend.GroupChannel:
+		// The campaign's first channel when the file names none.
+		key = `CASE WHEN f.channel <> '' THEN f.channel ELSE coalesce((SELECT ch.name FROM campaign_channels cc
+			JOIN channels ch ON ch.id = cc.channel_id WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position LIMIT 1), '') END`
+		label = key
+	case backend.GroupTeam:
+		joins += ` LEFT JOIN teams t ON t.id = c.team_id`
+		key, label = "coalesce(c.team_id, '')", "coalesce(t.name, '')"
+	case backend.GroupSource:
+		key, label = "f.source", "f.source"
+	case backend.GroupDay, backend.GroupWeek, backend.GroupMonth, backend.GroupQuarter:
+		key, label = "f.date_from", "''"
+	default:
+		return nil, backend.Errorf(backend.EINVALID, "unknown grouping %q", g)
+	}
+	where, args := resultWhere(f)
+	table, month := "result_facts", "substr(f.date_from, 1, 7)"
+	cost, pipeline, revenue, facts := "f.cost_amount", "f.pipeline_amount", "f.revenue_amount", "1"
+	counts := "sum(f.impressions), sum(f.clicks), sum(f.conversions), sum(f.leads), sum(f.mqls), sum(f.sqls), sum(f.opportunities), sum(f.won)"
+	if monthAligned(f) && g != backend.GroupDay && g != backend.GroupWeek {
+		// The monthly sums carry no import and no superseded fact.
+		table, month = "result_monthly", "f.month"
+		cost, pipeline, revenue, facts = "f.cost", "f.pipeline", "f.revenue", "f.facts"
+		where = strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
+			"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
+		if key == "f.date_from" {
+			key = "f.month || '-01'"
+		}
+	}
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT `+key+`, `+label+`, `+month+`, `+counts+`,
+		sum(`+cost+`), f.cost_currency, sum(`+pipeline+`), f.pipeline_currency, sum(`+revenue+`), f.revenue_currency, sum(`+facts+`)
+		FROM `+table+` f`+joins+` WHERE `+where+`
+		GROUP BY 1, 3, f.cost_currency, f.pipeline_currency, f.revenue_currency`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sum results: %w", err)
+	}
+	defer rows.Close()
+	out := []backend.ResultSum{}
+	for rows.Next() {
+		var x backend.ResultSum
+		if err := rows.Scan(&x.Key, &x.Label, &x.Month, &x.Impressions, &x.Clicks, &x.Conversions, &x.Leads, &x.MQLs,
+			&x.SQLs, &x.Opportunities, &x.Won, &x.Cost.Amount, &x.Cost.Currency, &x.Pipeline.Amount, &x.Pipeline.Currency,
+			&x.Revenue.Amount, &x.Revenue.Currency, &x.Facts); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// resultMetricColumns says which column shows that a fact carries a
+// metric.
+var resultMetricColumns = map[string]string{
+	"impressions": "impressions", "clicks": "clicks", "conversions": "conversions", "leads": "leads", "mqls": "mqls",
+	"sqls": "sqls", "opportunities": "opportunities", "won": "won", "cost": "cost_amount", "pipeline": "pipeline_amount",
+	"revenue": "revenue_amount",
+}
+
+// LastImports returns when each source was last imported.
+func (s *ResultsService) LastImports(ctx context.Context, metric string) ([]backend.ResultLastImport, error) {
+	cond := ""
+	if metric != "" {
+		col, ok := resultMetricColumns[metric]
+		if !ok {
+			return nil, backend.Errorf(backend.EINVALID, "unknown metric %q", metric)
+		}
+		cond = " AND f." + col + " <> 0"
+	}
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT f.source, max(r.at), max(f.date_to)
+		FROM result_facts f JOIN import_runs r ON r.id = f.import_id
+		WHERE f.superseded_by IS NULL AND r.undone_at IS NULL`+cond+`
+		GROUP BY f.source ORDER BY f.source`)
+	if err != nil {
+		return nil, fmt.Errorf("last result imports: %w", err)
+	}
+	defer rows.Close()
+	out := []backend.ResultLastImport{}
+	for rows.Next() {
+		var x backend.ResultLastImport
+		if err := rows.Scan(&x.Source, &x.At, &x.Through); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,21 @@
+import { call, exportFile } from './client';
+export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
+import type { Input, ResultFilter, ResultGroup, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { SaveResult } from './types';
+
+/** resultsSummary adds results up by group, with each group's KPIs and the grand total. */
+export function resultsSummary(group: ResultGroup, filter: Input<ResultFilter>): Promise<ResultSummary> {
+  return call('Results.Summary', { group, filter });
+}
+
+/** exportResults saves every fact matching the filter, then the summary by group, as .xlsx. */
+export function exportResults(
+  group: ResultGroup,
+  filter: Input<ResultFilter>,
+  labels: Input<ResultsLabels>,
+  groupHeader: string,
+  total: string,
+): Promise<SaveResult> {
+  const req: Input<ResultsExportRequest> = { group, filter, labels, groupHeader, total };
+  return exportFile('results', req);
+}
