@@ -127,3 +127,29 @@ test('a form open on a record someone changed says so and keeps what is typed', 
   await ctxA.close();
   await ctxB.close();
 });
+
+test('a vendor form takes the newer version on reload and then saves without a conflict', async ({ browser, workspace, request }) => {
+  const vendor = await workspace.call<{ id: number; version: number }>(request, 'Vendors.Create', { name: 'Acme', category: 'other' });
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  await page.goto(`/#/contracts/vendor/${vendor.id}`);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('dialog', { name: 'Edit vendor' });
+  await form.getByLabel('Contacts').fill('Typed before the reload');
+  await workspace.call(request, 'Vendors.Update', vendor.id, { name: 'Acme GmbH', category: 'other', website: '', contacts: '', notes: 'Theirs', version: vendor.version });
+  const hint = form.getByRole('status').filter({ hasText: 'This record was changed in another window after you opened it.' });
+  await expect(hint).toBeVisible({ timeout: withinTwoSeconds });
+  await expect(form.getByLabel('Contacts')).toHaveValue('Typed before the reload');
+  await hint.getByRole('button', { name: 'Reload (drops your edits)' }).click();
+  await expect(form.getByLabel('Vendor', { exact: true })).toHaveValue('Acme GmbH');
+  await expect(form.getByLabel('Notes')).toHaveValue('Theirs');
+  await expect(hint).toHaveCount(0);
+  // The reload took their version too: saving over it is no conflict.
+  await form.getByLabel('Contacts').fill('ops@acme.example');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const stored = await workspace.call<{ name: string; contacts: string; notes: string }>(request, 'Vendors.Get', vendor.id);
+  expect(stored).toMatchObject({ name: 'Acme GmbH', contacts: 'ops@acme.example', notes: 'Theirs' });
+  await ctx.close();
+});
