@@ -124,6 +124,11 @@ test('a form open on a record someone changed says so and keeps what is typed', 
   await expect(b.form.getByLabel('Campaign', { exact: true })).toHaveValue('Seed (renamed in A)');
   await expect(b.form.getByLabel('Objective')).toHaveValue('');
   await expect(hint).toHaveCount(0);
+  // The save then starts from their version: no conflict to answer.
+  await b.form.getByLabel('Objective').fill('Typed after the reload');
+  await b.save();
+  await b.form.waitFor({ state: 'detached' });
+  await expect(b.page.getByRole('dialog')).toHaveCount(0);
   await ctxA.close();
   await ctxB.close();
 });
