@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
+import { AssetsPage } from './pages/assets';
 import { CampaignsPage } from './pages/campaigns';
 
 // Two browser contexts on one local workspace (two people's tabs, or one
@@ -156,5 +157,39 @@ test('a vendor form takes the newer version on reload and then saves without a c
   await expect(page.getByRole('dialog')).toHaveCount(0);
   const stored = await workspace.call<{ name: string; contacts: string; notes: string }>(request, 'Vendors.Get', vendor.id);
   expect(stored).toMatchObject({ name: 'Acme GmbH', contacts: 'ops@acme.example', notes: 'Theirs' });
+  await ctx.close();
+});
+
+test('an asset’s page follows someone’s change until something is typed, then offers it', async ({ browser, workspace, request }) => {
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  const library = new AssetsPage(page);
+  await page.goto('/#/assets');
+  await library.drop([{ name: 'live-brief.txt', type: 'text/plain', data: Buffer.from('brief') }]);
+  await expect(library.card('live brief')).toBeVisible();
+  const id = Number(await library.card('live brief').first().getAttribute('data-asset-id'));
+  await page.goto(`/#/assets/${id}`);
+  const title = page.getByLabel('Title', { exact: true });
+  await expect(title).toHaveValue('live brief');
+  /** retitle saves a new title as someone else would. */
+  const retitle = async (to: string) => {
+    const a = await workspace.call<Record<string, unknown> & { version: number }>(request, 'Assets.Get', id);
+    await workspace.call(request, 'Assets.Update', id, { ...a, title: to });
+  };
+  // Nothing typed: the page shows their version at once.
+  await retitle('Brief v2');
+  await expect(title).toHaveValue('Brief v2', { timeout: withinTwoSeconds });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brief v2');
+  // Something typed: it stays, and the page offers their version.
+  await page.getByLabel('Description').fill('Typed here');
+  await retitle('Brief v3');
+  const hint = page.getByRole('status').filter({ hasText: 'This record was changed in another window after you opened it.' });
+  await expect(hint).toBeVisible({ timeout: withinTwoSeconds });
+  await expect(title).toHaveValue('Brief v2');
+  await expect(page.getByLabel('Description')).toHaveValue('Typed here');
+  await hint.getByRole('button', { name: 'Reload (drops your edits)' }).click();
+  await expect(title).toHaveValue('Brief v3');
+  await expect(page.getByLabel('Description')).toHaveValue('');
+  await expect(hint).toHaveCount(0);
   await ctx.close();
 });
