@@ -111,6 +111,9 @@ test('the second can take the first’s version instead, and nothing of theirs i
 
 test('a calendar drag over someone else’s move asks before moving', async ({ page, browser, workspace }) => {
   const sam = await second(browser, workspace);
+  // Sam's calendar must stay as loaded (it would follow Dana's move live
+  // within a second): no change notices reach it.
+  await sam.route('**/api/events', (r) => r.abort());
   for (const p of [page, sam]) {
     await new AppShell(p).open();
     await new AppShell(p).goTo('Calendar');
