@@ -193,3 +193,24 @@ test('an asset’s page follows someone’s change until something is typed, the
   await expect(hint).toHaveCount(0);
   await ctx.close();
 });
+
+test('the backup panel follows someone’s backup and settings, keeping settings being typed', async ({ browser, workspace, request }) => {
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  await page.goto('/#/settings');
+  const daily = page.locator('#backup-daily');
+  const folder = page.locator('#backup-folder');
+  await expect(daily).toHaveValue('7');
+  const st = await workspace.call<{ settings: Record<string, unknown> }>(request, 'Backups.Status');
+  // Nothing typed: their settings show.
+  await workspace.call(request, 'Backups.UpdateSettings', { ...st.settings, keepDaily: 9 });
+  await expect(daily).toHaveValue('9', { timeout: withinTwoSeconds });
+  // Typed: their backup shows, and what is typed stays.
+  await folder.fill('/tmp/typed-here');
+  await workspace.call(request, 'Backups.UpdateSettings', { ...st.settings, keepDaily: 11 });
+  await workspace.call(request, 'Backups.BackUpNow');
+  await expect(page.getByTestId('last-backup')).toContainText('Last backup:', { timeout: withinTwoSeconds });
+  await expect(folder).toHaveValue('/tmp/typed-here');
+  await expect(daily).toHaveValue('9');
+  await ctx.close();
+});
