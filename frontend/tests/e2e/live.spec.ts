@@ -214,3 +214,24 @@ test('the backup panel follows someone’s backup and settings, keeping settings
   await expect(daily).toHaveValue('9');
   await ctx.close();
 });
+
+test('a campaign picker shows a chosen campaign renamed by someone else', async ({ browser, workspace, request }) => {
+  const camp = await workspace.call<{ id: number; version: number }>(request, 'Campaigns.Create', {
+    name: 'Picker launch', status: 'planned', startDate: day(2), endDate: day(3), budget: { amount: 0, currency: 'USD' },
+  });
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  const library = new AssetsPage(page);
+  await page.goto('/#/assets');
+  await library.drop([{ name: 'picker-logo.txt', type: 'text/plain', data: Buffer.from('logo') }]);
+  await expect(library.card('picker logo')).toBeVisible();
+  const id = Number(await library.card('picker logo').first().getAttribute('data-asset-id'));
+  const asset = await workspace.call<Record<string, unknown>>(request, 'Assets.Get', id);
+  await workspace.call(request, 'Assets.Update', id, { ...asset, campaignIds: [camp.id] });
+  await page.goto(`/#/assets/${id}`);
+  const chips = page.getByRole('list', { name: 'Chosen campaigns' });
+  await expect(chips).toContainText('Picker launch');
+  await workspace.call(request, 'Campaigns.Update', camp.id, { name: 'Picker launch (EMEA)', version: camp.version });
+  await expect(chips).toContainText('Picker launch (EMEA)', { timeout: withinTwoSeconds });
+  await ctx.close();
+});
