@@ -17,7 +17,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # override.
 export GOTOOLCHAIN ?= auto
 
-.PHONY: run test build build-host deps deps-test deps-dist frontend lint lint-go lint-frontend test-go test-frontend test-e2e test-desktop test-dist dist bench fuzz clean
+.PHONY: run test build build-host deps deps-test deps-dist frontend lint lint-go lint-frontend test-go test-frontend test-e2e test-desktop test-dist dist bench load fuzz clean
 
 run: build
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -109,6 +109,14 @@ test-dist: dist
 bench: build
 	cd bench && npm install --no-audit --no-fund --no-save
 	MOPSDESK_BIN=$(abspath $(BIN)) python3 bench/run.py
+
+# A team host under load (bench/load): 20 signed-in people, 10 writes a
+# second with conflicting edits, for LOAD_DURATION; prints p95 per call and
+# fails on a lost update or an audit entry too many or missing. Not part of
+# make test, like bench.
+LOAD_DURATION ?= 5m
+load: build
+	go run -tags sqlite_fts5 ./bench/load -bin $(abspath $(BIN)) -duration $(LOAD_DURATION)
 
 # Every fuzz target in the repository, FUZZTIME each, new inputs minimised
 # for at most FUZZMINIMIZETIME (scripts/fuzz.sh). Not part of make test:

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app';
 import { CalendarPage } from './pages/calendar';
+import { AssetsPage } from './pages/assets';
 import { CampaignsPage } from './pages/campaigns';
 
 // Two browser contexts on one local workspace (two people's tabs, or one
@@ -124,6 +125,113 @@ test('a form open on a record someone changed says so and keeps what is typed', 
   await expect(b.form.getByLabel('Campaign', { exact: true })).toHaveValue('Seed (renamed in A)');
   await expect(b.form.getByLabel('Objective')).toHaveValue('');
   await expect(hint).toHaveCount(0);
+  // The save then starts from their version: no conflict to answer.
+  await b.form.getByLabel('Objective').fill('Typed after the reload');
+  await b.save();
+  await b.form.waitFor({ state: 'detached' });
+  await expect(b.page.getByRole('dialog')).toHaveCount(0);
   await ctxA.close();
   await ctxB.close();
+});
+
+test('a vendor form takes the newer version on reload and then saves without a conflict', async ({ browser, workspace, request }) => {
+  const vendor = await workspace.call<{ id: number; version: number }>(request, 'Vendors.Create', { name: 'Acme', category: 'other' });
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  await page.goto(`/#/contracts/vendor/${vendor.id}`);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const form = page.getByRole('dialog', { name: 'Edit vendor' });
+  await form.getByLabel('Contacts').fill('Typed before the reload');
+  await workspace.call(request, 'Vendors.Update', vendor.id, { name: 'Acme GmbH', category: 'other', website: '', contacts: '', notes: 'Theirs', version: vendor.version });
+  const hint = form.getByRole('status').filter({ hasText: 'This record was changed in another window after you opened it.' });
+  await expect(hint).toBeVisible({ timeout: withinTwoSeconds });
+  await expect(form.getByLabel('Contacts')).toHaveValue('Typed before the reload');
+  await hint.getByRole('button', { name: 'Reload (drops your edits)' }).click();
+  await expect(form.getByLabel('Vendor', { exact: true })).toHaveValue('Acme GmbH');
+  await expect(form.getByLabel('Notes')).toHaveValue('Theirs');
+  await expect(hint).toHaveCount(0);
+  // The reload took their version too: saving over it is no conflict.
+  await form.getByLabel('Contacts').fill('ops@acme.example');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const stored = await workspace.call<{ name: string; contacts: string; notes: string }>(request, 'Vendors.Get', vendor.id);
+  expect(stored).toMatchObject({ name: 'Acme GmbH', contacts: 'ops@acme.example', notes: 'Theirs' });
+  await ctx.close();
+});
+
+test('an asset’s page follows someone’s change until something is typed, then offers it', async ({ browser, workspace, request }) => {
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  const library = new AssetsPage(page);
+  await page.goto('/#/assets');
+  await library.drop([{ name: 'live-brief.txt', type: 'text/plain', data: Buffer.from('brief') }]);
+  await expect(library.card('live brief')).toBeVisible();
+  const id = Number(await library.card('live brief').first().getAttribute('data-asset-id'));
+  await page.goto(`/#/assets/${id}`);
+  const title = page.getByLabel('Title', { exact: true });
+  await expect(title).toHaveValue('live brief');
+  /** retitle saves a new title as someone else would. */
+  const retitle = async (to: string) => {
+    const a = await workspace.call<Record<string, unknown> & { version: number }>(request, 'Assets.Get', id);
+    await workspace.call(request, 'Assets.Update', id, { ...a, title: to });
+  };
+  // Nothing typed: the page shows their version at once.
+  await retitle('Brief v2');
+  await expect(title).toHaveValue('Brief v2', { timeout: withinTwoSeconds });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Brief v2');
+  // Something typed: it stays, and the page offers their version.
+  await page.getByLabel('Description').fill('Typed here');
+  await retitle('Brief v3');
+  const hint = page.getByRole('status').filter({ hasText: 'This record was changed in another window after you opened it.' });
+  await expect(hint).toBeVisible({ timeout: withinTwoSeconds });
+  await expect(title).toHaveValue('Brief v2');
+  await expect(page.getByLabel('Description')).toHaveValue('Typed here');
+  await hint.getByRole('button', { name: 'Reload (drops your edits)' }).click();
+  await expect(title).toHaveValue('Brief v3');
+  await expect(page.getByLabel('Description')).toHaveValue('');
+  await expect(hint).toHaveCount(0);
+  await ctx.close();
+});
+
+test('the backup panel follows someone’s backup and settings, keeping settings being typed', async ({ browser, workspace, request }) => {
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  await page.goto('/#/settings');
+  const daily = page.locator('#backup-daily');
+  const folder = page.locator('#backup-folder');
+  await expect(daily).toHaveValue('7');
+  const st = await workspace.call<{ settings: Record<string, unknown> }>(request, 'Backups.Status');
+  // Nothing typed: their settings show.
+  await workspace.call(request, 'Backups.UpdateSettings', { ...st.settings, keepDaily: 9 });
+  await expect(daily).toHaveValue('9', { timeout: withinTwoSeconds });
+  // Typed: their backup shows, and what is typed stays.
+  await folder.fill('/tmp/typed-here');
+  await workspace.call(request, 'Backups.UpdateSettings', { ...st.settings, keepDaily: 11 });
+  await workspace.call(request, 'Backups.BackUpNow');
+  await expect(page.getByTestId('last-backup')).toContainText('Last backup:', { timeout: withinTwoSeconds });
+  await expect(folder).toHaveValue('/tmp/typed-here');
+  await expect(daily).toHaveValue('9');
+  await ctx.close();
+});
+
+test('a campaign picker shows a chosen campaign renamed by someone else', async ({ browser, workspace, request }) => {
+  const camp = await workspace.call<{ id: number; version: number }>(request, 'Campaigns.Create', {
+    name: 'Picker launch', status: 'planned', startDate: day(2), endDate: day(3), budget: { amount: 0, currency: 'USD' },
+  });
+  const ctx = await browser.newContext({ baseURL: workspace.url });
+  const page = await ctx.newPage();
+  const library = new AssetsPage(page);
+  await page.goto('/#/assets');
+  await library.drop([{ name: 'picker-logo.txt', type: 'text/plain', data: Buffer.from('logo') }]);
+  await expect(library.card('picker logo')).toBeVisible();
+  const id = Number(await library.card('picker logo').first().getAttribute('data-asset-id'));
+  const asset = await workspace.call<Record<string, unknown>>(request, 'Assets.Get', id);
+  await workspace.call(request, 'Assets.Update', id, { ...asset, campaignIds: [camp.id] });
+  await page.goto(`/#/assets/${id}`);
+  const chips = page.getByRole('list', { name: 'Chosen campaigns' });
+  await expect(chips).toContainText('Picker launch');
+  await workspace.call(request, 'Campaigns.Update', camp.id, { name: 'Picker launch (EMEA)', version: camp.version });
+  await expect(chips).toContainText('Picker launch (EMEA)', { timeout: withinTwoSeconds });
+  await ctx.close();
 });

@@ -30,9 +30,10 @@ export function createInvite(role: Role, note: string): Promise<Invite> {
   return call('Team.Invite', role, note);
 }
 
-/** listInvites lists the invites not used, revoked or expired yet. */
-export function listInvites(): Promise<Invite[]> {
-  return call('Team.Invites');
+/** listInvites lists the invites not used, revoked or expired yet (Team.Invites answers with them all). */
+export async function listInvites(now = Date.now()): Promise<Invite[]> {
+  const all = await call('Team.Invites');
+  return all.filter((i) => !i.usedAt && !i.revokedAt && !(Date.parse(i.expiresAt) <= now));
 }
 
 /** revokeInvite makes an invite unusable. */
