@@ -15,7 +15,7 @@ test('an empty workspace explains what to do first', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Plan your first campaign' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Set up teams and channels' })).toBeVisible();
   // Only the areas that exist are offered.
-  await expect(page.getByRole('navigation').getByRole('link')).toHaveText(['◔Dashboard', '▤Campaigns', '▦Calendar', '¤Budget', '▣Contracts', '▧Assets', '⇪Import', '↺Activity', '⚙Settings']);
+  await expect(page.getByRole('navigation').getByRole('link')).toHaveText(['◔Dashboard', '▤Campaigns', '▦Calendar', '¤Budget', '↗Results', '▣Contracts', '▧Assets', '⇪Import', '↺Activity', '⚙Settings']);
 });
 
 test('set up a team and a channel', async ({ page }) => {
