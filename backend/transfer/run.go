@@ -53,6 +53,9 @@ func (s *Service) run(ctx context.Context, path, name string, opts sheet.Options
 }
 
 func (s *Service) importFile(ctx context.Context, path, name string, opts sheet.Options, commit bool, at *sheet.Place) (*ImportPreview, error) {
+	if opts.Kind == KindResults {
+		return s.importResults(ctx, path, name, opts, commit)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", name, err)
