@@ -41,6 +41,9 @@ type ResultsRead struct {
 	// Overlaps are earlier imports whose days overlap these facts'.
 	Overlaps []backend.ResultOverlap  `json:"overlaps"`
 	Counts   backend.ResultBulkCounts `json:"counts"`
+	// Booked counts the spend entries the cost booked as actual spend
+	// added or changed (Options.BookCost).
+	Booked int `json:"booked"`
 }
 
 // ResultsSheet is one sheet's shape: the export it was recognised as and
@@ -51,8 +54,25 @@ type ResultsSheet struct {
 	Source     backend.ResultSource `json:"source"`
 	Confidence float64              `json:"confidence"`
 	HeaderRow  int                  `json:"headerRow"`
-	Columns    []shapes.Column      `json:"columns"`
+	Columns    []ResultsColumn      `json:"columns"`
 	Facts      int                  `json:"facts"`
+}
+
+// ResultsColumn is one column of a results file's header and what it is
+// read as ("cost", "day", …; "" for a column left out).
+type ResultsColumn struct {
+	Name     string `json:"name"`
+	Reads    string `json:"reads"`
+	Currency string `json:"currency"`
+}
+
+func columnsOf(d *shapes.Detection) []ResultsColumn {
+	cs := d.Columns()
+	out := make([]ResultsColumn, len(cs))
+	for i, c := range cs {
+		out[i] = ResultsColumn(c)
+	}
+	return out
 }
 
 // importResults previews or commits a results file.
@@ -95,7 +115,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 		}
 		d := sh.Detection
 		out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
-			HeaderRow: d.HeaderRow, Columns: d.Columns(), Facts: len(sh.Facts)})
+			HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: len(sh.Facts)})
 		facts = append(facts, sh.Facts...)
 	}
 	m, err := s.matcher(ctx)
@@ -110,7 +130,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	out.Results.Ignored = read - len(facts)
 	describe(out.Results, facts)
 	err = s.s.Store.Batch(ctx, func(ctx context.Context) error {
-		return s.storeResults(ctx, name, facts, out, commit, opts.SkipProblems)
+		return s.storeResults(ctx, name, facts, out, commit, opts)
 	})
 	if err != nil && !errors.Is(err, errDryRun) {
 		return nil, backend.Canceled(s.s.Explain(err))
@@ -178,7 +198,7 @@ func describe(r *ResultsRead, facts []backend.ResultFact) {
 // storeResults adds the facts in the Batch of ctx and reports overlaps;
 // a commit records the import and gives the facts its id, a preview ends
 // with errDryRun so that nothing is kept.
-func (s *Service) storeResults(ctx context.Context, name string, facts []backend.ResultFact, out *ImportPreview, commit, skipProblems bool) error {
+func (s *Service) storeResults(ctx context.Context, name string, facts []backend.ResultFact, out *ImportPreview, commit bool, opts sheet.Options) error {
 	bulk, err := s.s.Results.BeginBulk(ctx)
 	if err != nil {
 		return err
@@ -214,6 +234,11 @@ func (s *Service) storeResults(ctx context.Context, name string, facts []backend
 	if out.Results.Overlaps == nil {
 		out.Results.Overlaps = []backend.ResultOverlap{}
 	}
+	// The monthly sums count the pending facts already: book from them.
+	booked, err := s.bookCost(ctx, opts.BookCost, facts, out)
+	if err != nil {
+		return err
+	}
 	if !commit {
 		return errDryRun
 	}
@@ -221,12 +246,12 @@ func (s *Service) storeResults(ctx context.Context, name string, facts []backend
 		return &backend.Error{Code: backend.EINVALID, Message: "No sheet of this file is an export MOps Desk recognises.",
 			Fields: map[string]backend.FieldError{"file": {Key: "results.no_shape"}}}
 	}
-	if out.ProblemRows > 0 && !skipProblems {
+	if out.ProblemRows > 0 && !opts.SkipProblems {
 		return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
 			Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
 	}
 	run := &backend.ImportRun{Kind: KindResults, FileName: name, Created: counts.Added, Updated: counts.Replaced, Skipped: out.Results.Ignored}
-	id, err := s.s.Store.RecordImport(ctx, run, []backend.ImportChange{{Entity: "results", Action: "create", Count: counts.Added + counts.Replaced}})
+	id, err := s.s.Store.RecordImport(ctx, run, append([]backend.ImportChange{{Entity: "results", Action: "create", Count: counts.Added + counts.Replaced}}, booked...))
 	if err != nil {
 		return err
 	}
