@@ -98,7 +98,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 		return nil, err
 	}
 	out := &ImportPreview{FileName: name, Fields: []sheet.Field{}, Results: &ResultsRead{}}
-	out.Kind = KindResults
+	out.Kind, out.Sheets, out.Columns = KindResults, []string{}, []sheet.Column{}
 	var facts []backend.ResultFact
 	for _, sh := range sheets {
 		for i, p := range append(sh.Problems, sh.Warnings...) {
