@@ -1493,6 +1493,7 @@ export const ar: Catalog = {
   'import.results.source': 'المصدر',
   'import.results.facts': 'الوقائع',
   'import.results.campaign': 'الحملة',
+  'import.results.map_to': 'الحملة لـ«{name}»',
   'import.results.ignore': 'تجاهل',
   'import.results.ambiguous': 'توجد حملتان بهذا الاسم.',
   'import.results.rule_saved': 'حُفظ: «{name}» يذهب الآن إلى الحملة التي اخترتها.',

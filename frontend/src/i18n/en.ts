@@ -1336,6 +1336,7 @@ export const en = {
   'import.results.source': 'Source',
   'import.results.facts': 'Facts',
   'import.results.campaign': 'Campaign',
+  'import.results.map_to': 'Campaign for “{name}”',
   'import.results.ignore': 'Ignore',
   'import.results.ambiguous': 'Two campaigns have this name.',
   'import.results.rule_saved': 'Saved: “{name}” now goes to the campaign you chose.',

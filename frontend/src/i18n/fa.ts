@@ -1335,6 +1335,7 @@ export const fa: Catalog = {
   'import.results.source': 'منبع',
   'import.results.facts': 'واقعیت‌ها',
   'import.results.campaign': 'کمپین',
+  'import.results.map_to': 'کمپین برای «{name}»',
   'import.results.ignore': 'نادیده بگیر',
   'import.results.ambiguous': 'دو کمپین این نام را دارند.',
   'import.results.rule_saved': 'ذخیره شد: «{name}» از این پس به کمپینی که انتخاب کردید می‌رود.',

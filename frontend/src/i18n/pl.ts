@@ -1450,6 +1450,7 @@ export const pl: Catalog = {
   'import.results.source': 'Źródło',
   'import.results.facts': 'Fakty',
   'import.results.campaign': 'Kampania',
+  'import.results.map_to': 'Kampania dla „{name}”',
   'import.results.ignore': 'Pomiń',
   'import.results.ambiguous': 'Dwie kampanie mają tę nazwę.',
   'import.results.rule_saved': 'Zapisano: „{name}” trafia teraz do wybranej kampanii.',

@@ -1334,6 +1334,7 @@ export const th: Catalog = {
   'import.results.source': 'แหล่งที่มา',
   'import.results.facts': 'รายการ',
   'import.results.campaign': 'แคมเปญ',
+  'import.results.map_to': 'แคมเปญสำหรับ “{name}”',
   'import.results.ignore': 'ข้าม',
   'import.results.ambiguous': 'มีสองแคมเปญที่ใช้ชื่อนี้',
   'import.results.rule_saved': 'บันทึกแล้ว: “{name}” จะไปที่แคมเปญที่คุณเลือก',

@@ -1335,6 +1335,7 @@ export const tr: Catalog = {
   'import.results.source': 'Kaynak',
   'import.results.facts': 'Kayıtlar',
   'import.results.campaign': 'Kampanya',
+  'import.results.map_to': '“{name}” için kampanya',
   'import.results.ignore': 'Yok say',
   'import.results.ambiguous': 'Bu adda iki kampanya var.',
   'import.results.rule_saved': 'Kaydedildi: “{name}” artık seçtiğiniz kampanyaya gidiyor.',
