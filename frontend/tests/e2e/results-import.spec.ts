@@ -39,7 +39,7 @@ const hubspotDeals =
   '201,Acme renewal,Closed Won,"12,000.00",2026-03-20,2026-03-01,Sales Pipeline,Spring launch\n' +
   '202,Beta new,Contract Sent,5000,2026-04-15,2026-03-01,Sales Pipeline,Spring launch\n';
 
-test('an ad-platform export and a CRM export: map a name by a rule, book the cost, see the results', async ({ page }) => {
+test('an ad-platform export and a CRM export: map a name by a rule, book the cost, see the results', async ({ page, playwright }) => {
   const imp = new ImportPage(page);
   const app = new AppShell(page);
   await imp.choose({ name: 'google-ads.csv', mimeType: 'text/csv', buffer: Buffer.from(googleAds) });
@@ -77,4 +77,14 @@ test('an ad-platform export and a CRM export: map a name by a rule, book the cos
   const webinar = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Webinar series EU' }) });
   await expect(webinar.locator('td').nth(1)).toHaveText('20');
   await page.screenshot({ path: '/tmp/rimport-results.png', fullPage: true });
+
+  // The booked cost is the budget's actual spend once: a spend entry per
+  // campaign and month, nothing from the CRM file.
+  const request = await playwright.request.newContext();
+  const spend = await ws.call<{ entries: { amount: { amount: number }; reference: string }[] }>(request, 'Spend.Find', { limit: 100 });
+  await request.dispose();
+  expect(spend.entries.map((e) => [e.amount.amount, e.reference]).sort()).toEqual([
+    [1000, 'results:google_ads:2026-03'],
+    [18000, 'results:google_ads:2026-03'],
+  ]);
 });
