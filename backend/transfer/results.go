@@ -114,6 +114,10 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 			continue
 		}
 		d := sh.Detection
+		if out.Sheet == "" {
+			// The first sheet read names the import (its history, the command line).
+			out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
+		}
 		out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
 			HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: len(sh.Facts)})
 		facts = append(facts, sh.Facts...)
@@ -250,7 +254,7 @@ func (s *Service) storeResults(ctx context.Context, name string, facts []backend
 		return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
 			Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
 	}
-	run := &backend.ImportRun{Kind: KindResults, FileName: name, Created: counts.Added, Updated: counts.Replaced, Skipped: out.Results.Ignored}
+	run := &backend.ImportRun{Kind: KindResults, FileName: name, Sheet: out.Sheet, Created: counts.Added, Updated: counts.Replaced, Skipped: out.Results.Ignored}
 	id, err := s.s.Store.RecordImport(ctx, run, append([]backend.ImportChange{{Entity: "results", Action: "create", Count: counts.Added + counts.Replaced}}, booked...))
 	if err != nil {
 		return err
