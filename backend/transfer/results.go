@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 
@@ -140,6 +141,33 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 		return nil, backend.Canceled(s.s.Explain(err))
 	}
 	return out, nil
+}
+
+// resultsConfidence is how sure shape detection must be before a file
+// of no chosen kind is read as results: several of the export's own
+// column names, not just a campaign and a cost column.
+const resultsConfidence = 0.7
+
+// looksLikeResults reports whether the first sheet's first rows are the
+// header of a known results export.
+func looksLikeResults(wb *sheet.Workbook) bool {
+	sheets := wb.Sheets()
+	if len(sheets) == 0 {
+		return false
+	}
+	var first []sheet.Row
+	err := wb.EachSheetRow(sheets[0], func(row sheet.Row) error {
+		first = append(first, row)
+		if len(first) >= 40 {
+			return io.EOF
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, io.EOF) {
+		return false
+	}
+	d, err := shapes.Detect(sheets[0], first, wb.IsCSV())
+	return err == nil && d.Confidence >= resultsConfidence
 }
 
 // matcher prepares matching with the workspace's campaigns and rules.

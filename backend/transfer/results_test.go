@@ -150,3 +150,25 @@ func TestResultsImport_RuleApplied(t *testing.T) {
 		t.Errorf("facts matched by the rule = %d (%v)", n, err)
 	}
 }
+
+// A results export dropped with no kind chosen is read as results; a
+// campaign list with a cost column is not.
+func TestResultsImport_KindFromTheShape(t *testing.T) {
+	_, svc, _, _ := resultsSetup(t)
+	ctx := context.Background()
+	p, err := svc.Preview(ctx, writeResults(t, "google.csv", googleAds), "google.csv", sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind != transfer.KindResults || p.Results == nil || p.Results.Facts != 4 {
+		t.Errorf("kind %q, results %+v", p.Kind, p.Results)
+	}
+	list := "Campaign,Cost,Start date,End date,Status\nSpring,100,2026-03-01,2026-03-31,planned\n"
+	p, err = svc.Preview(ctx, writeResults(t, "campaigns.csv", list), "campaigns.csv", sheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Kind == transfer.KindResults {
+		t.Errorf("a campaign list was read as results")
+	}
+}
