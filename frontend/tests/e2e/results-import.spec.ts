@@ -17,11 +17,14 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   const request = await playwright.request.newContext();
   const team = (await ws.call<{ id: number }>(request, 'Lists.Create', 'teams', 'Growth')).id;
   await ws.call(request, 'Lists.Create', 'categories', 'Paid media');
+  const ids: number[] = [];
   for (const name of ['Spring launch', 'Webinar series EU']) {
-    await ws.call(request, 'Campaigns.Create', {
+    ids.push((await ws.call<{ id: number }>(request, 'Campaigns.Create', {
       name, status: 'planned', teamId: team, startDate: '2026-03-01', endDate: '2026-06-30', budget: { amount: 1000000, currency: 'USD' },
-    });
+    })).id);
   }
+  // A goal on clicks, typed as 5 so far: the files' 90 clicks take its place.
+  await ws.call(request, 'Goals.Create', { campaignId: ids[0], metric: 'clicks', target: '200', actual: '5', unit: '', dueDate: '2026-06-30' });
   await request.dispose();
 });
 
@@ -78,6 +81,13 @@ test('an ad-platform export and a CRM export: map a name by a rule, book the cos
   const webinar = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Webinar series EU' }) });
   await expect(webinar.locator('td').nth(1)).toHaveText('20');
   await page.screenshot({ path: '/tmp/rimport-results.png', fullPage: true });
+
+  // The goal's actual comes from the results data.
+  await page.goto('/#/campaigns');
+  await page.getByRole('link', { name: 'Spring launch' }).click();
+  const goal = page.locator('ul.goals li').first();
+  await expect(goal).toContainText('90');
+  await expect(goal.locator('[data-goal-source="results"]')).toBeVisible();
 
   // The booked cost is the budget's actual spend once: a spend entry per
   // campaign and month, nothing from the CRM file.
