@@ -172,3 +172,23 @@ func TestResultsImport_KindFromTheShape(t *testing.T) {
 		t.Errorf("a campaign list was read as results")
 	}
 }
+
+// A second file whose days overlap the first's without being the same
+// days says so in its preview, naming the earlier import.
+func TestResultsImport_OverlapsReported(t *testing.T) {
+	_, svc, _, _ := resultsSetup(t)
+	ctx := context.Background()
+	first, err := svc.Commit(ctx, writeResults(t, "daily.csv", googleAds), "daily.csv", resultsOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	month := "Campaign report\n\"March 1, 2026 - March 31, 2026\"\nCampaign,Currency code,Impr.,Clicks,Cost\nSpring Launch,EUR,\"5,000\",200,400.00\n"
+	p, err := svc.Preview(ctx, writeResults(t, "march.csv", month), "march.csv", resultsOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := p.Results.Overlaps
+	if len(o) == 0 || o[0].ImportID != first.RunID || o[0].External != "Spring Launch" || o[0].SourceFile != "daily.csv" {
+		t.Errorf("overlaps = %+v", o)
+	}
+}
