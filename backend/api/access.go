@@ -157,6 +157,10 @@ var Access = map[string]backend.Role{
 	"Results.Find":     backend.RoleViewer,
 	"Results.Summary":  backend.RoleViewer,
 	"Results.Campaign": backend.RoleViewer,
+	// Matching rules of results imports: a planner saves them.
+	"Results.Rules":      backend.RoleViewer,
+	"Results.SaveRule":   backend.RolePlanner,
+	"Results.DeleteRule": backend.RolePlanner,
 }
 
 // Registry indexes the facades' methods for both transports, each

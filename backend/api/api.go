@@ -43,6 +43,8 @@ type Services struct {
 	// Results keeps the results data imported from ad platforms, web
 	// analytics and CRMs.
 	Results backend.ResultsService
+	// ResultRules keeps the matching rules of results imports.
+	ResultRules backend.ResultRuleService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte

@@ -73,6 +73,9 @@ var Changes = map[string]string{
 	"Imports.SaveProfile":   "imports",
 	"Imports.DeleteProfile": "imports",
 
+	"Results.SaveRule":   "results",
+	"Results.DeleteRule": "results",
+
 	"People.Rename":      "people",
 	"People.UndoRename":  "people",
 	"People.MapToMember": "people",

@@ -164,7 +164,8 @@ func (im *Imports) Kinds(ctx context.Context) []ImportKind {
 	for _, k := range sheet.KindKeys {
 		out = append(out, ImportKind{Key: k, Fields: sheet.Kinds[k].Fields})
 	}
-	return out
+	// Results files are read by their shape, not mapped field by field.
+	return append(out, ImportKind{Key: transfer.KindResults, Fields: []sheet.Field{}})
 }
 
 // Preview reads the file as the options say and reports what an import

@@ -167,3 +167,29 @@ func (e *Exports) Results(ctx context.Context, req ResultsExportRequest, w io.Wr
 	})
 	return err
 }
+
+// Rules lists the matching rules of results imports, oldest first.
+func (r *Results) Rules(ctx context.Context) ([]backend.ResultRule, error) {
+	return call(ctx, r.s, "Results.Rules", func(ctx context.Context) ([]backend.ResultRule, error) {
+		return r.s.ResultRules.ResultRules(ctx)
+	})
+}
+
+// SaveRule saves a matching rule ("starts with Q2-Launch" → a campaign,
+// or → ignore with campaign 0); it applies at the next preview or commit.
+func (r *Results) SaveRule(ctx context.Context, rule backend.ResultRule) (*backend.ResultRule, error) {
+	return call(ctx, r.s, "Results.SaveRule", func(ctx context.Context) (*backend.ResultRule, error) {
+		if err := r.s.ResultRules.SaveResultRule(ctx, &rule); err != nil {
+			return nil, err
+		}
+		return &rule, nil
+	})
+}
+
+// DeleteRule removes a matching rule.
+func (r *Results) DeleteRule(ctx context.Context, id int64) error {
+	_, err := call(ctx, r.s, "Results.DeleteRule", func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, r.s.ResultRules.DeleteResultRule(ctx, id)
+	})
+	return err
+}

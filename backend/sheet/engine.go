@@ -55,6 +55,10 @@ type Options struct {
 	// workspace currency at the workspace's rates (the month's, else the
 	// planning rate), instead of refusing each amount.
 	ConvertBudget bool `json:"convertBudget"`
+	// BookCost names the sources (results files) whose cost is booked as
+	// actual spend; the cost of the others is compared with the budget
+	// only (pacing).
+	BookCost []string `json:"bookCost,omitempty"`
 	// Channels are the workspace's channel names: a calendar cell's second
 	// line that names one (or a well-known network) is the entry's channel.
 	Channels []string `json:"-"`

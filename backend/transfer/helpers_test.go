@@ -63,7 +63,7 @@ func newServiceWith(db *sqlite.DB, store *files.Store, change func(*transfer.Ser
 		Campaigns: sqlite.NewCampaignService(db), Deliverables: sqlite.NewDeliverableService(db), Milestones: sqlite.NewMilestoneService(db),
 		Calendar: sqlite.NewCalendarService(db), Budget: sqlite.NewBudgetService(db), Spend: sqlite.NewSpendService(db), Requests: sqlite.NewRequestService(db),
 		Vendors: sqlite.NewVendorService(db), Contracts: sqlite.NewContractService(db), Assets: sqlite.NewAssetService(db, store),
-		Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }}
+		Results: sqlite.NewResultsService(db), Rules: sqlite.NewResultRuleService(db), Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }}
 	change(&s)
 	return transfer.New(s)
 }

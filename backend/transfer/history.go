@@ -26,6 +26,14 @@ func (s *Service) Undo(ctx context.Context, id int64) error {
 			return err
 		}
 		for _, c := range changes {
+			if c.Entity == "results" {
+				// A results import's facts go as a whole, the facts they
+				// replaced coming back.
+				if err := s.s.Results.DeleteImport(ctx, id); err != nil {
+					return fmt.Errorf("undo results of import %d: %w", id, err)
+				}
+				continue
+			}
 			if err := s.revert(ctx, c); err != nil {
 				return fmt.Errorf("undo %s %d: %w", c.Entity, c.EntityID, err)
 			}

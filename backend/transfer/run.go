@@ -53,6 +53,9 @@ func (s *Service) run(ctx context.Context, path, name string, opts sheet.Options
 }
 
 func (s *Service) importFile(ctx context.Context, path, name string, opts sheet.Options, commit bool, at *sheet.Place) (*ImportPreview, error) {
+	if opts.Kind == KindResults {
+		return s.importResults(ctx, path, name, opts, commit)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: %w", name, err)
@@ -74,6 +77,10 @@ func (s *Service) importFile(ctx context.Context, path, name string, opts sheet.
 	}
 	if opts, err = s.fill(ctx, opts, settings); err != nil {
 		return nil, err
+	}
+	if opts.Kind == "" && opts.Mapping == nil && s.s.Results != nil && looksLikeResults(wb) {
+		// An ad platform's, GA4's or a CRM's export is results data.
+		return s.importResults(ctx, path, name, opts, commit)
 	}
 	var kindWhy *sheet.Problem
 	if opts.Kind == "" {

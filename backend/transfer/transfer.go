@@ -28,6 +28,10 @@ type Services struct {
 	Vendors      backend.VendorService
 	Contracts    backend.ContractService
 	Assets       backend.AssetService
+	// Results keeps the facts of results files, Rules the matching
+	// rules the user saved (nil: none).
+	Results backend.ResultsService
+	Rules   backend.ResultRuleService
 	// Explain turns the store's errors about the disk and locks into
 	// environment errors (nil: errors pass as they are).
 	Explain func(error) error
@@ -81,6 +85,8 @@ type ImportPreview struct {
 	// CurrencyChoice is set when a budget's amounts are in a currency
 	// other than the workspace's: one choice instead of a problem per cell.
 	CurrencyChoice *CurrencyChoice `json:"currencyChoice"`
+	// Results is what a results file gave (kind "results" only).
+	Results *ResultsRead `json:"results,omitempty"`
 }
 
 // CurrencyChoice offers a budget sheet in another currency as spend (kept

@@ -145,6 +145,9 @@ export const access = {
   'Results.Find': 'viewer',
   'Results.Summary': 'viewer',
   'Results.Campaign': 'viewer',
+  'Results.Rules': 'viewer',
+  'Results.SaveRule': 'planner',
+  'Results.DeleteRule': 'planner',
 } as const satisfies Record<string, Role>;
 
 /** Method is a facade method named in the access table, e.g. "Campaigns.Update". */

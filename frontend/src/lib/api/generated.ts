@@ -1244,6 +1244,8 @@ export interface ImportPreview {
    * other than the workspace's: one choice instead of a problem per cell.
    */
   currencyChoice: CurrencyChoice | null;
+  /** Results is what a results file gave (kind "results" only). */
+  results?: ResultsRead;
 }
 
 /**
@@ -1602,6 +1604,12 @@ export interface Options {
    */
   convertBudget: boolean;
   /**
+   * BookCost names the sources (results files) whose cost is booked as
+   * actual spend; the cost of the others is compared with the budget
+   * only (pacing).
+   */
+  bookCost?: string[];
+  /**
    * Labels are the fields' names in the user's language (field key →
    * name), matched as headers like the built-in synonyms: a list
    * exported with headers in that language imports back.
@@ -1782,6 +1790,18 @@ export interface RequestEvent {
 /** RequestStatus is where a spend request stands. */
 export type RequestStatus = 'pending' | 'approved' | 'rejected';
 
+/** ResultBulkCounts says what a bulk of facts did. */
+export interface ResultBulkCounts {
+  /**
+   * Added facts are new; Merged rows were added to a fact of the same
+   * import; Replaced facts took the place of one an earlier import
+   * stored.
+   */
+  added: number;
+  merged: number;
+  replaced: number;
+}
+
 /**
  * ResultFact is what one source reported for one external campaign (and
  * optionally a channel and a traffic source) over one day or one
@@ -1874,11 +1894,51 @@ export interface ResultLastImport {
   through: string;
 }
 
+/**
+ * ResultOverlap is two imports of one source that report the same
+ * external campaign over days that overlap: the figures of the common
+ * days are then counted twice.
+ */
+export interface ResultOverlap {
+  source: ResultSource;
+  external: string;
+  /**
+   * ImportID is the earlier import, From and To its days that overlap
+   * the new facts.
+   */
+  importId: number;
+  sourceFile: string;
+  from: string;
+  to: string;
+}
+
 /** ResultPage is one page of facts and how many match in all. */
 export interface ResultPage {
   facts: ResultFact[];
   total: number;
 }
+
+/**
+ * ResultRule is a matching rule the user saved: external names that
+ * equal, start with or contain Text belong to CampaignID, or, with
+ * CampaignID 0, are left out of results imports. A rule with a Source
+ * applies to that source's files only. Rules apply at the next preview
+ * or commit of a results file.
+ */
+export interface ResultRule {
+  id: number;
+  kind: ResultRuleKind;
+  text: string;
+  source: ResultSource;
+  campaignId: number;
+  createdAt: string;
+}
+
+/**
+ * ResultRuleKind is how a matching rule compares its text with an
+ * external campaign name.
+ */
+export type ResultRuleKind = 'equals' | 'starts_with' | 'contains';
 
 /**
  * ResultSource is the kind of tool a results file came from: an ad
@@ -1924,6 +1984,16 @@ export interface ResultTotal {
 }
 
 /**
+ * ResultsColumn is one column of a results file's header and what it is
+ * read as ("cost", "day", …; "" for a column left out).
+ */
+export interface ResultsColumn {
+  name: string;
+  reads: string;
+  currency: string;
+}
+
+/**
  * ResultsExportRequest is what the Results view sends to export its list:
  * the filter (paging ignored), the grouping of the summary sheet and the
  * words of the file in the user's language.
@@ -1958,12 +2028,56 @@ export interface ResultsLabels {
 }
 
 /**
+ * ResultsRead is what a results file gave, for the preview and the
+ * commit's answer.
+ */
+export interface ResultsRead {
+  sheets: ResultsSheet[];
+  /**
+   * Facts are the facts read (after rules that ignore names); Matched
+   * those given to a campaign; Ignored those a rule left out.
+   */
+  facts: number;
+  matched: number;
+  ignored: number;
+  /** From and To are the first and last day the facts cover. */
+  from: string;
+  to: string;
+  sources: ResultSource[];
+  currencies: string[];
+  /** Unmatched lists each external name no campaign matched, once. */
+  unmatched: Unmatched[];
+  /** Overlaps are earlier imports whose days overlap these facts'. */
+  overlaps: ResultOverlap[];
+  counts: ResultBulkCounts;
+  /**
+   * Booked counts the spend entries the cost booked as actual spend
+   * added or changed (Options.BookCost).
+   */
+  booked: number;
+}
+
+/**
  * ResultsRequest asks for a summary of the facts of Filter (paging
  * ignored) grouped by Group.
  */
 export interface ResultsRequest {
   group: ResultGroup;
   filter: ResultFilter;
+}
+
+/**
+ * ResultsSheet is one sheet's shape: the export it was recognised as and
+ * how each column is read.
+ */
+export interface ResultsSheet {
+  sheet: string;
+  shape: string;
+  source: ResultSource;
+  confidence: number;
+  headerRow: number;
+  columns: ResultsColumn[];
+  facts: number;
 }
 
 /** ReviewStatus is where a campaign's compliance review stands. */
@@ -2242,6 +2356,14 @@ export interface Teammate {
   id: number;
   name: string;
   active: boolean;
+}
+
+export interface Unmatched {
+  source: ResultSource;
+  external: string;
+  utmCampaign: string;
+  facts: number;
+  ambiguous: boolean;
 }
 
 /** Vendor is a company the team buys from. */
@@ -2617,8 +2739,17 @@ export interface Methods {
    * month (period; month when empty).
    */
   'Results.Campaign': { args: [id: number, period: ResultGroup]; result: CampaignResults };
+  /** DeleteRule removes a matching rule. */
+  'Results.DeleteRule': { args: [id: number]; result: void };
   /** Find returns a page of facts matching f, newest day first. */
   'Results.Find': { args: [f: ResultFilter]; result: ResultPage };
+  /** Rules lists the matching rules of results imports, oldest first. */
+  'Results.Rules': { args: []; result: ResultRule[] };
+  /**
+   * SaveRule saves a matching rule ("starts with Q2-Launch" → a campaign,
+   * or → ignore with campaign 0); it applies at the next preview or commit.
+   */
+  'Results.SaveRule': { args: [rule: ResultRule]; result: ResultRule };
   /**
    * Summary adds results up by campaign, channel, team, source or period,
    * with each group's KPIs and the grand total, money in the base currency.

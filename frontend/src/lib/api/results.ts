@@ -1,6 +1,7 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
-import type { Input, ResultFilter, ResultGroup, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { Input, ResultFilter, ResultGroup, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+export type { ResultRule, ResultsRead, Unmatched } from './generated';
 import type { SaveResult } from './types';
 
 /** resultsSummary adds results up by group, with each group's KPIs and the grand total. */
@@ -18,4 +19,9 @@ export function exportResults(
 ): Promise<SaveResult> {
   const req: Input<ResultsExportRequest> = { group, filter, labels, groupHeader, total };
   return exportFile('results', req);
+}
+
+/** saveResultRule saves a matching rule of results imports (campaignId 0 ignores the names); it applies at the next preview. */
+export function saveResultRule(rule: Omit<Input<ResultRule>, 'id' | 'createdAt'>): Promise<ResultRule> {
+  return call('Results.SaveRule', rule);
 }

@@ -26,8 +26,8 @@ export type {
 } from './generated';
 
 /** ImportKindKey names what a spreadsheet can hold, in the order the import page offers them. */
-export type ImportKindKey = 'campaigns' | 'deliverables' | 'budget' | 'spend' | 'vendors' | 'contracts' | 'assets';
-export const importKinds: ImportKindKey[] = ['campaigns', 'deliverables', 'budget', 'spend', 'vendors', 'contracts', 'assets'];
+export type ImportKindKey = 'campaigns' | 'deliverables' | 'budget' | 'spend' | 'vendors' | 'contracts' | 'assets' | 'results';
+export const importKinds: ImportKindKey[] = ['campaigns', 'deliverables', 'budget', 'spend', 'vendors', 'contracts', 'assets', 'results'];
 
 /**
  * ImportChoices are the options the import page has set so far; the ones

@@ -1,0 +1,292 @@
+package transfer
+
+// Results files (kind "results"): ad-platform, web-analytics and CRM
+// exports read by their shape (backend/results/shapes), matched to
+// campaigns (backend/results/match) with the rules the user saved, and
+// stored as facts in one Batch. A preview is the import rolled back, as
+// for every kind.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/results/match"
+	"mopsdesk/backend/results/shapes"
+	"mopsdesk/backend/sheet"
+)
+
+// KindResults is the import kind of results files.
+const KindResults = "results"
+
+// ResultsRead is what a results file gave, for the preview and the
+// commit's answer.
+type ResultsRead struct {
+	Sheets []ResultsSheet `json:"sheets"`
+	// Facts are the facts read (after rules that ignore names); Matched
+	// those given to a campaign; Ignored those a rule left out.
+	Facts   int `json:"facts"`
+	Matched int `json:"matched"`
+	Ignored int `json:"ignored"`
+	// From and To are the first and last day the facts cover.
+	From       string                 `json:"from"`
+	To         string                 `json:"to"`
+	Sources    []backend.ResultSource `json:"sources"`
+	Currencies []string               `json:"currencies"`
+	// Unmatched lists each external name no campaign matched, once.
+	Unmatched []match.Unmatched `json:"unmatched"`
+	// Overlaps are earlier imports whose days overlap these facts'.
+	Overlaps []backend.ResultOverlap  `json:"overlaps"`
+	Counts   backend.ResultBulkCounts `json:"counts"`
+	// Booked counts the spend entries the cost booked as actual spend
+	// added or changed (Options.BookCost).
+	Booked int `json:"booked"`
+}
+
+// ResultsSheet is one sheet's shape: the export it was recognised as and
+// how each column is read.
+type ResultsSheet struct {
+	Sheet      string               `json:"sheet"`
+	Shape      string               `json:"shape"`
+	Source     backend.ResultSource `json:"source"`
+	Confidence float64              `json:"confidence"`
+	HeaderRow  int                  `json:"headerRow"`
+	Columns    []ResultsColumn      `json:"columns"`
+	Facts      int                  `json:"facts"`
+}
+
+// ResultsColumn is one column of a results file's header and what it is
+// read as ("cost", "day", …; "" for a column left out).
+type ResultsColumn struct {
+	Name     string `json:"name"`
+	Reads    string `json:"reads"`
+	Currency string `json:"currency"`
+}
+
+func columnsOf(d *shapes.Detection) []ResultsColumn {
+	cs := d.Columns()
+	out := make([]ResultsColumn, len(cs))
+	for i, c := range cs {
+		out[i] = ResultsColumn(c)
+	}
+	return out
+}
+
+// importResults previews or commits a results file.
+func (s *Service) importResults(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*ImportPreview, error) {
+	if s.s.Results == nil {
+		return nil, errors.New("results import: no results store")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", name, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	settings, err := s.s.Workspace.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sheets, err := shapes.ReadFile(f, st.Size(), name, settings.BaseCurrency)
+	if err != nil {
+		return nil, err
+	}
+	out := &ImportPreview{FileName: name, Fields: []sheet.Field{}, Results: &ResultsRead{}}
+	out.Kind, out.Sheets, out.Columns = KindResults, []string{}, []sheet.Column{}
+	var facts []backend.ResultFact
+	for _, sh := range sheets {
+		for i, p := range append(sh.Problems, sh.Warnings...) {
+			out.ProblemsTotal++
+			if i < len(sh.Problems) && p.Row > 0 {
+				out.ProblemRows++ // a row not read; warnings do not hold the import up
+			}
+			if len(out.Problems) < previewProblems {
+				out.Problems = append(out.Problems, sheet.Problem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Text, Message: p.Msg, Key: p.Key, Params: p.Params})
+			}
+		}
+		if sh.Detection == nil {
+			continue
+		}
+		d := sh.Detection
+		if out.Sheet == "" {
+			// The first sheet read names the import (its history, the command line).
+			out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
+		}
+		out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
+			HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: len(sh.Facts)})
+		facts = append(facts, sh.Facts...)
+	}
+	m, err := s.matcher(ctx)
+	if err != nil {
+		return nil, err
+	}
+	read := len(facts)
+	facts, out.Results.Unmatched = m.Apply(facts)
+	if out.Results.Unmatched == nil {
+		out.Results.Unmatched = []match.Unmatched{}
+	}
+	out.Results.Ignored = read - len(facts)
+	describe(out.Results, facts)
+	err = s.s.Store.Batch(ctx, func(ctx context.Context) error {
+		return s.storeResults(ctx, name, facts, out, commit, opts)
+	})
+	if err != nil && !errors.Is(err, errDryRun) {
+		return nil, backend.Canceled(s.s.Explain(err))
+	}
+	return out, nil
+}
+
+// resultsConfidence is how sure shape detection must be before a file
+// of no chosen kind is read as results: several of the export's own
+// column names, not just a campaign and a cost column.
+const resultsConfidence = 0.7
+
+// looksLikeResults reports whether the first sheet's first rows are the
+// header of a known results export.
+func looksLikeResults(wb *sheet.Workbook) bool {
+	sheets := wb.Sheets()
+	if len(sheets) == 0 {
+		return false
+	}
+	var first []sheet.Row
+	err := wb.EachSheetRow(sheets[0], func(row sheet.Row) error {
+		first = append(first, row)
+		if len(first) >= 40 {
+			return io.EOF
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, io.EOF) {
+		return false
+	}
+	d, err := shapes.Detect(sheets[0], first, wb.IsCSV())
+	return err == nil && d.Confidence >= resultsConfidence
+}
+
+// matcher prepares matching with the workspace's campaigns and rules.
+func (s *Service) matcher(ctx context.Context) (*match.Matcher, error) {
+	names, err := s.s.Store.CampaignNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs := make([]match.Campaign, len(names))
+	for i, n := range names {
+		cs[i] = match.Campaign{ID: n.ID, Name: n.Name}
+	}
+	var rules []match.Rule
+	if s.s.Rules != nil {
+		saved, err := s.s.Rules.ResultRules(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range saved {
+			rules = append(rules, match.Rule{ID: r.ID, Kind: match.Kind(r.Kind), Text: r.Text, CampaignID: r.CampaignID, Source: r.Source})
+		}
+	}
+	return match.New(cs, rules), nil
+}
+
+// describe fills in what the facts cover: days, sources, currencies, and
+// how many a campaign matched.
+func describe(r *ResultsRead, facts []backend.ResultFact) {
+	r.Facts = len(facts)
+	sources, currencies := map[backend.ResultSource]bool{}, map[string]bool{}
+	for _, f := range facts {
+		if f.CampaignID != 0 {
+			r.Matched++
+		}
+		if r.From == "" || f.From < r.From {
+			r.From = f.From
+		}
+		if f.To > r.To {
+			r.To = f.To
+		}
+		sources[f.Source] = true
+		for _, m := range []backend.Money{f.Cost, f.Pipeline, f.Revenue} {
+			if m.Currency != "" {
+				currencies[m.Currency] = true
+			}
+		}
+	}
+	r.Sources = []backend.ResultSource{}
+	for s := range sources {
+		r.Sources = append(r.Sources, s)
+	}
+	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i] < r.Sources[j] })
+	r.Currencies = []string{}
+	for c := range currencies {
+		r.Currencies = append(r.Currencies, c)
+	}
+	sort.Strings(r.Currencies)
+}
+
+// storeResults adds the facts in the Batch of ctx and reports overlaps;
+// a commit records the import and gives the facts its id, a preview ends
+// with errDryRun so that nothing is kept.
+func (s *Service) storeResults(ctx context.Context, name string, facts []backend.ResultFact, out *ImportPreview, commit bool, opts sheet.Options) error {
+	bulk, err := s.s.Results.BeginBulk(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range facts {
+		if err := facts[i].Validate(); err != nil {
+			out.ProblemsTotal++
+			out.ProblemRows++
+			if len(out.Problems) < previewProblems {
+				out.Problems = append(out.Problems, sheet.Problem{Sheet: name, Field: "external", Value: facts[i].External, Message: backend.ErrorMessage(err), Key: "import.rejected"})
+			}
+			continue
+		}
+		if err := bulk.Add(ctx, &facts[i]); err != nil {
+			return err
+		}
+		if i%progressEvery == progressEvery-1 {
+			backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: int64(i + 1), Total: int64(len(facts))})
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	counts, err := bulk.Close(ctx)
+	if err != nil {
+		return err
+	}
+	out.Results.Counts = counts
+	out.Create, out.Update = counts.Added, counts.Replaced
+	if out.Results.Overlaps, err = s.s.Results.Overlaps(ctx); err != nil {
+		return err
+	}
+	if out.Results.Overlaps == nil {
+		out.Results.Overlaps = []backend.ResultOverlap{}
+	}
+	// The monthly sums count the pending facts already: book from them.
+	booked, err := s.bookCost(ctx, opts.BookCost, facts, out)
+	if err != nil {
+		return err
+	}
+	if !commit {
+		return errDryRun
+	}
+	if len(out.Results.Sheets) == 0 {
+		return &backend.Error{Code: backend.EINVALID, Message: "No sheet of this file is an export MOps Desk recognises.",
+			Fields: map[string]backend.FieldError{"file": {Key: "results.no_shape"}}}
+	}
+	if out.ProblemRows > 0 && !opts.SkipProblems {
+		return &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("%d rows have problems; fix them or leave them out, then import.", out.ProblemRows),
+			Fields: map[string]backend.FieldError{"rows": {Key: "import.problems_left", Params: map[string]any{"count": out.ProblemRows}}}}
+	}
+	run := &backend.ImportRun{Kind: KindResults, FileName: name, Sheet: out.Sheet, Created: counts.Added, Updated: counts.Replaced, Skipped: out.Results.Ignored}
+	id, err := s.s.Store.RecordImport(ctx, run, append([]backend.ImportChange{{Entity: "results", Action: "create", Count: counts.Added + counts.Replaced}}, booked...))
+	if err != nil {
+		return err
+	}
+	out.RunID = id
+	return s.s.Results.AttachImport(ctx, id)
+}
