@@ -1320,6 +1320,12 @@ export const en = {
   'results.unmatched': 'Not matched to a campaign',
   'results.unconverted': 'No exchange rate for {currencies}: that money is left out and the KPIs that use money show —.',
   'results.empty': 'No results yet. Import an export from an ad platform, web analytics or a CRM.',
+  'results.sqls': 'SQLs',
+  'results.opportunities': 'Opportunities',
+  'results.funnel': 'Funnel',
+  'results.trend': 'Results over time',
+  'results.in_period': 'Results in this period',
+  'results.campaign_empty': 'No results for this campaign yet. Import an export that names it, or map its name to this campaign on import.',
   'goal.from_results': 'From results data, imported {day}',
   'goal.typed_hint': 'Results data shows {actual}; the number here counts only when no imported file covers this goal.',
 } as const;

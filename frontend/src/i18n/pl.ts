@@ -1434,6 +1434,12 @@ export const pl: Catalog = {
   'results.unmatched': 'Nieprzypisane do kampanii',
   'results.unconverted': 'Brak kursu dla {currencies}: te kwoty pominięto, a wskaźniki oparte na pieniądzach pokazują —.',
   'results.empty': 'Nie ma jeszcze wyników. Zaimportuj eksport z platformy reklamowej, analityki internetowej lub CRM.',
+  'results.sqls': 'SQL',
+  'results.opportunities': 'Szanse sprzedaży',
+  'results.funnel': 'Lejek',
+  'results.trend': 'Wyniki w czasie',
+  'results.in_period': 'Wyniki w tym okresie',
+  'results.campaign_empty': 'Ta kampania nie ma jeszcze wyników. Zaimportuj eksport, który ją wymienia, albo przypisz jej nazwę do tej kampanii podczas importu.',
   'goal.from_results': 'Z danych o wynikach, zaimportowanych {day}',
   'goal.typed_hint': 'Dane o wynikach pokazują {actual}; liczba wpisana tutaj liczy się tylko wtedy, gdy żaden zaimportowany plik nie obejmuje tego celu.',
 };

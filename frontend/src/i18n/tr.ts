@@ -1319,6 +1319,12 @@ export const tr: Catalog = {
   'results.unmatched': 'Bir kampanyayla eşleşmedi',
   'results.unconverted': '{currencies} için döviz kuru yok: bu tutar dışarıda bırakıldı ve parayı kullanan KPI’lar — gösteriyor.',
   'results.empty': 'Henüz sonuç yok. Bir reklam platformundan, web analitiğinden veya CRM’den bir dışa aktarım içe aktarın.',
+  'results.sqls': 'SQL’ler',
+  'results.opportunities': 'Fırsatlar',
+  'results.funnel': 'Huni',
+  'results.trend': 'Zaman içinde sonuçlar',
+  'results.in_period': 'Bu dönemdeki sonuçlar',
+  'results.campaign_empty': 'Bu kampanya için henüz sonuç yok. Adını içeren bir dışa aktarımı içe aktarın veya içe aktarırken adını bu kampanyaya eşleyin.',
   'goal.from_results': 'Sonuç verilerinden, {day} tarihinde içe aktarıldı',
   'goal.typed_hint': 'Sonuç verileri {actual} gösteriyor; buradaki sayı yalnızca içe aktarılan hiçbir dosya bu hedefi kapsamadığında sayılır.',
 };

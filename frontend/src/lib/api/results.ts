@@ -1,6 +1,6 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
-import type { Input, ResultFilter, ResultGroup, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { CampaignResults, Input, ResultFilter, ResultGroup, ResultLabels, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
 import type { SaveResult } from './types';
 
 /** resultsSummary adds results up by group, with each group's KPIs and the grand total. */
@@ -18,4 +18,9 @@ export function exportResults(
 ): Promise<SaveResult> {
   const req: Input<ResultsExportRequest> = { group, filter, labels, groupHeader, total };
   return exportFile('results', req);
+}
+
+/** campaignResults returns one campaign's results: totals, KPIs, the trend by period and the funnel, with their charts. */
+export function campaignResults(id: number, period: ResultGroup, labels: ResultLabels): Promise<CampaignResults> {
+  return call('Results.Campaign', id, period, labels);
 }
