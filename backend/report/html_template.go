@@ -85,7 +85,9 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return template.HTML(`<data class="pct" value="` + strconv.FormatInt(*bp, 10) + `">` + percent(*bp) + `</data>`)
 	},
-	"neg": func(v int64) bool { return v < 0 },
+	"neg":   func(v int64) bool { return v < 0 },
+	"kpi":   kpiHTML,
+	"share": shareHTML,
 }).Parse(pageTemplate))
 
 const pageTemplate = `<!doctype html>
@@ -202,6 +204,8 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
 {{- else}}
 <p class="empty">{{call .Words "no_campaigns"}}</p>
 {{- end}}
+
+{{template "results" .}}
 
 <h2>{{call .Words "contracts"}}</h2>
 {{- if .Contracts}}
