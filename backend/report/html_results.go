@@ -74,6 +74,14 @@ func (d *Data) results() (*htmlResults, error) {
 		if rk.count {
 			h.Third = d.word("leads")
 		}
+		if len(rk.rows(rk.ranking)) == 0 {
+			// With few campaigns every one is among the best: no empty
+			// table, but the note on those left out still shows.
+			if n := len(out.Rankings); n > 0 && strings.HasPrefix(rk.title, "bottom") && len(rk.ranking.Excluded) > 0 {
+				out.Rankings[n-1].Excluded = d.word(rk.excluded) + " " + strings.Join(rk.ranking.Excluded, ", ")
+			}
+			continue
+		}
 		for _, c := range rk.rows(rk.ranking) {
 			row := htmlRank{Name: c.Label, Cost: c.Cost.Amount, Third: c.Revenue.Amount, Count: rk.count, KPI: c.KPIs.ROAS}
 			if rk.count {

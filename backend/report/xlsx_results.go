@@ -30,7 +30,8 @@ func (b *book) resultsSheet() error {
 	f.SetCellStr(name, "A1", b.d.word("results"))
 	f.SetCellStyle(name, "A1", "A1", b.title)
 	f.SetColWidth(name, "A", "A", 34)
-	f.SetColWidth(name, "B", "D", 18)
+	f.SetColWidth(name, "B", "D", 20)
+	f.SetColWidth(name, "C", "C", 24)
 	r := b.d.Results
 	row := 3
 	if r == nil {
@@ -59,7 +60,10 @@ func (b *book) resultsSheet() error {
 			{"top_cpl", "bottom_cpl", "excluded_cpl", "cost_per_lead", r.ByCostPerLead(), func(k backend.KPIs) backend.KPI { return k.CostPerLead }, true},
 		} {
 			row = b.rankTable(name, row, rk.top, rk.column, rk.ranking.Top, rk.kpi, rk.count, st)
-			row = b.rankTable(name, row, rk.bottom, rk.column, rk.ranking.Bottom, rk.kpi, rk.count, st)
+			// With few campaigns every one is among the best: no empty table.
+			if len(rk.ranking.Bottom) > 0 {
+				row = b.rankTable(name, row, rk.bottom, rk.column, rk.ranking.Bottom, rk.kpi, rk.count, st)
+			}
 			if len(rk.ranking.Excluded) > 0 {
 				f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word(rk.excluded)+" "+strings.Join(rk.ranking.Excluded, ", "))
 				row += 2
@@ -91,7 +95,7 @@ func (b *book) funnelTable(name string, row int, st resultStyles) (int, error) {
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.d.word("funnel")}}},
 		Legend: excelize.ChartLegend{Position: "none"}, Dimension: excelize.ChartDimension{Width: 480, Height: 260},
 		// The first stage on top, as a funnel reads.
-		YAxis: excelize.ChartAxis{ReverseOrder: true}})
+		XAxis: excelize.ChartAxis{ReverseOrder: true}})
 	return max(row+3, head+14), err
 }
 
