@@ -110,7 +110,15 @@ func kpiHTML(k backend.KPI) template.HTML {
 			template.HTMLEscapeString(k.Currency) + `" data-minor="` + strconv.Itoa(k.Decimals) + `">` +
 			template.HTMLEscapeString(k.String()) + `</data>`)
 	}
-	return template.HTML(`<data class="kpi" value="` + strconv.FormatInt(k.Value, 10) + `">` + template.HTMLEscapeString(k.String()) + `</data>`)
+	return template.HTML(`<data class="kpi" value="` + strconv.FormatInt(k.Value, 10) + `" data-unit="` + string(k.Unit) + `" data-decimals="` +
+		strconv.Itoa(k.Decimals) + `">` + template.HTMLEscapeString(k.String()) + `</data>`)
+}
+
+// countHTML is a whole number the page's script writes in the reader's
+// digits.
+func countHTML(n int64) template.HTML {
+	v := strconv.FormatInt(n, 10)
+	return template.HTML(`<data class="count" value="` + v + `">` + v + `</data>`)
 }
 
 // shareHTML is the share of the plan spent, formatted by the page's
@@ -137,7 +145,7 @@ const resultsTemplate = `<section aria-labelledby="results-title" data-results>
 <thead><tr><th>{{call $.Words "stage"}}</th><th class="n">{{call $.Words "count"}}</th><th class="n">{{call $.Words "conversion"}}</th></tr></thead>
 <tbody>
 {{- range .Results.Funnel}}
-<tr><td>{{call $.Words (print "stage_" .Stage)}}</td><td class="n">{{.Count}}</td><td class="n">{{kpi .Rate}}</td></tr>
+<tr><td>{{call $.Words (print "stage_" .Stage)}}</td><td class="n">{{count .Count}}</td><td class="n">{{kpi .Rate}}</td></tr>
 {{- end}}
 </tbody></table></div>
 </div>
@@ -147,7 +155,7 @@ const resultsTemplate = `<section aria-labelledby="results-title" data-results>
 <thead><tr><th>{{call $.Words "name"}}</th><th class="n">{{call $.Words "cost"}}</th><th class="n">{{.Third}}</th><th class="n">{{.Column}}</th></tr></thead>
 <tbody>
 {{- range .Rows}}
-<tr><td class="name">{{.Name}}</td><td class="n">{{money .Cost $.Currency $.Minor}}</td><td class="n">{{if .Count}}{{.Third}}{{else}}{{money .Third $.Currency $.Minor}}{{end}}</td><td class="n">{{kpi .KPI}}</td></tr>
+<tr><td class="name">{{.Name}}</td><td class="n">{{money .Cost $.Currency $.Minor}}</td><td class="n">{{if .Count}}{{count .Third}}{{else}}{{money .Third $.Currency $.Minor}}{{end}}</td><td class="n">{{kpi .KPI}}</td></tr>
 {{- end}}
 </tbody></table></div>
 {{- with .Excluded}}<p class="note" data-excluded>{{.}}</p>{{end}}

@@ -23,10 +23,10 @@ func TestWriteHTML_Results(t *testing.T) {
 	for _, want := range []string{
 		`<figcaption>Funnel</figcaption>`,
 		`<div class="chart" data-chart="chart-funnel"`,
-		`<tr><td>Leads</td><td class="n">150</td><td class="n"><data class="kpi" data-undefined>—</data></td></tr>`,
-		`<tr><td>MQLs</td><td class="n">40</td><td class="n"><data class="kpi" value="2667">26.67%</data></td></tr>`,
+		`<tr><td>Leads</td><td class="n"><data class="count" value="150">150</data></td><td class="n"><data class="kpi" data-undefined>—</data></td></tr>`,
+		`<tr><td>MQLs</td><td class="n"><data class="count" value="40">40</data></td><td class="n"><data class="kpi" value="2667" data-unit="percent" data-decimals="2">26.67%</data></td></tr>`,
 		`<td class="name">&lt;b&gt;C1&lt;/b&gt;</td>`,
-		`<data class="kpi" value="1400">14.00</data>`,
+		`<data class="kpi" value="1400" data-unit="ratio" data-decimals="2">14.00</data>`,
 		`<p class="note" data-excluded>Left out of the ROAS ranking (no cost, or money without an exchange rate): Organic</p>`,
 		`<p class="note" data-excluded>Left out of the cost per lead ranking (no leads, or money without an exchange rate): Brand video</p>`,
 		`<dt>Cost reported by the ad platforms</dt><dd><data class="money" value="210000"`,
