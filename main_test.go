@@ -255,7 +255,7 @@ func TestReportCommand(t *testing.T) {
 	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
 		t.Errorf("the report was saved with mode %v, not as an ordinary document", fi.Mode().Perm())
 	}
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Contracts,Licences" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Results,Contracts,Licences" {
 		t.Fatalf("sheets %s", got)
 	}
 	// The HTML report inlines the chart library the frontend build put

@@ -24,6 +24,8 @@ type DashboardLabels struct {
 	// per month or per quarter.
 	Months   []string `json:"months"`
 	Quarters []string `json:"quarters"`
+	// Results names the funnel chart and its stages.
+	Results chart.ResultLabels `json:"results"`
 }
 
 // DashboardRequest is a period, [From, To], and the words for the charts.
@@ -69,6 +71,19 @@ type DashboardData struct {
 	Within   [3]int                `json:"within"`
 	// Licences are asset licences expiring in the next 90 days.
 	Licences []backend.DigestEntry `json:"licences"`
+	// Results are the results data of the period; nil when no fact
+	// starts in it (the dashboard then says there are no results yet).
+	Results *DashboardResults `json:"results"`
+}
+
+// DashboardResults is what results data says about the period: the
+// totals with their KPIs, the KPIs by channel (cost per lead and ROAS
+// among them, undefined ones shown as "—"), and the funnel.
+type DashboardResults struct {
+	Total       backend.ResultTotal   `json:"total"`
+	ByChannel   []backend.ResultTotal `json:"byChannel"`
+	Funnel      []backend.FunnelStage `json:"funnel"`
+	FunnelChart json.RawMessage       `json:"funnelChart"`
 }
 
 // Get gathers the dashboard for a period.
@@ -91,6 +106,9 @@ func (d *Dashboard) Get(ctx context.Context, req DashboardRequest) (*DashboardDa
 			return nil, err
 		}
 		if out.ByChannel, err = chart.Counts(or(l.ByChannel, "Campaigns by channel"), or(l.Campaigns, "Campaigns"), out.Planning.ByChannel, nil); err != nil {
+			return nil, err
+		}
+		if out.Results, err = d.results(ctx, req); err != nil {
 			return nil, err
 		}
 		entries, err := d.s.Contracts.Digest(ctx, 90)
@@ -149,6 +167,20 @@ func (d *Dashboard) budget(ctx context.Context, req DashboardRequest) (*Dashboar
 		return nil, err
 	}
 	if out.BurnUp, err = chart.BurnUp(periods, s.Currency, req.Labels.Budget); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// results sums the facts that start in the period by channel, with the
+// funnel of all of them; nil when there are none.
+func (d *Dashboard) results(ctx context.Context, req DashboardRequest) (*DashboardResults, error) {
+	sum, err := summarize(ctx, d.s, backend.GroupChannel, backend.ResultFilter{From: req.From, To: req.To})
+	if err != nil || sum.Total.Facts == 0 {
+		return nil, err
+	}
+	out := &DashboardResults{Total: sum.Total, ByChannel: sum.Rows, Funnel: backend.Funnel(sum.Total.ResultCounts)}
+	if out.FunnelChart, err = chart.Funnel(out.Funnel, req.Labels.Results); err != nil {
 		return nil, err
 	}
 	return out, nil

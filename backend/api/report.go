@@ -112,6 +112,9 @@ func reportData(ctx context.Context, s Services, req ReportRequest) (*report.Dat
 	if err := reportContracts(ctx, s, req, d); err != nil {
 		return nil, err
 	}
+	if err := reportResults(ctx, s, st, req, d); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

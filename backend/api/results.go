@@ -2,9 +2,11 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/chart"
 	"mopsdesk/backend/sheet"
 )
 
@@ -71,11 +73,15 @@ type CampaignResults struct {
 	Sources    []backend.ResultTotal `json:"sources"`
 	// LastImports says when each source was last imported.
 	LastImports []backend.ResultLastImport `json:"lastImports"`
+	// TrendChart and FunnelChart are the ECharts options of the trend
+	// and the funnel (no series when there is nothing to draw).
+	TrendChart  json.RawMessage `json:"trendChart"`
+	FunnelChart json.RawMessage `json:"funnelChart"`
 }
 
 // Campaign returns one campaign's results, its trend by day, week or
-// month (period; month when empty).
-func (r *Results) Campaign(ctx context.Context, id int64, period backend.ResultGroup) (*CampaignResults, error) {
+// month (period; month when empty), its charts in the words of labels.
+func (r *Results) Campaign(ctx context.Context, id int64, period backend.ResultGroup, labels chart.ResultLabels) (*CampaignResults, error) {
 	return call(ctx, r.s, "Results.Campaign", func(ctx context.Context) (*CampaignResults, error) {
 		if period == "" {
 			period = backend.GroupMonth
@@ -100,8 +106,15 @@ func (r *Results) Campaign(ctx context.Context, id int64, period backend.ResultG
 		if err != nil {
 			return nil, err
 		}
-		return &CampaignResults{CampaignID: id, Name: c.Name, Total: trend.Total, Period: period, Trend: trend.Rows,
-			Funnel: backend.Funnel(trend.Total.ResultCounts), Sources: sources.Rows, LastImports: last}, nil
+		out := &CampaignResults{CampaignID: id, Name: c.Name, Total: trend.Total, Period: period, Trend: trend.Rows,
+			Funnel: backend.Funnel(trend.Total.ResultCounts), Sources: sources.Rows, LastImports: last}
+		if out.TrendChart, err = chart.ResultsTrend(out.Trend, labels); err != nil {
+			return nil, err
+		}
+		if out.FunnelChart, err = chart.Funnel(out.Funnel, labels); err != nil {
+			return nil, err
+		}
+		return out, nil
 	})
 }
 

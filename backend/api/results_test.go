@@ -3,10 +3,12 @@ package api_test
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/chart"
 	"mopsdesk/backend/sqlite"
 )
 
@@ -120,18 +122,19 @@ func TestResults_SummaryAndCampaign(t *testing.T) {
 		sum.Total.KPIs.CAC.String() != "900.00 USD" || !sum.Total.KPIs.CTR.Undefined {
 		t.Fatalf("summary = %+v", sum)
 	}
-	got, err := a.Results.Campaign(ctx, c.ID, backend.GroupWeek)
+	got, err := a.Results.Campaign(ctx, c.ID, backend.GroupWeek, chart.ResultLabels{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got.Trend) != 3 || got.Trend[0].Key != "2026-W14" || got.Funnel[1].Count != 4 || got.Funnel[1].Rate.String() != "20.00%" ||
-		!got.Funnel[0].Rate.Undefined || len(got.Sources) != 1 || len(got.LastImports) != 1 {
+		!got.Funnel[0].Rate.Undefined || len(got.Sources) != 1 || len(got.LastImports) != 1 ||
+		!strings.Contains(string(got.TrendChart), `"2026-W14"`) || !strings.Contains(string(got.FunnelChart), `"type":"funnel"`) {
 		t.Fatalf("campaign = %+v", got)
 	}
 	if page, err := a.Results.Find(ctx, backend.ResultFilter{CampaignID: c.ID, Limit: 2}); err != nil || page.Total != 3 || len(page.Facts) != 2 || page.Facts[0].From != "2026-05-02" {
 		t.Fatalf("find = %+v, %v", page, err)
 	}
-	if _, err := a.Results.Campaign(ctx, c.ID, "year"); backend.ErrorCode(err) != backend.EINVALID {
+	if _, err := a.Results.Campaign(ctx, c.ID, "year", chart.ResultLabels{}); backend.ErrorCode(err) != backend.EINVALID {
 		t.Fatalf("trend by year: %v", err)
 	}
 }

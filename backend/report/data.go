@@ -26,6 +26,9 @@ type Data struct {
 	Campaigns []Campaign
 	Contracts []Contract
 	Licences  []Licence
+	// Results is what results data says about the period; nil when no
+	// fact starts in it (the report then says so).
+	Results *Results
 	// Words are the sheet names, headings and column names in the user's
 	// language; missing ones are English.
 	Words map[string]string
@@ -81,6 +84,18 @@ var english = map[string]string{
 	"no_campaigns": "No campaign runs in this period.", "no_contracts": "No active contracts.",
 	"no_licences":   "No licence expires in this period.",
 	"variance_note": "Variance % is what is left of the plan, planned − (committed + actual), as a share of planned: positive is under budget, negative is over budget.",
+	"results":       "Results", "funnel": "Funnel", "stage": "Stage", "count": "Count", "conversion": "Conversion from the stage before",
+	"stage_leads": "Leads", "stage_mqls": "MQLs", "stage_sqls": "SQLs", "stage_opportunities": "Opportunities", "stage_won": "Won",
+	"roas": "ROAS", "cost_per_lead": "Cost per lead", "leads": "Leads",
+	"top_roas": "Best campaigns by ROAS", "bottom_roas": "Weakest campaigns by ROAS",
+	"top_cpl": "Best campaigns by cost per lead", "bottom_cpl": "Weakest campaigns by cost per lead",
+	"excluded_roas": "Left out of the ROAS ranking (no cost, or money without an exchange rate):",
+	"excluded_cpl":  "Left out of the cost per lead ranking (no leads, or money without an exchange rate):",
+	"no_results":    "No results data covers this period. Import the exports of the ad platforms, web analytics or the CRM to see them here.",
+	"pacing":        "Pacing: spend against plan",
+	"pacing_share":  "Share of plan spent",
+	"reported_cost": "Cost reported by the ad platforms",
+	"pacing_note":   "Spent is committed plus actual from the budget for the periods this report covers; the cost the ad platforms report is shown beside it and never added to it.",
 	// The Budget summary's own words (catalog keys budget.*).
 	"budget.missing_rates": "Some spend is left out of these totals because it has no exchange rate. Set these rates under Exchange rates:",
 	"budget.assumed_rates": "Some spend in these totals is converted at a planning rate because its month has no exchange rate yet. Set the month’s rate under Exchange rates when it is known:",

@@ -32,6 +32,7 @@ type htmlData struct {
 	Revenue   int64
 	Contracts []Contract
 	Licences  []Licence
+	Results   *htmlResults
 	Library   template.JS
 	Fonts     template.CSS
 }
@@ -91,6 +92,9 @@ func (d *Data) page() (*htmlData, error) {
 		return nil, err
 	}
 	p.Charts = charts
+	if p.Results, err = d.results(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

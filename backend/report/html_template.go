@@ -85,7 +85,10 @@ var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return template.HTML(`<data class="pct" value="` + strconv.FormatInt(*bp, 10) + `">` + percent(*bp) + `</data>`)
 	},
-	"neg": func(v int64) bool { return v < 0 },
+	"neg":   func(v int64) bool { return v < 0 },
+	"kpi":   kpiHTML,
+	"share": shareHTML,
+	"count": countHTML,
 }).Parse(pageTemplate))
 
 const pageTemplate = `<!doctype html>
@@ -203,6 +206,8 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
 <p class="empty">{{call .Words "no_campaigns"}}</p>
 {{- end}}
 
+{{template "results" .}}
+
 <h2>{{call .Words "contracts"}}</h2>
 {{- if .Contracts}}
 <div class="scroll"><table>
@@ -246,6 +251,14 @@ h1, td.name { overflow-wrap: anywhere; } /* a long unbroken name wraps instead o
   document.querySelectorAll("data.money").forEach(function (el) {
     var s = money(Number(el.value), el.dataset.currency, Number(el.dataset.minor));
     if (s) el.textContent = s;
+  });
+  // Results: KPIs with the decimals backend/kpi.go rounds to, counts in the reader's digits.
+  document.querySelectorAll("data.kpi[value]").forEach(function (el) {
+    var d = Number(el.dataset.decimals), v = Number(el.value) / Math.pow(10, d), o = { minimumFractionDigits: d, maximumFractionDigits: d };
+    el.textContent = el.dataset.unit === "percent" ? new Intl.NumberFormat(lang, Object.assign({ style: "percent" }, o)).format(v / 100) : new Intl.NumberFormat(lang, o).format(v);
+  });
+  document.querySelectorAll("data.count").forEach(function (el) {
+    el.textContent = new Intl.NumberFormat(lang).format(Number(el.value));
   });
   document.querySelectorAll("data.rate").forEach(function (el) {
     el.textContent = new Intl.NumberFormat(lang, { maximumFractionDigits: 10 }).format(Number(el.value));

@@ -37,7 +37,7 @@ func WriteXLSX(w io.Writer, d *Data) error {
 	if err := b.styles(); err != nil {
 		return err
 	}
-	steps := []func() error{b.budgetSheet, b.campaignsSheet, b.contractsSheet, b.licencesSheet, b.summarySheet}
+	steps := []func() error{b.budgetSheet, b.campaignsSheet, b.resultsSheet, b.contractsSheet, b.licencesSheet, b.summarySheet}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

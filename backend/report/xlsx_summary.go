@@ -36,7 +36,7 @@ func (b *book) summarySheet() error {
 	tables := []chartTable{
 		{[]string{"team", "planned", "committed", "actual"}, teams, "G2", excelize.Col, "plan_vs_actual"},
 		{[]string{"category", "spent"}, cats, "G18", excelize.Bar, "by_category"},
-		{[]string{"month", "planned", "committed", "actual"}, months, "G34", excelize.Line, "over_time"},
+		{b.overTimeHeads(), months, "G34", excelize.Line, "over_time"},
 	}
 	row := 10
 	for _, t := range tables {
@@ -108,6 +108,10 @@ func (b *book) chartLines() (teams, cats, months []chartLine) {
 	months = make([]chartLine, len(b.d.Months))
 	for i, p := range b.d.Months {
 		months[i] = chartLine{p.Label, []int64{p.Planned, p.Committed, p.Actual}}
+		// Pacing: the cost the ad platforms report, beside the budget's.
+		if len(b.overTimeHeads()) == 5 {
+			months[i].values = append(months[i].values, b.d.Results.Reported[i])
+		}
 	}
 	return teams, cats, months
 }
@@ -156,4 +160,14 @@ func (b *book) chartTable(name string, row int, t chartTable) (int, error) {
 		}
 	}
 	return row + 3, nil
+}
+
+// overTimeHeads are the columns of the spend over time table: with
+// results data, the cost the ad platforms report is the last.
+func (b *book) overTimeHeads() []string {
+	heads := []string{"month", "planned", "committed", "actual"}
+	if r := b.d.Results; r != nil && len(r.Reported) == len(b.d.Months) && len(r.Reported) > 0 {
+		heads = append(heads, "reported_cost")
+	}
+	return heads
 }

@@ -42,7 +42,7 @@ func TestWriteXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Contracts,Licences" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Budget,Campaigns,Results,Contracts,Licences" {
 		t.Fatalf("sheets %s", got)
 	}
 	get := func(sheet, cell string) string {

@@ -29,6 +29,11 @@ describe('chartTable', () => {
     expect(largest(pie)).toEqual({ name: 'Ads', value: 500 });
   });
 
+  it('reads a funnel from its stages, in their order', () => {
+    const funnel = chartTable({ series: [{ name: 'Funnel', type: 'funnel', data: [{ name: 'Leads', value: 200 }, { name: 'MQLs', value: 80 }, { name: 'Won', value: 4 }] }] });
+    expect(funnel).toEqual({ series: ['Funnel'], rows: [{ name: 'Leads', values: [200] }, { name: 'MQLs', values: [80] }, { name: 'Won', values: [4] }] });
+  });
+
   it('has no largest value when nothing has one', () => {
     expect(largest(chartTable({ series: [] }))).toBeNull();
   });

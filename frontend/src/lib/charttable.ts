@@ -16,10 +16,10 @@ const valueOf = (d: unknown): number | null => {
   return typeof v === 'number' ? v : null;
 };
 
-/** chartTable reads the table behind an ECharts option: bars and lines on a category axis, or a pie. */
+/** chartTable reads the table behind an ECharts option: bars and lines on a category axis, or a pie or funnel (named items). */
 export function chartTable(option: Record<string, unknown>): ChartTable {
   const series = ((option.series ?? []) as Series[]).filter((s) => Array.isArray(s.data));
-  const pie = series.find((s) => s.type === 'pie');
+  const pie = series.find((s) => s.type === 'pie' || s.type === 'funnel');
   if (pie) {
     return {
       series: [pie.name ?? ''],

@@ -109,7 +109,11 @@ test('export the executive report from the dashboard and read it back', async ({
   expect(file.suggestedFilename()).toMatch(/^executive-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await file.path())!);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Budget', 'Campaigns', 'Contracts', 'Licences']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Budget', 'Campaigns', 'Results', 'Contracts', 'Licences']);
+  // No results file imported: the results sheet says so, and still shows pacing against the plan.
+  const results = wb.getWorksheet('Results')!;
+  expect(String(results.getCell('A3').value)).toMatch(/^No results data covers this period\./);
+  expect(results.getCell('A5').value).toBe('Pacing: spend against plan');
   const budget = wb.getWorksheet('Budget')!;
   expect(budget.getRow(1).getCell(1).value).toBe('Team');
   // The total row sums with a formula Excel recalculates, its result stored

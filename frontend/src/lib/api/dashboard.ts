@@ -3,7 +3,7 @@ import type { CallOptions } from './transport';
 import type { DashboardData, DashboardLabels, Input, ReportRequest } from './generated';
 import type { SaveResult } from './types';
 
-export type { DashboardBudget, DashboardData, DashboardItem, DashboardLabels, NamedCount, PlanningOverview } from './generated';
+export type { DashboardBudget, DashboardData, DashboardItem, DashboardLabels, DashboardResults, NamedCount, PlanningOverview } from './generated';
 
 /** dashboard gathers everything the dashboard shows for [from, to]. */
 export function dashboard(from: string, to: string, labels: DashboardLabels): Promise<DashboardData> {

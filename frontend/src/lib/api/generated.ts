@@ -534,6 +534,12 @@ export interface CampaignResults {
   sources: ResultTotal[];
   /** LastImports says when each source was last imported. */
   lastImports: ResultLastImport[];
+  /**
+   * TrendChart and FunnelChart are the ECharts options of the trend
+   * and the funnel (no series when there is nothing to draw).
+   */
+  trendChart: RawJSON;
+  funnelChart: RawJSON;
 }
 
 /** CampaignSort names the columns a campaign list can be sorted by. */
@@ -897,6 +903,11 @@ export interface DashboardData {
   within: [number, number, number];
   /** Licences are asset licences expiring in the next 90 days. */
   licences: DigestEntry[];
+  /**
+   * Results are the results data of the period; nil when no fact
+   * starts in it (the dashboard then says there are no results yet).
+   */
+  results: DashboardResults | null;
 }
 
 /**
@@ -926,6 +937,8 @@ export interface DashboardLabels {
    */
   months: string[];
   quarters: string[];
+  /** Results names the funnel chart and its stages. */
+  results: ResultLabels;
 }
 
 /** DashboardRequest is a period, [From, To], and the words for the charts. */
@@ -933,6 +946,18 @@ export interface DashboardRequest {
   from: string;
   to: string;
   labels: DashboardLabels;
+}
+
+/**
+ * DashboardResults is what results data says about the period: the
+ * totals with their KPIs, the KPIs by channel (cost per lead and ROAS
+ * among them, undefined ones shown as "—"), and the funnel.
+ */
+export interface DashboardResults {
+  total: ResultTotal;
+  byChannel: ResultTotal[];
+  funnel: FunnelStage[];
+  funnelChart: RawJSON;
 }
 
 /** Decision approves or rejects a request. */
@@ -1881,6 +1906,17 @@ export interface ResultFilter {
 export type ResultGroup = 'campaign' | 'channel' | 'team' | 'source' | 'day' | 'week' | 'month' | 'quarter';
 
 /**
+ * ResultLabels are the words the results charts show: the titles and the
+ * funnel's stages (keys "leads", "mqls", "sqls", "opportunities", "won",
+ * as backend.Funnel names them). Missing words are English.
+ */
+export interface ResultLabels {
+  funnel: string;
+  trend: string;
+  stages: Record<string, string>;
+}
+
+/**
  * ResultLastImport is when results of a source (and, when Metric is
  * set, a metric) were last imported.
  */
@@ -2736,9 +2772,9 @@ export interface Methods {
   'Audit.Record': { args: [kind: AuditKind, recordID: string, offset: number, limit: number]; result: ChangePage };
   /**
    * Campaign returns one campaign's results, its trend by day, week or
-   * month (period; month when empty).
+   * month (period; month when empty), its charts in the words of labels.
    */
-  'Results.Campaign': { args: [id: number, period: ResultGroup]; result: CampaignResults };
+  'Results.Campaign': { args: [id: number, period: ResultGroup, labels: ResultLabels]; result: CampaignResults };
   /** DeleteRule removes a matching rule. */
   'Results.DeleteRule': { args: [id: number]; result: void };
   /** Find returns a page of facts matching f, newest day first. */

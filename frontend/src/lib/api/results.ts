@@ -1,6 +1,6 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
-import type { Input, ResultFilter, ResultGroup, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { CampaignResults, Input, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
 export type { ResultRule, ResultsRead, Unmatched } from './generated';
 import type { SaveResult } from './types';
 
@@ -24,4 +24,9 @@ export function exportResults(
 /** saveResultRule saves a matching rule of results imports (campaignId 0 ignores the names); it applies at the next preview. */
 export function saveResultRule(rule: Omit<Input<ResultRule>, 'id' | 'createdAt'>): Promise<ResultRule> {
   return call('Results.SaveRule', rule);
+}
+
+/** campaignResults returns one campaign's results: totals, KPIs, the trend by period and the funnel, with their charts. */
+export function campaignResults(id: number, period: ResultGroup, labels: ResultLabels): Promise<CampaignResults> {
+  return call('Results.Campaign', id, period, labels);
 }

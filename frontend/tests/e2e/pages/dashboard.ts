@@ -32,6 +32,11 @@ export class DashboardPage {
     return this.page.locator('.charts .chart svg');
   }
 
+  /** results is the results section: cost per lead and ROAS by channel and the funnel, or the note that there are none yet. */
+  get results(): Locator {
+    return this.page.locator('[data-results]');
+  }
+
   chart(name: string): Locator {
     return this.page.locator(`[data-chart="${name}"]`);
   }
