@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures';
+import ExcelJS from 'exceljs';
 import { AppShell } from './pages/app';
 import { ImportPage } from './pages/import';
 import { CampaignPicker } from './pages/picker';
+import { DashboardPage } from './pages/dashboard';
 import type { Workspace } from './pages/workspace';
 
 // Results files through the import page: a Google Ads report whose second
@@ -98,4 +100,36 @@ test('an ad-platform export and a CRM export: map a name by a rule, book the cos
     [1000, 'results:google_ads:2026-03'],
     [18000, 'results:google_ads:2026-03'],
   ]);
+});
+
+// The same files on the dashboard for the fiscal year, and in the executive
+// report exported from it: the funnel, and cost per lead and ROAS by channel
+// with the imported figures, read back from the workbook's Results sheet.
+test('the dashboard and the exported report show the imported results', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open();
+  await dash.showFiscalYear();
+  await expect(dash.chart('funnel').locator('svg')).toBeVisible();
+  // The ad platform's cost by its channel; the CRM's won deal as revenue.
+  // Neither file counts leads, so cost per lead is "—", never 0 or ∞.
+  const search = dash.results.locator('tr[data-channel="Search"]');
+  await expect(search.locator('td')).toHaveText(['$190.00', '0', '—', '$0.00', '0.00']);
+  const total = dash.results.locator('tr.total');
+  await expect(total.locator('td')).toHaveText(['$190.00', '0', '—', '$12,000.00', '63.16']);
+  await page.screenshot({ path: '/tmp/rfinish-dash.png', fullPage: true });
+
+  const file = await dash.exportReport('Export report (.xlsx)');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await file.path())!);
+  const sheet = wb.getWorksheet('Results')!;
+  const rows: unknown[][] = [];
+  sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  // The funnel: two deals became opportunities, one of them won.
+  expect(rows).toContainEqual(['Opportunities', 2, '—']);
+  expect(rows).toContainEqual(['Won', 1, 0.5]);
+  // Campaigns by ROAS, with the mapped name's cost under the campaign its rule chose.
+  expect(rows).toContainEqual(['Spring launch', 180, 12000, 66.67]);
+  expect(rows).toContainEqual(['Webinar series EU', 10, 0, 0]);
+  expect(rows).toContainEqual(['Cost reported by the ad platforms', 190]);
+  expect(rows).toContainEqual(['Left out of the cost per lead ranking (no leads, or money without an exchange rate): Spring launch, Webinar series EU']);
 });
