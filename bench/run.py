@@ -3,7 +3,8 @@
 table (what | now | goal | peer) from the JSON lines they print on stdout,
 one object a line: {"what", "value", "unit", "goal", "peer"?}.
 
-Scripts: imports.py (import speed against ExcelJS and SheetJS), and,
+Scripts: imports.py (import speed against ExcelJS and SheetJS),
+results.py (a year of daily results from 5 ad platforms), and,
 when present, ui.mjs (browser actions over serve mode) and
 desktop_start.* (desktop window start to first paint). A missing or
 failing script is noted under the table and the others still run.
@@ -23,7 +24,8 @@ def runner(path):
     return {".py": ["python3"], ".mjs": ["node"], ".js": ["node"], ".sh": ["sh"]}.get(ext)
 
 
-scripts = [("imports", [os.path.join(here, "imports.py")]), ("ui", [os.path.join(here, "ui.mjs")]),
+scripts = [("imports", [os.path.join(here, "imports.py")]), ("results", [os.path.join(here, "results.py")]),
+           ("ui", [os.path.join(here, "ui.mjs")]),
            ("desktop_start", sorted(glob.glob(os.path.join(here, "desktop_start.*"))))]
 rows, notes = [], []
 for stem, paths in scripts:
