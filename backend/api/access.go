@@ -158,9 +158,10 @@ var Access = map[string]backend.Role{
 	"Results.Summary":  backend.RoleViewer,
 	"Results.Campaign": backend.RoleViewer,
 	// Matching rules of results imports: a planner saves them.
-	"Results.Rules":      backend.RoleViewer,
-	"Results.SaveRule":   backend.RolePlanner,
-	"Results.DeleteRule": backend.RolePlanner,
+	"Results.Rules":       backend.RoleViewer,
+	"Results.SaveRule":    backend.RolePlanner,
+	"Results.DeleteRule":  backend.RolePlanner,
+	"Results.NewCampaign": backend.RolePlanner,
 }
 
 // Registry indexes the facades' methods for both transports, each

@@ -3,7 +3,9 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
+	"strings"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/chart"
@@ -196,6 +198,41 @@ func (r *Results) SaveRule(ctx context.Context, rule backend.ResultRule) (*backe
 			return nil, err
 		}
 		return &rule, nil
+	})
+}
+
+// NewCampaignRequest is an unmatched name of a results import to make a
+// campaign of: named as the file names it, over the days of its facts.
+type NewCampaignRequest struct {
+	External string               `json:"external"`
+	Source   backend.ResultSource `json:"source"`
+	From     string               `json:"from"`
+	To       string               `json:"to"`
+}
+
+// NewCampaign makes a new campaign of an unmatched name (planned, no
+// budget, in the workspace's currency) and saves the rule that sends the
+// name to it; the rule applies at the next preview or commit.
+func (r *Results) NewCampaign(ctx context.Context, req NewCampaignRequest) (*backend.Campaign, error) {
+	return call(ctx, r.s, "Results.NewCampaign", func(ctx context.Context) (*backend.Campaign, error) {
+		settings, err := r.s.Workspace.Settings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c := backend.Campaign{Name: strings.TrimSpace(req.External), Status: backend.StatusPlanned, StartDate: req.From, EndDate: req.To,
+			Budget: backend.Money{Currency: settings.BaseCurrency}}
+		if err := r.s.Campaigns.CreateCampaign(ctx, &c); err != nil {
+			return nil, err
+		}
+		rule := backend.ResultRule{Kind: backend.RuleEquals, Text: req.External, Source: req.Source, CampaignID: c.ID}
+		if err := r.s.ResultRules.SaveResultRule(ctx, &rule); err != nil {
+			// No campaign without the rule that brought it.
+			if derr := r.s.Campaigns.DeleteCampaign(ctx, c.ID, c.Version); derr != nil {
+				return nil, errors.Join(err, derr)
+			}
+			return nil, err
+		}
+		return &c, nil
 	})
 }
 

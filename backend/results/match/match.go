@@ -168,6 +168,9 @@ type Unmatched struct {
 	External string               `json:"external"`
 	UTM      string               `json:"utmCampaign"`
 	Facts    int                  `json:"facts"`
+	// From and To are the first and last day the name's facts cover.
+	From string `json:"from"`
+	To   string `json:"to"`
 	// Ambiguous is true when two campaigns have the name.
 	Ambiguous bool `json:"ambiguous"`
 }
@@ -192,7 +195,14 @@ func (m *Matcher) Apply(facts []backend.ResultFact) ([]backend.ResultFact, []Unm
 				seen[k] = i
 				out = append(out, Unmatched{Source: f.Source, External: f.External, UTM: f.UTMCampaign, Ambiguous: how == Ambiguous})
 			}
-			out[i].Facts++
+			u := &out[i]
+			u.Facts++
+			if u.From == "" || f.From < u.From {
+				u.From = f.From
+			}
+			if f.To > u.To {
+				u.To = f.To
+			}
 		}
 		f.CampaignID = id
 		kept = append(kept, f)
