@@ -1525,6 +1525,8 @@ export const ar: Catalog = {
   'import.results.campaign': 'الحملة',
   'import.results.map_to': 'الحملة لـ«{name}»',
   'import.results.ignore': 'تجاهل',
+  'import.results.new_campaign': 'حملة جديدة',
+  'import.results.campaign_created': 'أُنشئت الحملة «{name}»؛ صار هذا الاسم يذهب إليها.',
   'import.results.ambiguous': 'توجد حملتان بهذا الاسم.',
   'import.results.rule_saved': 'حُفظ: «{name}» يذهب الآن إلى الحملة التي اخترتها.',
   'import.results.rule_ignored': 'حُفظ: «{name}» يُترك خارج استيراد النتائج.',

@@ -1368,6 +1368,8 @@ export const en = {
   'import.results.campaign': 'Campaign',
   'import.results.map_to': 'Campaign for “{name}”',
   'import.results.ignore': 'Ignore',
+  'import.results.new_campaign': 'New campaign',
+  'import.results.campaign_created': 'Created the campaign “{name}”; the name now goes to it.',
   'import.results.ambiguous': 'Two campaigns have this name.',
   'import.results.rule_saved': 'Saved: “{name}” now goes to the campaign you chose.',
   'import.results.rule_ignored': 'Saved: “{name}” is left out of results imports.',

@@ -1367,6 +1367,8 @@ export const fa: Catalog = {
   'import.results.campaign': 'کمپین',
   'import.results.map_to': 'کمپین برای «{name}»',
   'import.results.ignore': 'نادیده بگیر',
+  'import.results.new_campaign': 'کمپین جدید',
+  'import.results.campaign_created': 'کمپین «{name}» ساخته شد؛ این نام از این پس به آن می‌رود.',
   'import.results.ambiguous': 'دو کمپین این نام را دارند.',
   'import.results.rule_saved': 'ذخیره شد: «{name}» از این پس به کمپینی که انتخاب کردید می‌رود.',
   'import.results.rule_ignored': 'ذخیره شد: «{name}» در واردکردن نتایج کنار گذاشته می‌شود.',

@@ -1482,6 +1482,8 @@ export const pl: Catalog = {
   'import.results.campaign': 'Kampania',
   'import.results.map_to': 'Kampania dla „{name}”',
   'import.results.ignore': 'Pomiń',
+  'import.results.new_campaign': 'Nowa kampania',
+  'import.results.campaign_created': 'Utworzono kampanię „{name}”; ta nazwa trafia teraz do niej.',
   'import.results.ambiguous': 'Dwie kampanie mają tę nazwę.',
   'import.results.rule_saved': 'Zapisano: „{name}” trafia teraz do wybranej kampanii.',
   'import.results.rule_ignored': 'Zapisano: „{name}” jest pomijana w imporcie wyników.',

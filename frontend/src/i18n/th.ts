@@ -1366,6 +1366,8 @@ export const th: Catalog = {
   'import.results.campaign': 'แคมเปญ',
   'import.results.map_to': 'แคมเปญสำหรับ “{name}”',
   'import.results.ignore': 'ข้าม',
+  'import.results.new_campaign': 'แคมเปญใหม่',
+  'import.results.campaign_created': 'สร้างแคมเปญ “{name}” แล้ว ชื่อนี้จะไปที่แคมเปญนี้',
   'import.results.ambiguous': 'มีสองแคมเปญที่ใช้ชื่อนี้',
   'import.results.rule_saved': 'บันทึกแล้ว: “{name}” จะไปที่แคมเปญที่คุณเลือก',
   'import.results.rule_ignored': 'บันทึกแล้ว: “{name}” จะถูกข้ามในการนำเข้าผลลัพธ์',

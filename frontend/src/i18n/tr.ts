@@ -1367,6 +1367,8 @@ export const tr: Catalog = {
   'import.results.campaign': 'Kampanya',
   'import.results.map_to': '“{name}” için kampanya',
   'import.results.ignore': 'Yok say',
+  'import.results.new_campaign': 'Yeni kampanya',
+  'import.results.campaign_created': '“{name}” kampanyası oluşturuldu; bu ad artık ona gidiyor.',
   'import.results.ambiguous': 'Bu adda iki kampanya var.',
   'import.results.rule_saved': 'Kaydedildi: “{name}” artık seçtiğiniz kampanyaya gidiyor.',
   'import.results.rule_ignored': 'Kaydedildi: “{name}” sonuç içe aktarımlarında dışarıda bırakılıyor.',

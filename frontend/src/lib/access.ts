@@ -148,6 +148,7 @@ export const access = {
   'Results.Rules': 'viewer',
   'Results.SaveRule': 'planner',
   'Results.DeleteRule': 'planner',
+  'Results.NewCampaign': 'planner',
 } as const satisfies Record<string, Role>;
 
 /** Method is a facade method named in the access table, e.g. "Campaigns.Update". */

@@ -133,3 +133,29 @@ test('the dashboard and the exported report show the imported results', async ({
   expect(rows).toContainEqual(['Cost reported by the ad platforms', 190]);
   expect(rows).toContainEqual(['Left out of the cost per lead ranking (no leads, or money without an exchange rate): Spring launch, Webinar series EU']);
 });
+
+// A name no campaign has can become a new campaign from the preview: named
+// as in the file, over its facts' days, and the rule sends the name to it.
+test('an unmatched name becomes a new campaign from the preview', async ({ page, playwright }) => {
+  const imp = new ImportPage(page);
+  const app = new AppShell(page);
+  const file =
+    'Day,Campaign,Campaign type,Currency code,Impr.,Clicks,Cost,Conversions\n' +
+    '2025-10-06,Autumn retargeting,Display,USD,400,12,30.00,0\n' +
+    '2025-10-09,Autumn retargeting,Display,USD,300,8,20.00,1\n';
+  await imp.choose({ name: 'google-ads-autumn.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await expect(imp.kind).toHaveValue('results');
+  await expect(page.getByTestId('results-matched')).toHaveText('Matched to campaigns: 0 of 2 facts.');
+  await page.locator('tr[data-unmatched="Autumn retargeting"]').getByRole('button', { name: 'New campaign' }).click();
+  await expect(app.notice('Created the campaign “Autumn retargeting”; the name now goes to it.')).toBeVisible();
+  await expect(page.getByTestId('results-matched')).toHaveText('Matched to campaigns: 2 of 2 facts.');
+  await imp.commit.click();
+  await expect(app.notice('Imported: 2 created')).toBeVisible();
+
+  const request = await playwright.request.newContext();
+  const found = await ws.call<{ campaigns: { name: string; startDate: string; endDate: string }[] }>(request, 'Campaigns.Find', { search: 'Autumn' });
+  const rules = await ws.call<{ text: string; campaignId: number }[]>(request, 'Results.Rules');
+  await request.dispose();
+  expect(found.campaigns.map((c) => [c.name, c.startDate, c.endDate])).toEqual([['Autumn retargeting', '2025-10-06', '2025-10-09']]);
+  expect(rules.map((r) => r.text)).toContain('Autumn retargeting');
+});

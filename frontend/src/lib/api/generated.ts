@@ -1563,6 +1563,17 @@ export interface NamedCount {
 }
 
 /**
+ * NewCampaignRequest is an unmatched name of a results import to make a
+ * campaign of: named as the file names it, over the days of its facts.
+ */
+export interface NewCampaignRequest {
+  external: string;
+  source: ResultSource;
+  from: string;
+  to: string;
+}
+
+/**
  * NewName is something an import adds besides its rows: a team, channel
  * or category (Kind teams, channels, categories), a vendor, a fiscal year.
  */
@@ -2399,6 +2410,8 @@ export interface Unmatched {
   external: string;
   utmCampaign: string;
   facts: number;
+  from: string;
+  to: string;
   ambiguous: boolean;
 }
 
@@ -2779,6 +2792,12 @@ export interface Methods {
   'Results.DeleteRule': { args: [id: number]; result: void };
   /** Find returns a page of facts matching f, newest day first. */
   'Results.Find': { args: [f: ResultFilter]; result: ResultPage };
+  /**
+   * NewCampaign makes a new campaign of an unmatched name (planned, no
+   * budget, in the workspace's currency) and saves the rule that sends the
+   * name to it; the rule applies at the next preview or commit.
+   */
+  'Results.NewCampaign': { args: [req: NewCampaignRequest]; result: Campaign };
   /** Rules lists the matching rules of results imports, oldest first. */
   'Results.Rules': { args: []; result: ResultRule[] };
   /**

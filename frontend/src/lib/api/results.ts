@@ -1,6 +1,6 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
-import type { CampaignResults, Input, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { Campaign, CampaignResults, Input, NewCampaignRequest, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
 export type { ResultRule, ResultsRead, Unmatched } from './generated';
 import type { SaveResult } from './types';
 
@@ -24,6 +24,11 @@ export function exportResults(
 /** saveResultRule saves a matching rule of results imports (campaignId 0 ignores the names); it applies at the next preview. */
 export function saveResultRule(rule: Omit<Input<ResultRule>, 'id' | 'createdAt'>): Promise<ResultRule> {
   return call('Results.SaveRule', rule);
+}
+
+/** newCampaignForName makes a campaign of an unmatched name (named as in the file, over its facts' days) and saves the rule sending the name to it. */
+export function newCampaignForName(req: NewCampaignRequest): Promise<Campaign> {
+  return call('Results.NewCampaign', req);
 }
 
 /** campaignResults returns one campaign's results: totals, KPIs, the trend by period and the funnel, with their charts. */
