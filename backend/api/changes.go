@@ -75,6 +75,8 @@ var Changes = map[string]string{
 
 	"Results.SaveRule":   "results",
 	"Results.DeleteRule": "results",
+	// A new campaign (and the rule sending a name to it): open campaign views refresh.
+	"Results.NewCampaign": "campaigns",
 
 	"People.Rename":      "people",
 	"People.UndoRename":  "people",
