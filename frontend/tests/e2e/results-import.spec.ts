@@ -146,6 +146,7 @@ test('an unmatched name becomes a new campaign from the preview', async ({ page,
   await imp.choose({ name: 'google-ads-autumn.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await expect(imp.kind).toHaveValue('results');
   await expect(page.getByTestId('results-matched')).toHaveText('Matched to campaigns: 0 of 2 facts.');
+  await page.getByTestId('results-unmatched').screenshot({ path: '/tmp/rfinish-new-campaign.png' });
   await page.locator('tr[data-unmatched="Autumn retargeting"]').getByRole('button', { name: 'New campaign' }).click();
   await expect(app.notice('Created the campaign “Autumn retargeting”; the name now goes to it.')).toBeVisible();
   await expect(page.getByTestId('results-matched')).toHaveText('Matched to campaigns: 2 of 2 facts.');
