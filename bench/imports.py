@@ -13,7 +13,9 @@ older mopsdesk binary to time too, on the same files in the same run: its
 figures appear in the peer column. A peer that fails (SheetJS holds the
 whole workbook in memory and may run out at 1M rows) is noted, not fatal.
 """
-import json, math, os, statistics, subprocess, sys, tempfile, time
+import json, math, os, statistics, subprocess, sys, tempfile
+
+from measure import emit, log, timed
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
@@ -25,38 +27,8 @@ peers = [p for p in os.environ.get("BENCH_PEERS", "exceljs,sheetjs").split(",") 
 tmp = tempfile.mkdtemp(prefix="mopsdesk-bench-")
 
 
-def log(*args):
-    print(*args, file=sys.stderr, flush=True)
-
-
-def timed(cmd):
-    """Runs cmd; returns (wall s, CPU s, peak RSS MB of that child, stdout)."""
-    out_path = os.path.join(tmp, "out.txt")
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        out = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(out, 1)
-        os.dup2(devnull, 2)
-        os.execvp(cmd[0], cmd)
-    start = time.perf_counter()
-    _, status, usage = os.wait4(pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        return None
-    with open(out_path) as f:
-        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, f.read()
-
-
 def label(rows):
     return f"{rows // 1_000_000}M" if rows >= 1_000_000 else f"{rows // 1000}k"
-
-
-def emit(what, value, unit, goal, peer=None):
-    line = {"what": what, "value": round(value, 3), "unit": unit, "goal": goal}
-    if peer:
-        line["peer"] = peer
-    print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def measure(rows):
@@ -66,7 +38,7 @@ def measure(rows):
     runs = {}
     for _ in range(rounds):
         for peer in peers:
-            got = timed(["node", os.path.join(here, f"{peer}.mjs"), book])
+            got = timed(["node", os.path.join(here, f"{peer}.mjs"), book], tmp)
             if got is None or json.loads(got[3])["rows"] != rows + 1:
                 log(f"  {peer} failed on {rows} rows")
                 continue
@@ -75,7 +47,7 @@ def measure(rows):
             if not exe:
                 continue
             data = tempfile.mkdtemp(dir=tmp)
-            got = timed([exe, "import", book, "--kind", "spend", "--json", "--data", data])
+            got = timed([exe, "import", book, "--kind", "spend", "--json", "--data", data], tmp)
             if got is None:
                 sys.exit(f"{exe} import failed")
             report = json.loads(got[3])

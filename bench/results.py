@@ -12,7 +12,9 @@ file and for the five together, against issue 20's import targets (1M rows
 < 15 s wall, < 150 MB). BENCH_RESULTS_CAMPAIGNS and BENCH_RESULTS_DAYS
 (default 500 and 365) change the size.
 """
-import datetime, json, os, subprocess, sys, tempfile, time
+import datetime, json, os, subprocess, sys, tempfile
+
+from measure import emit, log, timed
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
@@ -37,35 +39,12 @@ sources = {
 }
 
 
-def log(*args):
-    print(*args, file=sys.stderr, flush=True)
-
-
-def timed(cmd):
-    """Runs cmd; returns (wall s, CPU s, peak RSS MB of that child, stdout)."""
-    out_path = os.path.join(tmp, "out.txt")
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        out = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.dup2(out, 1)
-        os.dup2(devnull, 2)
-        os.execvp(cmd[0], cmd)
-    start = time.perf_counter()
-    _, status, usage = os.wait4(pid, 0)
-    wall = time.perf_counter() - start
-    with open(out_path) as f:
-        text = f.read()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed: {text[:300]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text
-
-
-def emit(what, value, unit, goal, peer=None):
-    line = {"what": what, "value": round(value, 3), "unit": unit, "goal": goal}
-    if peer:
-        line["peer"] = peer
-    print(json.dumps(line, ensure_ascii=False), flush=True)
+def run(cmd):
+    """timed, for a command that must not fail."""
+    got = timed(cmd, tmp)
+    if got is None:
+        sys.exit(f"{' '.join(cmd)} failed")
+    return got
 
 
 names = [f"Campaign {c:03d} EU" for c in range(campaigns)]
@@ -76,7 +55,7 @@ with open(plan, "w") as f:
     f.write("Name,Start,End\n")
     for n in names:
         f.write(f"{n},{start_day},{end_day}\n")
-timed([binary, "import", plan, "--kind", "campaigns", "--json", "--data", data])
+run([binary, "import", plan, "--kind", "campaigns", "--json", "--data", data])
 
 total = [0.0, 0.0, 0.0]
 rows_all = 0
@@ -91,7 +70,7 @@ for key, (header, line) in sources.items():
                 f.write(line(day, n, i) + "\n")
                 i += 1
     rows = campaigns * days
-    wall, cpu, peak, out = timed([binary, "import", path, "--kind", "results", "--json", "--data", data])
+    wall, cpu, peak, out = run([binary, "import", path, "--kind", "results", "--json", "--data", data])
     report = json.loads(out)
     if report.get("create") != rows or report.get("problems"):
         sys.exit(f"{key}: expected {rows} facts created, got {json.dumps(report)[:300]}")
