@@ -1,14 +1,10 @@
 package sheet
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-
-	xunicode "golang.org/x/text/encoding/unicode"
 
 	"mopsdesk/backend"
 )
@@ -35,7 +31,7 @@ type Workbook struct {
 	// ahead reads sheets on another goroutine while rows are used (set
 	// for the long passes of an import).
 	ahead bool
-	csv   [][]string
+	csv   *csvFile
 	// at is where reading has got to, for Guard (nil: not tracked).
 	at *Place
 }
@@ -62,11 +58,11 @@ func Open(r io.ReaderAt, size int64, name string) (wb *Workbook, err error) {
 		}
 	}()
 	if f == FormatCSV {
-		rows, err := readCSV(io.NewSectionReader(r, 0, size))
+		c, err := openCSV(r, size)
 		if err != nil {
 			return nil, damaged(name, err)
 		}
-		return &Workbook{name: name, csv: rows}, nil
+		return &Workbook{name: name, csv: c}, nil
 	}
 	x, err := openXLSX(r, size)
 	if err != nil {
@@ -143,12 +139,12 @@ func (w *Workbook) eachRawRow(sheet string, fn func(Row) error) (err error) {
 		return err
 	}
 	if w.xlsx == nil {
-		for i, cells := range w.csv {
-			if err := call(Row{Number: i + 1, Cells: cells}); err != nil {
-				return ignoreEOF(err)
-			}
+		err := w.csv.each(call)
+		var ce csvError
+		if errors.As(err, &ce) {
+			return damaged(w.name, ce.err)
 		}
-		return nil
+		return ignoreEOF(err)
 	}
 	read := w.xlsx.eachRow
 	if w.ahead {
@@ -202,33 +198,10 @@ func (w *Workbook) EachRow(t *Found, fn func(Row) error) error {
 	})
 }
 
-// readCSV reads comma-, semicolon- or tab-separated text in UTF-8 (with or
-// without a byte order mark) or UTF-16 (with one).
-func readCSV(r io.Reader) ([][]string, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, 256<<20))
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
-		if raw, err = dec.Bytes(raw); err != nil {
-			return nil, err
-		}
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		raw = raw[3:]
-	}
-	cr := csv.NewReader(bytes.NewReader(raw))
-	cr.Comma = sniffDelimiter(raw)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	return cr.ReadAll()
-}
-
 // sniffDelimiter picks the separator that splits the first lines into the
 // most columns, the same number on each line.
 func sniffDelimiter(raw []byte) rune {
-	lines := strings.SplitN(string(raw), "\n", 6)
+	lines := strings.SplitN(string(raw[:min(len(raw), sniffBytes)]), "\n", 6)
 	if len(lines) > 5 {
 		lines = lines[:5]
 	}
