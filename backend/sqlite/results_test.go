@@ -291,8 +291,8 @@ func resultIndexNames(t *testing.T, db *sqlite.DB) string {
 	return s
 }
 
-// A bulk large enough to drop the secondary indexes builds them again
-// and puts the page cache back, whether its batch commits or fails.
+// A large bulk leaves every index in place and puts the page cache back,
+// whether its batch commits or fails.
 func TestResults_LargeBulkRestoresIndexesAndCache(t *testing.T) {
 	db := mustOpen(t)
 	indexes, cache := resultIndexNames(t, db), pageCache(t, db)

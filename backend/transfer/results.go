@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/results/match"
@@ -76,7 +75,15 @@ func columnsOf(d *shapes.Detection) []ResultsColumn {
 	return out
 }
 
-// importResults previews or commits a results file.
+// resultsBlock is how many facts a results import reads before it
+// matches and stores them: a file of any length is imported in the same
+// memory.
+const resultsBlock = 8192
+
+// importResults previews or commits a results file. The file is read,
+// matched and stored block by block inside one Batch, so a year of
+// daily rows never sits in memory whole; a preview is the same work
+// rolled back.
 func (s *Service) importResults(ctx context.Context, path, name string, opts sheet.Options, commit bool) (*ImportPreview, error) {
 	if s.s.Results == nil {
 		return nil, errors.New("results import: no results store")
@@ -94,49 +101,30 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	if err != nil {
 		return nil, err
 	}
-	sheets, err := shapes.ReadFile(f, st.Size(), name, settings.BaseCurrency)
+	m, err := s.matcher(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out := &ImportPreview{FileName: name, Fields: []sheet.Field{}, Results: &ResultsRead{}}
 	out.Kind, out.Sheets, out.Columns = KindResults, []string{}, []sheet.Column{}
-	var facts []backend.ResultFact
-	for _, sh := range sheets {
-		for i, p := range append(sh.Problems, sh.Warnings...) {
-			out.ProblemsTotal++
-			if i < len(sh.Problems) && p.Row > 0 {
-				out.ProblemRows++ // a row not read; warnings do not hold the import up
-			}
-			if len(out.Problems) < previewProblems {
-				out.Problems = append(out.Problems, sheet.Problem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Text, Message: p.Msg, Key: p.Key, Params: p.Params})
-			}
-		}
-		if sh.Detection == nil {
-			continue
-		}
-		d := sh.Detection
-		if out.Sheet == "" {
-			// The first sheet read names the import (its history, the command line).
-			out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
-		}
-		out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
-			HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: len(sh.Facts)})
-		facts = append(facts, sh.Facts...)
-	}
-	m, err := s.matcher(ctx)
-	if err != nil {
-		return nil, err
-	}
-	read := len(facts)
-	facts, out.Results.Unmatched = m.Apply(facts)
-	if out.Results.Unmatched == nil {
-		out.Results.Unmatched = []match.Unmatched{}
-	}
-	out.Results.Ignored = read - len(facts)
-	describe(out.Results, facts)
+	var readErr error
 	err = s.s.Store.Batch(ctx, func(ctx context.Context) error {
-		return s.storeResults(ctx, name, facts, out, commit, opts)
+		bulk, err := s.s.Results.BeginBulk(ctx)
+		if err != nil {
+			return err
+		}
+		in := &resultsIn{ctx: ctx, m: m, bulk: bulk, out: out, name: name, book: opts.BookCost}
+		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency); readErr != nil {
+			return readErr // the file, not the store: said as it is
+		}
+		if err != nil {
+			return err
+		}
+		return s.storeResults(ctx, bulk, in, commit, opts)
 	})
+	if readErr != nil {
+		return nil, readErr
+	}
 	if err != nil && !errors.Is(err, errDryRun) {
 		return nil, backend.Canceled(s.s.Explain(err))
 	}
@@ -193,71 +181,17 @@ func (s *Service) matcher(ctx context.Context) (*match.Matcher, error) {
 	return match.New(cs, rules), nil
 }
 
-// describe fills in what the facts cover: days, sources, currencies, and
-// how many a campaign matched.
-func describe(r *ResultsRead, facts []backend.ResultFact) {
-	r.Facts = len(facts)
-	sources, currencies := map[backend.ResultSource]bool{}, map[string]bool{}
-	for _, f := range facts {
-		if f.CampaignID != 0 {
-			r.Matched++
-		}
-		if r.From == "" || f.From < r.From {
-			r.From = f.From
-		}
-		if f.To > r.To {
-			r.To = f.To
-		}
-		sources[f.Source] = true
-		for _, m := range []backend.Money{f.Cost, f.Pipeline, f.Revenue} {
-			if m.Currency != "" {
-				currencies[m.Currency] = true
-			}
-		}
-	}
-	r.Sources = []backend.ResultSource{}
-	for s := range sources {
-		r.Sources = append(r.Sources, s)
-	}
-	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i] < r.Sources[j] })
-	r.Currencies = []string{}
-	for c := range currencies {
-		r.Currencies = append(r.Currencies, c)
-	}
-	sort.Strings(r.Currencies)
-}
-
-// storeResults adds the facts in the Batch of ctx and reports overlaps;
-// a commit records the import and gives the facts its id, a preview ends
-// with errDryRun so that nothing is kept.
-func (s *Service) storeResults(ctx context.Context, name string, facts []backend.ResultFact, out *ImportPreview, commit bool, opts sheet.Options) error {
-	bulk, err := s.s.Results.BeginBulk(ctx)
-	if err != nil {
-		return err
-	}
-	for i := range facts {
-		if err := facts[i].Validate(); err != nil {
-			out.ProblemsTotal++
-			out.ProblemRows++
-			if len(out.Problems) < previewProblems {
-				out.Problems = append(out.Problems, sheet.Problem{Sheet: name, Field: "external", Value: facts[i].External, Message: backend.ErrorMessage(err), Key: "import.rejected"})
-			}
-			continue
-		}
-		if err := bulk.Add(ctx, &facts[i]); err != nil {
-			return err
-		}
-		if i%progressEvery == progressEvery-1 {
-			backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: int64(i + 1), Total: int64(len(facts))})
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-	}
+// storeResults ends the bulk of facts the reading added in the Batch of
+// ctx and reports overlaps; a commit records the import and gives the
+// facts its id, a preview ends with errDryRun so that nothing is kept.
+func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in *resultsIn, commit bool, opts sheet.Options) error {
+	out, name := in.out, in.name
 	counts, err := bulk.Close(ctx)
 	if err != nil {
 		return err
 	}
+	out.Results.Unmatched = in.tally.Unmatched()
+	in.desc.fill(out.Results, counts.Merged)
 	out.Results.Counts = counts
 	out.Create, out.Update = counts.Added, counts.Replaced
 	if out.Results.Overlaps, err = s.s.Results.Overlaps(ctx); err != nil {
@@ -267,7 +201,7 @@ func (s *Service) storeResults(ctx context.Context, name string, facts []backend
 		out.Results.Overlaps = []backend.ResultOverlap{}
 	}
 	// The monthly sums count the pending facts already: book from them.
-	booked, err := s.bookCost(ctx, opts.BookCost, facts, out)
+	booked, err := s.bookCost(ctx, in.months, out)
 	if err != nil {
 		return err
 	}

@@ -31,22 +31,13 @@ type bookKey struct {
 	currency string
 }
 
-// bookCost books the cost of the sources in book for the months the
-// facts touch, after the facts have their import (the sums read only
-// recorded facts), and returns the changes to log for undo.
-func (s *Service) bookCost(ctx context.Context, book []string, facts []backend.ResultFact, out *ImportPreview) ([]backend.ImportChange, error) {
-	if len(book) == 0 {
+// bookCost books the cost of the sources booked (Options.BookCost) for
+// the months their matched facts touch (months, by source), from the
+// monthly sums (which count this import's facts once the bulk is
+// closed), and returns the changes to log for undo.
+func (s *Service) bookCost(ctx context.Context, months map[backend.ResultSource]map[string]bool, out *ImportPreview) ([]backend.ImportChange, error) {
+	if len(months) == 0 {
 		return nil, nil
-	}
-	months := map[backend.ResultSource]map[string]bool{}
-	for _, f := range facts {
-		if f.CampaignID == 0 || !contains(book, string(f.Source)) {
-			continue
-		}
-		if months[f.Source] == nil {
-			months[f.Source] = map[string]bool{}
-		}
-		months[f.Source][f.From[:7]] = true
 	}
 	var changes []backend.ImportChange
 	bulk, err := s.s.Store.BeginSpendBulk(ctx)

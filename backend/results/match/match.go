@@ -179,39 +179,83 @@ type Unmatched struct {
 // facts a rule ignores, and lists the names left unmatched, each once
 // (by source and folded name), most facts first.
 func (m *Matcher) Apply(facts []backend.ResultFact) ([]backend.ResultFact, []Unmatched) {
-	kept := facts[:0:0]
-	seen := map[[2]string]int{}
-	var out []Unmatched
+	var t Tally
+	kept := m.ApplyTo(&t, facts[:0:0], facts)
+	return kept, t.Unmatched()
+}
+
+// Tally gathers the unmatched names of facts matched block by block
+// (ApplyTo), and remembers each name's match, so that a file of a year
+// of days matches each campaign name once.
+type Tally struct {
+	seen  map[[2]string]int
+	out   []Unmatched
+	cache map[nameKey]matched
+}
+
+type nameKey struct {
+	source        backend.ResultSource
+	external, utm string
+}
+
+type matched struct {
+	id  int64
+	how How
+}
+
+// ApplyTo matches facts as Apply does, appends the kept ones to kept and
+// returns it; the unmatched names add up in t.
+func (m *Matcher) ApplyTo(t *Tally, kept, facts []backend.ResultFact) []backend.ResultFact {
+	if t.seen == nil {
+		t.seen, t.cache = map[[2]string]int{}, map[nameKey]matched{}
+	}
 	for _, f := range facts {
-		id, how := m.Match(f.Source, f.External, f.UTMCampaign)
-		switch how {
+		nk := nameKey{f.Source, f.External, f.UTMCampaign}
+		r, ok := t.cache[nk]
+		if !ok {
+			r.id, r.how = m.Match(f.Source, f.External, f.UTMCampaign)
+			t.cache[nk] = r
+		}
+		switch r.how {
 		case Ignored:
 			continue
 		case None, Ambiguous:
-			k := [2]string{string(f.Source), Fold(f.External)}
-			i, ok := seen[k]
-			if !ok {
-				i = len(out)
-				seen[k] = i
-				out = append(out, Unmatched{Source: f.Source, External: f.External, UTM: f.UTMCampaign, Ambiguous: how == Ambiguous})
-			}
-			u := &out[i]
-			u.Facts++
-			if u.From == "" || f.From < u.From {
-				u.From = f.From
-			}
-			if f.To > u.To {
-				u.To = f.To
-			}
+			t.note(f, r.how == Ambiguous)
 		}
-		f.CampaignID = id
+		f.CampaignID = r.id
 		kept = append(kept, f)
 	}
+	return kept
+}
+
+// note counts an unmatched fact under its name.
+func (t *Tally) note(f backend.ResultFact, ambiguous bool) {
+	k := [2]string{string(f.Source), Fold(f.External)}
+	i, ok := t.seen[k]
+	if !ok {
+		i = len(t.out)
+		t.seen[k] = i
+		t.out = append(t.out, Unmatched{Source: f.Source, External: f.External, UTM: f.UTMCampaign, Ambiguous: ambiguous})
+	}
+	u := &t.out[i]
+	u.Facts++
+	if u.From == "" || f.From < u.From {
+		u.From = f.From
+	}
+	if f.To > u.To {
+		u.To = f.To
+	}
+}
+
+// Unmatched lists the names no campaign matched, each once, most facts
+// first (never nil).
+func (t *Tally) Unmatched() []Unmatched {
+	out := append([]Unmatched{}, t.out...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Facts != out[j].Facts {
 			return out[i].Facts > out[j].Facts
 		}
 		return out[i].External < out[j].External
 	})
-	return kept, out
+	return out
 }

@@ -28,6 +28,8 @@ type Reader struct {
 	done       bool
 	// days caches the days read: a file repeats the same few hundred.
 	days map[string]string
+	// read is set by the first fact (Drain does not clear it).
+	read bool
 }
 
 type factKey struct {
@@ -85,7 +87,7 @@ func (r *Reader) addTotal(row sheet.Row) {
 	}
 }
 
-func (r *Reader) sawData() bool { return len(r.facts) > 0 }
+func (r *Reader) sawData() bool { return r.read }
 
 func allBlank(cells []string) bool {
 	for _, c := range cells {
@@ -164,7 +166,7 @@ func (r *Reader) ads(row sheet.Row) error {
 		if f.Custom == nil {
 			f.Custom = map[string]string{}
 		}
-		f.Custom["conversion_value"] = decimal(v)
+		f.Custom["conversion_value"] = backend.DecimalText(v)
 	}
 	if c.has(colCost) {
 		if f.Cost, err = r.money(row, colCost); err != nil {
@@ -281,48 +283,40 @@ func (r *Reader) add(f backend.ResultFact) {
 		cur = f.Pipeline.Currency + f.Revenue.Currency
 	}
 	k := factKey{f.External, f.UTMCampaign, "", f.Medium, f.Channel, f.From, f.To, cur}
-	g, ok := r.facts[k]
-	if !ok {
-		f.SourceFile = r.File
-		r.facts[k] = &f
-		r.order = append(r.order, k)
+	r.read = true
+	if g, ok := r.facts[k]; ok {
+		g.AddUp(&f)
 		return
 	}
-	g.Impressions += f.Impressions
-	g.Clicks += f.Clicks
-	g.Conversions += f.Conversions
-	g.Leads += f.Leads
-	g.MQLs += f.MQLs
-	g.SQLs += f.SQLs
-	g.Opportunities += f.Opportunities
-	g.Won += f.Won
-	g.Cost = addMoney(g.Cost, f.Cost)
-	g.Pipeline = addMoney(g.Pipeline, f.Pipeline)
-	g.Revenue = addMoney(g.Revenue, f.Revenue)
-	for name, v := range f.Custom {
-		if g.Custom == nil {
-			g.Custom = map[string]string{}
-		}
-		g.Custom[name] = addDecimal(g.Custom[name], v)
-	}
+	f.SourceFile = r.File
+	r.facts[k] = &f
+	r.order = append(r.order, k)
 }
 
-func addMoney(a, b backend.Money) backend.Money {
-	if a.Currency == "" {
-		a.Currency = b.Currency
-	}
-	a.Amount += b.Amount
-	return a
-}
+// Pending is how many facts the reader holds (read since the last
+// Drain).
+func (r *Reader) Pending() int { return len(r.order) }
 
-// Facts returns the facts read, sorted by period, campaign and channel,
-// and the warnings found at the end: a totals row that does not match the
-// rows above it.
-func (r *Reader) Facts() ([]backend.ResultFact, []*Problem) {
+// Drain returns the facts read since the last Drain, in the order they
+// were first read, and forgets them: a large file is handed over in
+// blocks (Stream). A fact whose rows are split over two blocks is
+// returned twice, each with its own rows' figures; the store adds them
+// up. The totals-row check spans the whole sheet.
+func (r *Reader) Drain() []backend.ResultFact {
 	out := make([]backend.ResultFact, 0, len(r.order))
 	for _, k := range r.order {
 		out = append(out, *r.facts[k])
 	}
+	clear(r.facts)
+	r.order = r.order[:0]
+	return out
+}
+
+// Facts returns the facts read since the last Drain, sorted by period,
+// campaign and channel, and the warnings found at the end: a totals row
+// that does not match the rows above it.
+func (r *Reader) Facts() ([]backend.ResultFact, []*Problem) {
+	out := r.Drain()
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.From != b.From {

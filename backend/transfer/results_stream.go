@@ -1,0 +1,191 @@
+package transfer
+
+// A results import reads, matches and stores its file block by block
+// (importResults): the reading runs in a goroutine of its own, the facts
+// of each block are matched, checked and handed to the store's bulk here.
+
+import (
+	"context"
+	"errors"
+	"io"
+	"sort"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/results/match"
+	"mopsdesk/backend/results/shapes"
+	"mopsdesk/backend/sheet"
+)
+
+// resultsIn is one results import under way: what it read so far.
+type resultsIn struct {
+	ctx   context.Context // the Batch's
+	m     *match.Matcher
+	bulk  backend.ResultBulk
+	out   *ImportPreview
+	name  string
+	book  []string
+	tally match.Tally
+	kept  []backend.ResultFact
+	desc  describer
+	// months are the months of matched facts of each source whose cost
+	// is booked (Options.BookCost).
+	months map[backend.ResultSource]map[string]bool
+	read   int64
+}
+
+// errStopped ends the reading of a file whose import failed.
+var errStopped = errors.New("results import stopped")
+
+// pipe reads the file in a goroutine of its own (shapes.Stream) while the
+// blocks read so far are matched and stored here: the parsing and
+// SQLite's work overlap on two cores, and at most a few blocks are held
+// at once. It returns the reading's error or the storing's.
+func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string) (readErr, err error) {
+	type block struct {
+		sh    *shapes.Sheet
+		facts []backend.ResultFact
+	}
+	blocks := make(chan block, 2)
+	stop := make(chan struct{})
+	go func() {
+		defer close(blocks)
+		readErr = shapes.Stream(r, size, in.name, currency, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
+			select {
+			case blocks <- block{sh, facts}:
+				return nil
+			case <-stop:
+				return errStopped
+			}
+		})
+	}()
+	for b := range blocks {
+		if err == nil {
+			if err = in.each(b.sh, b.facts); err != nil {
+				close(stop)
+			}
+		}
+	}
+	// blocks is closed: the reading has ended and readErr is set.
+	if err != nil {
+		return nil, err
+	}
+	return readErr, nil
+}
+
+// each takes a block of a sheet's facts (or, with none, the sheet's end).
+func (in *resultsIn) each(sh *shapes.Sheet, facts []backend.ResultFact) error {
+	if len(facts) == 0 {
+		in.sheetDone(sh)
+		return nil
+	}
+	ctx := in.ctx
+	in.kept = in.m.ApplyTo(&in.tally, in.kept[:0], facts)
+	in.out.Results.Ignored += len(facts) - len(in.kept)
+	for i := range in.kept {
+		f := &in.kept[i]
+		if err := f.Validate(); err != nil {
+			in.reject(f, err)
+			continue
+		}
+		in.desc.add(f)
+		if f.CampaignID != 0 && contains(in.book, string(f.Source)) {
+			if in.months == nil {
+				in.months = map[backend.ResultSource]map[string]bool{}
+			}
+			if in.months[f.Source] == nil {
+				in.months[f.Source] = map[string]bool{}
+			}
+			in.months[f.Source][f.From[:7]] = true
+		}
+		if err := in.bulk.Add(ctx, f); err != nil {
+			return err
+		}
+	}
+	in.read += int64(len(facts))
+	backend.ReportProgress(ctx, backend.Step{Unit: "rows", Done: in.read})
+	return ctx.Err()
+}
+
+// reject notes a fact the store would refuse as a problem of the file.
+func (in *resultsIn) reject(f *backend.ResultFact, err error) {
+	out := in.out
+	out.ProblemsTotal++
+	out.ProblemRows++
+	if len(out.Problems) < previewProblems {
+		out.Problems = append(out.Problems, sheet.Problem{Sheet: in.name, Field: "external", Value: f.External, Message: backend.ErrorMessage(err), Key: "import.rejected"})
+	}
+}
+
+// sheetDone notes a sheet's shape, problems and warnings.
+func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
+	out := in.out
+	for i, p := range append(sh.Problems, sh.Warnings...) {
+		out.ProblemsTotal++
+		if i < len(sh.Problems) && p.Row > 0 {
+			out.ProblemRows++ // a row not read; warnings do not hold the import up
+		}
+		if len(out.Problems) < previewProblems {
+			out.Problems = append(out.Problems, sheet.Problem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Text, Message: p.Msg, Key: p.Key, Params: p.Params})
+		}
+	}
+	d := sh.Detection
+	if d == nil {
+		return
+	}
+	if out.Sheet == "" {
+		// The first sheet read names the import (its history, the command line).
+		out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
+	}
+	out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
+		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: sh.Read})
+}
+
+// describer gathers what the facts cover: days, sources, currencies,
+// and how many a campaign matched.
+type describer struct {
+	facts, matched int
+	from, to       string
+	sources        map[backend.ResultSource]bool
+	currencies     map[string]bool
+}
+
+func (d *describer) add(f *backend.ResultFact) {
+	if d.sources == nil {
+		d.sources, d.currencies = map[backend.ResultSource]bool{}, map[string]bool{}
+	}
+	d.facts++
+	if f.CampaignID != 0 {
+		d.matched++
+	}
+	if d.from == "" || f.From < d.from {
+		d.from = f.From
+	}
+	if f.To > d.to {
+		d.to = f.To
+	}
+	d.sources[f.Source] = true
+	for _, m := range []backend.Money{f.Cost, f.Pipeline, f.Revenue} {
+		if m.Currency != "" {
+			d.currencies[m.Currency] = true
+		}
+	}
+}
+
+// fill writes what the facts cover into r; merged facts (the same fact
+// handed over in two blocks, added up by the store) count once.
+func (d *describer) fill(r *ResultsRead, merged int) {
+	r.Facts, r.Matched, r.From, r.To = d.facts-merged, d.matched-merged, d.from, d.to
+	if r.Matched < 0 {
+		r.Matched = 0
+	}
+	r.Sources = []backend.ResultSource{}
+	for s := range d.sources {
+		r.Sources = append(r.Sources, s)
+	}
+	sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i] < r.Sources[j] })
+	r.Currencies = []string{}
+	for c := range d.currencies {
+		r.Currencies = append(r.Currencies, c)
+	}
+	sort.Strings(r.Currencies)
+}
