@@ -8,6 +8,29 @@ import "testing"
 // column names columns.go recognises (README "Results files" says which
 // of them a vendor documents) and each locale's numbers and days.
 
+// GA4 per day in Polish and Turkish (the Turkish names as Google's
+// developer guide gives them): YYYYMMDD days, "1 200" and "1.200"
+// sessions kept as the custom metric, "12,5" key events rounded half to
+// even.
+func TestGA4_PolishAndTurkishPerDay(t *testing.T) {
+	s := read(t, "ga4-pl.csv", csvFile(
+		"Data;Kampania;Źródło;Medium;Sesje;Kluczowe zdarzenia",
+		"20250301;wiosna;google;cpc;1 200;34",
+		"20250302;wiosna;google;cpc;800;12,5",
+	), "")
+	golden(t, s[0], "ga4_acquisition",
+		`2025-03-01..2025-03-01 ga4 "wiosna" utm=wiosna med=cpc conv=34 sessions=1200`,
+		`2025-03-02..2025-03-02 ga4 "wiosna" utm=wiosna med=cpc conv=12 sessions=800`)
+	s = read(t, "ga4-tr.csv", csvFile(
+		"Tarih;Kampanya;Kaynak;Aracı;Oturum sayısı;Dönüşümler",
+		"20250301;bahar;google;cpc;1.200;34",
+		"20250302;bahar;google;cpc;950;13,5",
+	), "")
+	golden(t, s[0], "ga4_acquisition",
+		`2025-03-01..2025-03-01 ga4 "bahar" utm=bahar med=cpc conv=34 sessions=1200`,
+		`2025-03-02..2025-03-02 ga4 "bahar" utm=bahar med=cpc conv=14 sessions=950`)
+}
+
 // GA4 per day in Arabic and Thai: the session counts name the export;
 // "١٬٢٠٠" is twelve hundred, the Arabic thousands separator never a
 // decimal point (it read as 1.2 sessions before).
