@@ -50,7 +50,10 @@ var roleNames = map[role]string{colCampaign: "campaign", colUTMCampaign: "utm_ca
 // headerRoles maps a normalised column name (see normHeader) to its role:
 // the vendors' English names first, then the API field names some exports
 // use, then the localised names in Polish, Turkish, Persian, Arabic and
-// Thai. README "Results files" says which are documented.
+// Thai. Few localised names are in a vendor's documentation: README
+// "Results files" has the table of which are (and where), which are only
+// recognised, and which exports no platform localises. Add a name only
+// with its source there.
 var headerRoles = map[string]role{}
 
 func init() {
@@ -69,7 +72,7 @@ func init() {
 	add(colSource, "Source", "Session source", "sessionSource", "Lead Source", "Original Source", "UTM Source",
 		"utm_source", "Źródło", "Kaynak", "منبع", "المصدر", "แหล่งที่มา")
 	add(colMedium, "Medium", "Session medium", "sessionMedium", "UTM Medium", "utm_medium", "Medium (UTM)",
-		"Medium", "Ortam", "رسانه", "الوسيط", "สื่อ")
+		"Medium", "Ortam", "Aracı", "رسانه", "الوسيط", "สื่อ")
 	add(colSourceMedium, "Session source / medium", "sessionSourceMedium", "Source / medium", "Source / Medium",
 		"Źródło/medium", "Źródło / medium", "Kaynak / ortam", "منبع / رسانه", "المصدر / الوسيط", "แหล่งที่มา / สื่อ")
 	add(colChannel, "Channel", "Session default channel group", "sessionDefaultChannelGroup",
@@ -97,7 +100,7 @@ func init() {
 	add(colConvValue, "Conv. value", "Conversion value", "Total conversion value", "Purchases conversion value",
 		"Website purchases conversion value", "Revenue", "Total revenue", "totalRevenue", "purchaseRevenue",
 		"Wartość konw.", "Wartość konwersji", "Przychody", "Dönüşüm değeri", "Gelir", "Toplam gelir")
-	add(colSessions, "Sessions", "Sesje", "Oturumlar", "جلسه‌ها", "الجلسات", "เซสชัน")
+	add(colSessions, "Sessions", "Sesje", "Oturumlar", "Oturum sayısı", "جلسه‌ها", "الجلسات", "เซสชัน")
 	add(colCurrency, "Currency", "Currency code", "CurrencyCode", "Opportunity Currency", "Amount Currency", "Deal currency code",
 		"Kod waluty", "Waluta", "Para birimi", "Para birimi kodu", "واحد پول", "العملة", "สกุลเงิน")
 	add(colStage, "Lifecycle Stage", "Lifecycle stage", "Deal Stage", "Stage", "Lead Status", "Status", "Opportunity Stage")

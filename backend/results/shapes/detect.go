@@ -1,5 +1,7 @@
 package shapes
 
+//lint:file-ignore ST1018 Persian column names are spelled with the zero-width non-joiner (U+200C), as in columns.go.
+
 import (
 	"strings"
 
@@ -25,8 +27,10 @@ type Shape struct {
 	Name   string
 	Source backend.ResultSource
 	Kind   Kind
-	// marks are column names (normalised) only this export uses; clues
-	// are words of its title rows.
+	// marks are column names (normalised) only this export uses, in the
+	// languages columns.go knows them in: a name two exports share is no
+	// mark, so it can never tip one over the other. clues are words of
+	// its title rows.
 	marks []string
 	clues []string
 	// needs are the roles without which a file is not this shape.
@@ -36,14 +40,17 @@ type Shape struct {
 // Shapes lists the recognised exports, in the order a tie is settled.
 var Shapes = []*Shape{
 	{Name: "google_ads_campaigns", Source: backend.SourceGoogleAds, Kind: KindAds,
-		marks: []string{"impr.", "campaign", "cost", "conversions", "currency code", "campaign type", "wyśw.", "kampania", "koszt", "kod waluty", "kampanya", "maliyet", "para birimi kodu", "gösterim"},
+		marks: []string{"impr.", "campaign", "cost", "conversions", "currency code", "campaign type", "wyśw.", "kampania", "koszt", "kod waluty", "kampanya", "maliyet", "para birimi kodu", "gösterim",
+			"کمپین", "هزینه", "تبدیل‌ها", "الحملة", "التكلفة", "الإحالات الناجحة", "แคมเปญ", "ค่าใช้จ่าย", "การแปลง"},
 		clues: []string{"google ads", "campaign report", "raport kampanii", "kampanya raporu"}, needs: []role{colCampaign, colCost}},
 	{Name: "microsoft_ads_campaigns", Source: backend.SourceMicrosoftAds, Kind: KindAds,
 		marks: []string{"spend", "campaign name", "campaignname", "timeperiod", "gregorian date", "conv.", "currencycode", "impr."},
 		clues: []string{"microsoft advertising", "bing ads", "campaign performance"}, needs: []role{colCampaign, colCost}},
 	{Name: "meta_ads_campaigns", Source: backend.SourceMetaAds, Kind: KindAds,
 		marks: []string{"amount spent", "reporting starts", "reporting ends", "reach", "results", "link clicks", "campaign name", "frequency",
-			"wydana kwota", "początek raportowania", "zasięg", "wyniki", "nazwa kampanii", "harcanan tutar", "raporlama başlangıcı", "erişim", "sonuçlar", "kampanya adı"},
+			"wydana kwota", "początek raportowania", "zasięg", "wyniki", "nazwa kampanii", "harcanan tutar", "raporlama başlangıcı", "erişim", "sonuçlar", "kampanya adı",
+			"نام کمپین", "مبلغ هزینه‌شده", "شروع گزارش", "پایان گزارش", "نتایج", "اسم الحملة", "المبلغ المنفق", "بداية التقارير", "نهاية التقارير", "النتائج",
+			"نقرات الرابط", "ชื่อแคมเปญ", "จำนวนเงินที่ใช้จ่าย", "เริ่มการรายงาน", "สิ้นสุดการรายงาน", "ผลลัพธ์", "การคลิกลิงก์"},
 		clues: []string{"meta", "facebook", "ads manager"}, needs: []role{colCampaign, colCost}},
 	{Name: "linkedin_campaigns", Source: backend.SourceLinkedInAds, Kind: KindAds,
 		marks: []string{"total spent", "campaign name", "start date (in utc)", "campaign group name", "landing page clicks", "leads", "campaign id"},
@@ -53,7 +60,9 @@ var Shapes = []*Shape{
 		clues: []string{"tiktok"}, needs: []role{colCampaign, colCost}},
 	{Name: "ga4_acquisition", Source: backend.SourceGA4, Kind: KindAds,
 		marks: []string{"session campaign", "sessioncampaignname", "session source / medium", "sessionsourcemedium", "session default channel group",
-			"sessions", "key events", "keyevents", "first user campaign", "sesje", "oturumlar"},
+			"sessions", "key events", "keyevents", "first user campaign", "sesje", "kluczowe zdarzenia", "źródło/medium", "źródło / medium",
+			"domyślna grupa kanałów sesji", "oturumlar", "oturum sayısı", "aracı", "önemli etkinlikler", "kaynak / ortam", "oturum varsayılan kanal grubu",
+			"جلسه‌ها", "منبع / رسانه", "الجلسات", "المصدر / الوسيط", "เซสชัน", "แหล่งที่มา / สื่อ"},
 		clues: []string{"#", "analytics", "property"}, needs: []role{colCampaign}},
 	{Name: "hubspot_contacts", Source: backend.SourceHubSpot, Kind: KindContacts,
 		marks: []string{"record id", "lifecycle stage", "create date", "original source", "original source drill-down 1", "original source drill-down 2", "email", "first name", "last name"},

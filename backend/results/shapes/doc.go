@@ -5,7 +5,8 @@
 //
 // Recognised exports (Shapes), found by their column names, English and
 // where the platform localises them Polish, Turkish, Persian, Arabic and
-// Thai:
+// Thai (README "Results files" says which localised names a vendor
+// documents; the others are recognised, not confirmed):
 //
 //   - Google Ads campaign report (Day, Campaign, Campaign type, Currency
 //     code, Impr., Clicks, Cost, Conversions; "Kampania", "Wyśw.",

@@ -166,6 +166,8 @@ func TestGarbage_NeverPanics(t *testing.T) {
 func FuzzReadFile(f *testing.F) {
 	f.Add(csvFile("# Start date: 20250301", "Session campaign,Sessions,Key events", "a,1,1"))
 	f.Add(csvFile("Opportunity Name,Stage,Amount,Close Date", "x,Closed Won,EUR 1,00,01.02.2025"))
+	f.Add(csvFile("اسم الحملة,بداية التقارير,نهاية التقارير,المبلغ المنفق (SAR),النتائج", "أ,٠١/٠٣/٢٠٢٥,٣١/٠٣/٢٠٢٥,١٬٢٣٤٫٥٦,٣", "المجموع,,,١٬٢٣٤٫٥٦,٣"))
+	f.Add(csvFile("1 มี.ค. 2568 - 31 มี.ค. 2568", "แคมเปญ,ค่าใช้จ่าย,การแสดงผล", `ก,"1,234.56",๑๒`, "รวม,1234.56,12"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, err := ReadFile(bytes.NewReader(data), int64(len(data)), "f.csv", "USD"); isCrash(err) {
 			t.Fatal(err)

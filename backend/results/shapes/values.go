@@ -53,7 +53,9 @@ func problem(sheetName string, row int, column, key, what string, text *string) 
 var errNumber = errors.New("not a number")
 
 // localDigits turns Persian, Arabic-Indic and Thai digits and the Arabic
-// separators into ASCII.
+// separators into ASCII: the decimal ٫ into a comma (so the file's own
+// decimal guess sees it), the thousands ٬ into a group space, as it never
+// marks decimals ("١٬٢٠٠" is 1200 whatever the file's separator).
 func localDigits(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -67,7 +69,7 @@ func localDigits(s string) string {
 		case r == '٫':
 			b.WriteByte(',')
 		case r == '٬':
-			b.WriteByte('.')
+			b.WriteRune('\u202f')
 		default:
 			b.WriteRune(r)
 		}
