@@ -1539,4 +1539,8 @@ export const ar: Catalog = {
   'import.results.booked': 'قيود الإنفاق المسجَّلة أو المحدَّثة: {count}',
   'results.no_shape': 'لا توجد في هذا الملف ورقة هي ملف تصدير يعرفه MOps Desk.',
   'results.book_needs_lists': 'يتطلب تسجيل التكلفة كإنفاق وجود فريق وفئة إنفاق في مساحة العمل.',
+  'team.change_password': 'تغيير كلمة المرور',
+  'team.current_password': 'كلمة المرور الحالية',
+  'team.change_password_hint': 'عند تغيير كلمة المرور تُنهى جلساتك الأخرى، وتبقى هذه الجلسة مفتوحة.',
+  'team.password_changed': 'تم تغيير كلمة المرور. وأُنهيت جلساتك الأخرى.',
 };
