@@ -1543,4 +1543,7 @@ export const ar: Catalog = {
   'team.current_password': 'كلمة المرور الحالية',
   'team.change_password_hint': 'عند تغيير كلمة المرور تُنهى جلساتك الأخرى، وتبقى هذه الجلسة مفتوحة.',
   'team.password_changed': 'تم تغيير كلمة المرور. وأُنهيت جلساتك الأخرى.',
+  'conflict.changed_by': 'عدّل {name} هذا في {time}.',
+  'conflict.changed_by_you': 'جرى تعديل هذا من نافذة أخرى لك في {time}.',
+  'conflict.changed_elsewhere': 'جرى تعديل هذا في نافذة أخرى في {time}.',
 };

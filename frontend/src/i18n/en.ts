@@ -1386,6 +1386,9 @@ export const en = {
   'team.current_password': 'Current password',
   'team.change_password_hint': 'Changing the password signs out your other sessions; this one stays signed in.',
   'team.password_changed': 'Your password was changed. Your other sessions were signed out.',
+  'conflict.changed_by': '{name} changed this at {time}.',
+  'conflict.changed_by_you': 'You changed this in another window at {time}.',
+  'conflict.changed_elsewhere': 'This was changed in another window at {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

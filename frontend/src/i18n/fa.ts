@@ -1385,4 +1385,7 @@ export const fa: Catalog = {
   'team.current_password': 'گذرواژهٔ کنونی',
   'team.change_password_hint': 'با تغییر گذرواژه، نشست‌های دیگر شما بسته می‌شوند و این نشست باز می‌ماند.',
   'team.password_changed': 'گذرواژهٔ شما تغییر کرد. نشست‌های دیگر شما بسته شدند.',
+  'conflict.changed_by': '{name} این را در {time} تغییر داد.',
+  'conflict.changed_by_you': 'شما این را در پنجره‌ای دیگر در {time} تغییر دادید.',
+  'conflict.changed_elsewhere': 'این در پنجره‌ای دیگر در {time} تغییر کرد.',
 };

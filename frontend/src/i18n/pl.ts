@@ -1500,4 +1500,7 @@ export const pl: Catalog = {
   'team.current_password': 'Obecne hasło',
   'team.change_password_hint': 'Zmiana hasła kończy Twoje pozostałe sesje; ta pozostaje zalogowana.',
   'team.password_changed': 'Hasło zostało zmienione. Pozostałe sesje zostały zakończone.',
+  'conflict.changed_by': 'Zmienione przez: {name}, {time}.',
+  'conflict.changed_by_you': 'Zmienione przez Ciebie w innym oknie: {time}.',
+  'conflict.changed_elsewhere': 'Zmienione w innym oknie: {time}.',
 };

@@ -1384,4 +1384,7 @@ export const th: Catalog = {
   'team.current_password': 'รหัสผ่านปัจจุบัน',
   'team.change_password_hint': 'การเปลี่ยนรหัสผ่านจะออกจากระบบในเซสชันอื่นของคุณ ส่วนเซสชันนี้ยังคงเข้าสู่ระบบอยู่',
   'team.password_changed': 'เปลี่ยนรหัสผ่านแล้ว เซสชันอื่นของคุณถูกออกจากระบบแล้ว',
+  'conflict.changed_by': '{name} เปลี่ยนรายการนี้เมื่อ {time}',
+  'conflict.changed_by_you': 'คุณเปลี่ยนรายการนี้ในหน้าต่างอื่นเมื่อ {time}',
+  'conflict.changed_elsewhere': 'รายการนี้ถูกเปลี่ยนในหน้าต่างอื่นเมื่อ {time}',
 };

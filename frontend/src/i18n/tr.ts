@@ -1385,4 +1385,7 @@ export const tr: Catalog = {
   'team.current_password': 'Mevcut parola',
   'team.change_password_hint': 'Parolayı değiştirmek diğer oturumlarınızı kapatır; bu oturum açık kalır.',
   'team.password_changed': 'Parolanız değiştirildi. Diğer oturumlarınız kapatıldı.',
+  'conflict.changed_by': 'Değiştiren: {name} ({time}).',
+  'conflict.changed_by_you': 'Bunu başka bir pencerede siz değiştirdiniz ({time}).',
+  'conflict.changed_elsewhere': 'Bu, başka bir pencerede değiştirildi ({time}).',
 };

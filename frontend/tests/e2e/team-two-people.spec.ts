@@ -165,6 +165,8 @@ test('two people edit one campaign: the second gets the conflict, loses nothing,
   await anas.save();
   const conflict = new ConflictDialog(ana);
   await expect(conflict.about('Spring launch')).toBeVisible();
+  // It says whose change it was, and when (the time in Ana's locale: "2:02 PM").
+  await expect(conflict.changedBy('Spring launch')).toHaveText(/^Pat changed this at \d{1,2}:\d{2}(\s?[AP]M)?\.$/);
   await expect(conflict.row('Spring launch', 'Objective')).toContainText('changed by someone else');
   await expect(conflict.storedNow('Spring launch', 'Objective')).toHaveText('Fill the hall');
   await expect(conflict.row('Spring launch', 'Notes')).toContainText('changed by you');
