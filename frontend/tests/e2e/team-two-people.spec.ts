@@ -4,6 +4,7 @@ import { BudgetPage } from './pages/budget';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
 import { ConflictDialog } from './pages/conflict';
+import { onTop } from './pages/notices';
 import { HistoryPanel } from './pages/history';
 import { Host } from './pages/host';
 import { AccountPage, SessionBadge } from './pages/team';
@@ -160,6 +161,12 @@ test('two people edit one campaign: the second gets the conflict, loses nothing,
   await expect(pats.form).toHaveCount(0);
   // Ana's open form says who changed it meanwhile, and keeps what she types.
   await expect(anas.form.getByRole('status').filter({ hasText: 'Pat changed this record after you opened it.' })).toBeVisible({ timeout: withinTwoSeconds });
+  // The live notice shows above Ana's open form (a modal dialog, in the
+  // browser's top layer), not under its backdrop.
+  const notice = ana.getByRole('status').filter({ hasText: 'Pat changed campaign ‘Spring launch’' });
+  await expect(notice).toBeVisible();
+  await expect.poll(() => onTop(notice)).toBe(true);
+  await ana.screenshot({ path: '/tmp/team18-notice-over-form.png' });
 
   await anas.form.getByLabel('Notes').fill('Booth booked');
   await anas.save();
