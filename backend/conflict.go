@@ -20,6 +20,19 @@ func Conflict(what string, current any) *Error {
 		Message: "Someone else changed this " + what + " after you opened it; nothing was saved."}
 }
 
+// LastChange is who last changed a record and when, as the audit log has
+// it: a refused save says whose change it ran into ("Pat changed this at
+// 14:02").
+type LastChange struct {
+	// By is the person's name; "" in the local workspace, where there is
+	// only one person (the change came from another window).
+	By string `json:"by"`
+	// ByID is the person's member id; 0 in the local workspace.
+	ByID int64 `json:"byId"`
+	// At is when, UTC RFC 3339.
+	At string `json:"at"`
+}
+
 // CheckVersion refuses a save started from version sent of a record now
 // stored at version stored. A sent version of 0 writes unconditionally: it
 // is for the store's own batch writers (an import and its undo), never

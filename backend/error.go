@@ -47,6 +47,9 @@ type Error struct {
 	// Current is, for an ECONFLICT caused by a stale version, the record
 	// as stored now (see Conflict).
 	Current any `json:"current,omitempty"`
+	// Changed is, with Current, who last changed the record and when
+	// (see LastChange); nil when the audit log has nothing on it.
+	Changed *LastChange `json:"changed,omitempty"`
 }
 
 // FieldError is one problem with one field: a message-catalog key and the

@@ -221,6 +221,8 @@ type ErrorPayload struct {
 	// Current is the record as stored now when a save was refused for a
 	// stale version (code conflict).
 	Current any `json:"current,omitempty"`
+	// Changed says, with Current, who last changed the record and when.
+	Changed *backend.LastChange `json:"changed,omitempty"`
 }
 
 // FormatError turns any error into the payload the UI branches on. It is
@@ -228,7 +230,7 @@ type ErrorPayload struct {
 func FormatError(err error) ErrorPayload {
 	var e *backend.Error
 	if errors.As(err, &e) {
-		return ErrorPayload{Code: e.Code, Message: e.Message, Fields: e.Fields, Current: e.Current}
+		return ErrorPayload{Code: e.Code, Message: e.Message, Fields: e.Fields, Current: e.Current, Changed: e.Changed}
 	}
 	return ErrorPayload{Code: backend.EINTERNAL, Message: backend.ErrorMessage(err)}
 }

@@ -2,7 +2,13 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"testing"
+	"time"
+
+	"mopsdesk/backend"
+	"mopsdesk/backend/httpapi"
 )
 
 // Over serve mode's transport, a save made to an older version answers 409
@@ -28,9 +34,14 @@ func TestServer_ConflictCarriesTheCurrentRecord(t *testing.T) {
 			Owner   string
 			Version int64
 		}
+		Changed *backend.LastChange
 	}
 	if err := json.Unmarshal(b, &e); err != nil || resp.StatusCode != 409 || e.Code != "conflict" || e.Current.Owner != "Dana" || e.Current.Version <= c.Version {
 		t.Fatalf("stale save: %d %s", resp.StatusCode, b)
+	}
+	// The local workspace has one person: the change has a time, no name.
+	if e.Changed == nil || e.Changed.By != "" || e.Changed.ByID != 0 || e.Changed.At == "" {
+		t.Fatalf("changed = %+v", e.Changed)
 	}
 	for _, call := range []struct{ path, body string }{
 		{"/api/Campaigns/Update", `[` + itoa(c.ID) + `,{"owner":"Sam"}]`},
@@ -50,4 +61,58 @@ func TestServer_ConflictCarriesTheCurrentRecord(t *testing.T) {
 func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestHost_ConflictNamesWhoChangedIt: on a host, a save over someone
+// else's newer change is refused with who made that change and when (the
+// audit log's last entry on the record), for an update and for a delete.
+func TestHost_ConflictNamesWhoChangedIt(t *testing.T) {
+	h := newHost(t, httpapi.Options{})
+	ada := h.setup()
+	bo := h.join(ada, "bo", backend.RolePlanner)
+	boID := h.me(bo).PersonID
+	type conflict struct {
+		Code    string
+		Changed *backend.LastChange
+	}
+	stale := func(r reply) conflict {
+		t.Helper()
+		var e conflict
+		if err := json.Unmarshal([]byte(r.body), &e); err != nil || r.status != http.StatusConflict || e.Code != backend.ECONFLICT {
+			t.Fatalf("stale save = %d %s", r.status, r.body)
+		}
+		return e
+	}
+	wantBo := func(e conflict) {
+		t.Helper()
+		if e.Changed == nil || e.Changed.By != "bo" || e.Changed.ByID != boID {
+			t.Fatalf("changed = %+v, want bo (%d)", e.Changed, boID)
+		}
+		if _, err := time.Parse(time.RFC3339, e.Changed.At); err != nil {
+			t.Fatalf("changed at %q: %v", e.Changed.At, err)
+		}
+	}
+
+	t.Run("Update", func(t *testing.T) {
+		var c backend.Campaign
+		r := h.do("POST", "/api/Campaigns/Create", ada, `[{"name":"Launch","status":"planned","startDate":"2026-03-01","endDate":"2026-03-31","budget":{"amount":500,"currency":"EUR"}}]`)
+		if json.Unmarshal([]byte(r.body), &c); r.status != http.StatusOK {
+			t.Fatalf("create = %d %s", r.status, r.body)
+		}
+		if r := h.do("POST", "/api/Campaigns/Update", bo, fmt.Sprintf(`[%d,{"version":%d,"notes":"Bo's"}]`, c.ID, c.Version)); r.status != http.StatusOK {
+			t.Fatalf("bo's save = %d %s", r.status, r.body)
+		}
+		wantBo(stale(h.do("POST", "/api/Campaigns/Update", ada, fmt.Sprintf(`[%d,{"version":%d,"notes":"Ada's"}]`, c.ID, c.Version))))
+	})
+	t.Run("Delete", func(t *testing.T) {
+		var v backend.Vendor
+		r := h.do("POST", "/api/Vendors/Create", ada, `[{"name":"Acme"}]`)
+		if json.Unmarshal([]byte(r.body), &v); r.status != http.StatusOK {
+			t.Fatalf("create = %d %s", r.status, r.body)
+		}
+		if r := h.do("POST", "/api/Vendors/Update", bo, fmt.Sprintf(`[%d,{"name":"Acme Ltd","version":%d}]`, v.ID, v.Version)); r.status != http.StatusOK {
+			t.Fatalf("bo's save = %d %s", r.status, r.body)
+		}
+		wantBo(stale(h.do("POST", "/api/Vendors/Delete", ada, fmt.Sprintf(`[%d,%d]`, v.ID, v.Version))))
+	})
 }

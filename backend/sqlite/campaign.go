@@ -119,7 +119,7 @@ func updateCampaign(ctx context.Context, tx *sql.Tx, id int64, upd backend.Campa
 	if err != nil {
 		return nil, err
 	}
-	if err := backend.CheckVersion("campaign", upd.Version, c.Version, c); err != nil {
+	if err := checkVersion(ctx, tx, "campaigns", id, "campaign", upd.Version, c.Version, c); err != nil {
 		return nil, err
 	}
 	upd.Apply(c)

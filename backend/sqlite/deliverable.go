@@ -124,7 +124,7 @@ func (s *DeliverableService) UpdateDeliverable(ctx context.Context, id int64, up
 		if err != nil {
 			return err
 		}
-		if err := backend.CheckVersion("deliverable", upd.Version, d.Version, d); err != nil {
+		if err := checkVersion(ctx, tx, "deliverables", id, "deliverable", upd.Version, d.Version, d); err != nil {
 			return err
 		}
 		upd.Apply(d)

@@ -118,7 +118,7 @@ func (s *GoalService) UpdateGoal(ctx context.Context, id int64, upd backend.Goal
 		if err != nil {
 			return err
 		}
-		if err := backend.CheckVersion("goal", upd.Version, g.Version, g); err != nil {
+		if err := checkVersion(ctx, tx, "goals", id, "goal", upd.Version, g.Version, g); err != nil {
 			return err
 		}
 		upd.Apply(g)

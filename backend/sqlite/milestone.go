@@ -116,7 +116,7 @@ func (s *MilestoneService) UpdateMilestone(ctx context.Context, id int64, upd ba
 		if err != nil {
 			return err
 		}
-		if err := backend.CheckVersion("milestone", upd.Version, m.Version, m); err != nil {
+		if err := checkVersion(ctx, tx, "milestones", id, "milestone", upd.Version, m.Version, m); err != nil {
 			return err
 		}
 		upd.Apply(m)

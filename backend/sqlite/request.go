@@ -141,7 +141,7 @@ func (s *RequestService) DecideRequest(ctx context.Context, id int64, d backend.
 			return backend.Errorf(backend.ENOTFOUND, "That spend request no longer exists.")
 		}
 		r := list[0]
-		if err := backend.CheckVersion("spend request", d.Version, r.Version, r); err != nil {
+		if err := checkVersion(ctx, tx, "spend_requests", id, "spend request", d.Version, r.Version, r); err != nil {
 			return err
 		}
 		if r.Status != backend.RequestPending {

@@ -230,7 +230,7 @@ func (s *SpendService) UpdateSpend(ctx context.Context, id int64, upd backend.Sp
 		if sp.ContractID != 0 {
 			return fromContract()
 		}
-		if err := backend.CheckVersion("spend entry", upd.Version, sp.Version, sp); err != nil {
+		if err := checkVersion(ctx, tx, "spend", id, "spend entry", upd.Version, sp.Version, sp); err != nil {
 			return err
 		}
 		upd.Apply(sp)

@@ -37,6 +37,8 @@ type contract struct {
 	methods    []method
 	appMethods []method
 	downloads  []exportKind
+	// access and routes are api.Access and api.RouteAccess, sorted.
+	access, routes []rule
 	docs       map[types.Object]string
 	lists      map[*types.TypeName][]string
 	// nullable, neverNil and nullableResults: see their namesakes in
@@ -44,14 +46,19 @@ type contract struct {
 	nullable, neverNil, nullableResults map[string]bool
 }
 
-// Generate reads the facades of the module at root and returns the
-// TypeScript contract.
-func Generate(root string) ([]byte, error) {
+// Generate reads the facades of the module at root and returns the files
+// it writes, by path relative to root: the TypeScript contract (Output)
+// and the access tables (AccessOutput).
+func Generate(root string) (map[string][]byte, error) {
 	c, err := load(root)
 	if err != nil {
 		return nil, err
 	}
-	return emit(c)
+	contract, err := emit(c)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{Output: contract, AccessOutput: emitAccess(c.access, c.routes)}, nil
 }
 
 func load(root string) (*contract, error) {
@@ -106,6 +113,12 @@ func load(root string) (*contract, error) {
 		return nil, err
 	}
 	if c.downloads, err = downloadKinds(api); err != nil {
+		return nil, err
+	}
+	if c.access, err = accessTable(api, "Access"); err != nil {
+		return nil, err
+	}
+	if c.routes, err = accessTable(api, "RouteAccess"); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -10,8 +10,11 @@
 // (Wails' "main" package). A leading context.Context parameter is not
 // part of the contract: the transports supply it.
 //
+// It also writes the frontend's copy of the access tables (api.Access and
+// api.RouteAccess, sorted) to frontend/src/lib/access.ts.
+//
 // Run it with `go generate ./backend/internal/tsgen`; its test fails when
-// the committed file is stale.
+// a committed file is stale.
 package main
 
 //go:generate go run .
@@ -33,26 +36,28 @@ const Output = "frontend/src/lib/api/generated.ts"
 const RegenerateCommand = "go generate ./backend/internal/tsgen"
 
 func main() {
-	out := flag.String("o", "", "write here instead of "+Output+" (- for stdout)")
+	out := flag.String("o", "", "write the files under this folder instead of the module root")
 	flag.Parse()
 	root, err := moduleRoot()
 	if err != nil {
 		fail(err)
 	}
-	src, err := Generate(root)
+	files, err := Generate(root)
 	if err != nil {
 		fail(err)
 	}
-	switch *out {
-	case "-":
-		_, err = os.Stdout.Write(src)
-	case "":
-		err = writeIfChanged(filepath.Join(root, Output), src)
-	default:
-		err = writeIfChanged(*out, src)
+	dir := root
+	if *out != "" {
+		dir = *out
 	}
-	if err != nil {
-		fail(err)
+	for name, src := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			fail(err)
+		}
+		if err := writeIfChanged(path, src); err != nil {
+			fail(err)
+		}
 	}
 }
 

@@ -13,23 +13,30 @@ import (
 	"testing"
 )
 
-// TestGeneratedIsCurrent fails when a facade or a type that crosses the
-// seam changed and the committed TypeScript contract was not regenerated.
+// TestGeneratedIsCurrent fails when a facade, a type that crosses the
+// seam or a rule of api.Access / api.RouteAccess changed and the committed
+// TypeScript (the contract, the access tables) was not regenerated.
 func TestGeneratedIsCurrent(t *testing.T) {
 	root, err := moduleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Generate(root)
+	files, err := Generate(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(filepath.Join(root, Output))
-	if err != nil {
-		t.Fatalf("read the contract: %v (run `%s`)", err, RegenerateCommand)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is stale: run `%s` and commit the result", Output, RegenerateCommand)
+	for _, name := range []string{Output, AccessOutput} {
+		want, ok := files[name]
+		if !ok {
+			t.Fatalf("the generator does not write %s", name)
+		}
+		got, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			t.Fatalf("read %s: %v (run `%s`)", name, err, RegenerateCommand)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale: run `%s` and commit the result", name, RegenerateCommand)
+		}
 	}
 }
 

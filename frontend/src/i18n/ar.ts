@@ -1539,4 +1539,11 @@ export const ar: Catalog = {
   'import.results.booked': 'قيود الإنفاق المسجَّلة أو المحدَّثة: {count}',
   'results.no_shape': 'لا توجد في هذا الملف ورقة هي ملف تصدير يعرفه MOps Desk.',
   'results.book_needs_lists': 'يتطلب تسجيل التكلفة كإنفاق وجود فريق وفئة إنفاق في مساحة العمل.',
+  'team.change_password': 'تغيير كلمة المرور',
+  'team.current_password': 'كلمة المرور الحالية',
+  'team.change_password_hint': 'عند تغيير كلمة المرور تُنهى جلساتك الأخرى، وتبقى هذه الجلسة مفتوحة.',
+  'team.password_changed': 'تم تغيير كلمة المرور. وأُنهيت جلساتك الأخرى.',
+  'conflict.changed_by': 'عدّل {name} هذا في {time}.',
+  'conflict.changed_by_you': 'جرى تعديل هذا من نافذة أخرى لك في {time}.',
+  'conflict.changed_elsewhere': 'جرى تعديل هذا في نافذة أخرى في {time}.',
 };

@@ -1382,6 +1382,13 @@ export const en = {
   'import.results.booked': 'Spend entries booked or updated: {count}',
   'results.no_shape': 'No sheet of this file is an export MOps Desk recognises.',
   'results.book_needs_lists': 'Booking cost as spend needs a team and a spend category in the workspace.',
+  'team.change_password': 'Change password',
+  'team.current_password': 'Current password',
+  'team.change_password_hint': 'Changing the password signs out your other sessions; this one stays signed in.',
+  'team.password_changed': 'Your password was changed. Your other sessions were signed out.',
+  'conflict.changed_by': '{name} changed this at {time}.',
+  'conflict.changed_by_you': 'You changed this in another window at {time}.',
+  'conflict.changed_elsewhere': 'This was changed in another window at {time}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1381,4 +1381,11 @@ export const fa: Catalog = {
   'import.results.booked': 'اقلام هزینهٔ ثبت یا به‌روزشده: {count}',
   'results.no_shape': 'هیچ برگه‌ای از این فایل خروجی‌ای نیست که MOps Desk بشناسد.',
   'results.book_needs_lists': 'برای ثبت هزینه به‌عنوان هزینه‌کرد، فضای کار باید یک تیم و یک دستهٔ هزینه داشته باشد.',
+  'team.change_password': 'تغییر گذرواژه',
+  'team.current_password': 'گذرواژهٔ کنونی',
+  'team.change_password_hint': 'با تغییر گذرواژه، نشست‌های دیگر شما بسته می‌شوند و این نشست باز می‌ماند.',
+  'team.password_changed': 'گذرواژهٔ شما تغییر کرد. نشست‌های دیگر شما بسته شدند.',
+  'conflict.changed_by': '{name} این را در {time} تغییر داد.',
+  'conflict.changed_by_you': 'شما این را در پنجره‌ای دیگر در {time} تغییر دادید.',
+  'conflict.changed_elsewhere': 'این در پنجره‌ای دیگر در {time} تغییر کرد.',
 };

@@ -1496,4 +1496,11 @@ export const pl: Catalog = {
   'import.results.booked': 'Zaksięgowane lub zmienione wydatki: {count}',
   'results.no_shape': 'Żaden arkusz tego pliku nie jest eksportem rozpoznawanym przez MOps Desk.',
   'results.book_needs_lists': 'Aby księgować koszt jako wydatki, w przestrzeni roboczej musi być zespół i kategoria wydatków.',
+  'team.change_password': 'Zmień hasło',
+  'team.current_password': 'Obecne hasło',
+  'team.change_password_hint': 'Zmiana hasła kończy Twoje pozostałe sesje; ta pozostaje zalogowana.',
+  'team.password_changed': 'Hasło zostało zmienione. Pozostałe sesje zostały zakończone.',
+  'conflict.changed_by': 'Zmienione przez: {name}, {time}.',
+  'conflict.changed_by_you': 'Zmienione przez Ciebie w innym oknie: {time}.',
+  'conflict.changed_elsewhere': 'Zmienione w innym oknie: {time}.',
 };

@@ -1380,4 +1380,11 @@ export const th: Catalog = {
   'import.results.booked': 'รายการค่าใช้จ่ายที่บันทึกหรือปรับปรุง: {count}',
   'results.no_shape': 'ไม่มีชีตใดในไฟล์นี้ที่เป็นไฟล์ส่งออกที่ MOps Desk รู้จัก',
   'results.book_needs_lists': 'การบันทึกค่าใช้จ่ายเป็นรายการใช้จ่ายต้องมีทีมและหมวดค่าใช้จ่ายในพื้นที่ทำงาน',
+  'team.change_password': 'เปลี่ยนรหัสผ่าน',
+  'team.current_password': 'รหัสผ่านปัจจุบัน',
+  'team.change_password_hint': 'การเปลี่ยนรหัสผ่านจะออกจากระบบในเซสชันอื่นของคุณ ส่วนเซสชันนี้ยังคงเข้าสู่ระบบอยู่',
+  'team.password_changed': 'เปลี่ยนรหัสผ่านแล้ว เซสชันอื่นของคุณถูกออกจากระบบแล้ว',
+  'conflict.changed_by': '{name} เปลี่ยนรายการนี้เมื่อ {time}',
+  'conflict.changed_by_you': 'คุณเปลี่ยนรายการนี้ในหน้าต่างอื่นเมื่อ {time}',
+  'conflict.changed_elsewhere': 'รายการนี้ถูกเปลี่ยนในหน้าต่างอื่นเมื่อ {time}',
 };

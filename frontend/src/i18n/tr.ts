@@ -1381,4 +1381,11 @@ export const tr: Catalog = {
   'import.results.booked': 'Kaydedilen veya güncellenen harcama kayıtları: {count}',
   'results.no_shape': 'Bu dosyanın hiçbir sayfası MOps Desk’in tanıdığı bir dışa aktarım değil.',
   'results.book_needs_lists': 'Maliyeti harcama olarak kaydetmek için çalışma alanında bir ekip ve bir harcama kategorisi gerekir.',
+  'team.change_password': 'Parolayı değiştir',
+  'team.current_password': 'Mevcut parola',
+  'team.change_password_hint': 'Parolayı değiştirmek diğer oturumlarınızı kapatır; bu oturum açık kalır.',
+  'team.password_changed': 'Parolanız değiştirildi. Diğer oturumlarınız kapatıldı.',
+  'conflict.changed_by': 'Değiştiren: {name} ({time}).',
+  'conflict.changed_by_you': 'Bunu başka bir pencerede siz değiştirdiniz ({time}).',
+  'conflict.changed_elsewhere': 'Bu, başka bir pencerede değiştirildi ({time}).',
 };

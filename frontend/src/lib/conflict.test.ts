@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from './api';
-import { changedByMe, conflictRows, currentOf, mineOverTheirs, type ConflictField } from './conflict';
+import { toAppError } from './api/errors';
+import { changedByMe, changedOf, conflictRows, currentOf, describeChange, mineOverTheirs, type ConflictField } from './conflict';
+import { i18n } from '../i18n/index.svelte';
 
 const fields: ConflictField[] = [
   { key: 'name', label: 'Name' },
@@ -57,5 +59,45 @@ describe('currentOf', () => {
     expect(currentOf(new AppError('conflict', 'changed', {}, theirs))).toBe(theirs);
     expect(currentOf(new AppError('conflict', 'already decided'))).toBeNull();
     expect(currentOf(new AppError('invalid', 'bad', {}, theirs))).toBeNull();
+  });
+});
+
+describe('describeChange', () => {
+  const now = new Date('2026-11-27T16:30:00');
+  const at = '2026-11-27T14:02:00Z';
+  const time = (locale: string, opts: Intl.DateTimeFormatOptions = { timeStyle: 'short' }) => new Intl.DateTimeFormat(locale, opts).format(new Date(at));
+  afterEach(() => {
+    i18n.locale = 'en';
+  });
+
+  it('names the other person and the time their change was saved', () => {
+    expect(describeChange({ by: 'Pat', byId: 7, at }, 3, now)).toBe(`Pat changed this at ${time('en')}.`);
+  });
+
+  it('says the signed-in person’s own change came from another window', () => {
+    expect(describeChange({ by: 'Sam', byId: 3, at }, 3, now)).toBe(`You changed this in another window at ${time('en')}.`);
+  });
+
+  it('names no one in the local workspace, which has one person', () => {
+    expect(describeChange({ by: '', byId: 0, at }, undefined, now)).toBe(`This was changed in another window at ${time('en')}.`);
+  });
+
+  it('gives the day of a change made on another day', () => {
+    const later = new Date('2026-11-30T09:00:00');
+    expect(describeChange({ by: 'Pat', byId: 7, at }, 3, later)).toBe(`Pat changed this at ${time('en', { dateStyle: 'medium', timeStyle: 'short' })}.`);
+  });
+
+  it('speaks the user’s language', () => {
+    i18n.locale = 'pl';
+    expect(describeChange({ by: 'Pat', byId: 7, at }, 3, now)).toBe(`Zmienione przez: Pat, ${time(i18n.dateLocale)}.`);
+  });
+});
+
+describe('changedOf', () => {
+  it('reads who changed the record from a conflict the backend sent', () => {
+    const e = toAppError({ code: 'conflict', message: 'x', current: { version: 4 }, changed: { by: 'Pat', byId: 7, at: '2026-11-27T14:02:00Z' } });
+    expect(changedOf(e)).toEqual({ by: 'Pat', byId: 7, at: '2026-11-27T14:02:00Z' });
+    expect(changedOf(toAppError({ code: 'conflict', message: 'x', current: { version: 4 } }))).toBeUndefined();
+    expect(changedOf(new AppError('invalid', 'x'))).toBeUndefined();
   });
 });

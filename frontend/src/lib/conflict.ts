@@ -1,4 +1,6 @@
-import { AppError } from './api';
+import { AppError, type LastChange } from './api';
+import { dateFormat } from './intl';
+import { i18n, t } from '../i18n/index.svelte';
 
 /**
  * A conflict: someone saved a record after this person's form, drag or
@@ -102,4 +104,26 @@ export function changedByMe(fields: ConflictField[], started: object, mine: obje
 export function currentOf<T>(e: unknown): T | null {
   if (e instanceof AppError && e.code === 'conflict' && e.current && typeof e.current === 'object') return e.current as T;
   return null;
+}
+
+/** changedOf returns who last changed the record and when, when e is a conflict that says so. */
+export function changedOf(e: unknown): LastChange | undefined {
+  return e instanceof AppError && e.code === 'conflict' ? e.changed : undefined;
+}
+
+/**
+ * describeChange says in the user's language who made the change a save
+ * ran into, and when: "Pat changed this at 14:02". The signed-in person's
+ * own change (meId) came from another window or tab, and so does any in
+ * the local workspace, which has one person. A change of another day
+ * gives the day too.
+ */
+export function describeChange(c: LastChange, meId: number | undefined, now: Date = new Date()): string {
+  const at = new Date(c.at);
+  if (Number.isNaN(at.getTime())) return '';
+  const sameDay = at.toDateString() === now.toDateString();
+  const time = dateFormat(i18n.dateLocale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  if (!c.byId || !c.by) return t('conflict.changed_elsewhere', { time });
+  if (c.byId === meId) return t('conflict.changed_by_you', { time });
+  return t('conflict.changed_by', { name: c.by, time });
 }

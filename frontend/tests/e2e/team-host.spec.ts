@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { AppShell } from './pages/app';
 import { Host } from './pages/host';
-import { AccountPage, SessionBadge, SignInPage, TeamPage } from './pages/team';
+import { AccountPage, PasswordPanel, SessionBadge, SignInPage, TeamPage } from './pages/team';
 
 // Issue 18 against a real team host ("mopsdesk host", HTTPS on loopback
 // with its own certificate): the first admin, an invite, a Viewer who sees
@@ -85,6 +85,43 @@ test('a Viewer joins, sees no edit control, and the backend refuses a change any
   await signIn.signIn('vic', password);
   await expect(page.getByRole('heading', { name: 'Contracts', level: 1 })).toBeVisible();
   await context.close();
+});
+
+test('a person changes their password: their other sessions end, the old password fails, the new one works', async ({ browser }) => {
+  // Ada is signed in twice: here and in another browser.
+  const other = (await person(browser)).page;
+  await other.goto('/');
+  await new SignInPage(other).signIn('ada', password);
+  await expect(new SessionBadge(other).group).toContainText('Ada');
+
+  await admin.goto('/#/settings');
+  const panel = new PasswordPanel(admin);
+  const renewed = 'a much newer passphrase';
+  // The backend's answers are shown at their fields.
+  await panel.change('not my password', renewed);
+  await expect(panel.region.getByText('The current password is wrong.')).toBeVisible();
+  await panel.change(password, 'short');
+  await expect(panel.region.getByText(/Use at least \d+ characters/)).toBeVisible();
+  await panel.change(password, renewed, renewed + '!');
+  await expect(panel.region.getByText('The two passwords differ.')).toBeVisible();
+  await panel.change(password, renewed);
+  await expect(admin.getByText('Your password was changed. Your other sessions were signed out.')).toBeVisible();
+  await expect(panel.region.getByLabel('Current password')).toHaveValue('');
+
+  // The other browser's session ended; this one goes on.
+  await other.evaluate(() => (location.hash = '#/contracts'));
+  await expect(new SignInPage(other).heading).toBeVisible();
+  await other.context().close();
+  // An admin's list has everyone's sessions: Ada's is this one alone now.
+  await expect(admin.getByRole('region', { name: 'Your sessions' }).getByRole('listitem').filter({ hasText: 'Ada' })).toHaveCount(1);
+
+  await new SessionBadge(admin).signOut();
+  const signIn = new SignInPage(admin);
+  await expect(signIn.heading).toBeVisible();
+  await signIn.signIn('ada', password);
+  await expect(signIn.problem()).toContainText('do not match');
+  await signIn.signIn('ada', renewed);
+  await expect(new SessionBadge(admin).group).toContainText('Ada');
 });
 
 test('repeated wrong passwords lock sign-in with a clear message', async ({ browser }) => {

@@ -4,6 +4,7 @@ import { BudgetPage } from './pages/budget';
 import { CalendarPage } from './pages/calendar';
 import { CampaignsPage } from './pages/campaigns';
 import { ConflictDialog } from './pages/conflict';
+import { onTop } from './pages/notices';
 import { HistoryPanel } from './pages/history';
 import { Host } from './pages/host';
 import { AccountPage, SessionBadge } from './pages/team';
@@ -160,11 +161,19 @@ test('two people edit one campaign: the second gets the conflict, loses nothing,
   await expect(pats.form).toHaveCount(0);
   // Ana's open form says who changed it meanwhile, and keeps what she types.
   await expect(anas.form.getByRole('status').filter({ hasText: 'Pat changed this record after you opened it.' })).toBeVisible({ timeout: withinTwoSeconds });
+  // The live notice shows above Ana's open form (a modal dialog, in the
+  // browser's top layer), not under its backdrop.
+  const notice = ana.getByRole('status').filter({ hasText: 'Pat changed campaign ‘Spring launch’' });
+  await expect(notice).toBeVisible();
+  await expect.poll(() => onTop(notice)).toBe(true);
+  await ana.screenshot({ path: '/tmp/team18-notice-over-form.png' });
 
   await anas.form.getByLabel('Notes').fill('Booth booked');
   await anas.save();
   const conflict = new ConflictDialog(ana);
   await expect(conflict.about('Spring launch')).toBeVisible();
+  // It says whose change it was, and when (the time in Ana's locale: "2:02 PM").
+  await expect(conflict.changedBy('Spring launch')).toHaveText(/^Pat changed this at \d{1,2}:\d{2}(\s?[AP]M)?\.$/);
   await expect(conflict.row('Spring launch', 'Objective')).toContainText('changed by someone else');
   await expect(conflict.storedNow('Spring launch', 'Objective')).toHaveText('Fill the hall');
   await expect(conflict.row('Spring launch', 'Notes')).toContainText('changed by you');

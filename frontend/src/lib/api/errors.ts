@@ -28,14 +28,34 @@ export class AppError extends Error {
   readonly fields: Record<string, FieldError>;
   /** current is, for a conflict, the record as stored now (someone else saved it after it was shown). */
   readonly current: unknown;
+  /** changed is, for a conflict, who last changed the record and when (backend.LastChange). */
+  readonly changed: LastChange | undefined;
 
-  constructor(code: ErrorCode, message: string, fields: Record<string, FieldError> = {}, current: unknown = undefined) {
+  constructor(code: ErrorCode, message: string, fields: Record<string, FieldError> = {}, current: unknown = undefined, changed: LastChange | undefined = undefined) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
     this.current = current;
+    this.changed = changed;
   }
+}
+
+/** LastChange is who last changed a record and when, as the audit log has it (backend.LastChange). */
+export interface LastChange {
+  /** by is the person's name; "" in the local workspace (one person, another window). */
+  by: string;
+  /** byId is their member id; 0 in the local workspace. */
+  byId: number;
+  /** at is when, UTC RFC 3339. */
+  at: string;
+}
+
+function lastChange(v: unknown): LastChange | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const c = v as Partial<LastChange>;
+  if (typeof c.at !== 'string') return undefined;
+  return { by: typeof c.by === 'string' ? c.by : '', byId: typeof c.byId === 'number' ? c.byId : 0, at: c.at };
 }
 
 const codes: ErrorCode[] = [
@@ -87,10 +107,10 @@ export function canceled(): AppError {
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const p = e as { code: unknown; message: unknown; fields?: unknown; current?: unknown };
+    const p = e as { code: unknown; message: unknown; fields?: unknown; current?: unknown; changed?: unknown };
     const code = codes.includes(p.code as ErrorCode) ? (p.code as ErrorCode) : 'internal';
     const fields = p.fields && typeof p.fields === 'object' ? (p.fields as Record<string, FieldError>) : {};
-    return new AppError(code, String(p.message), fields, p.current ?? undefined);
+    return new AppError(code, String(p.message), fields, p.current ?? undefined, lastChange(p.changed));
   }
   if (typeof e === 'string') return new AppError('internal', e);
   if (e instanceof Error) return new AppError('internal', e.message);

@@ -13,7 +13,7 @@ export * from './people';
 export * from './planning';
 export * from './results';
 export * from './workspace';
-export { AppError, type FieldError } from './errors';
+export { AppError, type FieldError, type LastChange } from './errors';
 export type { CallOptions, Step } from './transport';
 export type * from './types';
 export type * from './types-backups';

@@ -56,6 +56,14 @@ export function resetPassword(memberId: number): Promise<Invite> {
   return call('Team.ResetPassword', memberId);
 }
 
+/**
+ * changePassword sets the signed-in person's password after checking the
+ * current one; the backend ends their other sessions, keeping this one.
+ */
+export function changePassword(current: string, next: string): Promise<void> {
+  return call('Team.ChangePassword', current, next);
+}
+
 /** listSessions lists the signed-in person's sessions (an admin's list has everyone's). */
 export function listSessions(): Promise<Session[]> {
   return call('Team.Sessions');

@@ -1,4 +1,5 @@
-import { conflictRows, currentOf, type ConflictField, type ConflictRow } from '../conflict';
+import type { LastChange } from '../api';
+import { changedOf, conflictRows, currentOf, type ConflictField, type ConflictRow } from '../conflict';
 
 /** ConflictChoice is what the person decides: save theirs over the new version, take what is stored, or go back. */
 export type ConflictChoice = 'mine' | 'theirs' | 'cancel';
@@ -12,6 +13,8 @@ export interface ConflictQuestion {
   mineLabel: string;
   /** merges says that keeping mine keeps their value of a field this person left alone (a save, not a delete). */
   merges?: boolean;
+  /** changed is who made the change the save ran into, and when (when the backend knows). */
+  changed?: LastChange;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function saveVersioned<T extends { version: number }, R>(opts: {
         mineLabel: opts.mineLabel,
         merges: opts.merges ?? true,
         rows: conflictRows(opts.fields, opts.started, opts.mine, now),
+        changed: changedOf(e),
       });
       if (choice === 'theirs') return { kind: 'theirs', theirs: now };
       if (choice === 'cancel') return { kind: 'cancelled' };

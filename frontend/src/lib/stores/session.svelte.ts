@@ -1,7 +1,7 @@
 import { type AuthState, authState, signOut } from '../api/auth';
 import { type AppError, watchErrors } from '../api/errors';
 import type { Actor } from '../api/team';
-import { type Method, may } from '../access';
+import { type Method, may } from '../may';
 
 /**
  * SessionStore knows where the app runs and who is signed in: in the

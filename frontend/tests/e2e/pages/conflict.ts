@@ -9,6 +9,11 @@ export class ConflictDialog {
     return this.page.getByRole('dialog', { name: `“${name}” was changed by someone else` });
   }
 
+  /** changedBy is the sentence saying who made the change the save ran into, and when. */
+  changedBy(name: string): Locator {
+    return this.about(name).getByText(/ changed (this|this in another window) at /);
+  }
+
   /** row is the line of one field (by its label): what is stored now and what this person has. */
   row(name: string, field: string): Locator {
     return this.about(name).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp('^' + field) }) });

@@ -68,3 +68,19 @@ export class SessionBadge {
     await this.group.getByRole('button', { name: 'Sign out' }).click();
   }
 }
+
+/** PasswordPanel is "Change password" in Settings on a team workspace. */
+export class PasswordPanel {
+  readonly region: Locator;
+
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Change password' });
+  }
+
+  async change(current: string, next: string, repeat = next): Promise<void> {
+    await this.region.getByLabel('Current password').fill(current);
+    await this.region.getByLabel('New password').fill(next);
+    await this.region.getByLabel('Repeat the password').fill(repeat);
+    await this.region.getByRole('button', { name: 'Change password' }).click();
+  }
+}

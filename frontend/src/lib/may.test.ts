@@ -1,31 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { access, allows, may } from './access';
+import { allows, may } from './may';
 import { type Role, roles } from './api/team';
-
-/** backendRules reads the backend's table of method → least role (backend/api/access.go). */
-function backendRules(): Record<string, Role> {
-  const src = readFileSync(join(import.meta.dirname, '../../../backend/api/access.go'), 'utf8');
-  const table = src.slice(src.indexOf('var Access'), src.indexOf('\n}\n', src.indexOf('var Access')));
-  const out: Record<string, Role> = {};
-  for (const m of table.matchAll(/"([\w.]+)":\s*backend\.Role(\w+),/g)) out[m[1]] = m[2].toLowerCase() as Role;
-  return out;
-}
-
-describe('the access table', () => {
-  it('says what the backend says for every method', () => {
-    const backend = backendRules();
-    expect(Object.keys(backend).length).toBeGreaterThan(90);
-    const mine = access as Record<string, Role>;
-    const differ = Object.entries(backend)
-      .filter(([m, r]) => mine[m] !== r)
-      .map(([m, r]) => `${m}: backend ${r}, frontend ${mine[m] ?? 'none'}`);
-    expect(differ).toEqual([]);
-    const extra = Object.keys(mine).filter((m) => !(m in backend));
-    expect(extra).toEqual([]);
-  });
-});
 
 describe('allows', () => {
   it('orders the roles viewer < planner < approver < admin', () => {
