@@ -147,6 +147,8 @@ export const access = {
   'Results.Campaign': 'viewer',
   'Results.Rules': 'viewer',
   'Results.SaveRule': 'planner',
+  'Results.CreateRule': 'planner',
+  'Results.UpdateRule': 'planner',
   'Results.DeleteRule': 'planner',
   'Results.NewCampaign': 'planner',
 } as const satisfies Record<string, Role>;
