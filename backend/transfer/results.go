@@ -45,6 +45,10 @@ type ResultsRead struct {
 	// Booked counts the spend entries the cost booked as actual spend
 	// added or changed (Options.BookCost).
 	Booked int `json:"booked"`
+	// Bookings say, for each source of the file, whether its cost is
+	// booked as actual spend and in which category: the choice given, or
+	// the one remembered from the source's last import.
+	Bookings []backend.ResultBooking `json:"bookings"`
 }
 
 // ResultsSheet is one sheet's shape: the export it was recognised as and
@@ -267,7 +271,7 @@ func (s *Service) storeResults(ctx context.Context, name string, facts []backend
 		out.Results.Overlaps = []backend.ResultOverlap{}
 	}
 	// The monthly sums count the pending facts already: book from them.
-	booked, err := s.bookCost(ctx, opts.BookCost, facts, out)
+	booked, err := s.bookCost(ctx, opts, facts, out, commit)
 	if err != nil {
 		return err
 	}
