@@ -12,11 +12,10 @@ import (
 	"mopsdesk/backend/transfer"
 )
 
-// Booked cost lands in the spend category chosen for its source, not in
-// the workspace's first; the choice is remembered, so the next import of
-// the source (no choice given) books into the same category; a category
-// deleted since is named in the preview and refused at the commit.
-func TestResultsImport_CostBookedInTheChosenCategory(t *testing.T) {
+// bookingSetup is resultsSetup with a team and three spend categories
+// (their ids), and a function adding up the spend entries by category.
+func bookingSetup(t *testing.T) (*testDB, *transfer.Service, []int64, func() map[int64]int64) {
+	t.Helper()
 	db, svc, _, _ := resultsSetup(t)
 	ctx := context.Background()
 	lists, spend := sqlite.NewListService(db.DB), sqlite.NewSpendService(db.DB)
@@ -43,6 +42,16 @@ func TestResultsImport_CostBookedInTheChosenCategory(t *testing.T) {
 		}
 		return out
 	}
+	return db, svc, cats, categories
+}
+
+// Booked cost lands in the spend category chosen for its source, not in
+// the workspace's first; the choice is remembered, so the next import of
+// the source (no choice given) books into the same category; choosing
+// another moves the booked entry (set, not added); undo takes it all back.
+func TestResultsImport_CostBookedInTheChosenCategory(t *testing.T) {
+	db, svc, cats, categories := bookingSetup(t)
+	ctx := context.Background()
 	usd := strings.ReplaceAll(googleAds, "EUR", "USD")
 	path := writeResults(t, "google.csv", usd)
 	google := string(backend.SourceGoogleAds)
@@ -92,11 +101,27 @@ func TestResultsImport_CostBookedInTheChosenCategory(t *testing.T) {
 		t.Fatalf("after undo: %d spend entries", count(t, db, "spend"))
 	}
 
-	// The remembered category is deleted: the preview names it, the commit refuses.
-	if err := lists.DeleteListItem(ctx, backend.ListCategories, cats[2]); err != nil {
+}
+
+// A remembered category deleted since is named in the preview, and the
+// commit that would book into it is refused, booking nothing.
+func TestResultsImport_BookedCategoryDeleted(t *testing.T) {
+	db, svc, cats, _ := bookingSetup(t)
+	ctx := context.Background()
+	path := writeResults(t, "google.csv", strings.ReplaceAll(googleAds, "EUR", "USD"))
+	google := string(backend.SourceGoogleAds)
+	chosen := sheet.Options{Kind: transfer.KindResults, BookCost: []string{google}, BookCategories: map[string]int64{google: cats[2]}}
+	first, err := svc.Commit(ctx, path, "google.csv", chosen)
+	if err != nil {
 		t.Fatal(err)
 	}
-	p, err = svc.Preview(ctx, path, "google.csv", resultsOpts())
+	if err := svc.Undo(ctx, first.RunID); err != nil {
+		t.Fatal(err)
+	}
+	if err := sqlite.NewListService(db.DB).DeleteListItem(ctx, backend.ListCategories, cats[2]); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.Preview(ctx, path, "google.csv", resultsOpts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +135,9 @@ func TestResultsImport_CostBookedInTheChosenCategory(t *testing.T) {
 	}
 	if count(t, db, "spend") != 0 {
 		t.Errorf("the refused commit booked %d entries", count(t, db, "spend"))
+	}
+	// Comparing instead is still possible.
+	if _, err := svc.Commit(ctx, path, "google.csv", sheet.Options{Kind: transfer.KindResults, BookCost: []string{}}); err != nil {
+		t.Errorf("comparing the cost instead: %v", err)
 	}
 }
