@@ -154,3 +154,27 @@ test('booked cost goes to the category chosen for its source, and the next impor
   await expect(cost.getByLabel('Book as actual spend')).toBeChecked();
   await expect(category.locator('option:checked')).toHaveText('Paid media');
 });
+
+// Someone else's rule shows on an open rules screen without a reload.
+test('a rule added elsewhere appears on the open rules screen', async ({ page, playwright }) => {
+  await page.goto('/#/results?tab=rules');
+  const rules = page.getByTestId('result-rules');
+  await expect(rules.locator('tr[data-rule="webinar-eu"]')).toBeVisible();
+  const request = await playwright.request.newContext();
+  await ws.call(request, 'Results.CreateRule', { kind: 'starts_with', text: 'Q3-Brand', source: '', campaignId: 0 });
+  await request.dispose();
+  const added = rules.locator('tr[data-rule="Q3-Brand"]');
+  await expect(added.locator('td')).toContainText(['Starts with', 'Q3-Brand', 'Any source', 'Ignored']);
+});
+
+// A team host's Viewer (the UI alone: /auth/state stubbed as in
+// team-local.spec.ts; the host refusing the calls is access.go's) reads
+// the rules, with no control that changes them.
+test('a Viewer reads the rules but changes none', async ({ page }) => {
+  await page.route('**/auth/state', (r) => r.fulfill({ json: { mode: 'team', setup: false, me: { personId: 7, name: 'Vera', role: 'viewer' } } }));
+  await page.route('**/api/Team/Sessions', (r) => r.fulfill({ json: [] }));
+  await page.goto('/#/results?tab=rules');
+  const rules = page.getByTestId('result-rules');
+  await expect(rules.locator('tr[data-rule="webinar-eu"] td').nth(1)).toHaveText('webinar-eu');
+  await expect(rules.getByRole('button')).toHaveCount(0);
+});
