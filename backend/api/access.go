@@ -160,6 +160,8 @@ var Access = map[string]backend.Role{
 	// Matching rules of results imports: a planner saves them.
 	"Results.Rules":       backend.RoleViewer,
 	"Results.SaveRule":    backend.RolePlanner,
+	"Results.CreateRule":  backend.RolePlanner,
+	"Results.UpdateRule":  backend.RolePlanner,
 	"Results.DeleteRule":  backend.RolePlanner,
 	"Results.NewCampaign": backend.RolePlanner,
 }

@@ -74,6 +74,8 @@ var Changes = map[string]string{
 	"Imports.DeleteProfile": "imports",
 
 	"Results.SaveRule":   "results",
+	"Results.CreateRule": "results",
+	"Results.UpdateRule": "results",
 	"Results.DeleteRule": "results",
 	// A new campaign (and the rule sending a name to it): open campaign views refresh.
 	"Results.NewCampaign": "campaigns",

@@ -201,6 +201,26 @@ func (r *Results) SaveRule(ctx context.Context, rule backend.ResultRule) (*backe
 	})
 }
 
+// CreateRule adds a matching rule from the rules screen: a rule of the
+// same kind, text and source is a field error on its text (SaveRule,
+// from an import's preview, changes that rule instead).
+func (r *Results) CreateRule(ctx context.Context, rule backend.ResultRule) (*backend.ResultRule, error) {
+	return call(ctx, r.s, "Results.CreateRule", func(ctx context.Context) (*backend.ResultRule, error) {
+		if err := r.s.ResultRules.CreateResultRule(ctx, &rule); err != nil {
+			return nil, err
+		}
+		return &rule, nil
+	})
+}
+
+// UpdateRule gives a matching rule another campaign (0: its names are
+// ignored); it applies at the next preview or commit.
+func (r *Results) UpdateRule(ctx context.Context, id, campaignID int64) (*backend.ResultRule, error) {
+	return call(ctx, r.s, "Results.UpdateRule", func(ctx context.Context) (*backend.ResultRule, error) {
+		return r.s.ResultRules.UpdateResultRule(ctx, id, campaignID)
+	})
+}
+
 // NewCampaignRequest is an unmatched name of a results import to make a
 // campaign of: named as the file names it, over the days of its facts.
 type NewCampaignRequest struct {

@@ -59,6 +59,10 @@ type Options struct {
 	// actual spend; the cost of the others is compared with the budget
 	// only (pacing).
 	BookCost []string `json:"bookCost,omitempty"`
+	// BookCategories chooses, by source, the spend category its booked
+	// cost goes to. With BookCost nil (no choice given) each source's
+	// choice is the one remembered from its last import.
+	BookCategories map[string]int64 `json:"bookCategories,omitempty"`
 	// Channels are the workspace's channel names: a calendar cell's second
 	// line that names one (or a well-known network) is the entry's channel.
 	Channels []string `json:"-"`

@@ -44,6 +44,10 @@ type ResultsRead struct {
 	// Booked counts the spend entries the cost booked as actual spend
 	// added or changed (Options.BookCost).
 	Booked int `json:"booked"`
+	// Bookings say, for each source of the file, whether its cost is
+	// booked as actual spend and in which category: the choice given, or
+	// the one remembered from the source's last import.
+	Bookings []backend.ResultBooking `json:"bookings"`
 }
 
 // ResultsSheet is one sheet's shape: the export it was recognised as and
@@ -113,7 +117,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 		if err != nil {
 			return err
 		}
-		in := &resultsIn{ctx: ctx, m: m, bulk: bulk, out: out, name: name, book: opts.BookCost}
+		in := &resultsIn{ctx: ctx, m: m, bulk: bulk, out: out, name: name}
 		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency); readErr != nil {
 			return readErr // the file, not the store: said as it is
 		}
@@ -201,7 +205,7 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 		out.Results.Overlaps = []backend.ResultOverlap{}
 	}
 	// The monthly sums count the pending facts already: book from them.
-	booked, err := s.bookCost(ctx, in.months, out)
+	booked, err := s.bookCost(ctx, opts, in.months, out, commit)
 	if err != nil {
 		return err
 	}

@@ -12,12 +12,14 @@ package transfer
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"mopsdesk/backend"
+	"mopsdesk/backend/sheet"
 )
 
 // bookRef is the reference of the spend entry booking a source's month.
@@ -31,13 +33,44 @@ type bookKey struct {
 	currency string
 }
 
-// bookCost books the cost of the sources booked (Options.BookCost) for
-// the months their matched facts touch (months, by source), from the
-// monthly sums (which count this import's facts once the bulk is
-// closed), and returns the changes to log for undo.
-func (s *Service) bookCost(ctx context.Context, months map[backend.ResultSource]map[string]bool, out *ImportPreview) ([]backend.ImportChange, error) {
-	if len(months) == 0 {
+// bookCost books the cost of the sources chosen (see bookings) into
+// their categories for the months their matched facts touch (matched, by
+// source), from the monthly sums (which count this import's facts once
+// the bulk is closed), and returns the changes to log for undo. A commit
+// remembers each source's choice, and refuses a category that no longer
+// exists.
+func (s *Service) bookCost(ctx context.Context, opts sheet.Options, matched map[backend.ResultSource]map[string]bool, out *ImportPreview, commit bool) ([]backend.ImportChange, error) {
+	bookings, err := s.bookings(ctx, opts, out.Results.Sources)
+	if err != nil {
+		return nil, err
+	}
+	out.Results.Bookings = bookings
+	category := map[backend.ResultSource]int64{}
+	for _, b := range bookings {
+		if commit {
+			if b.Book && b.Problem != nil {
+				return nil, &backend.Error{Code: backend.EINVALID, Message: fmt.Sprintf("The spend category %q no longer exists; choose another for %s.", b.CategoryName, sourceVendor(b.Source)),
+					Fields: map[string]backend.FieldError{"bookCategory": *b.Problem}}
+			}
+			if s.s.Rules == nil {
+				continue
+			}
+			if err := s.s.Rules.SaveResultBooking(ctx, b); err != nil {
+				return nil, err
+			}
+		}
+		if b.Book && b.Problem == nil {
+			category[b.Source] = b.CategoryID
+		}
+	}
+	if len(category) == 0 {
 		return nil, nil
+	}
+	months := map[backend.ResultSource]map[string]bool{}
+	for src, ms := range matched {
+		if _, book := category[src]; book {
+			months[src] = ms
+		}
 	}
 	var changes []backend.ImportChange
 	bulk, err := s.s.Store.BeginSpendBulk(ctx)
@@ -46,7 +79,7 @@ func (s *Service) bookCost(ctx context.Context, months map[backend.ResultSource]
 	}
 	for _, src := range sortedSources(months) {
 		for _, month := range sortedKeys(months[src]) {
-			c, err := s.bookMonth(ctx, bulk, src, month, out)
+			c, err := s.bookMonth(ctx, bulk, src, category[src], month, out)
 			if err != nil {
 				return nil, err
 			}
@@ -65,7 +98,7 @@ func (s *Service) bookCost(ctx context.Context, months map[backend.ResultSource]
 
 // bookMonth sets one source's month: the entries it booked before take
 // the amount the facts now report; new campaigns get an entry.
-func (s *Service) bookMonth(ctx context.Context, bulk backend.SpendBulk, src backend.ResultSource, month string, out *ImportPreview) ([]backend.ImportChange, error) {
+func (s *Service) bookMonth(ctx context.Context, bulk backend.SpendBulk, src backend.ResultSource, category int64, month string, out *ImportPreview) ([]backend.ImportChange, error) {
 	first, _ := time.Parse("2006-01", month)
 	from, to := first.Format(backend.DayLayout), first.AddDate(0, 1, -1).Format(backend.DayLayout)
 	sums, err := s.s.Results.Sums(ctx, backend.GroupCampaign, backend.ResultFilter{Source: src, From: from, To: to})
@@ -99,11 +132,11 @@ func (s *Service) bookMonth(ctx context.Context, bulk backend.SpendBulk, src bac
 		k := bookKey{e.CampaignID, month, e.Amount.Currency}
 		amount, ok := want[k]
 		delete(want, k)
-		if ok && amount == e.Amount.Amount {
+		if ok && amount == e.Amount.Amount && e.CategoryID == category {
 			continue // booked already: nothing doubles
 		}
 		m := backend.Money{Amount: amount, Currency: e.Amount.Currency}
-		if _, err := s.s.Spend.UpdateSpend(ctx, e.ID, backend.SpendUpdate{Amount: &m}); err != nil {
+		if _, err := s.s.Spend.UpdateSpend(ctx, e.ID, backend.SpendUpdate{Amount: &m, CategoryID: &category}); err != nil {
 			return nil, err
 		}
 		b, _ := json.Marshal(e)
@@ -121,7 +154,7 @@ func (s *Service) bookMonth(ctx context.Context, bulk backend.SpendBulk, src bac
 		if want[k] <= 0 {
 			continue
 		}
-		sp, year, err := s.bookEntry(ctx, src, k, to, want[k])
+		sp, year, err := s.bookEntry(ctx, src, category, k, to, want[k])
 		if err != nil {
 			return nil, err
 		}
@@ -138,21 +171,18 @@ func (s *Service) bookMonth(ctx context.Context, bulk backend.SpendBulk, src bac
 
 // bookEntry is a new spend entry booking a campaign's month: dated the
 // month's last day, in the campaign's team (else the first team) and the
-// first category, the source as vendor. year is the fiscal year it had
-// to add (0: none).
-func (s *Service) bookEntry(ctx context.Context, src backend.ResultSource, k bookKey, day string, amount int64) (sp *backend.Spend, year int, err error) {
+// source's category, the source as vendor. year is the fiscal year it
+// had to add (0: none).
+func (s *Service) bookEntry(ctx context.Context, src backend.ResultSource, category int64, k bookKey, day string, amount int64) (sp *backend.Spend, year int, err error) {
 	c, err := s.s.Campaigns.FindCampaignByID(ctx, k.campaign)
 	if err != nil {
 		return nil, 0, err
 	}
-	team, category := c.TeamID, int64(0)
+	team := c.TeamID
 	if team == 0 {
 		if team, err = s.firstItem(ctx, backend.ListTeams); err != nil {
 			return nil, 0, err
 		}
-	}
-	if category, err = s.firstItem(ctx, backend.ListCategories); err != nil {
-		return nil, 0, err
 	}
 	if team == 0 || category == 0 {
 		return nil, 0, &backend.Error{Code: backend.EINVALID, Message: "Booking cost as spend needs a team and a spend category in the workspace.",
@@ -207,15 +237,6 @@ func sourceVendor(src backend.ResultSource) string {
 		}
 	}
 	return strings.Join(words, " ")
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedSources(m map[backend.ResultSource]map[string]bool) []backend.ResultSource {

@@ -23,12 +23,11 @@ type resultsIn struct {
 	bulk  backend.ResultBulk
 	out   *ImportPreview
 	name  string
-	book  []string
 	tally match.Tally
 	kept  []backend.ResultFact
 	desc  describer
-	// months are the months of matched facts of each source whose cost
-	// is booked (Options.BookCost).
+	// months are the months of matched facts of each source, for the
+	// cost booked as spend (bookCost).
 	months map[backend.ResultSource]map[string]bool
 	read   int64
 }
@@ -88,7 +87,7 @@ func (in *resultsIn) each(sh *shapes.Sheet, facts []backend.ResultFact) error {
 			continue
 		}
 		in.desc.add(f)
-		if f.CampaignID != 0 && contains(in.book, string(f.Source)) {
+		if f.CampaignID != 0 {
 			if in.months == nil {
 				in.months = map[backend.ResultSource]map[string]bool{}
 			}

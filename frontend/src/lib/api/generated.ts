@@ -1126,6 +1126,15 @@ export interface FieldChange {
   after: unknown;
 }
 
+/**
+ * FieldError is one problem with one field: a message-catalog key and the
+ * parameters the message needs (for example {"max": 200}).
+ */
+export interface FieldError {
+  key: string;
+  params?: Record<string, unknown>;
+}
+
 /** FieldType says how a column's cells are read. */
 export type FieldType = 'text' | 'date' | 'money' | 'int' | 'bool' | 'list' | 'enum' | 'id';
 
@@ -1646,6 +1655,12 @@ export interface Options {
    */
   bookCost?: string[];
   /**
+   * BookCategories chooses, by source, the spend category its booked
+   * cost goes to. With BookCost nil (no choice given) each source's
+   * choice is the one remembered from its last import.
+   */
+  bookCategories?: Record<string, number>;
+  /**
    * Labels are the fields' names in the user's language (field key →
    * name), matched as headers like the built-in synonyms: a list
    * exported with headers in that language imports back.
@@ -1826,6 +1841,29 @@ export interface RequestEvent {
 /** RequestStatus is where a spend request stands. */
 export type RequestStatus = 'pending' | 'approved' | 'rejected';
 
+/**
+ * ResultBooking is what the cost of a source's results files is used
+ * for: booked as actual spend in a spend category (Book), or compared
+ * with the budget only. The workspace remembers the choice of a
+ * source's last import and its next import starts from it.
+ */
+export interface ResultBooking {
+  source: ResultSource;
+  book: boolean;
+  /**
+   * CategoryID is the spend category booked cost goes to (0: the
+   * workspace's first); CategoryName its name when it was chosen, to
+   * name it once it is deleted.
+   */
+  categoryId: number;
+  categoryName: string;
+  /**
+   * Problem, in an import's answer, says why the cost cannot be
+   * booked as chosen (the category no longer exists).
+   */
+  problem?: FieldError;
+}
+
 /** ResultBulkCounts says what a bulk of facts did. */
 export interface ResultBulkCounts {
   /**
@@ -1978,6 +2016,11 @@ export interface ResultRule {
   text: string;
   source: ResultSource;
   campaignId: number;
+  /**
+   * CampaignName is the campaign's name when the rules are listed
+   * ("" for a rule that ignores names).
+   */
+  campaignName: string;
   createdAt: string;
 }
 
@@ -2102,6 +2145,12 @@ export interface ResultsRead {
    * added or changed (Options.BookCost).
    */
   booked: number;
+  /**
+   * Bookings say, for each source of the file, whether its cost is
+   * booked as actual spend and in which category: the choice given, or
+   * the one remembered from the source's last import.
+   */
+  bookings: ResultBooking[];
 }
 
 /**
@@ -2788,6 +2837,12 @@ export interface Methods {
    * month (period; month when empty), its charts in the words of labels.
    */
   'Results.Campaign': { args: [id: number, period: ResultGroup, labels: ResultLabels]; result: CampaignResults };
+  /**
+   * CreateRule adds a matching rule from the rules screen: a rule of the
+   * same kind, text and source is a field error on its text (SaveRule,
+   * from an import's preview, changes that rule instead).
+   */
+  'Results.CreateRule': { args: [rule: ResultRule]; result: ResultRule };
   /** DeleteRule removes a matching rule. */
   'Results.DeleteRule': { args: [id: number]; result: void };
   /** Find returns a page of facts matching f, newest day first. */
@@ -2810,6 +2865,11 @@ export interface Methods {
    * with each group's KPIs and the grand total, money in the base currency.
    */
   'Results.Summary': { args: [req: ResultsRequest]; result: ResultSummary };
+  /**
+   * UpdateRule gives a matching rule another campaign (0: its names are
+   * ignored); it applies at the next preview or commit.
+   */
+  'Results.UpdateRule': { args: [id: number, campaignID: number]; result: ResultRule };
 }
 
 /** AppMethods are the desktop window's own methods (Wails' "main" package). */

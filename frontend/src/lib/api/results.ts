@@ -1,7 +1,7 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
 import type { Campaign, CampaignResults, Input, NewCampaignRequest, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
-export type { ResultRule, ResultsRead, Unmatched } from './generated';
+export type { ResultBooking, ResultRule, ResultRuleKind, ResultsRead, Unmatched } from './generated';
 import type { SaveResult } from './types';
 
 /** resultsSummary adds results up by group, with each group's KPIs and the grand total. */
@@ -24,6 +24,26 @@ export function exportResults(
 /** saveResultRule saves a matching rule of results imports (campaignId 0 ignores the names); it applies at the next preview. */
 export function saveResultRule(rule: Omit<Input<ResultRule>, 'id' | 'createdAt'>): Promise<ResultRule> {
   return call('Results.SaveRule', rule);
+}
+
+/** resultRules lists the matching rules of results imports, oldest first, with their campaigns' names. */
+export function resultRules(): Promise<ResultRule[]> {
+  return call('Results.Rules');
+}
+
+/** createResultRule adds a matching rule; the same kind, text and source again is a field error on the text. */
+export function createResultRule(rule: Omit<Input<ResultRule>, 'id' | 'createdAt' | 'campaignName'>): Promise<ResultRule> {
+  return call('Results.CreateRule', rule);
+}
+
+/** updateResultRule gives a rule another campaign (0: its names are ignored). */
+export function updateResultRule(id: number, campaignId: number): Promise<ResultRule> {
+  return call('Results.UpdateRule', id, campaignId);
+}
+
+/** deleteResultRule removes a matching rule; names it matched are unmatched again at the next import. */
+export function deleteResultRule(id: number): Promise<void> {
+  return call('Results.DeleteRule', id);
 }
 
 /** newCampaignForName makes a campaign of an unmatched name (named as in the file, over its facts' days) and saves the rule sending the name to it. */
