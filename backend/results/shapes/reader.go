@@ -28,6 +28,10 @@ type Reader struct {
 	done       bool
 	// days caches the days read: a file repeats the same few hundred.
 	days map[string]string
+	// Stages are the steps the user gave to undocumented CRM stages;
+	// stages counts the undocumented stages met (see stages.go).
+	Stages StageMap
+	stages stageCounts
 }
 
 type factKey struct {
