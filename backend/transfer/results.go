@@ -39,6 +39,10 @@ type ResultsRead struct {
 	Currencies []string               `json:"currencies"`
 	// Unmatched lists each external name no campaign matched, once.
 	Unmatched []match.Unmatched `json:"unmatched"`
+	// Stages lists each CRM stage of the file no vendor documents, once,
+	// with its rows and the step the user gave it ("" when none: its
+	// rows are held out of the facts).
+	Stages []ResultsStage `json:"stages"`
 	// Overlaps are earlier imports whose days overlap these facts'.
 	Overlaps []backend.ResultOverlap  `json:"overlaps"`
 	Counts   backend.ResultBulkCounts `json:"counts"`
@@ -94,7 +98,11 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	if err != nil {
 		return nil, err
 	}
-	sheets, err := shapes.ReadFile(f, st.Size(), name, settings.BaseCurrency)
+	stages, err := s.stageMap(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sheets, err := shapes.ReadFileStages(f, st.Size(), name, settings.BaseCurrency, stages)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +130,10 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 		out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
 			HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: len(sh.Facts)})
 		facts = append(facts, sh.Facts...)
+		out.Results.Stages = addStages(out.Results.Stages, d, sh.Stages)
+	}
+	if out.Results.Stages == nil {
+		out.Results.Stages = []ResultsStage{}
 	}
 	m, err := s.matcher(ctx)
 	if err != nil {

@@ -149,6 +149,7 @@ export const access = {
   'Results.SaveRule': 'planner',
   'Results.DeleteRule': 'planner',
   'Results.NewCampaign': 'planner',
+  'Results.SaveStage': 'planner',
 } as const satisfies Record<string, Role>;
 
 /** Method is a facade method named in the access table, e.g. "Campaigns.Update". */
