@@ -31,3 +31,17 @@ func TestDeals_StageWordsAreNotWonOrLost(t *testing.T) {
 		`2025-03-01..2025-03-01 hubspot "Spring Launch" opp=1 pipe=100000 EUR`,
 		`2025-03-20..2025-03-20 hubspot "Spring Launch" won=1 rev=100000 EUR`)
 }
+
+// Regression: a HubSpot contacts export with the Lead Status column
+// before the Lifecycle Stage read the lead status as the stage (a
+// customer whose lead status is "Open Deal" counted as a lead only).
+// The lifecycle stage is the funnel's, wherever its column is.
+func TestHubSpot_ContactsLifecycleStageBeforeLeadStatus(t *testing.T) {
+	s := read(t, "hubspot-contacts.csv", csvFile(
+		"Record ID,First Name,Lead Status,Lifecycle Stage,Create Date,Original Source,Original Source Drill-Down 2",
+		"101,Ana,Open Deal,Customer,2025-03-03,Paid Social,spring_launch",
+		"102,Ben,New,Marketing Qualified Lead,2025-03-03,Paid Social,spring_launch",
+	), "")
+	golden(t, s[0], "hubspot_contacts",
+		`2025-03-03..2025-03-03 hubspot "spring_launch" utm=spring_launch ch=Paid Social leads=2 mql=2 sql=1 opp=1 won=1`)
+}
