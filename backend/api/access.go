@@ -164,6 +164,8 @@ var Access = map[string]backend.Role{
 	"Results.UpdateRule":  backend.RolePlanner,
 	"Results.DeleteRule":  backend.RolePlanner,
 	"Results.NewCampaign": backend.RolePlanner,
+	// The steps of CRM stages no vendor documents: a planner says them.
+	"Results.SaveStage": backend.RolePlanner,
 }
 
 // Registry indexes the facades' methods for both transports, each

@@ -45,6 +45,8 @@ type Services struct {
 	Results backend.ResultsService
 	// ResultRules keeps the matching rules of results imports.
 	ResultRules backend.ResultRuleService
+	// ResultStages keeps the steps the user gave to CRM stages.
+	ResultStages backend.ResultStageService
 	// ChartScript is the ECharts library the HTML report inlines (empty
 	// in a build without the frontend).
 	ChartScript []byte

@@ -77,6 +77,7 @@ var Changes = map[string]string{
 	"Results.CreateRule": "results",
 	"Results.UpdateRule": "results",
 	"Results.DeleteRule": "results",
+	"Results.SaveStage":  "results",
 	// A new campaign (and the rule sending a name to it): open campaign views refresh.
 	"Results.NewCampaign": "campaigns",
 

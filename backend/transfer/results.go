@@ -38,6 +38,10 @@ type ResultsRead struct {
 	Currencies []string               `json:"currencies"`
 	// Unmatched lists each external name no campaign matched, once.
 	Unmatched []match.Unmatched `json:"unmatched"`
+	// Stages lists each CRM stage of the file no vendor documents, once,
+	// with its rows and the step the user gave it ("" when none: its
+	// rows are held out of the facts).
+	Stages []ResultsStage `json:"stages"`
 	// Overlaps are earlier imports whose days overlap these facts'.
 	Overlaps []backend.ResultOverlap  `json:"overlaps"`
 	Counts   backend.ResultBulkCounts `json:"counts"`
@@ -105,11 +109,15 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	if err != nil {
 		return nil, err
 	}
+	stages, err := s.stageMap(ctx)
+	if err != nil {
+		return nil, err
+	}
 	m, err := s.matcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := &ImportPreview{FileName: name, Fields: []sheet.Field{}, Results: &ResultsRead{}}
+	out := &ImportPreview{FileName: name, Fields: []sheet.Field{}, Results: &ResultsRead{Stages: []ResultsStage{}}}
 	out.Kind, out.Sheets, out.Columns = KindResults, []string{}, []sheet.Column{}
 	var readErr error
 	err = s.s.Store.Batch(ctx, func(ctx context.Context) error {
@@ -118,7 +126,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 			return err
 		}
 		in := &resultsIn{ctx: ctx, m: m, bulk: bulk, out: out, name: name}
-		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency); readErr != nil {
+		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency, stages); readErr != nil {
 			return readErr // the file, not the store: said as it is
 		}
 		if err != nil {

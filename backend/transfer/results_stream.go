@@ -39,7 +39,7 @@ var errStopped = errors.New("results import stopped")
 // blocks read so far are matched and stored here: the parsing and
 // SQLite's work overlap on two cores, and at most a few blocks are held
 // at once. It returns the reading's error or the storing's.
-func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string) (readErr, err error) {
+func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages shapes.StageMap) (readErr, err error) {
 	type block struct {
 		sh    *shapes.Sheet
 		facts []backend.ResultFact
@@ -48,7 +48,7 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string) (readErr, 
 	stop := make(chan struct{})
 	go func() {
 		defer close(blocks)
-		readErr = shapes.Stream(r, size, in.name, currency, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
+		readErr = shapes.Stream(r, size, in.name, currency, stages, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
 			select {
 			case blocks <- block{sh, facts}:
 				return nil
@@ -137,6 +137,7 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
 	}
 	out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
 		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: sh.Read})
+	out.Results.Stages = addStages(out.Results.Stages, d, sh.Stages)
 }
 
 // describer gathers what the facts cover: days, sources, currencies,

@@ -32,6 +32,8 @@ type Services struct {
 	// rules the user saved (nil: none).
 	Results backend.ResultsService
 	Rules   backend.ResultRuleService
+	// Stages keeps the steps the user gave to CRM stages (nil: none).
+	Stages backend.ResultStageService
 	// Explain turns the store's errors about the disk and locks into
 	// environment errors (nil: errors pass as they are).
 	Explain func(error) error

@@ -25,10 +25,10 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 	budget, spend, vendors := sqlite.NewBudgetService(db), sqlite.NewSpendService(db), sqlite.NewVendorService(db)
 	contracts, assets := sqlite.NewContractService(db), sqlite.NewAssetService(db, store)
 	ws, milestones, calendar, requests := sqlite.NewWorkspaceService(db), sqlite.NewMilestoneService(db), sqlite.NewCalendarService(db), sqlite.NewRequestService(db)
-	results, rules := sqlite.NewResultsService(db), sqlite.NewResultRuleService(db)
+	results, rules, stages := sqlite.NewResultsService(db), sqlite.NewResultRuleService(db), sqlite.NewResultStageService(db)
 	roundTrip := transfer.New(transfer.Services{Store: sqlite.NewImportStore(db), Workspace: ws, Lists: lists, Campaigns: campaigns, Deliverables: deliverables,
 		Milestones: milestones, Calendar: calendar, Budget: budget, Spend: spend, Requests: requests, Vendors: vendors, Contracts: contracts, Assets: assets,
-		Results: results, Rules: rules, Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }})
+		Results: results, Rules: rules, Stages: stages, Explain: sqlite.Explain, Now: func() time.Time { return db.Now() }})
 	// Owners must be the team's members on a host (see backend.ResolveOwner).
 	team := sqlite.NewTeamService(db)
 	db.Members = team
@@ -54,6 +54,7 @@ func Services(db *sqlite.DB, store *files.Store) (api.Services, error) {
 		Audit:        sqlite.NewAuditService(db),
 		Results:      results,
 		ResultRules:  rules,
+		ResultStages: stages,
 		ImportDir:    filepath.Join(filepath.Dir(db.Path()), "imports"),
 		Thumbs:       thumbs,
 		Explain:      sqlite.Explain,

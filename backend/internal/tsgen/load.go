@@ -39,8 +39,8 @@ type contract struct {
 	downloads  []exportKind
 	// access and routes are api.Access and api.RouteAccess, sorted.
 	access, routes []rule
-	docs       map[types.Object]string
-	lists      map[*types.TypeName][]string
+	docs           map[types.Object]string
+	lists          map[*types.TypeName][]string
 	// nullable, neverNil and nullableResults: see their namesakes in
 	// emit.go.
 	nullable, neverNil, nullableResults map[string]bool

@@ -154,7 +154,10 @@ func readHeader(cells []string) columns {
 		if r == colNone {
 			continue
 		}
-		if _, seen := c.at[r]; seen {
+		// HubSpot contacts carry both Lead Status and Lifecycle Stage: the
+		// lifecycle stage is the funnel's, wherever its column is.
+		lifecycle := r == colStage && normHeader(h) == "lifecycle stage"
+		if _, seen := c.at[r]; seen && !lifecycle {
 			continue // the first of two alike columns ("Clicks", "Clicks (all)")
 		}
 		c.at[r] = i

@@ -1,49 +1,35 @@
 package shapes
 
 import (
-	"strings"
-
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
 )
 
-// Lifecycle ranks: a contact at a stage has passed the ones before it.
-const (
-	rankNone = iota
-	rankLead
-	rankMQL
-	rankSQL
-	rankOpportunity
-	rankCustomer
-)
-
-// stageRanks are HubSpot's lifecycle stages (labels and internal values)
-// and Salesforce's lead statuses.
-var stageRanks = map[string]int{
-	"subscriber": rankNone, "other": rankLead, "lead": rankLead,
-	"marketing qualified lead": rankMQL, "marketingqualifiedlead": rankMQL, "mql": rankMQL,
-	"sales qualified lead": rankSQL, "salesqualifiedlead": rankSQL, "sql": rankSQL,
-	"opportunity": rankOpportunity, "customer": rankCustomer, "evangelist": rankCustomer,
-	"open - not contacted": rankLead, "working - contacted": rankLead, "closed - not converted": rankLead,
-	"closed - converted": rankSQL, "qualified": rankSQL, "unqualified": rankLead, "new": rankLead,
-	"working": rankLead, "nurturing": rankLead, "open": rankLead, "contacted": rankLead,
-}
+// stepRanks order a contact's funnel steps: a contact at a step has
+// passed the ones before it.
+var stepRanks = map[backend.FunnelStep]int{backend.StepLead: 1, backend.StepMQL: 2, backend.StepSQL: 3,
+	backend.StepOpportunity: 4, backend.StepWon: 5}
 
 // contact counts one contact or lead, on the day it was created, in its
-// stage and every stage before it: a customer is also a lead, an MQL, an
-// SQL and an opportunity. A stage the list does not know counts as a lead.
+// step and every step before it: a customer is also a lead, an MQL, an
+// SQL and an opportunity (the funnel is cumulative, as its conversion
+// rates assume). A contact without a stage, or at a stage mapped to
+// StepIgnore, is not in the funnel. A stage neither documented nor
+// mapped by the user adds nothing: it is counted for the preview, which
+// asks what it is, instead of passing for a lead.
 func (r *Reader) contact(row sheet.Row) error {
 	c := r.d.cols
 	if r.footer(row.Cells) {
 		return nil
 	}
-	stage := strings.ToLower(c.cell(row.Cells, colStage))
-	rank, known := stageRanks[stage]
-	if !known && stage != "" {
-		rank = rankLead
+	stage := c.cell(row.Cells, colStage)
+	if stage == "" {
+		return nil
 	}
-	if rank == rankNone {
-		return nil // a subscriber, or no stage: not a lead yet
+	step, ok := r.stageStep(stage)
+	rank := stepRanks[step]
+	if !ok || rank == 0 {
+		return nil
 	}
 	d, err := r.crmDay(row, colCreated)
 	if err != nil {
@@ -53,33 +39,55 @@ func (r *Reader) contact(row sheet.Row) error {
 		Medium: c.cell(row.Cells, colMedium), Channel: c.cell(row.Cells, colSource)}
 	f.UTMCampaign = c.cell(row.Cells, colUTMCampaign)
 	f.Leads = 1
-	f.MQLs = b2i(rank >= rankMQL)
-	f.SQLs = b2i(rank >= rankSQL)
-	f.Opportunities = b2i(rank >= rankOpportunity)
-	f.Won = b2i(rank >= rankCustomer)
+	f.MQLs = b2i(rank >= stepRanks[backend.StepMQL])
+	f.SQLs = b2i(rank >= stepRanks[backend.StepSQL])
+	f.Opportunities = b2i(rank >= stepRanks[backend.StepOpportunity])
+	f.Won = b2i(rank >= stepRanks[backend.StepWon])
 	r.add(f)
 	return nil
+}
+
+// dealStep is a deal's step: Salesforce's Won and Closed columns settle
+// it when the report has them (IsWon, IsClosed); else its stage, as
+// documented or as the user mapped it. A deal without a stage is open.
+// ok is false for a stage nobody has mapped.
+func (r *Reader) dealStep(cells []string) (step backend.FunnelStep, ok bool) {
+	c := r.d.cols
+	if c.has(colWon) {
+		if w, err := sheet.ParseBool(c.cell(cells, colWon)); err == nil {
+			closed, err := sheet.ParseBool(c.cell(cells, colClosed))
+			switch {
+			case w:
+				return backend.StepWon, true
+			case err == nil && closed:
+				return backend.StepLost, true
+			}
+			return backend.StepOpportunity, true
+		}
+	}
+	stage := c.cell(cells, colStage)
+	if stage == "" {
+		return backend.StepOpportunity, true
+	}
+	return r.stageStep(stage)
 }
 
 // deal reads one deal or opportunity: it is an opportunity, and pipeline
 // unless lost, on the day it was created (its close date when the export
 // has no create date); a won deal is also won revenue on its close date.
+// A lost deal counts no pipeline, no won and no revenue. A deal at a
+// stage neither documented nor mapped adds nothing until the user says
+// what the stage is (the preview lists it).
 func (r *Reader) deal(row sheet.Row) error {
 	c := r.d.cols
 	if r.footer(row.Cells) {
 		return nil
 	}
-	stage := strings.ToLower(c.cell(row.Cells, colStage))
-	won := strings.Contains(stage, "won") || stage == "closedwon"
-	lost := strings.Contains(stage, "lost") || stage == "closedlost"
-	if c.has(colWon) {
-		if w, err := sheet.ParseBool(c.cell(row.Cells, colWon)); err == nil {
-			won = w
-			if closed, err := sheet.ParseBool(c.cell(row.Cells, colClosed)); err == nil && closed && !w {
-				lost = true
-			}
-		}
+	step, ok := r.dealStep(row.Cells)
+	if !ok || step == backend.StepIgnore {
+		return nil
 	}
+	won, lost := step == backend.StepWon, step == backend.StepLost
 	amount, err := r.money(row, colAmount)
 	if err != nil {
 		return r.moneyProblem(row, colAmount, err)

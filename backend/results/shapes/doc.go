@@ -47,11 +47,14 @@
 // a comma-decimal file). A row it cannot read is a *Problem naming the
 // sheet, row and column, with a results.* message key.
 //
-// CRM counting: a contact counts on its create day in its stage and
-// every stage before it (customer ⊃ opportunity ⊃ SQL ⊃ MQL ⊃ lead;
-// subscribers are not leads; an unknown stage is a lead). A deal is an
+// CRM counting: a contact counts on its create day in its funnel step
+// and every step before it (customer ⊃ opportunity ⊃ SQL ⊃ MQL ⊃ lead;
+// subscribers and "Other" are not in the funnel). A deal is an
 // opportunity on its create day (close day without one), its amount
 // pipeline unless lost; a won deal is also won revenue on its close day.
+// Stages are the vendors' documented ones (stages.go) or the ones the
+// user mapped (StageMap); a row at a stage neither knows adds nothing
+// and its stage is listed (Sheet.Stages) for the user to map.
 // An ad platform's or GA4's conversion value ("Conv. value", "Total
 // revenue") is kept as the custom metric "conversion_value" in the cost's
 // currency, apart from the CRM's won revenue, so nothing counts it twice.

@@ -17,6 +17,8 @@ type Sheet struct {
 	Read     int
 	Problems []*Problem
 	Warnings []*Problem
+	// Stages are the CRM stages of the sheet no vendor documents.
+	Stages []StageCount
 }
 
 // maxProblems caps the problems kept per sheet (a wrong shape would give
@@ -29,9 +31,15 @@ const maxProblems = 200
 // for money nothing in the file names. A sheet of no known shape is
 // left out with a problem; a damaged file is an error, never a panic.
 func ReadFile(r io.ReaderAt, size int64, name, currency string) ([]Sheet, error) {
+	return ReadFileStages(r, size, name, currency, nil)
+}
+
+// ReadFileStages is ReadFile with the steps the user gave to CRM stages
+// no vendor documents.
+func ReadFileStages(r io.ReaderAt, size int64, name, currency string, stages StageMap) ([]Sheet, error) {
 	var out []Sheet
 	var facts []backend.ResultFact
-	err := Stream(r, size, name, currency, 0, func(s *Sheet, block []backend.ResultFact) error {
+	err := Stream(r, size, name, currency, stages, 0, func(s *Sheet, block []backend.ResultFact) error {
 		if len(block) > 0 {
 			facts = append(facts, block...)
 			return nil
@@ -44,7 +52,7 @@ func ReadFile(r io.ReaderAt, size int64, name, currency string) ([]Sheet, error)
 	return out, err
 }
 
-// Stream reads a results file as ReadFile does, but hands each sheet's
+// Stream reads a results file as ReadFileStages does, but hands each sheet's
 // facts to each as they are read, at most block at a time (0: all of a
 // sheet at once, sorted), so that a file of any length is read in the
 // same memory. Rows of one fact are added up within a block; a fact whose
@@ -52,15 +60,15 @@ func ReadFile(r io.ReaderAt, size int64, name, currency string) ([]Sheet, error)
 // After a sheet's last block each is called once more with no facts: the
 // Sheet then holds its problems and warnings (the totals-row check needs
 // the whole sheet). each's error ends the reading and is returned.
-func Stream(r io.ReaderAt, size int64, name, currency string, block int, each func(*Sheet, []backend.ResultFact) error) error {
+func Stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, block int, each func(*Sheet, []backend.ResultFact) error) error {
 	// A fault of ours is an internal error naming the sheet and row, as
 	// in every import (sheet.Guard), not a crash of the app.
 	return sheet.Guard(name, func(at *sheet.Place) error {
-		return stream(r, size, name, currency, block, each, at)
+		return stream(r, size, name, currency, stages, block, each, at)
 	})
 }
 
-func stream(r io.ReaderAt, size int64, name, currency string, block int, each func(*Sheet, []backend.ResultFact) error, at *sheet.Place) error {
+func stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, block int, each func(*Sheet, []backend.ResultFact) error, at *sheet.Place) error {
 	wb, err := sheet.Open(r, size, name)
 	if err != nil {
 		return err
@@ -94,6 +102,7 @@ func stream(r io.ReaderAt, size int64, name, currency string, block int, each fu
 			s.Read += len(facts)
 			return each(s, facts)
 		}
+		rd.Stages = stages
 		if err := wb.EachSheetRow(sh, func(row sheet.Row) error {
 			if p := rd.Row(row); p != nil && len(s.Problems) < maxProblems {
 				s.Problems = append(s.Problems, p.(*Problem))
@@ -110,6 +119,7 @@ func stream(r io.ReaderAt, size int64, name, currency string, block int, each fu
 			return err
 		}
 		s.Warnings = warnings
+		s.Stages = rd.UnknownStages()
 		if err := each(s, nil); err != nil {
 			return err
 		}

@@ -30,6 +30,10 @@ type Reader struct {
 	days map[string]string
 	// read is set by the first fact (Drain does not clear it).
 	read bool
+	// Stages are the steps the user gave to undocumented CRM stages;
+	// stages counts the undocumented stages met (see stages.go).
+	Stages StageMap
+	stages stageCounts
 }
 
 type factKey struct {

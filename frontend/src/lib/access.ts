@@ -102,6 +102,7 @@ export const access = {
   'Results.NewCampaign': 'planner',
   'Results.Rules': 'viewer',
   'Results.SaveRule': 'planner',
+  'Results.SaveStage': 'planner',
   'Results.Summary': 'viewer',
   'Results.UpdateRule': 'planner',
   'Spend.Create': 'planner',

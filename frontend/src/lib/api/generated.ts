@@ -1149,6 +1149,17 @@ export interface FunnelStage {
 }
 
 /**
+ * FunnelStep is the step of the funnel a CRM stage stands for. A contact
+ * counts for its step and every step before it (a customer is also a
+ * lead, an MQL, an SQL and an opportunity), so the funnel's counts are
+ * cumulative and each conversion rate (see KPIs) is the share of one step
+ * that reached the next. A deal is an opportunity whatever its step;
+ * StepWon adds a won deal and its revenue, StepLost takes its amount out
+ * of pipeline.
+ */
+export type FunnelStep = 'lead' | 'mql' | 'sql' | 'opportunity' | 'won' | 'lost' | 'ignore';
+
+/**
  * Goal is a SMART goal of a campaign: a metric, a target by a due day, and
  * the actual so far. Target and Actual are exact decimal strings ("1200",
  * "2.5"), so a CTR or a revenue figure never picks up float noise.
@@ -2037,6 +2048,21 @@ export type ResultRuleKind = 'equals' | 'starts_with' | 'contains';
  */
 export type ResultSource = 'google_ads' | 'microsoft_ads' | 'meta_ads' | 'linkedin_ads' | 'tiktok_ads' | 'ga4' | 'hubspot' | 'salesforce' | 'other';
 
+/**
+ * ResultStage is a CRM stage no export documents (a custom lifecycle
+ * stage, a custom pipeline's deal stage) and the funnel step the user
+ * said it is. It applies to every later results import of its Source and
+ * Records; stages are compared folded (FoldStage).
+ */
+export interface ResultStage {
+  id: number;
+  source: ResultSource;
+  records: StageRecords;
+  stage: string;
+  step: FunnelStep;
+  createdAt: string;
+}
+
 /** ResultSummary is a grouped summary with its grand total. */
 export interface ResultSummary {
   group: ResultGroup;
@@ -2137,6 +2163,12 @@ export interface ResultsRead {
   currencies: string[];
   /** Unmatched lists each external name no campaign matched, once. */
   unmatched: Unmatched[];
+  /**
+   * Stages lists each CRM stage of the file no vendor documents, once,
+   * with its rows and the step the user gave it ("" when none: its
+   * rows are held out of the facts).
+   */
+  stages: ResultsStage[];
   /** Overlaps are earlier imports whose days overlap these facts'. */
   overlaps: ResultOverlap[];
   counts: ResultBulkCounts;
@@ -2174,6 +2206,20 @@ export interface ResultsSheet {
   headerRow: number;
   columns: ResultsColumn[];
   facts: number;
+}
+
+/**
+ * ResultsStage is a CRM stage of a results file that no vendor
+ * documents: its source and records, how many rows carry it, and the
+ * step the user gave it ("" when none yet: those rows add nothing until
+ * the user says what the stage is).
+ */
+export interface ResultsStage {
+  source: ResultSource;
+  records: StageRecords;
+  stage: string;
+  rows: number;
+  step?: FunnelStep;
 }
 
 /** ReviewStatus is where a campaign's compliance review stands. */
@@ -2366,6 +2412,12 @@ export interface SpendUpdate {
   reference: string | null;
   note: string | null;
 }
+
+/**
+ * StageRecords is what a CRM export lists: contacts and leads, or deals
+ * and opportunities.
+ */
+export type StageRecords = 'contacts' | 'deals';
 
 /** Status is what Settings shows about backups. */
 export interface Status {
@@ -2860,6 +2912,13 @@ export interface Methods {
    * or → ignore with campaign 0); it applies at the next preview or commit.
    */
   'Results.SaveRule': { args: [rule: ResultRule]; result: ResultRule };
+  /**
+   * SaveStage says which funnel step a CRM stage no vendor documents is (a
+   * custom lifecycle stage or a custom pipeline's deal stage) for every
+   * results import of its source; it applies at the next preview or
+   * commit. Saving the same stage again changes its step.
+   */
+  'Results.SaveStage': { args: [stage: ResultStage]; result: ResultStage };
   /**
    * Summary adds results up by campaign, channel, team, source or period,
    * with each group's KPIs and the grand total, money in the base currency.

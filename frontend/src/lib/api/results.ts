@@ -1,7 +1,8 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
-import type { Campaign, CampaignResults, Input, NewCampaignRequest, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultSummary } from './generated';
+import type { Campaign, CampaignResults, Input, NewCampaignRequest, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultStage, ResultSummary } from './generated';
 export type { ResultBooking, ResultRule, ResultRuleKind, ResultsRead, Unmatched } from './generated';
+export type { FunnelStep, ResultsStage, ResultStage } from './generated';
 import type { SaveResult } from './types';
 
 /** resultsSummary adds results up by group, with each group's KPIs and the grand total. */
@@ -44,6 +45,11 @@ export function updateResultRule(id: number, campaignId: number): Promise<Result
 /** deleteResultRule removes a matching rule; names it matched are unmatched again at the next import. */
 export function deleteResultRule(id: number): Promise<void> {
   return call('Results.DeleteRule', id);
+}
+
+/** saveResultStage says which funnel step a CRM stage no vendor documents is; it applies at the next preview. */
+export function saveResultStage(stage: Omit<Input<ResultStage>, 'id' | 'createdAt'>): Promise<ResultStage> {
+  return call('Results.SaveStage', stage);
 }
 
 /** newCampaignForName makes a campaign of an unmatched name (named as in the file, over its facts' days) and saves the rule sending the name to it. */
