@@ -87,23 +87,6 @@ func (s *ResultsService) BeginBulk(ctx context.Context) (backend.ResultBulk, err
 
 // Add queues f and writes the queue when it is full.
 func (b *resultBulk) Add(ctx context.Context, f *backend.ResultFact) error {
-	if b.had[f.Source] {
-		if b.replace == nil {
-			var err error
-			b.replace, err = b.tx.PrepareContext(ctx, `UPDATE result_facts SET superseded_by = 0
-				WHERE source = ? AND external = ? AND channel = ? AND medium = ? AND date_from = ? AND date_to = ?
-				AND superseded_by IS NULL AND import_id <> 0`)
-			if err != nil {
-				return err
-			}
-		}
-		res, err := b.replace.ExecContext(ctx, f.Source, f.External, f.Channel, f.Medium, f.From, f.To)
-		if err != nil {
-			return fmt.Errorf("replace result: %w", err)
-		}
-		n, _ := res.RowsAffected()
-		b.counts.Replaced += int(n)
-	}
 	custom, err := b.customOf(ctx, f)
 	if err != nil {
 		return err
@@ -151,6 +134,9 @@ func (b *resultBulk) flush(ctx context.Context) error {
 	})
 	for len(q) > 0 {
 		n := min(len(q), resultBatch)
+		if err := b.supersede(ctx, q[:n]); err != nil {
+			return err
+		}
 		b.buf = b.buf[:0]
 		for i := range q[:n] {
 			f := &q[i].f
@@ -177,6 +163,47 @@ func (b *resultBulk) flush(ctx context.Context) error {
 	}
 	b.queue = b.queue[:0]
 	return nil
+}
+
+// supersede sets aside (superseded_by 0) the facts earlier imports
+// stored under the keys of q, one statement for them all: a file
+// imported again replaces what it imported before.
+func (b *resultBulk) supersede(ctx context.Context, q []queuedFact) error {
+	b.buf = b.buf[:0]
+	for i := range q {
+		if f := &q[i].f; b.had[f.Source] {
+			b.buf = append(b.buf, f.Source, f.External, f.Channel, f.Medium, f.From, f.To)
+		}
+	}
+	n := len(b.buf) / 6
+	if n == 0 {
+		return nil
+	}
+	var res sql.Result
+	var err error
+	if n == resultBatch {
+		if b.replace == nil {
+			if b.replace, err = b.tx.PrepareContext(ctx, resultSupersede(resultBatch)); err != nil {
+				return err
+			}
+		}
+		res, err = b.replace.ExecContext(ctx, b.buf...)
+	} else {
+		res, err = b.tx.ExecContext(ctx, resultSupersede(n), b.buf...)
+	}
+	if err != nil {
+		return fmt.Errorf("replace results: %w", err)
+	}
+	replaced, _ := res.RowsAffected()
+	b.counts.Replaced += int(replaced)
+	return nil
+}
+
+func resultSupersede(rows int) string {
+	return `UPDATE result_facts SET superseded_by = 0
+		WHERE (source, external, channel, medium, date_from, date_to) IN (VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", rows), ",") + `)
+		AND superseded_by IS NULL AND import_id <> 0`
 }
 
 func resultInsert(rows int) string {
