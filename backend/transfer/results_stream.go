@@ -46,9 +46,10 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages sha
 	}
 	blocks := make(chan block, 2)
 	stop := make(chan struct{})
+	var read error // the reading's, set before blocks is closed
 	go func() {
 		defer close(blocks)
-		readErr = shapes.Stream(r, size, in.name, currency, stages, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
+		read = shapes.Stream(r, size, in.name, currency, stages, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
 			select {
 			case blocks <- block{sh, facts}:
 				return nil
@@ -57,18 +58,20 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages sha
 			}
 		})
 	}()
+	// However this ends (an error, a panic on the way to the import's
+	// Guard), the reading stops at its next block and ends before the
+	// file is closed.
+	defer func() {
+		close(stop)
+		for range blocks {
+		}
+	}()
 	for b := range blocks {
-		if err == nil {
-			if err = in.each(b.sh, b.facts); err != nil {
-				close(stop)
-			}
+		if err := in.each(b.sh, b.facts); err != nil {
+			return nil, err
 		}
 	}
-	// blocks is closed: the reading has ended and readErr is set.
-	if err != nil {
-		return nil, err
-	}
-	return readErr, nil
+	return read, nil
 }
 
 // each takes a block of a sheet's facts (or, with none, the sheet's end).
