@@ -5,6 +5,7 @@ import { ImportPage } from './pages/import';
 import { CampaignPicker } from './pages/picker';
 import { DashboardPage } from './pages/dashboard';
 import type { Workspace } from './pages/workspace';
+import { googleAdsFile } from './pages/results-files';
 
 // Results files through the import page: a Google Ads report whose second
 // campaign is named as only the ad platform names it, mapped by a rule the
@@ -30,14 +31,6 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   await request.dispose();
 });
 
-const googleAds =
-  'Campaign report\n' +
-  '"March 1, 2026 - March 2, 2026"\n' +
-  'Day,Campaign,Campaign type,Currency code,Impr.,Clicks,Cost,Conversions\n' +
-  '2026-03-01,Spring launch,Search,USD,"1,000",50,100.00,2\n' +
-  '2026-03-02,Spring launch,Search,USD,800,40,80.00,1\n' +
-  '2026-03-01,Q2-Launch webinar-eu,Search,USD,500,20,10.00,0\n' +
-  'Total: Account,,,,"2,300",110,190.00,3\n';
 
 const hubspotDeals =
   'Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Campaign\n' +
@@ -47,7 +40,7 @@ const hubspotDeals =
 test('an ad-platform export and a CRM export: map a name by a rule, book the cost, see the results', async ({ page, playwright }) => {
   const imp = new ImportPage(page);
   const app = new AppShell(page);
-  await imp.choose({ name: 'google-ads.csv', mimeType: 'text/csv', buffer: Buffer.from(googleAds) });
+  await imp.choose(googleAdsFile);
   // Recognised by its shape, with no kind chosen.
   await expect(imp.kind).toHaveValue('results');
   await expect(page.getByTestId('results-shape')).toContainText('Google Ads export, column names in row 3, facts read: 3.');

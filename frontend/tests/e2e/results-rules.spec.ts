@@ -5,6 +5,7 @@ import { ImportPage } from './pages/import';
 import { CampaignPicker } from './pages/picker';
 import { SettingsPage } from './pages/settings';
 import type { Workspace } from './pages/workspace';
+import { googleAdsFile as file } from './pages/results-files';
 
 // The matching rules of results imports on their own screen, and the
 // spend category booked cost goes to. A Google Ads report names one
@@ -32,15 +33,6 @@ test.beforeAll(async ({ playwright, workspaces }, info) => {
   await request.dispose();
 });
 
-const googleAds =
-  'Campaign report\n' +
-  '"March 1, 2026 - March 2, 2026"\n' +
-  'Day,Campaign,Campaign type,Currency code,Impr.,Clicks,Cost,Conversions\n' +
-  '2026-03-01,Spring launch,Search,USD,"1,000",50,100.00,2\n' +
-  '2026-03-02,Spring launch,Search,USD,800,40,80.00,1\n' +
-  '2026-03-01,Q2-Launch webinar-eu,Search,USD,500,20,10.00,0\n' +
-  'Total: Account,,,,"2,300",110,190.00,3\n';
-const file = { name: 'google-ads.csv', mimeType: 'text/csv', buffer: Buffer.from(googleAds) };
 
 test('a rule mapped in the preview is on the rules screen; deleted there, the name is unmatched again', async ({ page }) => {
   const imp = new ImportPage(page);
