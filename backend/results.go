@@ -199,6 +199,10 @@ type ResultBulkCounts struct {
 	Added    int `json:"added"`
 	Merged   int `json:"merged"`
 	Replaced int `json:"replaced"`
+	// Facts is how many facts the bulk stored (added or replacing), of
+	// which Matched have a campaign.
+	Facts   int `json:"facts"`
+	Matched int `json:"matched"`
 }
 
 // ResultBulk adds many facts inside one Batch (see Batcher).

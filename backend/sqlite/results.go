@@ -245,11 +245,12 @@ func (b *resultBulk) Close(ctx context.Context) (backend.ResultBulkCounts, error
 		return b.counts, err
 	}
 	var pending int
-	if err := b.tx.QueryRowContext(ctx, `SELECT count(*) FROM result_facts WHERE import_id = 0`).Scan(&pending); err != nil {
+	if err := b.tx.QueryRowContext(ctx, `SELECT count(*), count(campaign_id) FROM result_facts WHERE import_id = 0`).Scan(&pending, &b.counts.Matched); err != nil {
 		return b.counts, err
 	}
 	b.counts.Added = pending - b.counts.Replaced
 	b.counts.Merged = b.rows - pending
+	b.counts.Facts = pending
 	return b.counts, addMonths(ctx, b.tx, b.touched)
 }
 

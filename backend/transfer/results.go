@@ -203,7 +203,7 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 		return err
 	}
 	out.Results.Unmatched = in.tally.Unmatched()
-	in.desc.fill(out.Results, counts.Merged)
+	in.desc.fill(out.Results, counts)
 	out.Results.Counts = counts
 	out.Create, out.Update = counts.Added, counts.Replaced
 	if out.Results.Overlaps, err = s.s.Results.Overlaps(ctx); err != nil {

@@ -146,19 +146,14 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
 // describer gathers what the facts cover: days, sources, currencies,
 // and how many a campaign matched.
 type describer struct {
-	facts, matched int
-	from, to       string
-	sources        map[backend.ResultSource]bool
-	currencies     map[string]bool
+	from, to   string
+	sources    map[backend.ResultSource]bool
+	currencies map[string]bool
 }
 
 func (d *describer) add(f *backend.ResultFact) {
 	if d.sources == nil {
 		d.sources, d.currencies = map[backend.ResultSource]bool{}, map[string]bool{}
-	}
-	d.facts++
-	if f.CampaignID != 0 {
-		d.matched++
 	}
 	if d.from == "" || f.From < d.from {
 		d.from = f.From
@@ -174,13 +169,11 @@ func (d *describer) add(f *backend.ResultFact) {
 	}
 }
 
-// fill writes what the facts cover into r; merged facts (the same fact
-// handed over in two blocks, added up by the store) count once.
-func (d *describer) fill(r *ResultsRead, merged int) {
-	r.Facts, r.Matched, r.From, r.To = d.facts-merged, d.matched-merged, d.from, d.to
-	if r.Matched < 0 {
-		r.Matched = 0
-	}
+// fill writes what the facts cover into r; the store's counts say how
+// many facts there are (one handed over in two blocks and added up by the
+// store counts once) and how many have a campaign.
+func (d *describer) fill(r *ResultsRead, c backend.ResultBulkCounts) {
+	r.Facts, r.Matched, r.From, r.To = c.Facts, c.Matched, d.from, d.to
 	r.Sources = []backend.ResultSource{}
 	for s := range d.sources {
 		r.Sources = append(r.Sources, s)

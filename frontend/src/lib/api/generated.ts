@@ -1885,6 +1885,12 @@ export interface ResultBulkCounts {
   added: number;
   merged: number;
   replaced: number;
+  /**
+   * Facts is how many facts the bulk stored (added or replacing), of
+   * which Matched have a campaign.
+   */
+  facts: number;
+  matched: number;
 }
 
 /**
