@@ -3,8 +3,281 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"hash/maphash"
+	"sort"
+	"strings"
+
+	"mopsdesk/backend"
 )
+
+// Facts are queued resultQueue at a time and written resultBatch to a
+// statement (SQLite takes at most 32,766 parameters).
+const (
+	resultQueue = 4096
+	resultBatch = 512
+	resultCols  = 24
+)
+
+const resultColumns = `campaign_id, external, utm_campaign, source, channel, medium, date_from, date_to,
+	impressions, clicks, conversions, leads, mqls, sqls, opportunities, won,
+	cost_amount, cost_currency, pipeline_amount, pipeline_currency, revenue_amount, revenue_currency, custom, source_file`
+
+// resultBulk writes facts a queue at a time, in key order: the facts an
+// earlier import stored under the same keys are set aside first (only
+// when the source had facts before), then the facts are inserted, adding
+// up rows of the same key.
+type resultBulk struct {
+	db      *DB
+	tx      *sql.Tx
+	had     map[backend.ResultSource]bool
+	replace *sql.Stmt
+	insert  *sql.Stmt
+	queue   []queuedFact
+	buf     []any
+	// touched are the sources and months written to, whose monthly sums
+	// the bulk brings up to date when it closes.
+	touched map[[2]string]bool
+	// custom holds a hash of the key of each fact with custom metrics
+	// written so far: a second fact of the key adds its metrics to the
+	// first's (a fact split over two blocks of a large file).
+	custom  map[uint64]bool
+	seed    maphash.Seed
+	counts  backend.ResultBulkCounts
+	rows    int
+	indexes resultIndexes
+}
+
+// BeginBulk starts adding facts in the Batch of ctx.
+func (s *ResultsService) BeginBulk(ctx context.Context) (backend.ResultBulk, error) {
+	tx, ok := ctx.Value(txKey{}).(*sql.Tx)
+	if !ok {
+		return nil, errors.New("results bulk outside a batch")
+	}
+	b := &resultBulk{db: s.db, tx: tx, had: map[backend.ResultSource]bool{}, touched: map[[2]string]bool{},
+		custom: map[uint64]bool{}, seed: maphash.MakeSeed()}
+	onBatchEnd(ctx, func(tx *sql.Tx) { b.indexes.restore(ctx, tx) })
+	if err := b.indexes.raise(ctx, tx); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT source FROM result_monthly`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var src backend.ResultSource
+		if err := rows.Scan(&src); err != nil {
+			return nil, err
+		}
+		b.had[src] = true
+	}
+	return b, rows.Err()
+}
+
+// Add queues f and writes the queue when it is full.
+func (b *resultBulk) Add(ctx context.Context, f *backend.ResultFact) error {
+	custom, err := b.customOf(ctx, f)
+	if err != nil {
+		return err
+	}
+	b.queue = append(b.queue, queuedFact{*f, custom})
+	b.touched[[2]string{string(f.Source), f.From[:7]}] = true
+	b.rows++
+	if len(b.queue) < resultQueue {
+		return nil
+	}
+	return b.flush(ctx)
+}
+
+// queuedFact is a fact waiting to be written, with its custom column.
+type queuedFact struct {
+	f      backend.ResultFact
+	custom string
+}
+
+// flush inserts the queued facts in key order, resultBatch to a
+// statement; a row whose key is already pending in this bulk adds its
+// figures to that fact. In key order a statement touches a few pages of
+// each index instead of one per row: each page a statement changes is
+// copied to its statement journal first, so in file order (a day of
+// every campaign at a time) the journal wrote 9 times the facts' size.
+func (b *resultBulk) flush(ctx context.Context) error {
+	q := b.queue
+	// Stable: rows of one key keep the file's order (the first row's
+	// currency is the fact's).
+	sort.SliceStable(q, func(i, j int) bool {
+		x, y := &q[i].f, &q[j].f
+		if x.Source != y.Source {
+			return x.Source < y.Source
+		}
+		if x.External != y.External {
+			return x.External < y.External
+		}
+		if x.Channel != y.Channel {
+			return x.Channel < y.Channel
+		}
+		if x.Medium != y.Medium {
+			return x.Medium < y.Medium
+		}
+		return x.From < y.From || x.From == y.From && x.To < y.To
+	})
+	for len(q) > 0 {
+		n := min(len(q), resultBatch)
+		if err := b.supersede(ctx, q[:n]); err != nil {
+			return err
+		}
+		b.buf = b.buf[:0]
+		for i := range q[:n] {
+			f := &q[i].f
+			b.buf = append(b.buf, nullID(f.CampaignID), f.External, f.UTMCampaign, f.Source, f.Channel, f.Medium, f.From, f.To,
+				f.Impressions, f.Clicks, f.Conversions, f.Leads, f.MQLs, f.SQLs, f.Opportunities, f.Won,
+				f.Cost.Amount, f.Cost.Currency, f.Pipeline.Amount, f.Pipeline.Currency, f.Revenue.Amount, f.Revenue.Currency,
+				q[i].custom, f.SourceFile)
+		}
+		var err error
+		if n == resultBatch {
+			if b.insert == nil {
+				if b.insert, err = b.tx.PrepareContext(ctx, resultInsert(resultBatch)); err != nil {
+					return err
+				}
+			}
+			_, err = b.insert.ExecContext(ctx, b.buf...)
+		} else {
+			_, err = b.tx.ExecContext(ctx, resultInsert(n), b.buf...)
+		}
+		if err != nil {
+			return fmt.Errorf("add results: %w", err)
+		}
+		q = q[n:]
+	}
+	b.queue = b.queue[:0]
+	return nil
+}
+
+// supersede sets aside (superseded_by 0) the facts earlier imports
+// stored under the keys of q, one statement for them all: a file
+// imported again replaces what it imported before.
+func (b *resultBulk) supersede(ctx context.Context, q []queuedFact) error {
+	b.buf = b.buf[:0]
+	for i := range q {
+		if f := &q[i].f; b.had[f.Source] {
+			b.buf = append(b.buf, f.Source, f.External, f.Channel, f.Medium, f.From, f.To)
+		}
+	}
+	n := len(b.buf) / 6
+	if n == 0 {
+		return nil
+	}
+	var res sql.Result
+	var err error
+	if n == resultBatch {
+		if b.replace == nil {
+			if b.replace, err = b.tx.PrepareContext(ctx, resultSupersede(resultBatch)); err != nil {
+				return err
+			}
+		}
+		res, err = b.replace.ExecContext(ctx, b.buf...)
+	} else {
+		res, err = b.tx.ExecContext(ctx, resultSupersede(n), b.buf...)
+	}
+	if err != nil {
+		return fmt.Errorf("replace results: %w", err)
+	}
+	replaced, _ := res.RowsAffected()
+	b.counts.Replaced += int(replaced)
+	return nil
+}
+
+func resultSupersede(rows int) string {
+	return `UPDATE result_facts SET superseded_by = 0
+		WHERE (source, external, channel, medium, date_from, date_to) IN (VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", rows), ",") + `)
+		AND superseded_by IS NULL AND import_id <> 0`
+}
+
+func resultInsert(rows int) string {
+	var q strings.Builder
+	q.WriteString(`INSERT INTO result_facts (` + resultColumns + `) VALUES `)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", resultCols), ",") + ")"
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			q.WriteByte(',')
+		}
+		q.WriteString(row)
+	}
+	// The ids of rows that add up are not consecutive: undo goes by
+	// import, not by ids. Money adds up in one currency; a row in
+	// another currency than its fact's keeps the fact's figure.
+	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to) WHERE superseded_by IS NULL DO UPDATE SET
+		impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
+		conversions = conversions + excluded.conversions, leads = leads + excluded.leads, mqls = mqls + excluded.mqls,
+		sqls = sqls + excluded.sqls, opportunities = opportunities + excluded.opportunities, won = won + excluded.won,
+		cost_amount = cost_amount + CASE WHEN cost_currency = excluded.cost_currency THEN excluded.cost_amount ELSE 0 END,
+		pipeline_amount = pipeline_amount + CASE WHEN pipeline_currency = excluded.pipeline_currency THEN excluded.pipeline_amount ELSE 0 END,
+		revenue_amount = revenue_amount + CASE WHEN revenue_currency = excluded.revenue_currency THEN excluded.revenue_amount ELSE 0 END,
+		custom = CASE WHEN excluded.custom <> '' THEN excluded.custom ELSE custom END`)
+	return q.String()
+}
+
+// Close writes what is queued and rebuilds the monthly sums of the
+// months written to.
+func (b *resultBulk) Close(ctx context.Context) (backend.ResultBulkCounts, error) {
+	defer func() {
+		for _, st := range []*sql.Stmt{b.replace, b.insert} {
+			if st != nil {
+				st.Close()
+			}
+		}
+		b.replace, b.insert = nil, nil
+	}()
+	if err := b.flush(ctx); err != nil {
+		return b.counts, err
+	}
+	var pending int
+	if err := b.tx.QueryRowContext(ctx, `SELECT count(*), count(campaign_id) FROM result_facts WHERE import_id = 0`).Scan(&pending, &b.counts.Matched); err != nil {
+		return b.counts, err
+	}
+	b.counts.Added = pending - b.counts.Replaced
+	b.counts.Merged = b.rows - pending
+	b.counts.Facts = pending
+	return b.counts, addMonths(ctx, b.tx, b.touched)
+}
+
+// customOf is the custom column of f: its metrics as JSON, added to
+// those of the fact of the same key this bulk wrote before, if any.
+func (b *resultBulk) customOf(ctx context.Context, f *backend.ResultFact) (string, error) {
+	if len(f.Custom) == 0 {
+		return "", nil
+	}
+	h := maphash.Comparable(b.seed, [6]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To})
+	metrics := f.Custom
+	if b.custom[h] {
+		// The earlier fact may still be queued: write it first.
+		if err := b.flush(ctx); err != nil {
+			return "", err
+		}
+		var raw string
+		err := b.tx.QueryRowContext(ctx, `SELECT custom FROM result_facts WHERE source = ? AND external = ? AND channel = ?
+			AND medium = ? AND date_from = ? AND date_to = ? AND superseded_by IS NULL AND import_id = 0`,
+			f.Source, f.External, f.Channel, f.Medium, f.From, f.To).Scan(&raw)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", err
+		}
+		var before map[string]string
+		if raw != "" {
+			if err := json.Unmarshal([]byte(raw), &before); err != nil {
+				return "", fmt.Errorf("result custom metrics: %w", err)
+			}
+		}
+		metrics = backend.AddCustom(before, f.Custom)
+	}
+	b.custom[h] = true
+	raw, err := json.Marshal(metrics)
+	return string(raw), err
+}
 
 // A results import keeps every index of result_facts up to date row by
 // row, with a larger page cache meanwhile (restored however the batch
@@ -46,56 +319,4 @@ func (x *resultIndexes) restore(ctx context.Context, tx *sql.Tx) {
 	}
 	x.raised = false
 	_, _ = tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, x.cache))
-}
-
-// monthlyColumns are result_monthly's columns, in the order addMonths
-// writes them.
-const monthlyColumns = `month, campaign_id, source, channel, cost_currency, pipeline_currency, revenue_currency,
-	impressions, clicks, conversions, leads, mqls, sqls, opportunities, won, cost, pipeline, revenue, facts`
-
-// addMonths brings the monthly sums up to date after a bulk: it adds the
-// sums of the facts the bulk wrote (import_id 0) and takes away those of
-// the facts they replace (superseded_by 0), then folds the rows of each
-// source and month touched into one per group. The work is that of the
-// bulk's own facts, however many the workspace holds (a rebuild from the
-// facts, rebuildMonths, reads every fact of each month).
-func addMonths(ctx context.Context, tx *sql.Tx, touched map[[2]string]bool) error {
-	if len(touched) == 0 {
-		return nil
-	}
-	const sums = `INSERT INTO result_monthly (` + monthlyColumns + `)
-		SELECT substr(date_from, 1, 7), campaign_id, source, channel, cost_currency, pipeline_currency, revenue_currency,
-		%[1]ssum(impressions), %[1]ssum(clicks), %[1]ssum(conversions), %[1]ssum(leads), %[1]ssum(mqls), %[1]ssum(sqls),
-		%[1]ssum(opportunities), %[1]ssum(won), %[1]ssum(cost_amount), %[1]ssum(pipeline_amount), %[1]ssum(revenue_amount), %[1]scount(*)
-		FROM result_facts WHERE %[2]s GROUP BY 1, 2, 3, 4, 5, 6, 7`
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(sums, "", "import_id = 0 AND superseded_by IS NULL")); err != nil {
-		return fmt.Errorf("monthly sums: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(sums, "-", "superseded_by = 0")); err != nil {
-		return fmt.Errorf("monthly sums: %w", err)
-	}
-	fold, err := tx.PrepareContext(ctx, `INSERT INTO result_monthly (`+monthlyColumns+`)
-		SELECT month, campaign_id, source, channel, cost_currency, pipeline_currency, revenue_currency,
-		sum(impressions), sum(clicks), sum(conversions), sum(leads), sum(mqls), sum(sqls), sum(opportunities), sum(won),
-		sum(cost), sum(pipeline), sum(revenue), sum(facts)
-		FROM result_monthly WHERE month = ? AND source = ?
-		GROUP BY campaign_id, channel, cost_currency, pipeline_currency, revenue_currency HAVING sum(facts) <> 0`)
-	if err != nil {
-		return err
-	}
-	defer fold.Close()
-	for k := range touched {
-		source, month := k[0], k[1]
-		var last int64
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM result_monthly`).Scan(&last); err != nil {
-			return err
-		}
-		if _, err := fold.ExecContext(ctx, month, source); err != nil {
-			return fmt.Errorf("monthly sums: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly WHERE month = ? AND source = ? AND rowid <= ?`, month, source, last); err != nil {
-			return fmt.Errorf("monthly sums: %w", err)
-		}
-	}
-	return nil
 }
