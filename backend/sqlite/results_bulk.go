@@ -41,8 +41,9 @@ type resultBulk struct {
 	// the bulk brings up to date when it closes.
 	touched map[[2]string]bool
 	// custom holds a hash of the key of each fact with custom metrics
-	// written so far: a second fact of the key adds its metrics to the
-	// first's (a fact split over two blocks of a large file).
+	// written by an earlier flush: a later fact of the key adds its
+	// metrics to the stored ones (a fact split over two blocks of a
+	// large file).
 	custom  map[uint64]bool
 	seed    maphash.Seed
 	counts  backend.ResultBulkCounts
@@ -79,11 +80,7 @@ func (s *ResultsService) BeginBulk(ctx context.Context) (backend.ResultBulk, err
 
 // Add queues f and writes the queue when it is full.
 func (b *resultBulk) Add(ctx context.Context, f *backend.ResultFact) error {
-	custom, err := b.customOf(ctx, f)
-	if err != nil {
-		return err
-	}
-	b.queue = append(b.queue, queuedFact{*f, custom})
+	b.queue = append(b.queue, queuedFact{f: *f})
 	b.touched[[2]string{string(f.Source), f.From[:7]}] = true
 	b.rows++
 	if len(b.queue) < resultQueue {
@@ -124,6 +121,9 @@ func (b *resultBulk) flush(ctx context.Context) error {
 		}
 		return x.From < y.From || x.From == y.From && x.To < y.To
 	})
+	if err := b.customs(ctx, q); err != nil {
+		return err
+	}
 	for len(q) > 0 {
 		n := min(len(q), resultBatch)
 		if err := b.supersede(ctx, q[:n]); err != nil {
@@ -209,15 +209,19 @@ func resultInsert(rows int) string {
 		q.WriteString(row)
 	}
 	// The ids of rows that add up are not consecutive: undo goes by
-	// import, not by ids. Money adds up in one currency; a row in
+	// import, not by ids. Money adds up as backend.ResultFact.AddUp adds
+	// it: in one currency, money with none taking the other's; a row in
 	// another currency than its fact's keeps the fact's figure.
 	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to) WHERE superseded_by IS NULL DO UPDATE SET
 		impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
 		conversions = conversions + excluded.conversions, leads = leads + excluded.leads, mqls = mqls + excluded.mqls,
 		sqls = sqls + excluded.sqls, opportunities = opportunities + excluded.opportunities, won = won + excluded.won,
-		cost_amount = cost_amount + CASE WHEN cost_currency = excluded.cost_currency THEN excluded.cost_amount ELSE 0 END,
-		pipeline_amount = pipeline_amount + CASE WHEN pipeline_currency = excluded.pipeline_currency THEN excluded.pipeline_amount ELSE 0 END,
-		revenue_amount = revenue_amount + CASE WHEN revenue_currency = excluded.revenue_currency THEN excluded.revenue_amount ELSE 0 END,
+		cost_amount = cost_amount + CASE WHEN cost_currency IN (excluded.cost_currency, '') OR excluded.cost_currency = '' THEN excluded.cost_amount ELSE 0 END,
+		cost_currency = CASE WHEN cost_currency = '' THEN excluded.cost_currency ELSE cost_currency END,
+		pipeline_amount = pipeline_amount + CASE WHEN pipeline_currency IN (excluded.pipeline_currency, '') OR excluded.pipeline_currency = '' THEN excluded.pipeline_amount ELSE 0 END,
+		pipeline_currency = CASE WHEN pipeline_currency = '' THEN excluded.pipeline_currency ELSE pipeline_currency END,
+		revenue_amount = revenue_amount + CASE WHEN revenue_currency IN (excluded.revenue_currency, '') OR excluded.revenue_currency = '' THEN excluded.revenue_amount ELSE 0 END,
+		revenue_currency = CASE WHEN revenue_currency = '' THEN excluded.revenue_currency ELSE revenue_currency END,
 		custom = CASE WHEN excluded.custom <> '' THEN excluded.custom ELSE custom END`)
 	return q.String()
 }
@@ -244,39 +248,6 @@ func (b *resultBulk) Close(ctx context.Context) (backend.ResultBulkCounts, error
 	b.counts.Merged = b.rows - pending
 	b.counts.Facts = pending
 	return b.counts, addMonths(ctx, b.tx, b.touched)
-}
-
-// customOf is the custom column of f: its metrics as JSON, added to
-// those of the fact of the same key this bulk wrote before, if any.
-func (b *resultBulk) customOf(ctx context.Context, f *backend.ResultFact) (string, error) {
-	if len(f.Custom) == 0 {
-		return "", nil
-	}
-	h := maphash.Comparable(b.seed, [6]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To})
-	metrics := f.Custom
-	if b.custom[h] {
-		// The earlier fact may still be queued: write it first.
-		if err := b.flush(ctx); err != nil {
-			return "", err
-		}
-		var raw string
-		err := b.tx.QueryRowContext(ctx, `SELECT custom FROM result_facts WHERE source = ? AND external = ? AND channel = ?
-			AND medium = ? AND date_from = ? AND date_to = ? AND superseded_by IS NULL AND import_id = 0`,
-			f.Source, f.External, f.Channel, f.Medium, f.From, f.To).Scan(&raw)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return "", err
-		}
-		var before map[string]string
-		if raw != "" {
-			if err := json.Unmarshal([]byte(raw), &before); err != nil {
-				return "", fmt.Errorf("result custom metrics: %w", err)
-			}
-		}
-		metrics = backend.AddCustom(before, f.Custom)
-	}
-	b.custom[h] = true
-	raw, err := json.Marshal(metrics)
-	return string(raw), err
 }
 
 // A results import keeps every index of result_facts up to date row by
@@ -319,4 +290,91 @@ func (x *resultIndexes) restore(ctx context.Context, tx *sql.Tx) {
 	}
 	x.raised = false
 	_, _ = tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, x.cache))
+}
+
+// factKey is a fact's key in result_facts (the key index's columns).
+func factKey(f *backend.ResultFact) [6]string {
+	return [6]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To}
+}
+
+// customs writes the custom column of each queued fact, q sorted by key:
+// a fact's metrics added to those of the facts of its key before it, in
+// this queue or stored by an earlier flush (read in one statement per
+// resultBatch keys), so that the last row written holds the sum.
+func (b *resultBulk) customs(ctx context.Context, q []queuedFact) error {
+	var stored [][6]string
+	for i := range q {
+		f := &q[i].f
+		if len(f.Custom) > 0 && (i == 0 || factKey(&q[i-1].f) != factKey(f)) && b.custom[maphash.Comparable(b.seed, factKey(f))] {
+			stored = append(stored, factKey(f))
+		}
+	}
+	before, err := b.storedCustom(ctx, stored)
+	if err != nil {
+		return err
+	}
+	var sum map[string]string
+	for i := range q {
+		f := &q[i].f
+		k := factKey(f)
+		if i == 0 || factKey(&q[i-1].f) != k {
+			sum = backend.AddCustom(nil, before[k])
+		}
+		if len(f.Custom) == 0 {
+			continue
+		}
+		sum = backend.AddCustom(sum, f.Custom)
+		raw, err := json.Marshal(sum)
+		if err != nil {
+			return err
+		}
+		q[i].custom = string(raw)
+	}
+	for i := range q {
+		if f := &q[i].f; len(f.Custom) > 0 {
+			b.custom[maphash.Comparable(b.seed, factKey(f))] = true
+		}
+	}
+	return nil
+}
+
+// storedCustom reads the custom metrics this bulk stored under keys.
+func (b *resultBulk) storedCustom(ctx context.Context, keys [][6]string) (map[[6]string]map[string]string, error) {
+	out := map[[6]string]map[string]string{}
+	for len(keys) > 0 {
+		n := min(len(keys), resultBatch)
+		args := make([]any, 0, 6*n)
+		for _, k := range keys[:n] {
+			args = append(args, k[0], k[1], k[2], k[3], k[4], k[5])
+		}
+		rows, err := b.tx.QueryContext(ctx, `SELECT source, external, channel, medium, date_from, date_to, custom FROM result_facts
+			WHERE (source, external, channel, medium, date_from, date_to) IN (VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", n), ",")+`)
+			AND superseded_by IS NULL AND import_id = 0`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var k [6]string
+			var raw string
+			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &k[4], &k[5], &raw); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			var m map[string]string
+			if raw != "" {
+				if err := json.Unmarshal([]byte(raw), &m); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("result custom metrics: %w", err)
+				}
+			}
+			out[k] = m
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
+	}
+	return out, nil
 }
