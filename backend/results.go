@@ -209,10 +209,25 @@ type ResultBulkCounts struct {
 type ResultBulk interface {
 	// Add queues f, checked already (Validate).
 	Add(ctx context.Context, f *ResultFact) error
+	// Stored writes what is queued and says how many facts the bulk
+	// holds (a sheet's facts are the difference at its two ends).
+	Stored(ctx context.Context) (int, error)
 	// Close writes what is queued and returns what the bulk did. The
 	// facts stay pending until AttachImport names their import, in the
 	// same Batch.
 	Close(ctx context.Context) (ResultBulkCounts, error)
+	// Unmatched lists the facts the bulk stored with no campaign, by
+	// source and external name (after Close).
+	Unmatched(ctx context.Context) ([]ResultNameFacts, error)
+}
+
+// ResultNameFacts is how many facts of one external name a bulk stored,
+// and the days they cover.
+type ResultNameFacts struct {
+	Source   ResultSource
+	External string
+	Facts    int
+	From, To string
 }
 
 // ResultsService keeps results data.

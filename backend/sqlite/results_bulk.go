@@ -250,6 +250,35 @@ func (b *resultBulk) Close(ctx context.Context) (backend.ResultBulkCounts, error
 	return b.counts, addMonths(ctx, b.tx, b.touched)
 }
 
+// Stored writes what is queued and counts the facts the bulk holds.
+func (b *resultBulk) Stored(ctx context.Context) (int, error) {
+	if err := b.flush(ctx); err != nil {
+		return 0, err
+	}
+	var n int
+	err := b.tx.QueryRowContext(ctx, `SELECT count(*) FROM result_facts WHERE import_id = 0`).Scan(&n)
+	return n, err
+}
+
+// Unmatched counts the facts the bulk stored with no campaign, by name.
+func (b *resultBulk) Unmatched(ctx context.Context) ([]backend.ResultNameFacts, error) {
+	rows, err := b.tx.QueryContext(ctx, `SELECT source, external, count(*), min(date_from), max(date_to) FROM result_facts
+		WHERE import_id = 0 AND campaign_id IS NULL GROUP BY source, external`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []backend.ResultNameFacts
+	for rows.Next() {
+		var x backend.ResultNameFacts
+		if err := rows.Scan(&x.Source, &x.External, &x.Facts, &x.From, &x.To); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
 // A results import keeps every index of result_facts up to date row by
 // row, with a larger page cache meanwhile (restored however the batch
 // ends). Unlike spend (bulk.go), dropping the secondary indexes and

@@ -202,6 +202,11 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 	if err != nil {
 		return err
 	}
+	stored, err := bulk.Unmatched(ctx)
+	if err != nil {
+		return err
+	}
+	in.tally.Recount(stored)
 	out.Results.Unmatched = in.tally.Unmatched()
 	in.desc.fill(out.Results, counts)
 	out.Results.Counts = counts

@@ -30,6 +30,7 @@ type resultsIn struct {
 	// cost booked as spend (bookCost).
 	months map[backend.ResultSource]map[string]bool
 	read   int64
+	stored int // facts the bulk held at the last sheet's end
 }
 
 // errStopped ends the reading of a file whose import failed.
@@ -77,8 +78,7 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages sha
 // each takes a block of a sheet's facts (or, with none, the sheet's end).
 func (in *resultsIn) each(sh *shapes.Sheet, facts []backend.ResultFact) error {
 	if len(facts) == 0 {
-		in.sheetDone(sh)
-		return nil
+		return in.sheetDone(sh)
 	}
 	ctx := in.ctx
 	in.kept = in.m.ApplyTo(&in.tally, in.kept[:0], facts)
@@ -118,8 +118,9 @@ func (in *resultsIn) reject(f *backend.ResultFact, err error) {
 	}
 }
 
-// sheetDone notes a sheet's shape, problems and warnings.
-func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
+// sheetDone notes a sheet's shape, problems and warnings, and how many
+// facts it gave: those the bulk holds now less those it held before.
+func (in *resultsIn) sheetDone(sh *shapes.Sheet) error {
 	out := in.out
 	for i, p := range append(sh.Problems, sh.Warnings...) {
 		out.ProblemsTotal++
@@ -132,15 +133,22 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
 	}
 	d := sh.Detection
 	if d == nil {
-		return
+		return nil
 	}
+	stored, err := in.bulk.Stored(in.ctx)
+	if err != nil {
+		return err
+	}
+	facts := stored - in.stored
+	in.stored = stored
 	if out.Sheet == "" {
 		// The first sheet read names the import (its history, the command line).
 		out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
 	}
 	out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
-		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: sh.Read})
+		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: facts})
 	out.Results.Stages = addStages(out.Results.Stages, d, sh.Stages)
+	return nil
 }
 
 // describer gathers what the facts cover: days, sources, currencies,

@@ -35,7 +35,8 @@ func adGroups(t *testing.T, campaigns, days int) string {
 // A file larger than the blocks it is read in: the two rows of each fact
 // are added up although they come in different blocks, and the preview
 // counts each fact once, and the matched ones once (it counted the
-// matched facts less the facts added up, 0 here).
+// matched facts less the facts added up, 0 here), in the sheet's count
+// and each unmatched name's too (they counted a split fact twice).
 func TestResultsImport_FactsSplitOverBlocksAddUp(t *testing.T) {
 	db, svc, _, _ := resultsSetup(t)
 	ctx := context.Background()
@@ -52,6 +53,9 @@ func TestResultsImport_FactsSplitOverBlocksAddUp(t *testing.T) {
 		}
 		if p.Results.Facts != campaigns*days || p.Create != campaigns*days || p.Results.Matched != days || len(p.Results.Unmatched) != campaigns-1 {
 			t.Fatalf("commit %v: facts %d created %d matched %d unmatched names %d", commit, p.Results.Facts, p.Create, p.Results.Matched, len(p.Results.Unmatched))
+		}
+		if u := p.Results.Unmatched[0]; p.Results.Sheets[0].Facts != campaigns*days || u.Facts != days || u.From != "2026-01-01" {
+			t.Fatalf("commit %v: sheet facts %d, first unmatched name %+v", commit, p.Results.Sheets[0].Facts, u)
 		}
 	}
 	var facts, clicks, cost int64

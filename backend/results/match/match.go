@@ -247,6 +247,28 @@ func (t *Tally) note(f backend.ResultFact, ambiguous bool) {
 	}
 }
 
+// Recount sets each unmatched name's facts and days from what the store
+// holds (facts of a name handed over in two blocks count once there).
+func (t *Tally) Recount(stored []backend.ResultNameFacts) {
+	for i := range t.out {
+		t.out[i].Facts, t.out[i].From, t.out[i].To = 0, "", ""
+	}
+	for _, x := range stored {
+		i, ok := t.seen[[2]string{string(x.Source), Fold(x.External)}]
+		if !ok {
+			continue
+		}
+		u := &t.out[i]
+		u.Facts += x.Facts
+		if u.From == "" || x.From < u.From {
+			u.From = x.From
+		}
+		if x.To > u.To {
+			u.To = x.To
+		}
+	}
+}
+
 // Unmatched lists the names no campaign matched, each once, most facts
 // first (never nil).
 func (t *Tally) Unmatched() []Unmatched {
