@@ -59,7 +59,7 @@ for (const lang of ['en', 'fa']) {
   test(`axe finds nothing critical or serious on any page in ${lang}`, async ({ page }) => {
     test.setTimeout(300_000);
     await new SettingsPage(page).language(lang);
-    const pages = ['dashboard', 'campaigns', `campaigns/${seeded!.campaign}`, 'budget', 'contracts', 'assets', 'import', 'activity', 'settings'];
+    const pages = ['dashboard', 'campaigns', `campaigns/${seeded!.campaign}`, 'budget', 'contracts', 'assets', 'results', 'import', 'activity', 'settings'];
     const found: Record<string, string[]> = {};
     const check = async (name: string) => {
       await expect(page.locator('main h1')).toHaveCount(1);
