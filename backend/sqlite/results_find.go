@@ -9,6 +9,37 @@ import (
 	"mopsdesk/backend"
 )
 
+// factChannel is the channel a fact of "f" counts under: the first
+// channel of the campaign it is matched to — the workspace's own list,
+// as the budget and plans use it — else the channel the file names. The
+// files name channels each in their own words (Google Ads "Search",
+// HubSpot "Paid Search"): grouped by those, one campaign's cost and its
+// leads would land on different rows and cost per lead by channel would
+// be "—" everywhere. Sums by channel applies the same rule to its rows
+// (campaignChannels); the two must agree.
+const factChannel = `coalesce((SELECT ch.name FROM campaign_channels cc JOIN channels ch ON ch.id = cc.channel_id
+	WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position, cc.channel_id LIMIT 1), f.channel)`
+
+// campaignChannels returns each campaign's first channel (factChannel's),
+// by campaign id as text (a sum's key by campaign).
+func (s *ResultsService) campaignChannels(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT cc.campaign_id, ch.name FROM campaign_channels cc
+		JOIN channels ch ON ch.id = cc.channel_id ORDER BY cc.campaign_id, cc.position DESC, cc.channel_id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("campaign channels: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name // the last written is the first by position
+	}
+	return out, rows.Err()
+}
+
 // resultWhere turns a filter into SQL over the facts "f".
 func resultWhere(f backend.ResultFilter) (string, []any) {
 	where := []string{"f.superseded_by IS NULL", "f.import_id <> 0"}
@@ -23,7 +54,7 @@ func resultWhere(f backend.ResultFilter) (string, []any) {
 		where, args = append(where, "f.source = ?"), append(args, f.Source)
 	}
 	if f.Channel != "" {
-		where, args = append(where, "f.channel = ?"), append(args, f.Channel)
+		where, args = append(where, factChannel+" = ?"), append(args, f.Channel)
 	}
 	if f.From != "" {
 		where, args = append(where, "f.date_from >= ?"), append(args, f.From)
@@ -99,10 +130,10 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	case backend.GroupCampaign:
 		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
 	case backend.GroupChannel:
-		// The campaign's first channel when the file names none.
-		key = `CASE WHEN f.channel <> '' THEN f.channel ELSE coalesce((SELECT ch.name FROM campaign_channels cc
-			JOIN channels ch ON ch.id = cc.channel_id WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position LIMIT 1), '') END`
-		label = key
+		// By campaign and the file's channel; the rows then take the
+		// campaign's channel (factChannel's rule, applied below to a few
+		// thousand sums instead of a lookup per fact).
+		key, label = "coalesce(f.campaign_id, '')", "f.channel"
 	case backend.GroupTeam:
 		joins += ` LEFT JOIN teams t ON t.id = c.team_id`
 		key, label = "coalesce(c.team_id, '')", "coalesce(t.name, '')"
@@ -130,7 +161,7 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT `+key+`, `+label+`, `+month+`, `+counts+`,
 		sum(`+cost+`), f.cost_currency, sum(`+pipeline+`), f.pipeline_currency, sum(`+revenue+`), f.revenue_currency, sum(`+facts+`)
 		FROM `+table+` f`+joins+` WHERE `+where+`
-		GROUP BY 1, 3, f.cost_currency, f.pipeline_currency, f.revenue_currency`, args...)
+		GROUP BY 1, 2, 3, f.cost_currency, f.pipeline_currency, f.revenue_currency`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sum results: %w", err)
 	}
@@ -145,7 +176,20 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		}
 		out = append(out, x)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil || g != backend.GroupChannel {
+		return out, err
+	}
+	channels, err := s.campaignChannels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if name, ok := channels[out[i].Key]; ok {
+			out[i].Label = name
+		}
+		out[i].Key = out[i].Label
+	}
+	return out, nil
 }
 
 // resultMetricColumns says which column shows that a fact carries a
