@@ -149,6 +149,25 @@ const (
 // ResultGroups lists every grouping.
 var ResultGroups = []ResultGroup{GroupCampaign, GroupChannel, GroupTeam, GroupSource, GroupDay, GroupWeek, GroupMonth, GroupQuarter}
 
+// CRMSources are the sources whose exports are records of people and
+// deals (contacts or leads, and deals or opportunities), each counted in
+// its funnel steps.
+var CRMSources = []ResultSource{SourceHubSpot, SourceSalesforce}
+
+// A CRM's contacts and its deals both reach the funnel's last steps: a
+// contact at lifecycle stage Opportunity or Customer is an opportunity
+// (and won), and so is the deal it opened. Added up, the funnel's
+// opportunities and won would count each twice. The sums therefore take
+// each step from one kind of record: in a calendar month in which a CRM
+// source has deals (facts with opportunities or won and no lead), that
+// source's opportunities, won, pipeline and revenue come from its deals,
+// and its leads, MQLs and SQLs from its contacts (the contacts'
+// opportunities and won are left out); in a month without its deals,
+// its contacts give every step. A contact fact is one that counts leads:
+// a CRM's deal never does. The store applies the rule whenever it adds
+// facts up (ResultsService.Sums), so every summary, KPI and goal follows
+// it.
+
 // ResultSum is what the store adds up for one group in one month and one
 // combination of currencies: the money is left in its own currency, so
 // that it is converted with the month's rate (see SumResults).

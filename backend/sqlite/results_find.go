@@ -40,6 +40,26 @@ func (s *ResultsService) campaignChannels(ctx context.Context) (map[string]strin
 	return out, rows.Err()
 }
 
+// crmSources is backend.CRMSources as an SQL list.
+var crmSources = func() string {
+	q := make([]string, len(backend.CRMSources))
+	for i, src := range backend.CRMSources {
+		q[i] = "'" + string(src) + "'"
+	}
+	return "(" + strings.Join(q, ", ") + ")"
+}()
+
+// contactsBehindDeals is true of a row of "f" (a fact, or a monthly sum)
+// of a CRM's contacts in a month in which the same source has deals: its
+// opportunities and won are the deals' to count (see backend.CRMSources).
+// The months with deals are read from the monthly sums whatever the
+// filter, so a campaign's page and the dashboard apply the rule alike;
+// deals and contacts never share a monthly sum, which a deal's money
+// currencies keep apart.
+var contactsBehindDeals = `(f.leads > 0 AND f.opportunities + f.won > 0 AND f.source IN ` + crmSources + `
+	AND (f.source, substr(f.date_from, 1, 7)) IN (SELECT source, month FROM result_monthly
+	WHERE source IN ` + crmSources + ` AND leads = 0 AND opportunities + won > 0))`
+
 // resultWhere turns a filter into SQL over the facts "f".
 func resultWhere(f backend.ResultFilter) (string, []any) {
 	where := []string{"f.superseded_by IS NULL", "f.import_id <> 0"}
@@ -147,11 +167,14 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	where, args := resultWhere(f)
 	table, month := "result_facts", "substr(f.date_from, 1, 7)"
 	cost, pipeline, revenue, facts := "f.cost_amount", "f.pipeline_amount", "f.revenue_amount", "1"
-	counts := "sum(f.impressions), sum(f.clicks), sum(f.conversions), sum(f.leads), sum(f.mqls), sum(f.sqls), sum(f.opportunities), sum(f.won)"
+	counts := "sum(f.impressions), sum(f.clicks), sum(f.conversions), sum(f.leads), sum(f.mqls), sum(f.sqls), " +
+		"sum(CASE WHEN " + contactsBehindDeals + " THEN 0 ELSE f.opportunities END), " +
+		"sum(CASE WHEN " + contactsBehindDeals + " THEN 0 ELSE f.won END)"
 	if monthAligned(f) && g != backend.GroupDay && g != backend.GroupWeek {
 		// The monthly sums carry no import and no superseded fact.
 		table, month = "result_monthly", "f.month"
 		cost, pipeline, revenue, facts = "f.cost", "f.pipeline", "f.revenue", "f.facts"
+		counts = strings.ReplaceAll(counts, "substr(f.date_from, 1, 7)", "f.month")
 		where = strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
 			"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
 		if key == "f.date_from" {
