@@ -149,6 +149,10 @@ const (
 // ResultGroups lists every grouping.
 var ResultGroups = []ResultGroup{GroupCampaign, GroupChannel, GroupTeam, GroupSource, GroupDay, GroupWeek, GroupMonth, GroupQuarter}
 
+// AdSources are the ad platforms: the sources whose files carry cost,
+// which may be booked as actual spend (ResultBooking).
+var AdSources = []ResultSource{SourceGoogleAds, SourceMicrosoftAds, SourceMetaAds, SourceLinkedInAds, SourceTikTokAds}
+
 // CRMSources are the sources whose exports are records of people and
 // deals (contacts or leads, and deals or opportunities), each counted in
 // its funnel steps.
