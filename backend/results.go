@@ -45,6 +45,11 @@ type ResultFact struct {
 	// a row per day).
 	From string `json:"from"`
 	To   string `json:"to"`
+	// Records says what a CRM's fact counts: its contacts or leads, or
+	// its deals or opportunities ("" for other sources). It is part of
+	// the fact's key: a contacts export and a deals export of one
+	// campaign and day are two facts, neither replacing the other.
+	Records StageRecords `json:"records,omitempty"`
 
 	Impressions   int64 `json:"impressions"`
 	Clicks        int64 `json:"clicks"`
@@ -70,8 +75,8 @@ type ResultFact struct {
 // Results data answers "what did it bring": facts stored per source file,
 // summed per campaign, channel, team, source or period.
 //
-// Two facts with the same source, external campaign, channel, medium and
-// days are the same fact. Within one import their figures add up (a file
+// Two facts with the same source, external campaign, channel, medium,
+// days and records are the same fact. Within one import their figures add up (a file
 // that splits a day by something the app does not keep, a device or an ad
 // group); a later import replaces the fact, so a file imported twice
 // duplicates nothing. The replaced fact is kept aside and comes back when

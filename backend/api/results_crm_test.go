@@ -66,3 +66,33 @@ func TestResults_ContactsAndDealsCountOpportunitiesOnce(t *testing.T) {
 		t.Errorf("dashboard funnel: %+v", fn)
 	}
 }
+
+// Regression: a contacts export and a deals export naming the same
+// campaign and channel ("Original Source" in both) on the same day gave
+// facts of one key, so the deals import replaced the contacts' facts and
+// the leads were gone. They are two facts; importing either again still
+// replaces only its own.
+func TestResults_ContactsAndDealsOfOneDayBothKept(t *testing.T) {
+	a, _ := newAPI(t, io.Discard)
+	ctx := context.Background()
+	resultsCampaign(t, a)
+	contacts := "Record ID,First Name,Lifecycle Stage,Create Date,Original Source,Campaign\n" +
+		"101,Ana,Lead,2026-03-02,Paid Search,Spring launch\n" +
+		"102,Ben,Sales Qualified Lead,2026-03-02,Paid Search,Spring launch\n"
+	deals := "Record ID,Deal Name,Deal Stage,Amount,Close Date,Create Date,Pipeline,Campaign,Original Source\n" +
+		"201,Acme,Contract Sent,1200,2026-03-20,2026-03-02,Sales Pipeline,Spring launch,Paid Search\n"
+	importResults(t, a, "hubspot-contacts.csv", contacts)
+	if out := importResults(t, a, "hubspot-deals.csv", deals); out.Results.Counts.Replaced != 0 {
+		t.Errorf("the deals replaced %d facts", out.Results.Counts.Replaced)
+	}
+	if out := importResults(t, a, "hubspot-contacts.csv", contacts); out.Results.Counts.Replaced != 1 {
+		t.Errorf("the contacts again replaced %d facts, want their own 1", out.Results.Counts.Replaced)
+	}
+	sum, err := a.Results.Summary(ctx, api.ResultsRequest{Group: backend.GroupCampaign})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := sum.Total.ResultCounts; c.Leads != 2 || c.MQLs != 1 || c.SQLs != 1 || c.Opportunities != 1 || sum.Total.Pipeline.Amount != 120_000 {
+		t.Errorf("leads, MQLs, SQLs, opportunities = %d %d %d %d, pipeline %d", c.Leads, c.MQLs, c.SQLs, c.Opportunities, sum.Total.Pipeline.Amount)
+	}
+}

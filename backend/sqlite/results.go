@@ -26,12 +26,12 @@ var _ backend.ResultsService = (*ResultsService)(nil)
 const (
 	resultQueue = 4096
 	resultBatch = 512
-	resultCols  = 24
+	resultCols  = 25
 )
 
 const resultColumns = `campaign_id, external, utm_campaign, source, channel, medium, date_from, date_to,
 	impressions, clicks, conversions, leads, mqls, sqls, opportunities, won,
-	cost_amount, cost_currency, pipeline_amount, pipeline_currency, revenue_amount, revenue_currency, custom, source_file`
+	cost_amount, cost_currency, pipeline_amount, pipeline_currency, revenue_amount, revenue_currency, custom, source_file, records`
 
 // resultBulk writes facts with one statement per block: the facts an
 // earlier import stored under the same key are set aside first (one
@@ -92,12 +92,12 @@ func (b *resultBulk) Add(ctx context.Context, f *backend.ResultFact) error {
 			var err error
 			b.replace, err = b.tx.PrepareContext(ctx, `UPDATE result_facts SET superseded_by = 0
 				WHERE source = ? AND external = ? AND channel = ? AND medium = ? AND date_from = ? AND date_to = ?
-				AND superseded_by IS NULL AND import_id <> 0`)
+				AND records = ? AND superseded_by IS NULL AND import_id <> 0`)
 			if err != nil {
 				return err
 			}
 		}
-		res, err := b.replace.ExecContext(ctx, f.Source, f.External, f.Channel, f.Medium, f.From, f.To)
+		res, err := b.replace.ExecContext(ctx, f.Source, f.External, f.Channel, f.Medium, f.From, f.To, f.Records)
 		if err != nil {
 			return fmt.Errorf("replace result: %w", err)
 		}
@@ -147,7 +147,10 @@ func (b *resultBulk) flush(ctx context.Context) error {
 		if x.Medium != y.Medium {
 			return x.Medium < y.Medium
 		}
-		return x.From < y.From || x.From == y.From && x.To < y.To
+		if x.From != y.From || x.To != y.To {
+			return x.From < y.From || x.From == y.From && x.To < y.To
+		}
+		return x.Records < y.Records
 	})
 	for len(q) > 0 {
 		n := min(len(q), resultBatch)
@@ -157,7 +160,7 @@ func (b *resultBulk) flush(ctx context.Context) error {
 			b.buf = append(b.buf, nullID(f.CampaignID), f.External, f.UTMCampaign, f.Source, f.Channel, f.Medium, f.From, f.To,
 				f.Impressions, f.Clicks, f.Conversions, f.Leads, f.MQLs, f.SQLs, f.Opportunities, f.Won,
 				f.Cost.Amount, f.Cost.Currency, f.Pipeline.Amount, f.Pipeline.Currency, f.Revenue.Amount, f.Revenue.Currency,
-				q[i].custom, f.SourceFile)
+				q[i].custom, f.SourceFile, f.Records)
 		}
 		var err error
 		if n == resultBatch {
@@ -192,7 +195,7 @@ func resultInsert(rows int) string {
 	// The ids of rows that add up are not consecutive: undo goes by
 	// import, not by ids. Money adds up in one currency; a row in
 	// another currency than its fact's keeps the fact's figure.
-	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to) WHERE superseded_by IS NULL DO UPDATE SET
+	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to, records) WHERE superseded_by IS NULL DO UPDATE SET
 		impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
 		conversions = conversions + excluded.conversions, leads = leads + excluded.leads, mqls = mqls + excluded.mqls,
 		sqls = sqls + excluded.sqls, opportunities = opportunities + excluded.opportunities, won = won + excluded.won,
@@ -232,7 +235,7 @@ func (b *resultBulk) customOf(ctx context.Context, f *backend.ResultFact) (strin
 	if len(f.Custom) == 0 {
 		return "", nil
 	}
-	h := maphash.Comparable(b.seed, [6]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To})
+	h := maphash.Comparable(b.seed, [7]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To, string(f.Records)})
 	metrics := f.Custom
 	if b.custom[h] {
 		// The earlier fact may still be queued: write it first.
@@ -241,8 +244,8 @@ func (b *resultBulk) customOf(ctx context.Context, f *backend.ResultFact) (strin
 		}
 		var raw string
 		err := b.tx.QueryRowContext(ctx, `SELECT custom FROM result_facts WHERE source = ? AND external = ? AND channel = ?
-			AND medium = ? AND date_from = ? AND date_to = ? AND superseded_by IS NULL AND import_id = 0`,
-			f.Source, f.External, f.Channel, f.Medium, f.From, f.To).Scan(&raw)
+			AND medium = ? AND date_from = ? AND date_to = ? AND records = ? AND superseded_by IS NULL AND import_id = 0`,
+			f.Source, f.External, f.Channel, f.Medium, f.From, f.To, f.Records).Scan(&raw)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return "", err
 		}
@@ -316,7 +319,7 @@ func (s *ResultsService) DeleteImport(ctx context.Context, importID int64) error
 		if _, err := tx.ExecContext(ctx, `UPDATE result_facts SET superseded_by = (
 			SELECT l.import_id FROM result_facts l WHERE l.superseded_by IS NULL AND l.source = result_facts.source
 			AND l.external = result_facts.external AND l.channel = result_facts.channel AND l.medium = result_facts.medium
-			AND l.date_from = result_facts.date_from AND l.date_to = result_facts.date_to)
+			AND l.date_from = result_facts.date_from AND l.date_to = result_facts.date_to AND l.records = result_facts.records)
 			WHERE superseded_by = ?`, importID); err != nil {
 			return err
 		}

@@ -101,7 +101,7 @@ func (s *ResultsService) Find(ctx context.Context, f backend.ResultFilter) (*bac
 	rows, err := q.QueryContext(ctx, `SELECT f.id, coalesce(f.campaign_id, 0), coalesce(c.name, ''), f.external, f.utm_campaign,
 		f.source, f.channel, f.medium, f.date_from, f.date_to, f.impressions, f.clicks, f.conversions, f.leads, f.mqls, f.sqls,
 		f.opportunities, f.won, f.cost_amount, f.cost_currency, f.pipeline_amount, f.pipeline_currency, f.revenue_amount,
-		f.revenue_currency, f.custom, f.import_id, f.source_file
+		f.revenue_currency, f.custom, f.import_id, f.source_file, f.records
 		FROM result_facts f LEFT JOIN campaigns c ON c.id = f.campaign_id
 		WHERE `+where+` ORDER BY f.date_from DESC, f.id DESC LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
 	if err != nil {
@@ -114,7 +114,7 @@ func (s *ResultsService) Find(ctx context.Context, f backend.ResultFilter) (*bac
 		if err := rows.Scan(&x.ID, &x.CampaignID, &x.CampaignName, &x.External, &x.UTMCampaign, &x.Source, &x.Channel,
 			&x.Medium, &x.From, &x.To, &x.Impressions, &x.Clicks, &x.Conversions, &x.Leads, &x.MQLs, &x.SQLs,
 			&x.Opportunities, &x.Won, &x.Cost.Amount, &x.Cost.Currency, &x.Pipeline.Amount, &x.Pipeline.Currency,
-			&x.Revenue.Amount, &x.Revenue.Currency, &custom, &x.ImportID, &x.SourceFile); err != nil {
+			&x.Revenue.Amount, &x.Revenue.Currency, &custom, &x.ImportID, &x.SourceFile, &x.Records); err != nil {
 			return nil, err
 		}
 		if custom != "" {
