@@ -33,6 +33,9 @@ type importReport struct {
 	Skipped []cliProblem `json:"skipped"`
 	DryRun  bool         `json:"dryRun"`
 	RunID   int64        `json:"runId,omitempty"`
+	// Results is what a results file gave besides its facts (kind
+	// "results" only).
+	Results *cliResults `json:"results,omitempty"`
 }
 
 type cliProblem struct {
@@ -280,6 +283,7 @@ func printReport(stdout io.Writer, name string, rep importReport) {
 			fmt.Fprintf(stdout, "  %s\n", p.Message)
 		}
 	}
+	printResults(stdout, rep.Results)
 	if !rep.DryRun && rep.RunID != 0 {
 		fmt.Fprintf(stdout, "Recorded as import %d; undo it from the Import page.\n", rep.RunID)
 	}

@@ -182,5 +182,6 @@ func reportOf(out *transfer.ImportPreview, dryRun bool) importReport {
 	for _, p := range out.Skipped {
 		rep.Skipped = append(rep.Skipped, cliProblem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Value: p.Value, Message: p.Message})
 	}
+	rep.Results = resultsOf(out.Results)
 	return rep
 }

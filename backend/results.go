@@ -45,6 +45,11 @@ type ResultFact struct {
 	// a row per day).
 	From string `json:"from"`
 	To   string `json:"to"`
+	// Records says what a CRM's fact counts: its contacts or leads, or
+	// its deals or opportunities ("" for other sources). It is part of
+	// the fact's key: a contacts export and a deals export of one
+	// campaign and day are two facts, neither replacing the other.
+	Records StageRecords `json:"records,omitempty"`
 
 	Impressions   int64 `json:"impressions"`
 	Clicks        int64 `json:"clicks"`
@@ -70,8 +75,8 @@ type ResultFact struct {
 // Results data answers "what did it bring": facts stored per source file,
 // summed per campaign, channel, team, source or period.
 //
-// Two facts with the same source, external campaign, channel, medium and
-// days are the same fact. Within one import their figures add up (a file
+// Two facts with the same source, external campaign, channel, medium,
+// days and records are the same fact. Within one import their figures add up (a file
 // that splits a day by something the app does not keep, a device or an ad
 // group); a later import replaces the fact, so a file imported twice
 // duplicates nothing. The replaced fact is kept aside and comes back when
@@ -148,6 +153,29 @@ const (
 
 // ResultGroups lists every grouping.
 var ResultGroups = []ResultGroup{GroupCampaign, GroupChannel, GroupTeam, GroupSource, GroupDay, GroupWeek, GroupMonth, GroupQuarter}
+
+// AdSources are the ad platforms: the sources whose files carry cost,
+// which may be booked as actual spend (ResultBooking).
+var AdSources = []ResultSource{SourceGoogleAds, SourceMicrosoftAds, SourceMetaAds, SourceLinkedInAds, SourceTikTokAds}
+
+// CRMSources are the sources whose exports are records of people and
+// deals (contacts or leads, and deals or opportunities), each counted in
+// its funnel steps.
+var CRMSources = []ResultSource{SourceHubSpot, SourceSalesforce}
+
+// A CRM's contacts and its deals both reach the funnel's last steps: a
+// contact at lifecycle stage Opportunity or Customer is an opportunity
+// (and won), and so is the deal it opened. Added up, the funnel's
+// opportunities and won would count each twice. The sums therefore take
+// each step from one kind of record: in a calendar month in which a CRM
+// source has deals (facts with opportunities or won and no lead), that
+// source's opportunities, won, pipeline and revenue come from its deals,
+// and its leads, MQLs and SQLs from its contacts (the contacts'
+// opportunities and won are left out); in a month without its deals,
+// its contacts give every step. A contact fact is one that counts leads:
+// a CRM's deal never does. The store applies the rule whenever it adds
+// facts up (ResultsService.Sums), so every summary, KPI and goal follows
+// it.
 
 // ResultSum is what the store adds up for one group in one month and one
 // combination of currencies: the money is left in its own currency, so

@@ -95,6 +95,7 @@ var english = map[string]string{
 	"pacing":        "Pacing: spend against plan",
 	"pacing_share":  "Share of plan spent",
 	"reported_cost": "Cost reported by the ad platforms",
+	"no_plan":       "No budget plan covers this period, so planned and spent are not shown; the cost the ad platforms report is shown on its own.",
 	"pacing_note":   "Spent is committed plus actual from the budget for the periods this report covers; the cost the ad platforms report is shown beside it and never added to it.",
 	// The Budget summary's own words (catalog keys budget.*).
 	"budget.missing_rates": "Some spend is left out of these totals because it has no exchange rate. Set these rates under Exchange rates:",

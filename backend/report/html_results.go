@@ -23,6 +23,9 @@ type htmlResults struct {
 	// the share spent, and the cost the ad platforms report.
 	Planned, Spent, Reported int64
 	Share                    *int64
+	// NoPlan says no budget plan covers the period: planned and spent
+	// show "—" and a note says why.
+	NoPlan bool
 }
 
 // htmlRanking is one ranking table.
@@ -44,7 +47,7 @@ type htmlRank struct {
 // results gathers the results section.
 func (d *Data) results() (*htmlResults, error) {
 	t := d.Totals
-	out := &htmlResults{Results: d.Results, Planned: t.Planned, Spent: t.Committed + t.Actual, Share: d.pacingBasisPoints()}
+	out := &htmlResults{Results: d.Results, Planned: t.Planned, Spent: t.Committed + t.Actual, Share: d.pacingBasisPoints(), NoPlan: !d.hasPlan()}
 	r := d.Results
 	if r == nil {
 		return out, nil
@@ -165,11 +168,19 @@ const resultsTemplate = `<section aria-labelledby="results-title" data-results>
 {{- end}}
 <h3>{{call $.Words "pacing"}}</h3>
 <dl class="headline" data-pacing>
+{{- if .NoPlan}}
+<div><dt>{{call $.Words "planned"}}</dt><dd>—</dd></div>
+<div><dt>{{call $.Words "spent"}}</dt><dd>—</dd></div>
+{{- else}}
 <div><dt>{{call $.Words "planned"}}</dt><dd>{{money .Planned $.Currency $.Minor}}</dd></div>
 <div><dt>{{call $.Words "spent"}}</dt><dd>{{money .Spent $.Currency $.Minor}}</dd></div>
+{{- end}}
 {{- with .Share}}<div><dt>{{call $.Words "pacing_share"}}</dt><dd>{{share .}}</dd></div>{{end}}
 {{- if .Results}}<div><dt>{{call $.Words "reported_cost"}}</dt><dd>{{money .Reported $.Currency $.Minor}}</dd></div>{{end}}
 </dl>
+{{- if .NoPlan}}
+<p class="note" data-no-plan>{{call $.Words "no_plan"}}</p>
+{{- end}}
 <p class="note">{{call $.Words "pacing_note"}}</p>
 {{- end}}
 </section>`

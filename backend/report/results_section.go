@@ -21,7 +21,8 @@ type Results struct {
 	Campaigns []backend.ResultTotal
 	// Reported is the cost the results files report per fiscal period,
 	// beside Data.Months (the budget's planned and actual spend): the
-	// same money is never added to the budget's figures.
+	// same money is never added to the budget's figures. Nil without a
+	// budget plan for the year: there are no periods to pace against.
 	Reported []int64
 	// FromPeriod and ToPeriod (1-based, both included) are the periods
 	// of Reported the report covers, as its budget totals do; 0 for all.
@@ -77,8 +78,13 @@ func (r *Results) rank(kpi func(backend.KPIs) backend.KPI, higherFirst bool) Ran
 }
 
 // ReportedTotal is the cost the results files report over the periods
-// the report covers (FromPeriod to ToPeriod), beside the budget's totals.
+// the report covers (FromPeriod to ToPeriod), beside the budget's totals;
+// without a budget plan (no periods), over the report's own days, as
+// Total has it: the platforms' cost shows whatever the plan.
 func (r *Results) ReportedTotal() int64 {
+	if r.Reported == nil {
+		return r.Total.Cost.Amount
+	}
 	var t int64
 	for i, v := range r.Reported {
 		if r.FromPeriod == 0 || i+1 >= r.FromPeriod && i+1 <= r.ToPeriod {
@@ -87,6 +93,11 @@ func (r *Results) ReportedTotal() int64 {
 	}
 	return t
 }
+
+// hasPlan reports whether a budget plan covers the report's period:
+// without one there are no periods (Months) and nothing planned or spent
+// to pace the platforms' cost against.
+func (d *Data) hasPlan() bool { return len(d.Months) > 0 }
 
 // pacingBasisPoints is the share of the plan spent (committed + actual
 // over planned) in hundredths of a percent, as backend.SummaryRow

@@ -159,6 +159,10 @@ func (b *book) pacing(name string, row int) error {
 		{"planned", b.major(t.Planned), b.money},
 		{"spent", b.major(t.Committed + t.Actual), b.money},
 	}
+	if !b.d.hasPlan() {
+		// No plan: nothing was planned, not "0 planned".
+		lines[0].value, lines[1].value = backend.KPIDash, backend.KPIDash
+	}
 	if bp := b.d.pacingBasisPoints(); bp != nil {
 		lines = append(lines, struct {
 			key   string
@@ -177,6 +181,10 @@ func (b *book) pacing(name string, row int) error {
 		row++
 		f.SetSheetRow(name, fmt.Sprintf("A%d", row), &[]any{b.d.word(l.key), l.value})
 		f.SetCellStyle(name, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), l.style)
+	}
+	if !b.d.hasPlan() {
+		row += 2
+		f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word("no_plan"))
 	}
 	return f.SetCellStr(name, fmt.Sprintf("A%d", row+2), b.d.word("pacing_note"))
 }

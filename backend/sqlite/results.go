@@ -46,7 +46,7 @@ func (s *ResultsService) DeleteImport(ctx context.Context, importID int64) error
 		if _, err := tx.ExecContext(ctx, `UPDATE result_facts SET superseded_by = (
 			SELECT l.import_id FROM result_facts l WHERE l.superseded_by IS NULL AND l.source = result_facts.source
 			AND l.external = result_facts.external AND l.channel = result_facts.channel AND l.medium = result_facts.medium
-			AND l.date_from = result_facts.date_from AND l.date_to = result_facts.date_to)
+			AND l.date_from = result_facts.date_from AND l.date_to = result_facts.date_to AND l.records = result_facts.records)
 			WHERE superseded_by = ?`, importID); err != nil {
 			return err
 		}

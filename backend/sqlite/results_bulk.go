@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -18,12 +17,12 @@ import (
 const (
 	resultQueue = 4096
 	resultBatch = 512
-	resultCols  = 24
+	resultCols  = 25
 )
 
 const resultColumns = `campaign_id, external, utm_campaign, source, channel, medium, date_from, date_to,
 	impressions, clicks, conversions, leads, mqls, sqls, opportunities, won,
-	cost_amount, cost_currency, pipeline_amount, pipeline_currency, revenue_amount, revenue_currency, custom, source_file`
+	cost_amount, cost_currency, pipeline_amount, pipeline_currency, revenue_amount, revenue_currency, custom, source_file, records`
 
 // resultBulk writes facts a queue at a time, in key order: the facts an
 // earlier import stored under the same keys are set aside first (only
@@ -119,7 +118,10 @@ func (b *resultBulk) flush(ctx context.Context) error {
 		if x.Medium != y.Medium {
 			return x.Medium < y.Medium
 		}
-		return x.From < y.From || x.From == y.From && x.To < y.To
+		if x.From != y.From || x.To != y.To {
+			return x.From < y.From || x.From == y.From && x.To < y.To
+		}
+		return x.Records < y.Records
 	})
 	if err := b.customs(ctx, q); err != nil {
 		return err
@@ -135,7 +137,7 @@ func (b *resultBulk) flush(ctx context.Context) error {
 			b.buf = append(b.buf, nullID(f.CampaignID), f.External, f.UTMCampaign, f.Source, f.Channel, f.Medium, f.From, f.To,
 				f.Impressions, f.Clicks, f.Conversions, f.Leads, f.MQLs, f.SQLs, f.Opportunities, f.Won,
 				f.Cost.Amount, f.Cost.Currency, f.Pipeline.Amount, f.Pipeline.Currency, f.Revenue.Amount, f.Revenue.Currency,
-				q[i].custom, f.SourceFile)
+				q[i].custom, f.SourceFile, f.Records)
 		}
 		var err error
 		if n == resultBatch {
@@ -164,10 +166,10 @@ func (b *resultBulk) supersede(ctx context.Context, q []queuedFact) error {
 	b.buf = b.buf[:0]
 	for i := range q {
 		if f := &q[i].f; b.had[f.Source] {
-			b.buf = append(b.buf, f.Source, f.External, f.Channel, f.Medium, f.From, f.To)
+			b.buf = append(b.buf, f.Source, f.External, f.Channel, f.Medium, f.From, f.To, f.Records)
 		}
 	}
-	n := len(b.buf) / 6
+	n := len(b.buf) / 7
 	if n == 0 {
 		return nil
 	}
@@ -193,8 +195,8 @@ func (b *resultBulk) supersede(ctx context.Context, q []queuedFact) error {
 
 func resultSupersede(rows int) string {
 	return `UPDATE result_facts SET superseded_by = 0
-		WHERE (source, external, channel, medium, date_from, date_to) IN (VALUES ` +
-		strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", rows), ",") + `)
+		WHERE (source, external, channel, medium, date_from, date_to, records) IN (VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?),", rows), ",") + `)
 		AND superseded_by IS NULL AND import_id <> 0`
 }
 
@@ -212,7 +214,7 @@ func resultInsert(rows int) string {
 	// import, not by ids. Money adds up as backend.ResultFact.AddUp adds
 	// it: in one currency, money with none taking the other's; a row in
 	// another currency than its fact's keeps the fact's figure.
-	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to) WHERE superseded_by IS NULL DO UPDATE SET
+	q.WriteString(` ON CONFLICT (source, external, channel, medium, date_from, date_to, records) WHERE superseded_by IS NULL DO UPDATE SET
 		impressions = impressions + excluded.impressions, clicks = clicks + excluded.clicks,
 		conversions = conversions + excluded.conversions, leads = leads + excluded.leads, mqls = mqls + excluded.mqls,
 		sqls = sqls + excluded.sqls, opportunities = opportunities + excluded.opportunities, won = won + excluded.won,
@@ -319,91 +321,4 @@ func (x *resultIndexes) restore(ctx context.Context, tx *sql.Tx) {
 	}
 	x.raised = false
 	_, _ = tx.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, x.cache))
-}
-
-// factKey is a fact's key in result_facts (the key index's columns).
-func factKey(f *backend.ResultFact) [6]string {
-	return [6]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To}
-}
-
-// customs writes the custom column of each queued fact, q sorted by key:
-// a fact's metrics added to those of the facts of its key before it, in
-// this queue or stored by an earlier flush (read in one statement per
-// resultBatch keys), so that the last row written holds the sum.
-func (b *resultBulk) customs(ctx context.Context, q []queuedFact) error {
-	var stored [][6]string
-	for i := range q {
-		f := &q[i].f
-		if len(f.Custom) > 0 && (i == 0 || factKey(&q[i-1].f) != factKey(f)) && b.custom[maphash.Comparable(b.seed, factKey(f))] {
-			stored = append(stored, factKey(f))
-		}
-	}
-	before, err := b.storedCustom(ctx, stored)
-	if err != nil {
-		return err
-	}
-	var sum map[string]string
-	for i := range q {
-		f := &q[i].f
-		k := factKey(f)
-		if i == 0 || factKey(&q[i-1].f) != k {
-			sum = backend.AddCustom(nil, before[k])
-		}
-		if len(f.Custom) == 0 {
-			continue
-		}
-		sum = backend.AddCustom(sum, f.Custom)
-		raw, err := json.Marshal(sum)
-		if err != nil {
-			return err
-		}
-		q[i].custom = string(raw)
-	}
-	for i := range q {
-		if f := &q[i].f; len(f.Custom) > 0 {
-			b.custom[maphash.Comparable(b.seed, factKey(f))] = true
-		}
-	}
-	return nil
-}
-
-// storedCustom reads the custom metrics this bulk stored under keys.
-func (b *resultBulk) storedCustom(ctx context.Context, keys [][6]string) (map[[6]string]map[string]string, error) {
-	out := map[[6]string]map[string]string{}
-	for len(keys) > 0 {
-		n := min(len(keys), resultBatch)
-		args := make([]any, 0, 6*n)
-		for _, k := range keys[:n] {
-			args = append(args, k[0], k[1], k[2], k[3], k[4], k[5])
-		}
-		rows, err := b.tx.QueryContext(ctx, `SELECT source, external, channel, medium, date_from, date_to, custom FROM result_facts
-			WHERE (source, external, channel, medium, date_from, date_to) IN (VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?),", n), ",")+`)
-			AND superseded_by IS NULL AND import_id = 0`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k [6]string
-			var raw string
-			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &k[4], &k[5], &raw); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			var m map[string]string
-			if raw != "" {
-				if err := json.Unmarshal([]byte(raw), &m); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("result custom metrics: %w", err)
-				}
-			}
-			out[k] = m
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		keys = keys[n:]
-	}
-	return out, nil
 }

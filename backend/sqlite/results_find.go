@@ -9,6 +9,57 @@ import (
 	"mopsdesk/backend"
 )
 
+// factChannel is the channel a fact of "f" counts under: the first
+// channel of the campaign it is matched to — the workspace's own list,
+// as the budget and plans use it — else the channel the file names. The
+// files name channels each in their own words (Google Ads "Search",
+// HubSpot "Paid Search"): grouped by those, one campaign's cost and its
+// leads would land on different rows and cost per lead by channel would
+// be "—" everywhere. Sums by channel applies the same rule to its rows
+// (campaignChannels); the two must agree.
+const factChannel = `coalesce((SELECT ch.name FROM campaign_channels cc JOIN channels ch ON ch.id = cc.channel_id
+	WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position, cc.channel_id LIMIT 1), f.channel)`
+
+// campaignChannels returns each campaign's first channel (factChannel's),
+// by campaign id as text (a sum's key by campaign).
+func (s *ResultsService) campaignChannels(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT cc.campaign_id, ch.name FROM campaign_channels cc
+		JOIN channels ch ON ch.id = cc.channel_id ORDER BY cc.campaign_id, cc.position DESC, cc.channel_id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("campaign channels: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name // the last written is the first by position
+	}
+	return out, rows.Err()
+}
+
+// crmSources is backend.CRMSources as an SQL list.
+var crmSources = func() string {
+	q := make([]string, len(backend.CRMSources))
+	for i, src := range backend.CRMSources {
+		q[i] = "'" + string(src) + "'"
+	}
+	return "(" + strings.Join(q, ", ") + ")"
+}()
+
+// contactsBehindDeals is true of a row of "f" (a fact, or a monthly sum)
+// of a CRM's contacts in a month in which the same source has deals: its
+// opportunities and won are the deals' to count (see backend.CRMSources).
+// The months with deals are read from the monthly sums whatever the
+// filter, so a campaign's page and the dashboard apply the rule alike;
+// deals and contacts never share a monthly sum, which a deal's money
+// currencies keep apart.
+var contactsBehindDeals = `(f.leads > 0 AND f.opportunities + f.won > 0 AND f.source IN ` + crmSources + `
+	AND (f.source, substr(f.date_from, 1, 7)) IN (SELECT source, month FROM result_monthly
+	WHERE source IN ` + crmSources + ` AND leads = 0 AND opportunities + won > 0))`
+
 // resultWhere turns a filter into SQL over the facts "f".
 func resultWhere(f backend.ResultFilter) (string, []any) {
 	where := []string{"f.superseded_by IS NULL", "f.import_id <> 0"}
@@ -23,7 +74,7 @@ func resultWhere(f backend.ResultFilter) (string, []any) {
 		where, args = append(where, "f.source = ?"), append(args, f.Source)
 	}
 	if f.Channel != "" {
-		where, args = append(where, "f.channel = ?"), append(args, f.Channel)
+		where, args = append(where, factChannel+" = ?"), append(args, f.Channel)
 	}
 	if f.From != "" {
 		where, args = append(where, "f.date_from >= ?"), append(args, f.From)
@@ -50,7 +101,7 @@ func (s *ResultsService) Find(ctx context.Context, f backend.ResultFilter) (*bac
 	rows, err := q.QueryContext(ctx, `SELECT f.id, coalesce(f.campaign_id, 0), coalesce(c.name, ''), f.external, f.utm_campaign,
 		f.source, f.channel, f.medium, f.date_from, f.date_to, f.impressions, f.clicks, f.conversions, f.leads, f.mqls, f.sqls,
 		f.opportunities, f.won, f.cost_amount, f.cost_currency, f.pipeline_amount, f.pipeline_currency, f.revenue_amount,
-		f.revenue_currency, f.custom, f.import_id, f.source_file
+		f.revenue_currency, f.custom, f.import_id, f.source_file, f.records
 		FROM result_facts f LEFT JOIN campaigns c ON c.id = f.campaign_id
 		WHERE `+where+` ORDER BY f.date_from DESC, f.id DESC LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
 	if err != nil {
@@ -63,7 +114,7 @@ func (s *ResultsService) Find(ctx context.Context, f backend.ResultFilter) (*bac
 		if err := rows.Scan(&x.ID, &x.CampaignID, &x.CampaignName, &x.External, &x.UTMCampaign, &x.Source, &x.Channel,
 			&x.Medium, &x.From, &x.To, &x.Impressions, &x.Clicks, &x.Conversions, &x.Leads, &x.MQLs, &x.SQLs,
 			&x.Opportunities, &x.Won, &x.Cost.Amount, &x.Cost.Currency, &x.Pipeline.Amount, &x.Pipeline.Currency,
-			&x.Revenue.Amount, &x.Revenue.Currency, &custom, &x.ImportID, &x.SourceFile); err != nil {
+			&x.Revenue.Amount, &x.Revenue.Currency, &custom, &x.ImportID, &x.SourceFile, &x.Records); err != nil {
 			return nil, err
 		}
 		if custom != "" {
@@ -99,10 +150,10 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	case backend.GroupCampaign:
 		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
 	case backend.GroupChannel:
-		// The campaign's first channel when the file names none.
-		key = `CASE WHEN f.channel <> '' THEN f.channel ELSE coalesce((SELECT ch.name FROM campaign_channels cc
-			JOIN channels ch ON ch.id = cc.channel_id WHERE cc.campaign_id = f.campaign_id ORDER BY cc.position LIMIT 1), '') END`
-		label = key
+		// By campaign and the file's channel; the rows then take the
+		// campaign's channel (factChannel's rule, applied below to a few
+		// thousand sums instead of a lookup per fact).
+		key, label = "coalesce(f.campaign_id, '')", "f.channel"
 	case backend.GroupTeam:
 		joins += ` LEFT JOIN teams t ON t.id = c.team_id`
 		key, label = "coalesce(c.team_id, '')", "coalesce(t.name, '')"
@@ -116,11 +167,14 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	where, args := resultWhere(f)
 	table, month := "result_facts", "substr(f.date_from, 1, 7)"
 	cost, pipeline, revenue, facts := "f.cost_amount", "f.pipeline_amount", "f.revenue_amount", "1"
-	counts := "sum(f.impressions), sum(f.clicks), sum(f.conversions), sum(f.leads), sum(f.mqls), sum(f.sqls), sum(f.opportunities), sum(f.won)"
+	counts := "sum(f.impressions), sum(f.clicks), sum(f.conversions), sum(f.leads), sum(f.mqls), sum(f.sqls), " +
+		"sum(CASE WHEN " + contactsBehindDeals + " THEN 0 ELSE f.opportunities END), " +
+		"sum(CASE WHEN " + contactsBehindDeals + " THEN 0 ELSE f.won END)"
 	if monthAligned(f) && g != backend.GroupDay && g != backend.GroupWeek {
 		// The monthly sums carry no import and no superseded fact.
 		table, month = "result_monthly", "f.month"
 		cost, pipeline, revenue, facts = "f.cost", "f.pipeline", "f.revenue", "f.facts"
+		counts = strings.ReplaceAll(counts, "substr(f.date_from, 1, 7)", "f.month")
 		where = strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
 			"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
 		if key == "f.date_from" {
@@ -130,7 +184,7 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT `+key+`, `+label+`, `+month+`, `+counts+`,
 		sum(`+cost+`), f.cost_currency, sum(`+pipeline+`), f.pipeline_currency, sum(`+revenue+`), f.revenue_currency, sum(`+facts+`)
 		FROM `+table+` f`+joins+` WHERE `+where+`
-		GROUP BY 1, 3, f.cost_currency, f.pipeline_currency, f.revenue_currency`, args...)
+		GROUP BY 1, 2, 3, f.cost_currency, f.pipeline_currency, f.revenue_currency`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sum results: %w", err)
 	}
@@ -145,7 +199,20 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		}
 		out = append(out, x)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil || g != backend.GroupChannel {
+		return out, err
+	}
+	channels, err := s.campaignChannels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if name, ok := channels[out[i].Key]; ok {
+			out[i].Label = name
+		}
+		out[i].Key = out[i].Label
+	}
+	return out, nil
 }
 
 // resultMetricColumns says which column shows that a fact carries a

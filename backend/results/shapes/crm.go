@@ -36,7 +36,7 @@ func (r *Reader) contact(row sheet.Row) error {
 		return err
 	}
 	f := backend.ResultFact{Source: r.d.Shape.Source, External: r.crmCampaign(row.Cells), From: d, To: d,
-		Medium: c.cell(row.Cells, colMedium), Channel: c.cell(row.Cells, colSource)}
+		Medium: c.cell(row.Cells, colMedium), Channel: c.cell(row.Cells, colSource), Records: backend.StageContacts}
 	f.UTMCampaign = c.cell(row.Cells, colUTMCampaign)
 	f.Leads = 1
 	f.MQLs = b2i(rank >= stepRanks[backend.StepMQL])
@@ -105,7 +105,7 @@ func (r *Reader) deal(row sheet.Row) error {
 		}
 	}
 	base := backend.ResultFact{Source: r.d.Shape.Source, External: r.crmCampaign(row.Cells),
-		UTMCampaign: c.cell(row.Cells, colUTMCampaign), Channel: c.cell(row.Cells, colSource)}
+		UTMCampaign: c.cell(row.Cells, colUTMCampaign), Channel: c.cell(row.Cells, colSource), Records: backend.StageDeals}
 	opened := base
 	opened.From, opened.To, opened.Opportunities = openDay, openDay, 1
 	opened.Pipeline = backend.Money{Currency: amount.Currency}

@@ -1594,4 +1594,5 @@ export const ar: Catalog = {
   'import.results.step.lost': 'خاسرة (بلا قيمة في خط المبيعات ولا إيراد)',
   'import.results.step.ignore': 'استبعاد',
   'import.results.stage_saved': 'حُفظ: «{stage}» يُحتسب الآن {step}.',
+  'report.no_plan': 'لا توجد خطة ميزانية تغطي هذه الفترة، لذا لا يُعرض المخطط ولا المنفَق؛ وتُعرض التكلفة التي تبلغ عنها المنصات الإعلانية وحدها.',
 };

@@ -1437,6 +1437,7 @@ export const en = {
   'import.results.step.lost': 'Lost (no pipeline, no revenue)',
   'import.results.step.ignore': 'Leave out',
   'import.results.stage_saved': 'Saved: “{stage}” counts as {step}.',
+  'report.no_plan': 'No budget plan covers this period, so planned and spent are not shown; the cost the ad platforms report is shown on its own.',
 } as const;
 
 export type MessageKey = keyof typeof en;

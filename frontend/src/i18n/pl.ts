@@ -1551,4 +1551,5 @@ export const pl: Catalog = {
   'import.results.step.lost': 'Przegrana (bez lejka sprzedaży i przychodu)',
   'import.results.step.ignore': 'Pomiń',
   'import.results.stage_saved': 'Zapisano: „{stage}” liczy się jako {step}.',
+  'report.no_plan': 'Żaden plan budżetu nie obejmuje tego okresu, więc kwoty zaplanowane i wydane nie są pokazane; koszt podany przez platformy reklamowe jest pokazany osobno.',
 };

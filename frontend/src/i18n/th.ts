@@ -1435,4 +1435,5 @@ export const th: Catalog = {
   'import.results.step.lost': 'ปิดการขายไม่ได้ (ไม่นับเป็นไปป์ไลน์และรายได้)',
   'import.results.step.ignore': 'ไม่นับ',
   'import.results.stage_saved': 'บันทึกแล้ว: “{stage}” นับเป็น {step}',
+  'report.no_plan': 'ไม่มีแผนงบประมาณที่ครอบคลุมช่วงนี้ จึงไม่แสดงยอดที่วางแผนไว้และยอดที่ใช้ไป แสดงเฉพาะต้นทุนที่แพลตฟอร์มโฆษณารายงาน',
 };

@@ -1436,4 +1436,5 @@ export const tr: Catalog = {
   'import.results.step.lost': 'Kaybedildi (satış hattı ve gelir yok)',
   'import.results.step.ignore': 'Dışarıda bırak',
   'import.results.stage_saved': 'Kaydedildi: “{stage}” artık {step} olarak sayılıyor.',
+  'report.no_plan': 'Bu dönemi kapsayan bir bütçe planı yok; bu yüzden planlanan ve harcanan gösterilmiyor, reklam platformlarının bildirdiği maliyet tek başına gösteriliyor.',
 };

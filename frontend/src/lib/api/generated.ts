@@ -1927,6 +1927,13 @@ export interface ResultFact {
    */
   from: string;
   to: string;
+  /**
+   * Records says what a CRM's fact counts: its contacts or leads, or
+   * its deals or opportunities ("" for other sources). It is part of
+   * the fact's key: a contacts export and a deals export of one
+   * campaign and day are two facts, neither replacing the other.
+   */
+  records?: StageRecords;
   impressions: number;
   clicks: number;
   conversions: number;
