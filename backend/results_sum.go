@@ -28,6 +28,11 @@ type ResultSummary struct {
 	Group ResultGroup   `json:"group"`
 	Rows  []ResultTotal `json:"rows"`
 	Total ResultTotal   `json:"total"`
+	// NoRevenue is true when no fact summed reports revenue or pipeline
+	// (no CRM deals export covers these results): revenue is then not
+	// known to be zero, so ROAS and ROI are undefined ("—"), never 0.00
+	// and −100 %.
+	NoRevenue bool `json:"noRevenue"`
 }
 
 // periodKey folds a day (YYYY-MM-DD) into the period of g: the ISO week
@@ -111,9 +116,21 @@ func SumResults(g ResultGroup, sums []ResultSum, base string, rates *Rates) Resu
 		a.add(s, rates)
 		all.add(s, rates)
 	}
-	out := ResultSummary{Group: g, Rows: make([]ResultTotal, 0, len(groups)), Total: all.done(base)}
+	out := ResultSummary{Group: g, Rows: make([]ResultTotal, 0, len(groups)), Total: all.done(base), NoRevenue: true}
+	for _, s := range sums {
+		if s.Revenue.Currency != "" || s.Pipeline.Currency != "" {
+			out.NoRevenue = false
+			break
+		}
+	}
 	for _, a := range groups {
 		out.Rows = append(out.Rows, a.done(base))
+	}
+	if out.NoRevenue {
+		for _, t := range append([]*ResultTotal{&out.Total}, rowRefs(out.Rows)...) {
+			t.KPIs.ROAS = KPI{Unit: UnitRatio, Decimals: 2, Undefined: true}
+			t.KPIs.ROI = KPI{Unit: UnitPercent, Decimals: 2, Undefined: true}
+		}
 	}
 	sort.Slice(out.Rows, func(i, j int) bool {
 		a, b := out.Rows[i], out.Rows[j]
@@ -122,5 +139,13 @@ func SumResults(g ResultGroup, sums []ResultSum, base string, rates *Rates) Resu
 		}
 		return a.Key < b.Key
 	})
+	return out
+}
+
+func rowRefs(rows []ResultTotal) []*ResultTotal {
+	out := make([]*ResultTotal, len(rows))
+	for i := range rows {
+		out[i] = &rows[i]
+	}
 	return out
 }

@@ -17,7 +17,7 @@ func reportResults(ctx context.Context, s Services, st *backend.Settings, req Re
 	if err != nil || byCampaign.Total.Facts == 0 {
 		return err
 	}
-	r := &report.Results{Total: byCampaign.Total, Funnel: backend.Funnel(byCampaign.Total.ResultCounts)}
+	r := &report.Results{Total: byCampaign.Total, Funnel: backend.Funnel(byCampaign.Total.ResultCounts), NoRevenue: byCampaign.NoRevenue}
 	for _, c := range byCampaign.Rows {
 		if c.Key != "" && c.Key != "0" { // facts not matched to a campaign rank nowhere
 			r.Campaigns = append(r.Campaigns, c)

@@ -91,6 +91,8 @@ var english = map[string]string{
 	"top_cpl": "Best campaigns by cost per lead", "bottom_cpl": "Weakest campaigns by cost per lead",
 	"excluded_roas": "Left out of the ROAS ranking (no cost, or money without an exchange rate):",
 	"excluded_cpl":  "Left out of the cost per lead ranking (no leads, or money without an exchange rate):",
+	"no_revenue":    "No revenue in these results: no CRM deals export covers the period, so ROAS is not known and campaigns are not ranked by it. Import a HubSpot or Salesforce deals export to see ROAS and ROI.",
+	"excluded_more": "and {n} more",
 	"no_results":    "No results data covers this period. Import the exports of the ad platforms, web analytics or the CRM to see them here.",
 	"pacing":        "Pacing: spend against plan",
 	"pacing_share":  "Share of plan spent",

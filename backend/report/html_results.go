@@ -73,15 +73,26 @@ func (d *Data) results() (*htmlResults, error) {
 		{"top_cpl", "excluded_cpl", "cost_per_lead", func(r Ranking) []backend.ResultTotal { return r.Top }, r.ByCostPerLead(), true},
 		{"bottom_cpl", "excluded_cpl", "cost_per_lead", func(r Ranking) []backend.ResultTotal { return r.Bottom }, r.ByCostPerLead(), true},
 	} {
+		if rk.column == "roas" && r.NoRevenue {
+			if rk.title == "top_roas" {
+				out.Rankings = append(out.Rankings, htmlRanking{Title: d.word(rk.title), Excluded: d.word("no_revenue")})
+			}
+			continue
+		}
 		h := htmlRanking{Title: d.word(rk.title), Column: d.word(rk.column), Third: d.word("revenue")}
 		if rk.count {
 			h.Third = d.word("leads")
 		}
+		top := strings.HasPrefix(rk.title, "top")
 		if len(rk.rows(rk.ranking)) == 0 {
 			// With few campaigns every one is among the best: no empty
-			// table, but the note on those left out still shows.
-			if n := len(out.Rankings); n > 0 && strings.HasPrefix(rk.title, "bottom") && len(rk.ranking.Excluded) > 0 {
-				out.Rankings[n-1].Excluded = d.word(rk.excluded) + " " + strings.Join(rk.ranking.Excluded, ", ")
+			// bottom table, its note goes under the best. With none
+			// ranked at all, the best is its title and the note.
+			if top && len(rk.ranking.Excluded) > 0 {
+				h.Excluded = d.excludedNote(rk.excluded, rk.ranking.Excluded)
+				out.Rankings = append(out.Rankings, h)
+			} else if n := len(out.Rankings); !top && n > 0 && out.Rankings[n-1].Title == d.word("top_"+strings.TrimPrefix(rk.title, "bottom_")) {
+				out.Rankings[n-1].Excluded = d.excludedNote(rk.excluded, rk.ranking.Excluded)
 			}
 			continue
 		}
@@ -93,8 +104,8 @@ func (d *Data) results() (*htmlResults, error) {
 			h.Rows = append(h.Rows, row)
 		}
 		// The note goes under the second table of a KPI, once.
-		if strings.HasPrefix(rk.title, "bottom") && len(rk.ranking.Excluded) > 0 {
-			h.Excluded = d.word(rk.excluded) + " " + strings.Join(rk.ranking.Excluded, ", ")
+		if !top && len(rk.ranking.Excluded) > 0 {
+			h.Excluded = d.excludedNote(rk.excluded, rk.ranking.Excluded)
 		}
 		out.Rankings = append(out.Rankings, h)
 	}
@@ -154,6 +165,7 @@ const resultsTemplate = `<section aria-labelledby="results-title" data-results>
 </div>
 {{- range .Rankings}}
 <h3>{{.Title}}</h3>
+{{- if .Rows}}
 <div class="scroll"><table data-table="ranking">
 <thead><tr><th>{{call $.Words "name"}}</th><th class="n">{{call $.Words "cost"}}</th><th class="n">{{.Third}}</th><th class="n">{{.Column}}</th></tr></thead>
 <tbody>
@@ -161,6 +173,7 @@ const resultsTemplate = `<section aria-labelledby="results-title" data-results>
 <tr><td class="name">{{.Name}}</td><td class="n">{{money .Cost $.Currency $.Minor}}</td><td class="n">{{if .Count}}{{count .Third}}{{else}}{{money .Third $.Currency $.Minor}}{{end}}</td><td class="n">{{kpi .KPI}}</td></tr>
 {{- end}}
 </tbody></table></div>
+{{- end}}
 {{- with .Excluded}}<p class="note" data-excluded>{{.}}</p>{{end}}
 {{- end}}
 {{- else}}

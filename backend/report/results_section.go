@@ -2,6 +2,8 @@ package report
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 
 	"mopsdesk/backend"
 )
@@ -27,6 +29,26 @@ type Results struct {
 	// FromPeriod and ToPeriod (1-based, both included) are the periods
 	// of Reported the report covers, as its budget totals do; 0 for all.
 	FromPeriod, ToPeriod int
+	// NoRevenue: no fact of the period reports revenue (see
+	// backend.ResultSummary): the ROAS ranking is a sentence instead.
+	NoRevenue bool
+}
+
+// excludedShown is how many campaigns left out of a ranking are named;
+// the rest are counted.
+const excludedShown = 10
+
+// excludedNote is the note under a ranking naming the campaigns left out
+// (the first excludedShown, then how many more), "" for none.
+func (d *Data) excludedNote(key string, names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	note := d.word(key) + " " + strings.Join(names[:min(len(names), excludedShown)], ", ")
+	if more := len(names) - excludedShown; more > 0 {
+		note += " " + strings.ReplaceAll(d.word("excluded_more"), "{n}", strconv.Itoa(more))
+	}
+	return note
 }
 
 // rankSize is how many campaigns each end of a ranking lists.

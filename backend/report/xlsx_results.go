@@ -59,13 +59,20 @@ func (b *book) resultsSheet() error {
 			{"top_roas", "bottom_roas", "excluded_roas", "roas", r.ByROAS(), func(k backend.KPIs) backend.KPI { return k.ROAS }, false},
 			{"top_cpl", "bottom_cpl", "excluded_cpl", "cost_per_lead", r.ByCostPerLead(), func(k backend.KPIs) backend.KPI { return k.CostPerLead }, true},
 		} {
+			if rk.column == "roas" && r.NoRevenue {
+				f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word(rk.top))
+				f.SetCellStyle(name, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), b.bold)
+				f.SetCellStr(name, fmt.Sprintf("A%d", row+1), b.d.word("no_revenue"))
+				row += 3
+				continue
+			}
 			row = b.rankTable(name, row, rk.top, rk.column, rk.ranking.Top, rk.kpi, rk.count, st)
 			// With few campaigns every one is among the best: no empty table.
 			if len(rk.ranking.Bottom) > 0 {
 				row = b.rankTable(name, row, rk.bottom, rk.column, rk.ranking.Bottom, rk.kpi, rk.count, st)
 			}
 			if len(rk.ranking.Excluded) > 0 {
-				f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.word(rk.excluded)+" "+strings.Join(rk.ranking.Excluded, ", "))
+				f.SetCellStr(name, fmt.Sprintf("A%d", row), b.d.excludedNote(rk.excluded, rk.ranking.Excluded))
 				row += 2
 			}
 		}

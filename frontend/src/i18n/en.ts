@@ -1438,6 +1438,8 @@ export const en = {
   'import.results.step.ignore': 'Leave out',
   'import.results.stage_saved': 'Saved: “{stage}” counts as {step}.',
   'report.no_plan': 'No budget plan covers this period, so planned and spent are not shown; the cost the ad platforms report is shown on its own.',
+  'report.no_revenue': 'No revenue in these results: no CRM deals export covers the period, so ROAS is not known and campaigns are not ranked by it. Import a HubSpot or Salesforce deals export to see ROAS and ROI.',
+  'report.excluded_more': 'and {n} more',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1552,4 +1552,6 @@ export const pl: Catalog = {
   'import.results.step.ignore': 'Pomiń',
   'import.results.stage_saved': 'Zapisano: „{stage}” liczy się jako {step}.',
   'report.no_plan': 'Żaden plan budżetu nie obejmuje tego okresu, więc kwoty zaplanowane i wydane nie są pokazane; koszt podany przez platformy reklamowe jest pokazany osobno.',
+  'report.no_revenue': 'W tych wynikach nie ma przychodu: żaden eksport transakcji z CRM nie obejmuje tego okresu, więc ROAS nie jest znany i kampanie nie są według niego uszeregowane. Zaimportuj eksport transakcji z HubSpot lub Salesforce, aby zobaczyć ROAS i ROI.',
+  'report.excluded_more': 'i {n} więcej',
 };

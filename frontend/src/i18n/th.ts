@@ -1436,4 +1436,6 @@ export const th: Catalog = {
   'import.results.step.ignore': 'ไม่นับ',
   'import.results.stage_saved': 'บันทึกแล้ว: “{stage}” นับเป็น {step}',
   'report.no_plan': 'ไม่มีแผนงบประมาณที่ครอบคลุมช่วงนี้ จึงไม่แสดงยอดที่วางแผนไว้และยอดที่ใช้ไป แสดงเฉพาะต้นทุนที่แพลตฟอร์มโฆษณารายงาน',
+  'report.no_revenue': 'ผลลัพธ์นี้ไม่มีรายได้: ไม่มีไฟล์ดีลจาก CRM ที่ครอบคลุมช่วงนี้ จึงไม่ทราบ ROAS และไม่จัดอันดับแคมเปญตาม ROAS นำเข้าไฟล์ดีลจาก HubSpot หรือ Salesforce เพื่อดู ROAS และ ROI',
+  'report.excluded_more': 'และอีก {n} รายการ',
 };

@@ -1437,4 +1437,6 @@ export const tr: Catalog = {
   'import.results.step.ignore': 'Dışarıda bırak',
   'import.results.stage_saved': 'Kaydedildi: “{stage}” artık {step} olarak sayılıyor.',
   'report.no_plan': 'Bu dönemi kapsayan bir bütçe planı yok; bu yüzden planlanan ve harcanan gösterilmiyor, reklam platformlarının bildirdiği maliyet tek başına gösteriliyor.',
+  'report.no_revenue': 'Bu sonuçlarda gelir yok: bu dönemi kapsayan bir CRM anlaşma dışa aktarımı yok, bu yüzden ROAS bilinmiyor ve kampanyalar ona göre sıralanmıyor. ROAS ve ROI için HubSpot veya Salesforce anlaşma dışa aktarımını içe aktarın.',
+  'report.excluded_more': 've {n} tane daha',
 };

@@ -2081,6 +2081,13 @@ export interface ResultSummary {
   group: ResultGroup;
   rows: ResultTotal[];
   total: ResultTotal;
+  /**
+   * NoRevenue is true when no fact summed reports revenue or pipeline
+   * (no CRM deals export covers these results): revenue is then not
+   * known to be zero, so ROAS and ROI are undefined ("—"), never 0.00
+   * and −100 %.
+   */
+  noRevenue: boolean;
 }
 
 /**
