@@ -30,6 +30,10 @@ type resultsIn struct {
 	// cost booked as spend (bookCost).
 	months map[backend.ResultSource]map[string]bool
 	read   int64
+	// readable counts the sheets read; missing is what the mapping of
+	// one not read lacks.
+	readable int
+	missing  []string
 }
 
 // errStopped ends the reading of a file whose import failed.
@@ -39,7 +43,7 @@ var errStopped = errors.New("results import stopped")
 // blocks read so far are matched and stored here: the parsing and
 // SQLite's work overlap on two cores, and at most a few blocks are held
 // at once. It returns the reading's error or the storing's.
-func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages shapes.StageMap) (readErr, err error) {
+func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, opts shapes.Options) (readErr, err error) {
 	type block struct {
 		sh    *shapes.Sheet
 		facts []backend.ResultFact
@@ -48,7 +52,7 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages sha
 	stop := make(chan struct{})
 	go func() {
 		defer close(blocks)
-		readErr = shapes.Stream(r, size, in.name, currency, stages, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
+		readErr = shapes.StreamWith(r, size, in.name, currency, opts, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
 			select {
 			case blocks <- block{sh, facts}:
 				return nil
@@ -131,12 +135,17 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
 	if d == nil {
 		return
 	}
+	if !sh.Readable() {
+		in.missing = sh.Missing
+		out.Results.Sheets = append(out.Results.Sheets, sheetRead(sh))
+		return
+	}
+	in.readable++
 	if out.Sheet == "" {
 		// The first sheet read names the import (its history, the command line).
 		out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
 	}
-	out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
-		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: sh.Read})
+	out.Results.Sheets = append(out.Results.Sheets, sheetRead(sh))
 	out.Results.Stages = addStages(out.Results.Stages, d, sh.Stages)
 }
 
