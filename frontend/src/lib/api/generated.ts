@@ -2101,12 +2101,15 @@ export interface ResultTotal {
 
 /**
  * ResultsColumn is one column of a results file's header and what it is
- * read as ("cost", "day", …; "" for a column left out).
+ * read as ("cost", "day", …; "custom" for a custom metric named Custom;
+ * "" for a column left out). Key is the column's letter.
  */
 export interface ResultsColumn {
+  key: string;
   name: string;
   reads: string;
   currency: string;
+  custom: string;
 }
 
 /**
@@ -2206,6 +2209,24 @@ export interface ResultsSheet {
   headerRow: number;
   columns: ResultsColumn[];
   facts: number;
+  /**
+   * Roles are what a column of this sheet can be read as (besides a
+   * custom metric, "custom", and nothing).
+   */
+  roles: string[];
+  /**
+   * Mapped says the user's mapping or a saved profile (Profile) read
+   * the columns; Missing names what the mapping still lacks
+   * ("campaign", "day", "metric"): the sheet is not read until then.
+   */
+  mapped: boolean;
+  profile: boolean;
+  missing: string[];
+  /**
+   * HeaderKey identifies the header, for the profile saved with the
+   * mapping.
+   */
+  headerKey: string;
 }
 
 /**

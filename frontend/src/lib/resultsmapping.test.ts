@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultsColumn } from './api';
+import { mappingOf, remap } from './resultsmapping';
+
+const col = (key: string, name: string, reads = '', custom = ''): ResultsColumn => ({ key, name, reads, currency: '', custom });
+const cols = [col('A', 'Pin promotion', 'campaign'), col('B', 'Date', 'day'), col('C', 'Spend'), col('D', 'Video views', 'custom', 'Video views')];
+
+describe('mappingOf', () => {
+  it('sends every column, custom metrics with their name', () => {
+    expect(mappingOf(cols)).toEqual({ A: 'campaign', B: 'day', C: '', D: 'custom:Video views' });
+  });
+});
+
+describe('remap', () => {
+  it('reads a column as a role', () => {
+    expect(remap(cols, 'C', 'cost')).toEqual({ A: 'campaign', B: 'day', C: 'cost', D: 'custom:Video views' });
+  });
+  it('takes a role from the column that had it', () => {
+    expect(remap(cols, 'C', 'campaign')).toEqual({ A: '', B: 'day', C: 'campaign', D: 'custom:Video views' });
+  });
+  it('leaves a column out', () => {
+    expect(remap(cols, 'B', '')).toEqual({ A: 'campaign', B: '', C: '', D: 'custom:Video views' });
+  });
+  it('names a custom metric, tidied, and no two columns share one', () => {
+    expect(remap(cols, 'C', 'custom:  video   views ')).toEqual({ A: 'campaign', B: 'day', C: 'custom:video views', D: '' });
+  });
+  it('sends no custom metric without a name', () => {
+    expect(remap(cols, 'C', 'custom:  ')).toEqual(mappingOf(cols));
+  });
+});
