@@ -273,8 +273,10 @@ func rebuildMonths(ctx context.Context, tx *sql.Tx, months map[string]bool) erro
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly`); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, sums+group)
-		return err
+		if _, err := tx.ExecContext(ctx, sums+group); err != nil {
+			return err
+		}
+		return rebuildCustomMonths(ctx, tx, months)
 	}
 	for m := range months {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly WHERE month = ?`, m); err != nil {
@@ -284,7 +286,7 @@ func rebuildMonths(ctx context.Context, tx *sql.Tx, months map[string]bool) erro
 			return err
 		}
 	}
-	return nil
+	return rebuildCustomMonths(ctx, tx, months)
 }
 
 // AttachImport gives the pending facts of this Batch their import.

@@ -97,5 +97,5 @@ func addMonths(ctx context.Context, tx *sql.Tx, touched map[[2]string]bool) erro
 			return fmt.Errorf("monthly sums: %w", err)
 		}
 	}
-	return nil
+	return addCustomMonths(ctx, tx, touched)
 }

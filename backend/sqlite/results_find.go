@@ -90,11 +90,10 @@ func isMonthEnd(day string) bool {
 	return ok && t.AddDate(0, 0, 1).Day() == 1
 }
 
-// Sums adds up the facts of f by group, month and currencies: from the
-// monthly sums when the filter allows, else from the facts.
-func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
-	var key, label string
-	joins := ` LEFT JOIN campaigns c ON c.id = f.campaign_id`
+// resultGroupKey is the SQL of a grouping's key and label over the facts
+// "f", with the joins they need.
+func resultGroupKey(g backend.ResultGroup) (key, label, joins string, err error) {
+	joins = ` LEFT JOIN campaigns c ON c.id = f.campaign_id`
 	switch g {
 	case backend.GroupCampaign:
 		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
@@ -111,7 +110,25 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	case backend.GroupDay, backend.GroupWeek, backend.GroupMonth, backend.GroupQuarter:
 		key, label = "f.date_from", "''"
 	default:
-		return nil, backend.Errorf(backend.EINVALID, "unknown grouping %q", g)
+		return "", "", "", backend.Errorf(backend.EINVALID, "unknown grouping %q", g)
+	}
+	return key, label, joins, nil
+}
+
+// monthlyWhere is a filter of the facts (resultWhere) over the monthly
+// sums, which carry no import and no superseded fact.
+func monthlyWhere(where string) string {
+	return strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
+		"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
+}
+
+// Sums adds up the facts of f by group, month and currencies: from the
+// monthly sums when the filter allows, else from the facts. The custom
+// metrics come with them, summed by group (customSums).
+func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
+	key, label, joins, err := resultGroupKey(g)
+	if err != nil {
+		return nil, err
 	}
 	where, args := resultWhere(f)
 	table, month := "result_facts", "substr(f.date_from, 1, 7)"
@@ -121,8 +138,7 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		// The monthly sums carry no import and no superseded fact.
 		table, month = "result_monthly", "f.month"
 		cost, pipeline, revenue, facts = "f.cost", "f.pipeline", "f.revenue", "f.facts"
-		where = strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
-			"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
+		where = monthlyWhere(where)
 		if key == "f.date_from" {
 			key = "f.month || '-01'"
 		}
@@ -145,7 +161,14 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		}
 		out = append(out, x)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	custom, err := s.customSums(ctx, g, f)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, custom...), nil
 }
 
 // resultMetricColumns says which column shows that a fact carries a
