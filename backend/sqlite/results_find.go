@@ -181,8 +181,10 @@ var resultMetricColumns = map[string]string{
 
 // LastImports returns when each source was last imported.
 func (s *ResultsService) LastImports(ctx context.Context, metric string) ([]backend.ResultLastImport, error) {
-	cond := ""
-	if metric != "" {
+	cond, args := "", []any{}
+	if name, ok := strings.CutPrefix(metric, backend.ResultCustomPrefix); ok {
+		cond, args = " AND f.custom <> '' AND EXISTS (SELECT 1 FROM json_each(f.custom) j WHERE lower(j.key) = lower(?))", append(args, name)
+	} else if metric != "" {
 		col, ok := resultMetricColumns[metric]
 		if !ok {
 			return nil, backend.Errorf(backend.EINVALID, "unknown metric %q", metric)
@@ -192,7 +194,7 @@ func (s *ResultsService) LastImports(ctx context.Context, metric string) ([]back
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT f.source, max(r.at), max(f.date_to)
 		FROM result_facts f JOIN import_runs r ON r.id = f.import_id
 		WHERE f.superseded_by IS NULL AND r.undone_at IS NULL`+cond+`
-		GROUP BY f.source ORDER BY f.source`)
+		GROUP BY f.source ORDER BY f.source`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("last result imports: %w", err)
 	}
