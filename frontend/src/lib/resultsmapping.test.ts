@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsColumn } from './api';
-import { mappingOf, remap } from './resultsmapping';
+import { formatMetric, mappingOf, remap } from './resultsmapping';
 
 const col = (key: string, name: string, reads = '', custom = ''): ResultsColumn => ({ key, name, reads, currency: '', custom });
 const cols = [col('A', 'Pin promotion', 'campaign'), col('B', 'Date', 'day'), col('C', 'Spend'), col('D', 'Video views', 'custom', 'Video views')];
@@ -26,5 +26,14 @@ describe('remap', () => {
   });
   it('sends no custom metric without a name', () => {
     expect(remap(cols, 'C', 'custom:  ')).toEqual(mappingOf(cols));
+  });
+});
+
+describe('formatMetric', () => {
+  it('writes every decimal, exactly, in the language', () => {
+    expect(formatMetric('9007199254740993.7', 'en')).toBe('9,007,199,254,740,993.7');
+    expect(formatMetric('-0.000000000001', 'en')).toBe('-0.000000000001');
+    expect(formatMetric('1234.25', 'fa')).toBe('۱٬۲۳۴٫۲۵');
+    expect(formatMetric(undefined, 'en')).toBe('');
   });
 });

@@ -32,3 +32,14 @@ export function remap(columns: ResultsColumn[], key: string, reads: string): Rec
   m[key] = value;
   return m;
 }
+
+/**
+ * formatMetric writes a custom metric (exact decimal text, "1234.25") in
+ * the language's digits and separators, with every decimal it has: Intl
+ * reads the text as an exact decimal, never through a float.
+ */
+export function formatMetric(text: string | undefined, locale: string): string {
+  if (!text) return '';
+  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
+  return nf.format(text as unknown as number);
+}

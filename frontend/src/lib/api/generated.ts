@@ -2068,6 +2068,8 @@ export interface ResultSummary {
   group: ResultGroup;
   rows: ResultTotal[];
   total: ResultTotal;
+  /** Metrics are the names of the custom metrics the rows carry, sorted. */
+  metrics: string[];
 }
 
 /**
@@ -2097,6 +2099,11 @@ export interface ResultTotal {
   assumed: boolean;
   unconverted: string[];
   kpis: KPIs;
+  /**
+   * Custom are the custom metrics the user named, summed exactly, as
+   * decimal text by name (a name the group has none of is absent).
+   */
+  custom: Record<string, string>;
 }
 
 /**
