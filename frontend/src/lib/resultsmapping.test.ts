@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsColumn } from './api';
-import { formatMetric, mappingOf, remap } from './resultsmapping';
+import { formatMetric, mappingOf, remap, shownReads } from './resultsmapping';
 
 const col = (key: string, name: string, reads = '', custom = ''): ResultsColumn => ({ key, name, reads, currency: '', custom });
 const cols = [col('A', 'Pin promotion', 'campaign'), col('B', 'Date', 'day'), col('C', 'Spend'), col('D', 'Video views', 'custom', 'Video views')];
@@ -23,6 +23,12 @@ describe('remap', () => {
   });
   it('names a custom metric, tidied, and no two columns share one', () => {
     expect(remap(cols, 'C', 'custom:  video   views ')).toEqual({ A: 'campaign', B: 'day', C: 'custom:video views', D: '' });
+  });
+  it('builds on the mapping sent last, before its preview is back', () => {
+    const sent = remap(cols, 'C', 'cost');
+    expect(remap(cols, 'B', 'week', sent)).toEqual({ A: 'campaign', B: 'week', C: 'cost', D: 'custom:Video views' });
+    expect(shownReads(cols[2], sent)).toEqual({ reads: 'cost', custom: '' });
+    expect(shownReads(cols[3], null)).toEqual({ reads: 'custom', custom: 'Video views' });
   });
   it('sends no custom metric without a name', () => {
     expect(remap(cols, 'C', 'custom:  ')).toEqual(mappingOf(cols));
