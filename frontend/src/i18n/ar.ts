@@ -1601,6 +1601,7 @@ export const ar: Catalog = {
   'import.results.mapping_hint': 'غيّر ما يُقرأ به العمود، أو استبعده، أو اقرأه مقياسًا خاصًا بك بالاسم الذي تعطيه. يُحفظ هذا الربط للملفات ذات الأعمدة نفسها.',
   'import.results.profile_applied': 'رُبطت الأعمدة كما ربطتها في آخر ملف بهذه الأعمدة.',
   'import.results.source_pick': 'مصدر هذا الملف',
+  'import.results.sheet_generic': 'الورقة «{sheet}»: ورقة نتائج تُقرأ بحسب الأعمدة التي ربطتها، أسماء الأعمدة في الصف {row}، الوقائع المقروءة: {count}.',
   'import.results.source_other': 'آخر',
   'import.results.missing': 'ما زال يلزم ربط: {what}.',
   'import.results.missing.campaign': 'الحملة',

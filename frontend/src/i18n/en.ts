@@ -1444,6 +1444,7 @@ export const en = {
   'import.results.mapping_hint': 'Change what a column is read as, leave it out, or read it as a metric of your own with the name you give it. The mapping is remembered for files with the same columns.',
   'import.results.profile_applied': 'Mapped as you mapped the last file with these columns.',
   'import.results.source_pick': 'Source of this file',
+  'import.results.sheet_generic': 'Sheet “{sheet}”: a results sheet read by the columns you mapped, column names in row {row}, facts read: {count}.',
   'import.results.source_other': 'Other',
   'import.results.missing': 'Still to map: {what}.',
   'import.results.missing.campaign': 'the campaign',

@@ -1443,6 +1443,7 @@ export const fa: Catalog = {
   'import.results.mapping_hint': 'تعیین کنید هر ستون چه خوانده شود، آن را کنار بگذارید، یا آن را شاخصی از آنِ خودتان با نامی که می‌دهید بخوانید. این نگاشت برای فایل‌هایی با همین ستون‌ها به خاطر سپرده می‌شود.',
   'import.results.profile_applied': 'همان‌طور نگاشت شد که آخرین فایل با همین ستون‌ها را نگاشت کردید.',
   'import.results.source_pick': 'منبع این فایل',
+  'import.results.sheet_generic': 'برگه «{sheet}»: برگهٔ نتایجی که با نگاشت ستون‌های شما خوانده می‌شود، نام ستون‌ها در ردیف {row}، واقعیت‌های خوانده‌شده: {count}.',
   'import.results.source_other': 'دیگر',
   'import.results.missing': 'هنوز باید نگاشت شود: {what}.',
   'import.results.missing.campaign': 'کمپین',

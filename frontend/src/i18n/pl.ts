@@ -1558,6 +1558,7 @@ export const pl: Catalog = {
   'import.results.mapping_hint': 'Zmień, jak kolumna jest odczytywana, pomiń ją albo odczytaj jako własną miarę pod nadaną nazwą. Mapowanie zostanie zapamiętane dla plików z tymi samymi kolumnami.',
   'import.results.profile_applied': 'Zmapowano tak jak ostatni plik z tymi kolumnami.',
   'import.results.source_pick': 'Źródło tego pliku',
+  'import.results.sheet_generic': 'Arkusz „{sheet}”: arkusz wyników odczytywany według zmapowanych przez ciebie kolumn, nazwy kolumn w wierszu {row}, odczytane fakty: {count}.',
   'import.results.source_other': 'Inne',
   'import.results.missing': 'Jeszcze do zmapowania: {what}.',
   'import.results.missing.campaign': 'kampania',

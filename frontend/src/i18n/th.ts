@@ -1442,6 +1442,7 @@ export const th: Catalog = {
   'import.results.mapping_hint': 'เปลี่ยนสิ่งที่คอลัมน์ถูกอ่าน ไม่นำเข้าคอลัมน์นั้น หรืออ่านเป็นตัวชี้วัดของคุณเองตามชื่อที่คุณตั้ง การจับคู่นี้จะถูกจดจำไว้สำหรับไฟล์ที่มีคอลัมน์เดียวกัน',
   'import.results.profile_applied': 'จับคู่ตามที่คุณจับคู่ไฟล์ล่าสุดที่มีคอลัมน์เหล่านี้',
   'import.results.source_pick': 'แหล่งที่มาของไฟล์นี้',
+  'import.results.sheet_generic': 'ชีต “{sheet}”: ชีตผลลัพธ์ที่อ่านตามคอลัมน์ที่คุณจับคู่ ชื่อคอลัมน์อยู่ที่แถว {row} อ่านข้อมูลได้ {count} รายการ',
   'import.results.source_other': 'อื่น ๆ',
   'import.results.missing': 'ยังต้องจับคู่: {what}',
   'import.results.missing.campaign': 'แคมเปญ',

@@ -1443,6 +1443,7 @@ export const tr: Catalog = {
   'import.results.mapping_hint': 'Bir sütunun nasıl okunacağını değiştirin, dışarıda bırakın ya da verdiğiniz adla kendi metriğiniz olarak okuyun. Eşleme, aynı sütunlara sahip dosyalar için hatırlanır.',
   'import.results.profile_applied': 'Bu sütunlara sahip son dosyayı eşlediğiniz gibi eşlendi.',
   'import.results.source_pick': 'Bu dosyanın kaynağı',
+  'import.results.sheet_generic': '“{sheet}” sayfası: eşlediğiniz sütunlara göre okunan bir sonuç sayfası, sütun adları {row}. satırda, okunan kayıt: {count}.',
   'import.results.source_other': 'Diğer',
   'import.results.missing': 'Henüz eşlenmesi gereken: {what}.',
   'import.results.missing.campaign': 'kampanya',
