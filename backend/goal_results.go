@@ -83,11 +83,6 @@ func (g *Goal) FillFromResults(t ResultTotal, importedAt, today string) {
 		v = money(t.Pipeline)
 	case "cost":
 		v = money(t.Cost)
-	default:
-		name, _ := strings.CutPrefix(metric, ResultCustomPrefix)
-		if v, ok = customValue(t, name); !ok {
-			return
-		}
 	case "impressions":
 		if g.Metric != MetricCTR {
 			v = decimalText(t.Impressions, 0)
@@ -98,6 +93,11 @@ func (g *Goal) FillFromResults(t ResultTotal, importedAt, today string) {
 			return
 		}
 		v = decimalText(ctr.Value, ctr.Decimals)
+	default:
+		name, _ := strings.CutPrefix(metric, ResultCustomPrefix)
+		if v, ok = customValue(t, name); !ok {
+			return
+		}
 	}
 	if (metric == "revenue" || metric == "pipeline" || metric == "cost") && len(t.Unconverted) > 0 {
 		return // part of the money has no rate: the typed figure stays

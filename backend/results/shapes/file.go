@@ -99,7 +99,6 @@ func StreamWith(r io.ReaderAt, size int64, name, currency string, opts Options, 
 	})
 }
 
-// long: one sheet after another, each from its header through its rows, with the mapping placed between them.
 func stream(r io.ReaderAt, size int64, name, currency string, opts Options, block int, each func(*Sheet, []backend.ResultFact) error, at *sheet.Place) error {
 	wb, err := sheet.Open(r, size, name)
 	if err != nil {
