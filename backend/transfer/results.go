@@ -261,7 +261,7 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 		return errDryRun
 	}
 	if in.readable == 0 && len(in.missing) > 0 {
-		return missingError(in.missing)
+		return missingError(in.missingSheet, in.missing)
 	}
 	if in.readable == 0 {
 		return &backend.Error{Code: backend.EINVALID, Message: "No sheet of this file is an export MOps Desk recognises.",

@@ -99,7 +99,7 @@ func (s *Service) saveResultsProfiles(ctx context.Context, out *ImportPreview, o
 
 // missingError is the commit's answer to a file whose mapping lacks what
 // results need, naming it.
-func missingError(missing []string) error {
+func missingError(sheetName string, missing []string) error {
 	return &backend.Error{Code: backend.EINVALID, Message: "Say which column is the campaign, the day and at least one metric.",
-		Fields: map[string]backend.FieldError{"mapping": {Key: "results.mapping_needs", Params: map[string]any{"missing": missing}}}}
+		Fields: map[string]backend.FieldError{"mapping": {Key: "results.mapping_needs", Params: map[string]any{"sheet": sheetName, "missing": missing}}}}
 }

@@ -48,7 +48,7 @@ func TestResultsImport_MappedFileAndProfile(t *testing.T) {
 		if backend.ErrorCode(err) != backend.EINVALID || fieldsOf(err)["mapping"].Key != "results.mapping_needs" {
 			t.Fatalf("err = %v %+v", err, fieldsOf(err))
 		}
-		if got := fieldsOf(err)["mapping"].Params["missing"]; len(got.([]string)) != 1 || got.([]string)[0] != "campaign" {
+		if got := fieldsOf(err)["mapping"].Params["missing"]; len(got.([]string)) != 1 || got.([]string)[0] != "campaign" || fieldsOf(err)["mapping"].Params["sheet"] != "pins.csv" {
 			t.Errorf("missing = %v", got)
 		}
 	})

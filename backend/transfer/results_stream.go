@@ -32,8 +32,9 @@ type resultsIn struct {
 	read   int64
 	// readable counts the sheets read; missing is what the mapping of
 	// one not read lacks.
-	readable int
-	missing  []string
+	readable     int
+	missing      []string
+	missingSheet string
 }
 
 // errStopped ends the reading of a file whose import failed.
@@ -136,7 +137,7 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) {
 		return
 	}
 	if !sh.Readable() {
-		in.missing = sh.Missing
+		in.missing, in.missingSheet = sh.Missing, sh.Detection.Sheet
 		out.Results.Sheets = append(out.Results.Sheets, sheetRead(sh))
 		return
 	}
