@@ -149,3 +149,18 @@ func TestMapping_KnownShape(t *testing.T) {
 		}
 	})
 }
+
+// FuzzMapping reads a file with any mapping the preview could send: an
+// error or problems, never a panic.
+func FuzzMapping(f *testing.F) {
+	f.Add(pinterest, "A", "campaign", "F", CustomPrefix+"Video views")
+	f.Add(pinterest, "ZZZ", "day", "B", "")
+	f.Add([]byte("a,b\n1,2\n"), "B", CustomPrefix, "A", "weather")
+	f.Fuzz(func(t *testing.T, data []byte, k1, v1, k2, v2 string) {
+		m := &Mapping{Columns: map[string]string{k1: v1, k2: v2}}
+		err := StreamWith(bytes.NewReader(data), int64(len(data)), "f.csv", "USD", Options{Mapping: m}, 0, func(*Sheet, []backend.ResultFact) error { return nil })
+		if isCrash(err) {
+			t.Fatalf("crash: %v", err)
+		}
+	})
+}
