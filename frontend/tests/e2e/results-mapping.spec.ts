@@ -65,6 +65,7 @@ test('a file of no known shape mapped by hand, a custom metric in the Results vi
   await expect(page.getByRole('columnheader', { name: 'Video plays' })).toBeVisible();
   await expect(pins.locator('[data-metric="Video plays"]')).toHaveText('300.75');
   await expect(pins.locator('td').first()).toHaveText('1,500');
+  await page.screenshot({ path: '/tmp/resmap-results.png' });
 
   const file = await app.exportList('Export (.xlsx)');
   const wb = new ExcelJS.Workbook();
