@@ -48,7 +48,9 @@ type ResultsExport struct {
 	labels  ResultsLabels
 	percent int
 	ratio   int
-	decimal int
+	// decimals are the number styles of custom metrics, by how many
+	// decimals the value has ("12" none, "300.75" two).
+	decimals map[int]int
 	// metrics are the custom metrics the user named, each a column of
 	// its own (headed by its name) after the others.
 	metrics []string
@@ -86,10 +88,7 @@ func NewResultsExportOf(labels ResultsLabels, metrics []string) (*ResultsExport,
 	if e.ratio, err = t.f.NewStyle(&excelize.Style{CustomNumFmt: &ratio}); err != nil {
 		return nil, err
 	}
-	decimal := "#,##0.############"
-	if e.decimal, err = t.f.NewStyle(&excelize.Style{CustomNumFmt: &decimal}); err != nil {
-		return nil, err
-	}
+
 	return e, nil
 }
 
@@ -123,6 +122,31 @@ func (e *ResultsExport) Add(f *backend.ResultFact) error {
 	return t.Row(append(row, e.custom(f.Custom)...)...)
 }
 
+// decimalStyle is the number style showing the decimals of v, as
+// written (a whole number with none).
+func (e *ResultsExport) decimalStyle(v string) int {
+	places := 0
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		places = len(v) - i - 1
+	}
+	if id, ok := e.decimals[places]; ok {
+		return id
+	}
+	format := "#,##0"
+	if places > 0 {
+		format += "." + strings.Repeat("0", places)
+	}
+	id, err := e.t.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		id = 0 // the general format: the value is still right
+	}
+	if e.decimals == nil {
+		e.decimals = map[int]int{}
+	}
+	e.decimals[places] = id
+	return id
+}
+
 // custom are the cells of the custom metrics: numbers (a spreadsheet's
 // numbers are floating point), empty where there is none.
 func (e *ResultsExport) custom(values map[string]string) []any {
@@ -130,7 +154,7 @@ func (e *ResultsExport) custom(values map[string]string) []any {
 	for i, name := range e.metrics {
 		v, ok := values[name]
 		if n, err := strconv.ParseFloat(v, 64); ok && err == nil {
-			out[i] = excelize.Cell{StyleID: e.decimal, Value: n}
+			out[i] = excelize.Cell{StyleID: e.decimalStyle(v), Value: n}
 		} else {
 			out[i] = e.t.Text("")
 		}

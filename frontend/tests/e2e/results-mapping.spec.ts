@@ -68,6 +68,7 @@ test('a file of no known shape mapped by hand, a custom metric in the Results vi
   await page.screenshot({ path: '/tmp/resmap-results.png' });
 
   const file = await app.exportList('Export (.xlsx)');
+  await file.saveAs('/tmp/resmap-results.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await file.path())!);
   const rows = (name: string) => {
