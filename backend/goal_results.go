@@ -23,6 +23,25 @@ func (g *Goal) ResultMetric() (string, bool) {
 			return m, true
 		case "won deals":
 			return "won", true
+		case "":
+			return "", false
+		}
+		// A custom metric results files carry by this name ("Video
+		// views"), when one does.
+		return ResultCustomPrefix + strings.TrimSpace(g.CustomMetric), true
+	}
+	return "", false
+}
+
+// ResultCustomPrefix begins the result metric of a goal on a custom
+// metric of results files (ResultMetric): "custom:Video views".
+const ResultCustomPrefix = "custom:"
+
+// customValue is t's custom metric of this name, its case aside.
+func customValue(t ResultTotal, name string) (string, bool) {
+	for k, v := range t.Custom {
+		if strings.EqualFold(k, name) {
+			return v, true
 		}
 	}
 	return "", false
@@ -74,6 +93,11 @@ func (g *Goal) FillFromResults(t ResultTotal, importedAt, today string) {
 			return
 		}
 		v = decimalText(ctr.Value, ctr.Decimals)
+	default:
+		name, _ := strings.CutPrefix(metric, ResultCustomPrefix)
+		if v, ok = customValue(t, name); !ok {
+			return
+		}
 	}
 	if (metric == "revenue" || metric == "pipeline" || metric == "cost") && len(t.Unconverted) > 0 {
 		return // part of the money has no rate: the typed figure stays

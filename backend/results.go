@@ -193,6 +193,8 @@ type ResultSum struct {
 	Pipeline Money `json:"pipeline"`
 	Revenue  Money `json:"revenue"`
 	Facts    int64 `json:"facts"`
+	// Custom are the custom metrics summed, as decimal text by name.
+	Custom map[string]string `json:"custom,omitempty"`
 }
 
 // ResultOverlap is two imports of one source that report the same

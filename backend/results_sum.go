@@ -21,6 +21,9 @@ type ResultTotal struct {
 	Assumed     bool     `json:"assumed"`
 	Unconverted []string `json:"unconverted"`
 	KPIs        KPIs     `json:"kpis"`
+	// Custom are the custom metrics the user named, summed exactly, as
+	// decimal text by name (a name the group has none of is absent).
+	Custom map[string]string `json:"custom"`
 }
 
 // ResultSummary is a grouped summary with its grand total.
@@ -33,6 +36,8 @@ type ResultSummary struct {
 	// known to be zero, so ROAS and ROI are undefined ("—"), never 0.00
 	// and −100 %.
 	NoRevenue bool `json:"noRevenue"`
+	// Metrics are the names of the custom metrics the rows carry, sorted.
+	Metrics []string `json:"metrics"`
 }
 
 // periodKey folds a day (YYYY-MM-DD) into the period of g: the ISO week
@@ -62,6 +67,9 @@ type totalAdder struct {
 func (a *totalAdder) add(s ResultSum, rates *Rates) {
 	a.t.ResultCounts.Add(s.ResultCounts)
 	a.t.Facts += s.Facts
+	if len(s.Custom) > 0 {
+		a.t.Custom = AddCustom(a.t.Custom, s.Custom)
+	}
 	for _, p := range []struct {
 		to *Money
 		m  Money
@@ -86,6 +94,9 @@ func (a *totalAdder) done(base string) ResultTotal {
 	t := a.t
 	t.Cost.Currency, t.Pipeline.Currency, t.Revenue.Currency = base, base, base
 	t.Unconverted = []string{}
+	if t.Custom == nil {
+		t.Custom = map[string]string{}
+	}
 	for c := range a.missing {
 		t.Unconverted = append(t.Unconverted, c)
 	}
@@ -132,6 +143,11 @@ func SumResults(g ResultGroup, sums []ResultSum, base string, rates *Rates) Resu
 			t.KPIs.ROI = KPI{Unit: UnitPercent, Decimals: 2, Undefined: true}
 		}
 	}
+	out.Metrics = make([]string, 0, len(out.Total.Custom))
+	for name := range out.Total.Custom {
+		out.Metrics = append(out.Metrics, name)
+	}
+	sort.Strings(out.Metrics)
 	sort.Slice(out.Rows, func(i, j int) bool {
 		a, b := out.Rows[i], out.Rows[j]
 		if a.Label != b.Label && g != GroupDay && g != GroupWeek && g != GroupMonth && g != GroupQuarter {

@@ -56,7 +56,7 @@ func fillGoals(ctx context.Context, s Services, goals []*backend.Goal) error {
 		for _, row := range bySource.Rows {
 			if imported, ok := sources[metric][row.Key]; ok {
 				rows = append(rows, backend.ResultSum{Key: row.Key, ResultCounts: row.ResultCounts, Cost: row.Cost,
-					Pipeline: row.Pipeline, Revenue: row.Revenue, Facts: row.Facts, Month: "0000-00"})
+					Pipeline: row.Pipeline, Revenue: row.Revenue, Facts: row.Facts, Month: "0000-00", Custom: row.Custom})
 				at = max(at, imported)
 			}
 		}

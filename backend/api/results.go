@@ -153,7 +153,7 @@ func (e *Exports) Results(ctx context.Context, req ResultsExportRequest, w io.Wr
 		if err != nil {
 			return struct{}{}, err
 		}
-		x, err := sheet.NewResultsExport(req.Labels)
+		x, err := sheet.NewResultsExportOf(req.Labels, summary.Metrics)
 		if err != nil {
 			return struct{}{}, err
 		}

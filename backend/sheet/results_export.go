@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -47,6 +48,12 @@ type ResultsExport struct {
 	labels  ResultsLabels
 	percent int
 	ratio   int
+	// decimals are the number styles of custom metrics, by how many
+	// decimals the value has ("12" none, "300.75" two).
+	decimals map[int]int
+	// metrics are the custom metrics the user named, each a column of
+	// its own (headed by its name) after the others.
+	metrics []string
 }
 
 func (l ResultsLabels) headers(cols []string) []string {
@@ -59,15 +66,21 @@ func (l ResultsLabels) headers(cols []string) []string {
 
 // NewResultsExport starts a workbook with the facts sheet.
 func NewResultsExport(labels ResultsLabels) (*ResultsExport, error) {
+	return NewResultsExportOf(labels, nil)
+}
+
+// NewResultsExportOf starts a workbook with the facts sheet and a column
+// for each custom metric named in metrics.
+func NewResultsExportOf(labels ResultsLabels, metrics []string) (*ResultsExport, error) {
 	widths := []float64{12, 12, 26, 26, 16, 16, 12}
-	for range ResultsColumns[7:] {
+	for range len(ResultsColumns) - 7 + len(metrics) {
 		widths = append(widths, 14)
 	}
-	t, err := NewTable(orElse(labels.Sheet, "Results"), labels.headers(ResultsColumns), widths)
+	t, err := NewTable(orElse(labels.Sheet, "Results"), append(labels.headers(ResultsColumns), metrics...), widths)
 	if err != nil {
 		return nil, err
 	}
-	e := &ResultsExport{t: t, labels: labels}
+	e := &ResultsExport{t: t, labels: labels, metrics: metrics}
 	percent, ratio := `0.00"%"`, "0.00"
 	if e.percent, err = t.f.NewStyle(&excelize.Style{CustomNumFmt: &percent}); err != nil {
 		return nil, err
@@ -75,6 +88,7 @@ func NewResultsExport(labels ResultsLabels) (*ResultsExport, error) {
 	if e.ratio, err = t.f.NewStyle(&excelize.Style{CustomNumFmt: &ratio}); err != nil {
 		return nil, err
 	}
+
 	return e, nil
 }
 
@@ -104,7 +118,48 @@ func (e *ResultsExport) Add(f *backend.ResultFact) error {
 		}
 		row = append(row, c)
 	}
-	return t.Row(append(row, t.Text(f.SourceFile))...)
+	row = append(row, t.Text(f.SourceFile))
+	return t.Row(append(row, e.custom(f.Custom)...)...)
+}
+
+// decimalStyle is the number style showing the decimals of v, as
+// written (a whole number with none).
+func (e *ResultsExport) decimalStyle(v string) int {
+	places := 0
+	if i := strings.IndexByte(v, '.'); i >= 0 {
+		places = len(v) - i - 1
+	}
+	if id, ok := e.decimals[places]; ok {
+		return id
+	}
+	format := "#,##0"
+	if places > 0 {
+		format += "." + strings.Repeat("0", places)
+	}
+	id, err := e.t.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		id = 0 // the general format: the value is still right
+	}
+	if e.decimals == nil {
+		e.decimals = map[int]int{}
+	}
+	e.decimals[places] = id
+	return id
+}
+
+// custom are the cells of the custom metrics: numbers (a spreadsheet's
+// numbers are floating point), empty where there is none.
+func (e *ResultsExport) custom(values map[string]string) []any {
+	out := make([]any, len(e.metrics))
+	for i, name := range e.metrics {
+		v, ok := values[name]
+		if n, err := strconv.ParseFloat(v, 64); ok && err == nil {
+			out[i] = excelize.Cell{StyleID: e.decimalStyle(v), Value: n}
+		} else {
+			out[i] = e.t.Text("")
+		}
+	}
+	return out
 }
 
 // kpi is a KPI's cell: its value with its decimals, "—" when undefined.
@@ -126,10 +181,10 @@ func (e *ResultsExport) kpi(k backend.KPI) (any, error) {
 // (named total).
 func (e *ResultsExport) Summary(s *backend.ResultSummary, groupHeader, total string) error {
 	l := e.labels
-	headers := l.headers(ResultsSummaryColumns)
+	headers := append(l.headers(ResultsSummaryColumns), e.metrics...)
 	headers[0] = orElse(groupHeader, headers[0])
 	widths := []float64{28}
-	for range ResultsSummaryColumns[1:] {
+	for range headers[1:] {
 		widths = append(widths, 14)
 	}
 	if err := e.t.AddSheet(orElse(l.SummarySheet, "Summary"), headers, widths); err != nil {
@@ -165,7 +220,7 @@ func (e *ResultsExport) Summary(s *backend.ResultSummary, groupHeader, total str
 			}
 			row = append(row, cell)
 		}
-		if err := e.t.Row(row...); err != nil {
+		if err := e.t.Row(append(row, e.custom(r.Custom)...)...); err != nil {
 			return err
 		}
 	}

@@ -1,101 +1,154 @@
 package sqlite
 
-// Custom metrics of results facts: a fact whose rows reach the bulk apart
-// (two blocks of a large file) adds up its custom metrics exactly.
-
 import (
 	"context"
-	"encoding/json"
+	"database/sql"
 	"fmt"
-	"hash/maphash"
-	"strings"
+	"math/big"
 
 	"mopsdesk/backend"
 )
 
-// factKey is a fact's key in result_facts (the key index's columns).
-func factKey(f *backend.ResultFact) [7]string {
-	return [7]string{string(f.Source), f.External, f.Channel, f.Medium, f.From, f.To, string(f.Records)}
-}
+// Custom metrics (ResultFact.Custom) are decimal text with at most 12
+// decimals (backend.DecimalText): SQLite adds their whole parts and
+// their decimals scaled to integers apart, so every sum is exact and no
+// float is used. result_monthly_custom keeps their monthly sums as
+// result_monthly keeps the others (migration 0026).
 
-// customs writes the custom column of each queued fact, q sorted by key:
-// a fact's metrics added to those of the facts of its key before it, in
-// this queue or stored by an earlier flush (read in one statement per
-// resultBatch keys), so that the last row written holds the sum.
-func (b *resultBulk) customs(ctx context.Context, q []queuedFact) error {
-	var stored [][7]string
-	for i := range q {
-		f := &q[i].f
-		if len(f.Custom) > 0 && (i == 0 || factKey(&q[i-1].f) != factKey(f)) && b.custom[maphash.Comparable(b.seed, factKey(f))] {
-			stored = append(stored, factKey(f))
+// customScale is the decimals kept; customTen is 10^customScale.
+const (
+	customScale = 12
+	customTen   = "1000000000000"
+)
+
+// customWhole and customDecimals are SQL of a custom value's whole part
+// and its decimals, scaled and signed as the value is.
+const (
+	customWhole    = `CAST(j.value AS INTEGER)`
+	customDecimals = `CASE WHEN instr(j.value, '.') > 0 THEN (CASE WHEN substr(j.value, 1, 1) = '-' THEN -1 ELSE 1 END) *
+		CAST(substr(substr(j.value, instr(j.value, '.') + 1) || '000000000000', 1, 12) AS INTEGER) ELSE 0 END`
+)
+
+// customColumns are result_monthly_custom's columns.
+const customColumns = `month, campaign_id, source, channel, name, whole, decimals, facts`
+
+// addCustomMonths brings the monthly custom sums up to date after a
+// bulk, as addMonths does the others: the bulk's own facts added, those
+// they replace taken away, each source and month touched folded.
+func addCustomMonths(ctx context.Context, tx *sql.Tx, touched map[[2]string]bool) error {
+	if len(touched) == 0 {
+		return nil
+	}
+	const sums = `INSERT INTO result_monthly_custom (` + customColumns + `)
+		SELECT substr(f.date_from, 1, 7), f.campaign_id, f.source, f.channel, j.key, %[1]ssum(` + customWhole + `),
+		%[1]ssum(` + customDecimals + `), %[1]scount(*)
+		FROM result_facts f JOIN json_each(f.custom) j WHERE %[2]s AND f.custom <> '' GROUP BY 1, 2, 3, 4, 5`
+	for _, q := range []string{fmt.Sprintf(sums, "", "f.import_id = 0 AND f.superseded_by IS NULL"), fmt.Sprintf(sums, "-", "f.superseded_by = 0")} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("monthly custom sums: %w", err)
 		}
 	}
-	before, err := b.storedCustom(ctx, stored)
-	if err != nil {
-		return err
-	}
-	var sum map[string]string
-	for i := range q {
-		f := &q[i].f
-		k := factKey(f)
-		if i == 0 || factKey(&q[i-1].f) != k {
-			sum = backend.AddCustom(nil, before[k])
-		}
-		if len(f.Custom) == 0 {
-			continue
-		}
-		sum = backend.AddCustom(sum, f.Custom)
-		raw, err := json.Marshal(sum)
-		if err != nil {
+	for k := range touched {
+		if err := foldCustomMonth(ctx, tx, k[1], "source = ?", k[0]); err != nil {
 			return err
-		}
-		q[i].custom = string(raw)
-	}
-	for i := range q {
-		if f := &q[i].f; len(f.Custom) > 0 {
-			b.custom[maphash.Comparable(b.seed, factKey(f))] = true
 		}
 	}
 	return nil
 }
 
-// storedCustom reads the custom metrics this bulk stored under keys.
-func (b *resultBulk) storedCustom(ctx context.Context, keys [][7]string) (map[[7]string]map[string]string, error) {
-	out := map[[7]string]map[string]string{}
-	for len(keys) > 0 {
-		n := min(len(keys), resultBatch)
-		args := make([]any, 0, 7*n)
-		for _, k := range keys[:n] {
-			args = append(args, k[0], k[1], k[2], k[3], k[4], k[5], k[6])
-		}
-		rows, err := b.tx.QueryContext(ctx, `SELECT source, external, channel, medium, date_from, date_to, records, custom FROM result_facts
-			WHERE (source, external, channel, medium, date_from, date_to, records) IN (VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?,?,?),", n), ",")+`)
-			AND superseded_by IS NULL AND import_id = 0`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var k [7]string
-			var raw string
-			if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &k[4], &k[5], &k[6], &raw); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			var m map[string]string
-			if raw != "" {
-				if err := json.Unmarshal([]byte(raw), &m); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("result custom metrics: %w", err)
-				}
-			}
-			out[k] = m
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		keys = keys[n:]
+// foldCustomMonth folds a month's custom rows (those of cond) into one
+// per group, carrying whole units out of the decimals.
+func foldCustomMonth(ctx context.Context, tx *sql.Tx, month, cond string, args ...any) error {
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM result_monthly_custom`).Scan(&last); err != nil {
+		return err
 	}
-	return out, nil
+	a := append([]any{month}, args...)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO result_monthly_custom (`+customColumns+`)
+		SELECT month, campaign_id, source, channel, name, sum(whole) + sum(decimals) / `+customTen+`, sum(decimals) % `+customTen+`, sum(facts)
+		FROM result_monthly_custom WHERE month = ? AND `+cond+`
+		GROUP BY campaign_id, source, channel, name HAVING sum(facts) <> 0`, a...); err != nil {
+		return fmt.Errorf("monthly custom sums: %w", err)
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM result_monthly_custom WHERE month = ? AND `+cond+` AND rowid <= ?`, append(a, last)...)
+	return err
+}
+
+// rebuildCustomMonths recounts the monthly custom sums of months (all
+// of them with more than a year's worth), as rebuildMonths does.
+func rebuildCustomMonths(ctx context.Context, tx *sql.Tx, months map[string]bool) error {
+	const sums = `INSERT INTO result_monthly_custom (` + customColumns + `)
+		SELECT substr(f.date_from, 1, 7), f.campaign_id, f.source, f.channel, j.key, sum(` + customWhole + `), sum(` + customDecimals + `), count(*)
+		FROM result_facts f JOIN json_each(f.custom) j WHERE f.superseded_by IS NULL AND f.custom <> '' `
+	const group = ` GROUP BY 1, 2, 3, 4, 5`
+	if len(months) > 12 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly_custom`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, sums+group)
+		return err
+	}
+	for m := range months {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly_custom WHERE month = ?`, m); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sums+`AND f.date_from >= ? AND f.date_from < ?`+group, m+"-01", m+"-32"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// customSums adds up the custom metrics of the facts of f by group (and
+// by day for the periods), as ResultSums carrying only Custom, to be
+// summed with the others (backend.SumResults): from the monthly custom
+// sums when the filter allows, else from the facts that carry custom
+// metrics (the partial index result_facts_custom).
+func (s *ResultsService) customSums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
+	key, label, joins, err := resultGroupKey(g)
+	if err != nil {
+		return nil, err
+	}
+	where, args := resultWhere(f)
+	from := ` FROM result_facts f` + joins + ` JOIN json_each(f.custom) j WHERE ` + where + ` AND f.custom <> ''`
+	month, name, whole, decimals := "''", "j.key", customWhole, customDecimals
+	if key == "f.date_from" {
+		month = "substr(f.date_from, 1, 7)"
+	}
+	if monthAligned(f) && g != backend.GroupDay && g != backend.GroupWeek {
+		from = ` FROM result_monthly_custom f` + joins + ` WHERE ` + monthlyWhere(where)
+		name, whole, decimals = "f.name", "f.whole", "f.decimals"
+		if key == "f.date_from" {
+			key, month = "f.month || '-01'", "f.month"
+		}
+	}
+	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT `+key+`, `+label+`, `+month+`, `+name+`, sum(`+whole+`), sum(`+decimals+`)`+from+`
+		GROUP BY 1, 3, 4`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sum custom metrics: %w", err)
+	}
+	defer rows.Close()
+	var out []backend.ResultSum
+	at := map[[3]string]int{}
+	ten, _ := new(big.Rat).SetString(customTen)
+	for rows.Next() {
+		var x backend.ResultSum
+		var metric string
+		var w, d int64
+		if err := rows.Scan(&x.Key, &x.Label, &x.Month, &metric, &w, &d); err != nil {
+			return nil, err
+		}
+		sum := new(big.Rat).SetInt64(d)
+		sum.Quo(sum, ten).Add(sum, new(big.Rat).SetInt64(w))
+		k := [3]string{x.Key, x.Label, x.Month}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			x.Custom = map[string]string{}
+			out = append(out, x)
+		}
+		out[i].Custom[metric] = backend.DecimalText(sum)
+	}
+	return out, rows.Err()
 }

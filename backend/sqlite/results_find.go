@@ -141,11 +141,10 @@ func isMonthEnd(day string) bool {
 	return ok && t.AddDate(0, 0, 1).Day() == 1
 }
 
-// Sums adds up the facts of f by group, month and currencies: from the
-// monthly sums when the filter allows, else from the facts.
-func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
-	var key, label string
-	joins := ` LEFT JOIN campaigns c ON c.id = f.campaign_id`
+// resultGroupKey is the SQL of a grouping's key and label over the facts
+// "f", with the joins they need.
+func resultGroupKey(g backend.ResultGroup) (key, label, joins string, err error) {
+	joins = ` LEFT JOIN campaigns c ON c.id = f.campaign_id`
 	switch g {
 	case backend.GroupCampaign:
 		key, label = "coalesce(f.campaign_id, '')", "coalesce(c.name, '')"
@@ -162,7 +161,25 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 	case backend.GroupDay, backend.GroupWeek, backend.GroupMonth, backend.GroupQuarter:
 		key, label = "f.date_from", "''"
 	default:
-		return nil, backend.Errorf(backend.EINVALID, "unknown grouping %q", g)
+		return "", "", "", backend.Errorf(backend.EINVALID, "unknown grouping %q", g)
+	}
+	return key, label, joins, nil
+}
+
+// monthlyWhere is a filter of the facts (resultWhere) over the monthly
+// sums, which carry no import and no superseded fact.
+func monthlyWhere(where string) string {
+	return strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
+		"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
+}
+
+// Sums adds up the facts of f by group, month and currencies: from the
+// monthly sums when the filter allows, else from the facts. The custom
+// metrics come with them, summed by group (customSums).
+func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f backend.ResultFilter) ([]backend.ResultSum, error) {
+	key, label, joins, err := resultGroupKey(g)
+	if err != nil {
+		return nil, err
 	}
 	where, args := resultWhere(f)
 	table, month := "result_facts", "substr(f.date_from, 1, 7)"
@@ -175,8 +192,7 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		table, month = "result_monthly", "f.month"
 		cost, pipeline, revenue, facts = "f.cost", "f.pipeline", "f.revenue", "f.facts"
 		counts = strings.ReplaceAll(counts, "substr(f.date_from, 1, 7)", "f.month")
-		where = strings.NewReplacer("f.superseded_by IS NULL AND f.import_id <> 0", "1",
-			"f.date_from >= ?", "f.month >= substr(?, 1, 7)", "f.date_from <= ?", "f.month <= substr(?, 1, 7)").Replace(where)
+		where = monthlyWhere(where)
 		if key == "f.date_from" {
 			key = "f.month || '-01'"
 		}
@@ -199,8 +215,16 @@ func (s *ResultsService) Sums(ctx context.Context, g backend.ResultGroup, f back
 		}
 		out = append(out, x)
 	}
-	if err := rows.Err(); err != nil || g != backend.GroupChannel {
-		return out, err
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	custom, err := s.customSums(ctx, g, f)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, custom...)
+	if g != backend.GroupChannel {
+		return out, nil
 	}
 	channels, err := s.campaignChannels(ctx)
 	if err != nil {
@@ -225,8 +249,10 @@ var resultMetricColumns = map[string]string{
 
 // LastImports returns when each source was last imported.
 func (s *ResultsService) LastImports(ctx context.Context, metric string) ([]backend.ResultLastImport, error) {
-	cond := ""
-	if metric != "" {
+	cond, args := "", []any{}
+	if name, ok := strings.CutPrefix(metric, backend.ResultCustomPrefix); ok {
+		cond, args = " AND f.custom <> '' AND EXISTS (SELECT 1 FROM json_each(f.custom) j WHERE lower(j.key) = lower(?))", append(args, name)
+	} else if metric != "" {
 		col, ok := resultMetricColumns[metric]
 		if !ok {
 			return nil, backend.Errorf(backend.EINVALID, "unknown metric %q", metric)
@@ -236,7 +262,7 @@ func (s *ResultsService) LastImports(ctx context.Context, metric string) ([]back
 	rows, err := s.db.conn(ctx).QueryContext(ctx, `SELECT f.source, max(r.at), max(f.date_to)
 		FROM result_facts f JOIN import_runs r ON r.id = f.import_id
 		WHERE f.superseded_by IS NULL AND r.undone_at IS NULL`+cond+`
-		GROUP BY f.source ORDER BY f.source`)
+		GROUP BY f.source ORDER BY f.source`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("last result imports: %w", err)
 	}

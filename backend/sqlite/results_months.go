@@ -20,8 +20,10 @@ func rebuildMonths(ctx context.Context, tx *sql.Tx, months map[string]bool) erro
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly`); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, sums+group)
-		return err
+		if _, err := tx.ExecContext(ctx, sums+group); err != nil {
+			return err
+		}
+		return rebuildCustomMonths(ctx, tx, months)
 	}
 	for m := range months {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_monthly WHERE month = ?`, m); err != nil {
@@ -31,7 +33,7 @@ func rebuildMonths(ctx context.Context, tx *sql.Tx, months map[string]bool) erro
 			return err
 		}
 	}
-	return nil
+	return rebuildCustomMonths(ctx, tx, months)
 }
 
 // monthlyColumns are result_monthly's columns, in the order addMonths
@@ -83,5 +85,5 @@ func addMonths(ctx context.Context, tx *sql.Tx, touched map[[2]string]bool) erro
 			return fmt.Errorf("monthly sums: %w", err)
 		}
 	}
-	return nil
+	return addCustomMonths(ctx, tx, touched)
 }

@@ -64,14 +64,41 @@ type ResultsSheet struct {
 	HeaderRow  int                  `json:"headerRow"`
 	Columns    []ResultsColumn      `json:"columns"`
 	Facts      int                  `json:"facts"`
+	// Roles are what a column of this sheet can be read as (besides a
+	// custom metric, "custom", and nothing).
+	Roles []string `json:"roles"`
+	// Mapped says the user's mapping or a saved profile (Profile) read
+	// the columns; Missing names what the mapping still lacks
+	// ("campaign", "day", "metric"): the sheet is not read until then.
+	Mapped  bool     `json:"mapped"`
+	Profile bool     `json:"profile"`
+	Missing []string `json:"missing"`
+	// HeaderKey identifies the header, for the profile saved with the
+	// mapping.
+	HeaderKey string `json:"headerKey"`
 }
 
 // ResultsColumn is one column of a results file's header and what it is
-// read as ("cost", "day", …; "" for a column left out).
+// read as ("cost", "day", …; "custom" for a custom metric named Custom;
+// "" for a column left out). Key is the column's letter.
 type ResultsColumn struct {
+	Key      string `json:"key"`
 	Name     string `json:"name"`
 	Reads    string `json:"reads"`
 	Currency string `json:"currency"`
+	Custom   string `json:"custom"`
+}
+
+// sheetRead is a sheet as the preview shows it.
+func sheetRead(sh *shapes.Sheet) ResultsSheet {
+	d := sh.Detection
+	missing := sh.Missing
+	if missing == nil {
+		missing = []string{}
+	}
+	return ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence, HeaderRow: d.HeaderRow,
+		Columns: columnsOf(d), Facts: sh.Read, Roles: shapes.Roles(d.Shape.Kind), Mapped: d.Mapped(), Profile: sh.Profile,
+		Missing: missing, HeaderKey: d.HeaderKey()}
 }
 
 func columnsOf(d *shapes.Detection) []ResultsColumn {
@@ -109,7 +136,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	if err != nil {
 		return nil, err
 	}
-	stages, err := s.stageMap(ctx)
+	reading, err := s.resultsReading(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +153,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 			return err
 		}
 		in := &resultsIn{ctx: ctx, m: m, bulk: bulk, out: out, name: name}
-		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency, stages); readErr != nil {
+		if readErr, err = in.pipe(f, st.Size(), settings.BaseCurrency, reading.opts); readErr != nil {
 			return readErr // the file, not the store: said as it is
 		}
 		if err != nil {
@@ -140,6 +167,7 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 	if err != nil && !errors.Is(err, errDryRun) {
 		return nil, backend.Canceled(s.s.Explain(err))
 	}
+	out.Profile = reading.used
 	return out, nil
 }
 
@@ -149,8 +177,9 @@ func (s *Service) importResults(ctx context.Context, path, name string, opts she
 const resultsConfidence = 0.7
 
 // looksLikeResults reports whether the first sheet's first rows are the
-// header of a known results export.
-func looksLikeResults(wb *sheet.Workbook) bool {
+// header of a known results export, or one a results profile was saved
+// for (profiled says whether one was, by HeaderKey).
+func looksLikeResults(wb *sheet.Workbook, profiled func(headerKey string) bool) bool {
 	sheets := wb.Sheets()
 	if len(sheets) == 0 {
 		return false
@@ -167,7 +196,18 @@ func looksLikeResults(wb *sheet.Workbook) bool {
 		return false
 	}
 	d, err := shapes.Detect(sheets[0], first, wb.IsCSV())
-	return err == nil && d.Confidence >= resultsConfidence
+	if err == nil && d.Confidence >= resultsConfidence {
+		return true
+	}
+	return profiled != nil && profiled(shapes.GenericHeaderKey(first))
+}
+
+// profiledResults says whether a results profile was saved for a header.
+func (s *Service) profiledResults(ctx context.Context) func(string) bool {
+	return func(key string) bool {
+		p, err := s.profileFor(ctx, KindResults, key)
+		return err == nil && p != nil
+	}
 }
 
 // matcher prepares matching with the workspace's campaigns and rules.
@@ -225,7 +265,10 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 	if !commit {
 		return errDryRun
 	}
-	if len(out.Results.Sheets) == 0 {
+	if in.readable == 0 && len(in.missing) > 0 {
+		return missingError(in.missingSheet, in.missing)
+	}
+	if in.readable == 0 {
 		return &backend.Error{Code: backend.EINVALID, Message: "No sheet of this file is an export MOps Desk recognises.",
 			Fields: map[string]backend.FieldError{"file": {Key: "results.no_shape"}}}
 	}
@@ -239,5 +282,8 @@ func (s *Service) storeResults(ctx context.Context, bulk backend.ResultBulk, in 
 		return err
 	}
 	out.RunID = id
+	if err := s.saveResultsProfiles(ctx, out, opts); err != nil {
+		return err
+	}
 	return s.s.Results.AttachImport(ctx, id)
 }

@@ -31,6 +31,11 @@ type resultsIn struct {
 	months map[backend.ResultSource]map[string]bool
 	read   int64
 	stored int // facts the bulk held at the last sheet's end
+	// readable counts the sheets read; missing is what the mapping of
+	// one not read lacks.
+	readable     int
+	missing      []string
+	missingSheet string
 }
 
 // errStopped ends the reading of a file whose import failed.
@@ -40,7 +45,7 @@ var errStopped = errors.New("results import stopped")
 // blocks read so far are matched and stored here: the parsing and
 // SQLite's work overlap on two cores, and at most a few blocks are held
 // at once. It returns the reading's error or the storing's.
-func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages shapes.StageMap) (readErr, err error) {
+func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, opts shapes.Options) (readErr, err error) {
 	type block struct {
 		sh    *shapes.Sheet
 		facts []backend.ResultFact
@@ -50,7 +55,7 @@ func (in *resultsIn) pipe(r io.ReaderAt, size int64, currency string, stages sha
 	var read error // the reading's, set before blocks is closed
 	go func() {
 		defer close(blocks)
-		read = shapes.Stream(r, size, in.name, currency, stages, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
+		read = shapes.StreamWith(r, size, in.name, currency, opts, resultsBlock, func(sh *shapes.Sheet, facts []backend.ResultFact) error {
 			select {
 			case blocks <- block{sh, facts}:
 				return nil
@@ -135,18 +140,24 @@ func (in *resultsIn) sheetDone(sh *shapes.Sheet) error {
 	if d == nil {
 		return nil
 	}
+	if !sh.Readable() {
+		in.missing, in.missingSheet = sh.Missing, sh.Detection.Sheet
+		out.Results.Sheets = append(out.Results.Sheets, sheetRead(sh))
+		return nil
+	}
+	in.readable++
 	stored, err := in.bulk.Stored(in.ctx)
 	if err != nil {
 		return err
 	}
-	facts := stored - in.stored
+	read := sheetRead(sh)
+	read.Facts = stored - in.stored
 	in.stored = stored
 	if out.Sheet == "" {
 		// The first sheet read names the import (its history, the command line).
 		out.Sheet, out.HeaderRow, out.Shape = d.Sheet, d.HeaderRow, d.Shape.Name
 	}
-	out.Results.Sheets = append(out.Results.Sheets, ResultsSheet{Sheet: d.Sheet, Shape: d.Shape.Name, Source: d.Shape.Source, Confidence: d.Confidence,
-		HeaderRow: d.HeaderRow, Columns: columnsOf(d), Facts: facts})
+	out.Results.Sheets = append(out.Results.Sheets, read)
 	out.Results.Stages = addStages(out.Results.Stages, d, sh.Stages)
 	return nil
 }

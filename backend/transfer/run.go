@@ -78,7 +78,7 @@ func (s *Service) importFile(ctx context.Context, path, name string, opts sheet.
 	if opts, err = s.fill(ctx, opts, settings); err != nil {
 		return nil, err
 	}
-	if opts.Kind == "" && opts.Mapping == nil && s.s.Results != nil && looksLikeResults(wb) {
+	if opts.Kind == "" && opts.Mapping == nil && s.s.Results != nil && looksLikeResults(wb, s.profiledResults(ctx)) {
 		// An ad platform's, GA4's or a CRM's export is results data.
 		return s.importResults(ctx, path, name, opts, commit)
 	}

@@ -38,6 +38,14 @@ const (
 	colCreated   // CRM record create date
 	colWon       // Salesforce "Won" (yes/no)
 	colClosed    // Salesforce "Closed" (yes/no)
+	// The funnel's counts and money, read only when the user maps a
+	// column to them (no export names them alike).
+	colMQLs
+	colSQLs
+	colOpportunities
+	colWins
+	colPipeline
+	colRevenue
 )
 
 // roleNames name the roles in problems and tests.
@@ -45,7 +53,8 @@ var roleNames = map[role]string{colCampaign: "campaign", colUTMCampaign: "utm_ca
 	colMedium: "medium", colSourceMedium: "source_medium", colChannel: "channel", colDay: "day", colWeek: "week", colMonth: "month", colFrom: "from",
 	colTo: "to", colImpressions: "impressions", colClicks: "clicks", colCost: "cost", colConversions: "conversions",
 	colLeads: "leads", colSessions: "sessions", colConvValue: "conversion_value", colCurrency: "currency", colStage: "stage", colAmount: "amount",
-	colCloseDate: "close_date", colCreated: "created", colWon: "won", colClosed: "closed"}
+	colCloseDate: "close_date", colCreated: "created", colWon: "won", colClosed: "closed",
+	colMQLs: "mqls", colSQLs: "sqls", colOpportunities: "opportunities", colWins: "wins", colPipeline: "pipeline", colRevenue: "revenue"}
 
 // headerRoles maps a normalised column name (see normHeader) to its role:
 // the vendors' English names first, then the API field names some exports
@@ -145,6 +154,9 @@ type columns struct {
 	at       map[role]int
 	currency map[role]string
 	names    []string
+	// custom are the columns read as a custom metric, by the name the
+	// user gave it.
+	custom map[int]string
 }
 
 func readHeader(cells []string) columns {

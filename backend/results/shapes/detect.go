@@ -108,6 +108,7 @@ type Detection struct {
 	Decimal byte
 	cols    columns
 	csv     bool
+	mapped  bool
 }
 
 // scanRows is how many first rows Detect needs.
@@ -152,25 +153,32 @@ func Detect(sheetName string, first []sheet.Row, csv bool) (*Detection, error) {
 		}
 	}
 	sortCandidates(best.Others)
+	best.settle(first, csv)
+	return best, nil
+}
+
+// settle works out from the rows around the header what its columns do
+// not say: the title rows' period and currency, the decimal separator
+// and the order of days. It runs again when the user maps the columns.
+func (d *Detection) settle(first []sheet.Row, csv bool) {
 	var above, below []sheet.Row
 	for _, r := range first {
-		if r.Number < best.HeaderRow {
+		if r.Number < d.HeaderRow {
 			above = append(above, r)
-		} else if r.Number > best.HeaderRow {
+		} else if r.Number > d.HeaderRow {
 			below = append(below, r)
 		}
 	}
 	var titleOrder sheet.Order
-	best.From, best.To, best.Currency, titleOrder = periodOf(above)
-	if c := best.cols.currency[colCost]; c != "" {
-		best.Currency = c
-	} else if c := best.cols.currency[colAmount]; c != "" {
-		best.Currency = c
+	d.From, d.To, d.Currency, titleOrder = periodOf(above)
+	if c := d.cols.currency[colCost]; c != "" {
+		d.Currency = c
+	} else if c := d.cols.currency[colAmount]; c != "" {
+		d.Currency = c
 	}
-	best.csv = csv
-	best.Decimal = decimalOf(below, best.cols, csv)
-	best.Order = orderOf(below, best.cols, best.Decimal, titleOrder)
-	return best, nil
+	d.csv = csv
+	d.Decimal = decimalOf(below, d.cols, csv)
+	d.Order = orderOf(below, d.cols, d.Decimal, titleOrder)
 }
 
 // score is how well a header and title fit a shape: how many of the
@@ -231,21 +239,27 @@ func titleText(rows []sheet.Row) string {
 }
 
 // Column says how one column of the header is read, for the preview:
-// Reads is its meaning ("cost", "day", …), "" for a column left out.
+// Reads is its meaning ("cost", "day", …; "custom" for a custom metric
+// named Custom), "" for a column left out. Key is its letter.
 type Column struct {
+	Key      string `json:"key"`
 	Name     string `json:"name"`
 	Reads    string `json:"reads"`
 	Currency string `json:"currency,omitempty"`
+	Custom   string `json:"custom,omitempty"`
 }
 
 // Columns lists the header's columns and what each is read as.
 func (d *Detection) Columns() []Column {
 	out := make([]Column, len(d.cols.names))
 	for i, n := range d.cols.names {
-		out[i].Name = strings.TrimSpace(n)
+		out[i].Key, out[i].Name = Letter(i), strings.TrimSpace(n)
 	}
 	for rl, i := range d.cols.at {
 		out[i].Reads, out[i].Currency = roleNames[rl], d.cols.currency[rl]
+	}
+	for i, name := range d.cols.custom {
+		out[i].Reads, out[i].Custom = "custom", name
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package shapes
 
 import (
 	"io"
+	"strings"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/sheet"
@@ -19,6 +20,17 @@ type Sheet struct {
 	Warnings []*Problem
 	// Stages are the CRM stages of the sheet no vendor documents.
 	Stages []StageCount
+	// Profile says a saved profile mapped the sheet's columns; Missing
+	// names what the mapping lacks ("campaign", "day", "metric"): the
+	// sheet is then not read.
+	Profile bool
+	Missing []string
+}
+
+// Readable says whether the sheet's rows are read: its shape is known
+// or mapped, and nothing it needs is missing.
+func (s *Sheet) Readable() bool {
+	return s.Detection != nil && (s.Detection.Shape != Generic || s.Detection.mapped) && len(s.Missing) == 0
 }
 
 // maxProblems caps the problems kept per sheet (a wrong shape would give
@@ -61,20 +73,40 @@ func ReadFileStages(r io.ReaderAt, size int64, name, currency string, stages Sta
 // Sheet then holds its problems and warnings (the totals-row check needs
 // the whole sheet). each's error ends the reading and is returned.
 func Stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, block int, each func(*Sheet, []backend.ResultFact) error) error {
+	return StreamWith(r, size, name, currency, Options{Stages: stages}, block, each)
+}
+
+// Options are the user's choices a results file is read with.
+type Options struct {
+	// Stages are the steps the user gave to undocumented CRM stages.
+	Stages StageMap
+	// Mapping is how the user mapped a sheet's columns (nil: as
+	// detected, or as a profile saved for its headers says).
+	Mapping *Mapping
+	// Profile returns the mapping saved for a header (HeaderKey), nil
+	// when none is.
+	Profile func(headerKey string) *Mapping
+}
+
+// StreamWith is Stream with the user's options: the column mapping takes
+// effect between reading a sheet's header and its rows, so the file is
+// read once.
+func StreamWith(r io.ReaderAt, size int64, name, currency string, opts Options, block int, each func(*Sheet, []backend.ResultFact) error) error {
 	// A fault of ours is an internal error naming the sheet and row, as
 	// in every import (sheet.Guard), not a crash of the app.
 	return sheet.Guard(name, func(at *sheet.Place) error {
-		return stream(r, size, name, currency, stages, block, each, at)
+		return stream(r, size, name, currency, opts, block, each, at)
 	})
 }
 
-func stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, block int, each func(*Sheet, []backend.ResultFact) error, at *sheet.Place) error {
+func stream(r io.ReaderAt, size int64, name, currency string, opts Options, block int, each func(*Sheet, []backend.ResultFact) error, at *sheet.Place) error {
 	wb, err := sheet.Open(r, size, name)
 	if err != nil {
 		return err
 	}
 	defer wb.Close()
 	wb.Track(at)
+	mappedSheet := false
 	for _, sh := range wb.Sheets() {
 		var first []sheet.Row
 		if err := wb.EachSheetRow(sh, func(row sheet.Row) error {
@@ -86,14 +118,16 @@ func stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, b
 		}); err != nil {
 			return err
 		}
-		d, err := Detect(sh, first, wb.IsCSV())
+		d, s, err := detectMapped(sh, first, wb.IsCSV(), opts, &mappedSheet)
 		if err != nil {
-			if err := each(&Sheet{Problems: []*Problem{err.(*Problem)}}, nil); err != nil {
+			return err
+		}
+		if d == nil || !s.Readable() {
+			if err := each(s, nil); err != nil {
 				return err
 			}
 			continue
 		}
-		s := &Sheet{Detection: d}
 		rd := NewReader(d, name, currency, wb.Date1904())
 		hand := func(facts []backend.ResultFact) error {
 			if len(facts) == 0 {
@@ -102,7 +136,7 @@ func stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, b
 			s.Read += len(facts)
 			return each(s, facts)
 		}
-		rd.Stages = stages
+		rd.Stages = opts.Stages
 		if err := wb.EachSheetRow(sh, func(row sheet.Row) error {
 			if p := rd.Row(row); p != nil && len(s.Problems) < maxProblems {
 				s.Problems = append(s.Problems, p.(*Problem))
@@ -125,4 +159,50 @@ func stream(r io.ReaderAt, size int64, name, currency string, stages StageMap, b
 		}
 	}
 	return nil
+}
+
+// detectMapped detects a sheet's shape and applies the user's mapping
+// (to the sheet it names, else the first sheet with a header) or the
+// profile saved for its headers. A sheet of no known shape and no
+// mapping comes back unread with its columns, for the user to map; one
+// whose mapping lacks a campaign, a day or a metric names what it lacks.
+func detectMapped(name string, first []sheet.Row, csv bool, opts Options, mappedSheet *bool) (*Detection, *Sheet, error) {
+	d, err := Detect(name, first, csv)
+	if err != nil {
+		if d = genericHeader(name, first); d == nil {
+			return nil, &Sheet{Problems: []*Problem{err.(*Problem)}}, nil
+		}
+		d.csv = csv
+	}
+	s := &Sheet{Detection: d}
+	m := opts.Mapping
+	if m != nil && (m.Sheet != "" && m.Sheet != name || m.Sheet == "" && *mappedSheet) {
+		m = nil
+	}
+	if m != nil {
+		*mappedSheet = true
+	} else if opts.Profile != nil {
+		if m = opts.Profile(d.HeaderKey()); m != nil {
+			s.Profile = true
+		}
+	}
+	if m != nil {
+		if err := d.apply(m, first); err != nil {
+			return nil, nil, backend.Errorf(backend.EINVALID, "results mapping: %v", err)
+		}
+	}
+	if d.Shape == Generic && !d.mapped {
+		s.Problems = []*Problem{problem(name, 0, "", "results.unknown_shape",
+			"No column names of a known results export were found: say which column is the campaign, the day and at least one metric", nil)}
+		return d, s, nil
+	}
+	if !d.mapped {
+		return d, s, nil // a known export read as detected: rows say what they lack
+	}
+	if s.Missing = d.missing(); len(s.Missing) > 0 {
+		p := problem(name, 0, "", "results.mapping_needs", "Say which column is "+strings.Join(s.Missing, ", "), nil)
+		p.Params["missing"] = s.Missing
+		s.Problems = []*Problem{p}
+	}
+	return d, s, nil
 }

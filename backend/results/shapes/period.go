@@ -111,8 +111,17 @@ func dayRange(s string) (string, string, sheet.Order, bool) {
 func decimalOf(rows []sheet.Row, cols columns, csv bool) byte {
 	comma, dot := 0, 0
 	for _, r := range rows {
-		for _, rl := range []role{colCost, colAmount, colImpressions, colClicks, colConversions, colSessions, colConvValue} {
-			v := strings.TrimSpace(localDigits(cols.cell(r.Cells, rl)))
+		var texts []string
+		for _, rl := range []role{colCost, colAmount, colImpressions, colClicks, colConversions, colSessions, colConvValue, colPipeline, colRevenue} {
+			texts = append(texts, cols.cell(r.Cells, rl))
+		}
+		for i := range cols.custom {
+			if i < len(r.Cells) {
+				texts = append(texts, r.Cells[i])
+			}
+		}
+		for _, text := range texts {
+			v := strings.TrimSpace(localDigits(text))
 			if !csv && numberCell(v) {
 				continue
 			}

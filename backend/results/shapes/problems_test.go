@@ -66,10 +66,11 @@ func TestTotals_Differ(t *testing.T) {
 	}
 }
 
-// A sheet of no known export is one problem, not a guess.
+// A sheet of no known export is one problem, not a guess: its columns
+// are offered for the user to map, its rows are not read.
 func TestDetect_Unknown(t *testing.T) {
 	s := read(t, "list.csv", csvFile("Name,Owner,Budget", "Spring,Ana,1000"), "")[0]
-	if s.Detection != nil || len(s.Problems) != 1 || s.Problems[0].Key != "results.unknown_shape" {
+	if s.Readable() || s.Detection.Shape != Generic || len(s.Facts) != 0 || len(s.Problems) != 1 || s.Problems[0].Key != "results.unknown_shape" {
 		t.Errorf("got %+v", s)
 	}
 }
@@ -227,7 +228,7 @@ func TestDetect_Columns(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := fmt.Sprint(d.Columns())
-	if want := "[{Campaign name campaign } {Amount spent (USD) cost USD} {Reach  } {Reporting starts from }]"; got != want {
+	if want := "[{A Campaign name campaign  } {B Amount spent (USD) cost USD } {C Reach   } {D Reporting starts from  }]"; got != want {
 		t.Errorf("columns = %s, want %s", got, want)
 	}
 }

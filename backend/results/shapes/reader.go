@@ -144,7 +144,8 @@ func (r *Reader) ads(row sheet.Row) error {
 	counts := []struct {
 		rl  role
 		dst *int64
-	}{{colImpressions, &f.Impressions}, {colClicks, &f.Clicks}, {colConversions, &f.Conversions}, {colLeads, &f.Leads}}
+	}{{colImpressions, &f.Impressions}, {colClicks, &f.Clicks}, {colConversions, &f.Conversions}, {colLeads, &f.Leads},
+		{colMQLs, &f.MQLs}, {colSQLs, &f.SQLs}, {colOpportunities, &f.Opportunities}, {colWins, &f.Won}}
 	for _, n := range counts {
 		if !c.has(n.rl) {
 			continue
@@ -178,7 +179,47 @@ func (r *Reader) ads(row sheet.Row) error {
 		}
 		r.sum[f.Cost.Currency] += f.Cost.Amount
 	}
+	if err := r.mappedMetrics(row, &f); err != nil {
+		return err
+	}
 	r.add(f)
+	return nil
+}
+
+// mappedMetrics reads what only a mapping names: pipeline and revenue
+// money, and the custom metrics, kept exactly as decimal text.
+func (r *Reader) mappedMetrics(row sheet.Row, f *backend.ResultFact) error {
+	c := r.d.cols
+	var err error
+	for _, m := range []struct {
+		rl  role
+		dst *backend.Money
+	}{{colPipeline, &f.Pipeline}, {colRevenue, &f.Revenue}} {
+		if !c.has(m.rl) {
+			continue
+		}
+		if *m.dst, err = r.money(row, m.rl); err != nil {
+			return r.moneyProblem(row, m.rl, err)
+		}
+		if m.dst.Amount == 0 {
+			*m.dst = backend.Money{} // nothing, in no currency
+		}
+	}
+	for i, name := range c.custom {
+		text := ""
+		if i < len(row.Cells) {
+			text = strings.TrimSpace(row.Cells[i])
+		}
+		v, err := number(text, r.dec(text))
+		if err != nil {
+			t := text
+			return problem(r.d.Sheet, row.Number, strings.TrimSpace(c.names[i]), "results.bad_number", "This is not a number", &t)
+		}
+		if f.Custom == nil {
+			f.Custom = map[string]string{}
+		}
+		f.Custom[name] = backend.DecimalText(v)
+	}
 	return nil
 }
 

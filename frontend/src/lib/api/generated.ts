@@ -2088,6 +2088,8 @@ export interface ResultSummary {
    * and −100 %.
    */
   noRevenue: boolean;
+  /** Metrics are the names of the custom metrics the rows carry, sorted. */
+  metrics: string[];
 }
 
 /**
@@ -2117,16 +2119,24 @@ export interface ResultTotal {
   assumed: boolean;
   unconverted: string[];
   kpis: KPIs;
+  /**
+   * Custom are the custom metrics the user named, summed exactly, as
+   * decimal text by name (a name the group has none of is absent).
+   */
+  custom: Record<string, string>;
 }
 
 /**
  * ResultsColumn is one column of a results file's header and what it is
- * read as ("cost", "day", …; "" for a column left out).
+ * read as ("cost", "day", …; "custom" for a custom metric named Custom;
+ * "" for a column left out). Key is the column's letter.
  */
 export interface ResultsColumn {
+  key: string;
   name: string;
   reads: string;
   currency: string;
+  custom: string;
 }
 
 /**
@@ -2226,6 +2236,24 @@ export interface ResultsSheet {
   headerRow: number;
   columns: ResultsColumn[];
   facts: number;
+  /**
+   * Roles are what a column of this sheet can be read as (besides a
+   * custom metric, "custom", and nothing).
+   */
+  roles: string[];
+  /**
+   * Mapped says the user's mapping or a saved profile (Profile) read
+   * the columns; Missing names what the mapping still lacks
+   * ("campaign", "day", "metric"): the sheet is not read until then.
+   */
+  mapped: boolean;
+  profile: boolean;
+  missing: string[];
+  /**
+   * HeaderKey identifies the header, for the profile saved with the
+   * mapping.
+   */
+  headerKey: string;
 }
 
 /**

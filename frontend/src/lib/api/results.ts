@@ -1,7 +1,7 @@
 import { call, exportFile } from './client';
 export type { CampaignResults, KPI, KPIs, ResultFilter, ResultGroup, ResultSummary, ResultTotal } from './generated';
 import type { Campaign, CampaignResults, Input, NewCampaignRequest, ResultFilter, ResultGroup, ResultLabels, ResultRule, ResultsExportRequest, ResultsLabels, ResultStage, ResultSummary } from './generated';
-export type { ResultBooking, ResultRule, ResultRuleKind, ResultsRead, Unmatched } from './generated';
+export type { ResultBooking, ResultRule, ResultRuleKind, ResultsColumn, ResultsRead, ResultsSheet, Unmatched } from './generated';
 export type { FunnelStep, ResultsStage, ResultStage } from './generated';
 import type { SaveResult } from './types';
 
