@@ -84,6 +84,8 @@ type DashboardResults struct {
 	ByChannel   []backend.ResultTotal `json:"byChannel"`
 	Funnel      []backend.FunnelStage `json:"funnel"`
 	FunnelChart json.RawMessage       `json:"funnelChart"`
+	// NoRevenue: no fact reports revenue (backend.ResultSummary).
+	NoRevenue bool `json:"noRevenue"`
 }
 
 // Get gathers the dashboard for a period.
@@ -179,7 +181,7 @@ func (d *Dashboard) results(ctx context.Context, req DashboardRequest) (*Dashboa
 	if err != nil || sum.Total.Facts == 0 {
 		return nil, err
 	}
-	out := &DashboardResults{Total: sum.Total, ByChannel: sum.Rows, Funnel: backend.Funnel(sum.Total.ResultCounts)}
+	out := &DashboardResults{Total: sum.Total, ByChannel: sum.Rows, Funnel: backend.Funnel(sum.Total.ResultCounts), NoRevenue: sum.NoRevenue}
 	if out.FunnelChart, err = chart.Funnel(out.Funnel, req.Labels.Results); err != nil {
 		return nil, err
 	}

@@ -1343,6 +1343,7 @@ export const en = {
   'results.total': 'Total',
   'results.unmatched': 'Not matched to a campaign',
   'results.unconverted': 'No exchange rate for {currencies}: that money is left out and the KPIs that use money show —.',
+  'results.no_revenue': 'No revenue in these results, so ROAS and ROI show —: import a CRM deals export (HubSpot or Salesforce) to see them.',
   'results.empty': 'No results yet. Import an export from an ad platform, web analytics or a CRM.',
   'results.sqls': 'SQLs',
   'results.opportunities': 'Opportunities',

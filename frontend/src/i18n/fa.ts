@@ -1342,6 +1342,7 @@ export const fa: Catalog = {
   'results.total': 'جمع',
   'results.unmatched': 'به هیچ کمپینی مرتبط نشده',
   'results.unconverted': 'نرخ ارزی برای {currencies} نیست: این مبلغ کنار گذاشته شد و شاخص‌هایی که به پول نیاز دارند — نشان می‌دهند.',
+  'results.no_revenue': 'در این نتایج درآمدی نیست، پس بازده هزینهٔ تبلیغات و بازگشت سرمایه — نشان می‌دهند: برای دیدن آن‌ها خروجی معاملات CRM (HubSpot یا Salesforce) را وارد کنید.',
   'results.empty': 'هنوز نتیجه‌ای نیست. یک خروجی از پلتفرم تبلیغاتی، تحلیل وب یا CRM وارد کنید.',
   'results.sqls': 'سرنخ‌های واجد شرایط فروش',
   'results.opportunities': 'فرصت‌ها',

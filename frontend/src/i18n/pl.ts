@@ -1457,6 +1457,7 @@ export const pl: Catalog = {
   'results.total': 'Razem',
   'results.unmatched': 'Nieprzypisane do kampanii',
   'results.unconverted': 'Brak kursu dla {currencies}: te kwoty pominięto, a wskaźniki oparte na pieniądzach pokazują —.',
+  'results.no_revenue': 'W tych wynikach nie ma przychodu, więc ROAS i ROI pokazują —: zaimportuj eksport transakcji z CRM (HubSpot lub Salesforce), aby je zobaczyć.',
   'results.empty': 'Nie ma jeszcze wyników. Zaimportuj eksport z platformy reklamowej, analityki internetowej lub CRM.',
   'results.sqls': 'SQL',
   'results.opportunities': 'Szanse sprzedaży',

@@ -1341,6 +1341,7 @@ export const th: Catalog = {
   'results.total': 'รวม',
   'results.unmatched': 'ยังไม่จับคู่กับแคมเปญ',
   'results.unconverted': 'ไม่มีอัตราแลกเปลี่ยนสำหรับ {currencies}: ไม่นับเงินส่วนนั้น และ KPI ที่ใช้เงินแสดงเป็น —',
+  'results.no_revenue': 'ผลลัพธ์นี้ไม่มีรายได้ ROAS และ ROI จึงแสดงเป็น — นำเข้าไฟล์ดีลจาก CRM (HubSpot หรือ Salesforce) เพื่อดูค่าเหล่านี้',
   'results.empty': 'ยังไม่มีผลลัพธ์ นำเข้าไฟล์ส่งออกจากแพลตฟอร์มโฆษณา เว็บแอนะลิติกส์ หรือ CRM',
   'results.sqls': 'SQL',
   'results.opportunities': 'โอกาสการขาย',

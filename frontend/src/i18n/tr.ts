@@ -1342,6 +1342,7 @@ export const tr: Catalog = {
   'results.total': 'Toplam',
   'results.unmatched': 'Bir kampanyayla eşleşmedi',
   'results.unconverted': '{currencies} için döviz kuru yok: bu tutar dışarıda bırakıldı ve parayı kullanan KPI’lar — gösteriyor.',
+  'results.no_revenue': 'Bu sonuçlarda gelir yok, bu yüzden ROAS ve ROI — gösteriyor: görmek için bir CRM anlaşma dışa aktarımı (HubSpot veya Salesforce) içe aktarın.',
   'results.empty': 'Henüz sonuç yok. Bir reklam platformundan, web analitiğinden veya CRM’den bir dışa aktarım içe aktarın.',
   'results.sqls': 'SQL’ler',
   'results.opportunities': 'Fırsatlar',

@@ -80,7 +80,9 @@ test('a CRM contacts export: the unknown stage is listed and held out, not count
   await dash.open();
   await dash.showFiscalYear();
   const total = dash.results.locator('tr.total');
-  await expect(total.locator('td')).toHaveText(['$190.00', '4', '$47.50', '$0.00', '0.00']);
+  // No deals export: revenue is not known, so ROAS is "—", not 0.00.
+  await expect(total.locator('td')).toHaveText(['$190.00', '4', '$47.50', '$0.00', '—']);
+  await expect(page.getByTestId('dashboard-no-revenue')).toHaveText(/No revenue in these results/);
   await expectFunnel(dash, [['Leads', '4'], ['MQLs', '2'], ['SQLs', '1']]);
 });
 
@@ -104,7 +106,7 @@ test('mapped in the preview, the stage counts at the step the user chose, here a
   await dash.open();
   await dash.showFiscalYear();
   const total = dash.results.locator('tr.total');
-  await expect(total.locator('td')).toHaveText(['$190.00', '5', '$38.00', '$0.00', '0.00']);
+  await expect(total.locator('td')).toHaveText(['$190.00', '5', '$38.00', '$0.00', '—']);
   await expectFunnel(dash, [['Leads', '5'], ['MQLs', '3'], ['SQLs', '1']]);
   await page.screenshot({ path: '/tmp/crmstage-dashboard.png', fullPage: true });
 

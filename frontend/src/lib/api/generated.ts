@@ -958,6 +958,8 @@ export interface DashboardResults {
   byChannel: ResultTotal[];
   funnel: FunnelStage[];
   funnelChart: RawJSON;
+  /** NoRevenue: no fact reports revenue (backend.ResultSummary). */
+  noRevenue: boolean;
 }
 
 /** Decision approves or rejects a request. */
