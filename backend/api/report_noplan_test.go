@@ -1,13 +1,9 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"io"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
@@ -18,7 +14,7 @@ import (
 // $190 of it. The platforms' cost shows whatever the plan; planned and
 // spent say there is no plan, in the workbook and the web page alike.
 func TestReport_ResultsWithoutPlan(t *testing.T) {
-	a, db := newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
+	a, db := reportAPI(t)
 	ctx := context.Background()
 	camp, err := a.Campaigns.Create(ctx, backend.Campaign{Name: "Q4 webinar", Status: backend.StatusPlanned, StartDate: "2026-11-01", EndDate: "2026-11-30", Budget: backend.Money{Currency: "USD"}})
 	if err != nil {
@@ -27,19 +23,7 @@ func TestReport_ResultsWithoutPlan(t *testing.T) {
 	usd := backend.Money{Amount: 19_000, Currency: "USD"}
 	storeResults(t, db, "ads.csv", backend.ResultFact{CampaignID: camp.ID, External: "webinar", Source: backend.SourceGoogleAds,
 		From: "2026-11-04", To: "2026-11-04", Clicks: 40, Cost: usd})
-	req := api.ReportRequest{From: "2026-11-01", To: "2026-11-30"}
-	var buf bytes.Buffer
-	if err := a.Exports.Report(ctx, req, &buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := f.GetRows("Results")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows, page := reportResults(t, a, api.ReportRequest{From: "2026-11-01", To: "2026-11-30"})
 	at, said := map[string]string{}, false
 	for _, r := range rows {
 		if len(r) > 1 {
@@ -53,12 +37,6 @@ func TestReport_ResultsWithoutPlan(t *testing.T) {
 		t.Errorf("workbook pacing without a plan: %q (the sentence said: %v)", at, said)
 	}
 
-	buf.Reset()
-	req.Format = "html"
-	if err := a.Exports.Report(ctx, req, &buf); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
 	i := strings.Index(page, "data-pacing>")
 	if i < 0 {
 		t.Fatal("the page has no pacing")

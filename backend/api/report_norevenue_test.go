@@ -12,6 +12,7 @@ import (
 
 	"mopsdesk/backend"
 	"mopsdesk/backend/api"
+	"mopsdesk/backend/sqlite"
 )
 
 // Ad-platform results with no CRM deals export: the report ranked every
@@ -20,7 +21,7 @@ import (
 // per lead ranking (no leads either) names the first ten campaigns left
 // out and counts the rest, where it listed all 14.
 func TestReport_ResultsWithoutRevenue(t *testing.T) {
-	a, db := newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
+	a, db := reportAPI(t)
 	ctx := context.Background()
 	for i := range 14 {
 		camp, err := a.Campaigns.Create(ctx, backend.Campaign{Name: fmt.Sprintf("Campaign %02d", i), Status: backend.StatusPlanned,
@@ -38,19 +39,7 @@ func TestReport_ResultsWithoutRevenue(t *testing.T) {
 	if !sum.NoRevenue || !sum.Total.KPIs.ROAS.Undefined || !sum.Rows[0].KPIs.ROI.Undefined {
 		t.Fatalf("summary: NoRevenue %v, ROAS %s, ROI %s", sum.NoRevenue, sum.Total.KPIs.ROAS, sum.Rows[0].KPIs.ROI)
 	}
-	req := api.ReportRequest{From: "2026-11-01", To: "2026-11-30"}
-	var buf bytes.Buffer
-	if err := a.Exports.Report(ctx, req, &buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := f.GetRows("Results")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows, page := reportResults(t, a, api.ReportRequest{From: "2026-11-01", To: "2026-11-30"})
 	var text []string
 	for _, r := range rows {
 		text = append(text, strings.Join(r, "|"))
@@ -62,13 +51,37 @@ func TestReport_ResultsWithoutRevenue(t *testing.T) {
 	if !strings.Contains(sheet, "Campaign 09 and 4 more") || strings.Contains(sheet, "Campaign 10") {
 		t.Errorf("the campaigns left out of the cost per lead ranking:\n%s", sheet)
 	}
+	if !strings.Contains(page, "No revenue in these results") || strings.Contains(page, "Weakest campaigns by ROAS") || !strings.Contains(page, "and 4 more") {
+		t.Errorf("the page's rankings without revenue: %s", page[strings.Index(page, "Best campaigns by ROAS"):][:600])
+	}
+}
+
+// reportAPI is an API whose report pages load no chart script.
+func reportAPI(t *testing.T) (*api.API, *sqlite.DB) {
+	t.Helper()
+	return newAPIWith(t, io.Discard, func(s *api.Services) { s.ChartScript = []byte("window.echarts = null;") })
+}
+
+// reportResults exports the report for req as a workbook and returns the
+// rows of its Results sheet, and the same report as a web page.
+func reportResults(t *testing.T, a *api.API, req api.ReportRequest) (rows [][]string, page string) {
+	t.Helper()
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if err := a.Exports.Report(ctx, req, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, err = f.GetRows("Results"); err != nil {
+		t.Fatal(err)
+	}
 	buf.Reset()
 	req.Format = "html"
 	if err := a.Exports.Report(ctx, req, &buf); err != nil {
 		t.Fatal(err)
 	}
-	page := buf.String()
-	if !strings.Contains(page, "No revenue in these results") || strings.Contains(page, "Weakest campaigns by ROAS") || !strings.Contains(page, "and 4 more") {
-		t.Errorf("the page's rankings without revenue: %s", page[strings.Index(page, "Best campaigns by ROAS"):][:600])
-	}
+	return rows, buf.String()
 }
